@@ -1,0 +1,78 @@
+import DiffMatchPatch from 'diff-match-patch';
+
+/** Shared runs shorter than this are common phrases, not evidence of copying. */
+const MIN_SPAN_CHARS = 4;
+
+export interface CopiedSpans {
+  /** Half-open [start, end) ranges of UTF-16 indices into the original `a`, ascending. */
+  aSpans: [number, number][];
+  bSpans: [number, number][];
+}
+
+/**
+ * The stretches of two texts that are shared, for highlighting them side by side.
+ * The diff runs on the texts with whitespace and punctuation removed (as the near-copy
+ * measure sees them), so a copy with changed punctuation still shows as one block; each
+ * span is then mapped back to the original characters and covers any punctuation inside it.
+ */
+export function copiedSpans(a: string, b: string): CopiedSpans {
+  const left = normalizeWithOrigins(a);
+  const right = normalizeWithOrigins(b);
+  const dmp = new DiffMatchPatch();
+  // No deadline: the diff must not depend on how fast the machine is.
+  dmp.Diff_Timeout = 0;
+  const diffs = dmp.diff_main(left.text, right.text, false);
+  dmp.diff_cleanupSemantic(diffs);
+
+  const aSpans: [number, number][] = [];
+  const bSpans: [number, number][] = [];
+  let i = 0;
+  let j = 0;
+  for (const [op, segment] of diffs) {
+    const length = segment.length;
+    if (op === DiffMatchPatch.DIFF_EQUAL) {
+      if (Array.from(segment).length >= MIN_SPAN_CHARS) {
+        aSpans.push(left.originalRange(i, i + length));
+        bSpans.push(right.originalRange(j, j + length));
+      }
+      i += length;
+      j += length;
+    } else if (op === DiffMatchPatch.DIFF_DELETE) {
+      i += length;
+    } else {
+      j += length;
+    }
+  }
+  return { aSpans, bSpans };
+}
+
+const IGNORED = /[\s\p{P}\p{S}\p{Z}\p{Cc}\p{Cf}]/gu;
+
+interface NormalizedWithOrigins {
+  text: string;
+  originalRange(start: number, end: number): [number, number];
+}
+
+/**
+ * Folds like normalizeForSimilarity, one code point at a time so that every unit of the
+ * folded text remembers the original range it came from.
+ */
+function normalizeWithOrigins(original: string): NormalizedWithOrigins {
+  let text = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  let offset = 0;
+  for (const char of original) {
+    const folded = char.normalize('NFKC').toLowerCase().replace(IGNORED, '');
+    for (let k = 0; k < folded.length; k++) {
+      from.push(offset);
+      to.push(offset + char.length);
+    }
+    text += folded;
+    offset += char.length;
+  }
+  return {
+    text,
+    originalRange: (start, end) => [from[start] ?? offset, to[end - 1] ?? offset],
+  };
+}

@@ -1,0 +1,131 @@
+import { normalizeForSimilarity } from './normalizeForSimilarity';
+
+export interface TokenizedText {
+  id: number;
+  /** Distinct 3-gram tokens, ascending; token ids are ranked by document frequency, rarest first. */
+  tokens: Int32Array;
+}
+
+/**
+ * The 3-gram sets of the texts with at least `minChars` characters after normalisation,
+ * as sorted integer arrays ready for prefix filtering. Characters get small integer ids
+ * first so that a 3-gram is one numeric key in a flat hash table: building millions of
+ * 3-gram strings would cost more than the whole similarity join.
+ */
+export function tokenizeTrigrams(docs: readonly { id: number; text: string }[], minChars: number): TokenizedText[] {
+  const charIds = new Map<number, number>();
+  const eligible: { id: number; chars: Int32Array }[] = [];
+  const chars = new Int32Array(256);
+  let buffer = chars;
+  for (const doc of docs) {
+    const normalized = normalizeForSimilarity(doc.text);
+    if (buffer.length < normalized.length) buffer = new Int32Array(normalized.length * 2);
+    let length = 0;
+    for (let i = 0; i < normalized.length; i++) {
+      const codePoint = normalized.codePointAt(i)!;
+      if (codePoint > 0xffff) i++;
+      let charId = charIds.get(codePoint);
+      if (charId === undefined) {
+        charId = charIds.size;
+        charIds.set(codePoint, charId);
+      }
+      buffer[length++] = charId;
+    }
+    if (length < minChars || length < 3) continue;
+    eligible.push({ id: doc.id, chars: buffer.slice(0, length) });
+  }
+
+  const gramIds = new TrigramIds(1 << 16);
+  const frequency: number[] = [];
+  const texts: TokenizedText[] = [];
+  for (const { id, chars: text } of eligible) {
+    const grams = new Int32Array(text.length - 2);
+    for (let i = 0; i < grams.length; i++) {
+      const token = gramIds.idOf(text[i]!, text[i + 1]!, text[i + 2]!);
+      if (token === frequency.length) frequency.push(0);
+      grams[i] = token;
+    }
+    const tokens = uniqueSorted(grams);
+    for (const token of tokens) frequency[token]!++;
+    texts.push({ id, tokens });
+  }
+
+  const byRarity = Array.from(frequency.keys()).sort((a, b) => frequency[a]! - frequency[b]! || a - b);
+  const rank = new Int32Array(frequency.length);
+  byRarity.forEach((token, position) => {
+    rank[token] = position;
+  });
+  for (const text of texts) {
+    for (let k = 0; k < text.tokens.length; k++) text.tokens[k] = rank[text.tokens[k]!]!;
+    text.tokens.sort();
+  }
+  return texts;
+}
+
+function uniqueSorted(values: Int32Array): Int32Array {
+  values.sort();
+  let kept = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (i === 0 || values[i] !== values[i - 1]) values[kept++] = values[i]!;
+  }
+  return values.slice(0, kept);
+}
+
+/** Open-addressing table from a 3-gram of character ids to consecutive token ids (0, 1, 2, …). */
+class TrigramIds {
+  private keys: Int32Array;
+  private values: Int32Array;
+  private size = 0;
+
+  constructor(capacity: number) {
+    this.keys = new Int32Array(capacity * 3);
+    this.values = new Int32Array(capacity).fill(-1);
+  }
+
+  idOf(a: number, b: number, c: number): number {
+    const mask = this.values.length - 1;
+    let slot = hash(a, b, c) & mask;
+    for (;;) {
+      const value = this.values[slot]!;
+      if (value === -1) break;
+      const k = slot * 3;
+      if (this.keys[k] === a && this.keys[k + 1] === b && this.keys[k + 2] === c) return value;
+      slot = (slot + 1) & mask;
+    }
+    const id = this.size++;
+    this.keys[slot * 3] = a;
+    this.keys[slot * 3 + 1] = b;
+    this.keys[slot * 3 + 2] = c;
+    this.values[slot] = id;
+    if (this.size * 2 > this.values.length) this.grow();
+    return id;
+  }
+
+  private grow(): void {
+    const oldKeys = this.keys;
+    const oldValues = this.values;
+    this.keys = new Int32Array(oldKeys.length * 2);
+    this.values = new Int32Array(oldValues.length * 2).fill(-1);
+    const mask = this.values.length - 1;
+    for (let old = 0; old < oldValues.length; old++) {
+      const value = oldValues[old]!;
+      if (value === -1) continue;
+      const a = oldKeys[old * 3]!;
+      const b = oldKeys[old * 3 + 1]!;
+      const c = oldKeys[old * 3 + 2]!;
+      let slot = hash(a, b, c) & mask;
+      while (this.values[slot] !== -1) slot = (slot + 1) & mask;
+      this.keys[slot * 3] = a;
+      this.keys[slot * 3 + 1] = b;
+      this.keys[slot * 3 + 2] = c;
+      this.values[slot] = value;
+    }
+  }
+}
+
+function hash(a: number, b: number, c: number): number {
+  let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77) ^ Math.imul(c, 0xc2b2ae3d);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return (h ^ (h >>> 13)) >>> 0;
+}
