@@ -3,13 +3,20 @@ import type { DimensionKey, MetricKey } from '../measures/dimensions';
 /**
  * How one metric turns into a 0–100 sub-score (measures.md, "Scoring rules").
  * - linear: 0 at `floor`, 100 at `target`, clipped (floor > target means lower is better);
- * - district: 100 at or above the district value (or at or below it when `lowerIsBetter`), scaled down;
+ * - district: 100 at or above the district value (or at or below it when `lowerIsBetter`), scaled down
+ *   by the shortfall: to 0 at `band` below the district value, or without `band` at a shortfall
+ *   as large as the district value itself (so a positive district value d scores 100 × value / d);
  * - rank: by position among the district's managers (best = 100, worst = 0);
  * - manual: the supervisor enters the score (kept in `manualScores`).
  */
 export type MetricRule =
   | { type: 'linear'; floor: number; target: number }
-  | { type: 'district'; lowerIsBetter?: boolean }
+  | {
+      type: 'district';
+      lowerIsBetter?: boolean;
+      /** Shortfall that scores 0; set it for metrics that can be 0 or negative, such as growth rates. */
+      band?: number;
+    }
   | { type: 'rank'; lowerIsBetter?: boolean }
   | { type: 'manual' };
 
