@@ -1,0 +1,125 @@
+import type { Flag } from './dimensions';
+import type { PunchRow } from './evaluationInput';
+import { groupBy } from './groupBy';
+import type { MonthContext } from './monthContext';
+import { zhDate, zhPercent, zhTime } from './zhText';
+
+/** One flag per workday of the manager's employment without any punch. */
+export function absentFlags(ctx: MonthContext, managerCode: string, workdays: readonly string[], presentDates: ReadonlySet<string>): Flag[] {
+  const absences = groupBy(ctx.absencesByManager.get(managerCode) ?? [], (row) => row.date);
+  return workdays
+    .filter((day) => !presentDates.has(day))
+    .map((day) => ({
+      type: 'attendance.absent',
+      managerCode,
+      message: `${zhDate(day)}（工作日）没有任何打卡记录`,
+      evidence: (absences.get(day) ?? []).map((row) => ({ kind: 'attendance', id: row.id })),
+      date: day,
+    }));
+}
+
+/** Fires when the three most-visited retailers take more than the allowed share of all visits. */
+export function concentrationFlags(ctx: MonthContext, managerCode: string, visits: ReadonlyMap<number, number>): Flag[] {
+  const top3 = topVisited(visits, 3);
+  const total = sumValues(visits);
+  const share = total === 0 ? 0 : sumValues(new Map(top3)) / total;
+  if (share <= ctx.thresholds.concentrationTop3Share) return [];
+  const named = top3.map(([id, count]) => `${ctx.retailerName(id)} ${count} 次`).join('、');
+  return [
+    {
+      type: 'attendance.concentration',
+      managerCode,
+      message: `拜访集中在少数零售户：前三户占全部 ${total} 次拜访的 ${zhPercent(share)}（${named}）`,
+      evidence: top3.map(([id]) => ({ kind: 'retailers', id })),
+    },
+  ];
+}
+
+/** A punch linked to a retailer that was not the manager's on that day. */
+export function outOfAreaFlags(ctx: MonthContext, managerCode: string, punches: readonly PunchRow[]): Flag[] {
+  const flags: Flag[] = [];
+  for (const punch of punches) {
+    if (punch.retailerId === null) continue;
+    const owner = ctx.assignments.assignmentOn(punch.retailerId, punch.date)?.managerCode ?? null;
+    if (owner === managerCode) continue;
+    const whose = owner === null ? '该户当日未分配客户经理' : `该户当日属 ${ctx.managerName(owner)}`;
+    flags.push({
+      type: 'attendance.out_of_area',
+      managerCode,
+      message: `${zhDate(punch.date)} ${zhTime(punch.at)} 在「${ctx.retailerName(punch.retailerId)}」打卡，不在本人片区（${whose}）`,
+      evidence: [
+        { kind: 'attendance', id: punch.id },
+        { kind: 'retailers', id: punch.retailerId },
+      ],
+      date: punch.date,
+    });
+  }
+  return flags;
+}
+
+export function offHoursFlags(ctx: MonthContext, managerCode: string, punches: readonly PunchRow[]): Flag[] {
+  const { offHoursBefore, offHoursAfter } = ctx.thresholds;
+  const window = `${clock(offHoursBefore * 60)}–${clock(offHoursAfter * 60)}`;
+  return punches
+    .filter((punch) => {
+      const minute = Number(punch.at.slice(11, 13)) * 60 + Number(punch.at.slice(14, 16));
+      return minute < offHoursBefore * 60 || minute >= offHoursAfter * 60;
+    })
+    .map((punch) => ({
+      type: 'attendance.off_hours',
+      managerCode,
+      message: `${zhDate(punch.date)} ${zhTime(punch.at)} 打卡，不在 ${window} 工作时段内`,
+      evidence: [{ kind: 'attendance', id: punch.id }],
+      date: punch.date,
+    }));
+}
+
+/** Several punches at the same retailer within the same minute: one flag per group. */
+export function duplicateFlags(ctx: MonthContext, managerCode: string, punches: readonly PunchRow[]): Flag[] {
+  const linked = punches.filter((punch) => punch.retailerId !== null);
+  const groups = groupBy(linked, (punch) => `${punch.retailerId}|${punch.at.slice(0, 16)}`);
+  const flags: Flag[] = [];
+  for (const group of groups.values()) {
+    const first = group[0];
+    if (group.length < 2 || !first || first.retailerId === null) continue;
+    flags.push({
+      type: 'attendance.duplicate',
+      managerCode,
+      message: `${zhDate(first.date)} ${zhTime(first.at)} 在「${ctx.retailerName(first.retailerId)}」同一分钟内打卡 ${group.length} 次`,
+      evidence: group.map((punch) => ({ kind: 'attendance', id: punch.id })),
+      date: first.date,
+    });
+  }
+  return flags;
+}
+
+/** 模拟定位 and other location anomalies the export marks (not device or network trouble). */
+const LOCATION_ANOMALY = /定位|位置|范围/;
+
+export function mockLocationFlags(managerCode: string, punches: readonly PunchRow[]): Flag[] {
+  return punches
+    .filter((punch) => punch.mockLocation || (punch.anomaly !== null && LOCATION_ANOMALY.test(punch.anomaly)))
+    .map((punch) => ({
+      type: 'attendance.mock_location',
+      managerCode,
+      message: `${zhDate(punch.date)} ${zhTime(punch.at)} 打卡定位异常（${punch.mockLocation ? '模拟定位' : (punch.anomaly ?? '').trim()}）`,
+      evidence: [{ kind: 'attendance', id: punch.id }],
+      date: punch.date,
+    }));
+}
+
+/** The `count` most-visited retailers; ties go to the lower retailer id so results are stable. */
+export function topVisited(visits: ReadonlyMap<number, number>, count: number): [number, number][] {
+  return [...visits.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, count);
+}
+
+function sumValues(values: ReadonlyMap<number, number>): number {
+  let sum = 0;
+  for (const value of values.values()) sum += value;
+  return sum;
+}
+
+function clock(minutes: number): string {
+  const whole = Math.round(minutes);
+  return `${String(Math.floor(whole / 60)).padStart(2, '0')}:${String(whole % 60).padStart(2, '0')}`;
+}

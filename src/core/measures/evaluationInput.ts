@@ -1,0 +1,158 @@
+/**
+ * Everything the backend loads for evaluating ONE month, as plain arrays.
+ * Every `id` is the database row id of that data kind and is used as flag evidence.
+ * Dates are ISO 'YYYY-MM-DD', months 'YYYY-MM', times local wall clock 'YYYY-MM-DDTHH:mm:ss'.
+ */
+export interface EvaluationInput {
+  month: string;
+  /** The month's workdays (ISO dates), from the district's work calendar. */
+  workdays: string[];
+  managers: ManagerRow[];
+  retailers: RetailerRow[];
+  /** Assignment history covering at least the month and the 30 days before it. */
+  assignments: AssignmentRow[];
+  brands: BrandRow[];
+  /** Per retailer × brand × month, for the month, the previous month and the same month last year. */
+  orderTotals: OrderTotalRow[];
+  punches: PunchRow[];
+  absences: AbsenceRow[];
+  /** All managers' entries of the month and of the 30 days before it. */
+  journals: JournalRow[];
+  /** Weekly notes and monthly reports of the month and the previous month. */
+  reports: ReportRow[];
+  surveys: SurveyRow[];
+  inspections: InspectionRow[];
+  spotchecks: SpotcheckRow[];
+  agreements: AgreementRow[];
+}
+
+export interface ManagerRow {
+  code: string;
+  name: string;
+  hiredOn: string | null;
+  status: string | null;
+}
+
+export interface RetailerRow {
+  id: number;
+  licence: string;
+  name: string;
+  tier: number | null;
+  route: string | null;
+  longitude: number | null;
+  latitude: number | null;
+  /** 正常 / 暂停 / 注销; null is taken as 正常. */
+  status: string | null;
+}
+
+export interface AssignmentRow {
+  retailerId: number;
+  managerCode: string;
+  route: string | null;
+  from: string;
+  /** Last day of the assignment (inclusive); null while it lasts. */
+  to: string | null;
+}
+
+export interface BrandRow {
+  code: string;
+  name: string;
+  keyBrand: boolean;
+  newBrand: boolean;
+}
+
+export interface OrderTotalRow {
+  retailerId: number;
+  brandCode: string;
+  month: string;
+  /** 条 */
+  quantity: number;
+  /** Σ suggested retail price × quantity. */
+  retailValue: number | null;
+  /** Σ wholesale price × quantity. */
+  wholesaleValue: number | null;
+}
+
+export interface PunchRow {
+  id: number;
+  managerCode: string;
+  at: string;
+  date: string;
+  retailerId: number | null;
+  longitude: number | null;
+  latitude: number | null;
+  mockLocation: boolean;
+  /** 异常打卡原因 as exported (定位异常, 模拟定位, 设备异常, 不在打卡范围 …). */
+  anomaly: string | null;
+  kind: string | null;
+}
+
+/** An exported 未打卡 row: the manager was expected to punch and did not. */
+export interface AbsenceRow {
+  id: number;
+  managerCode: string;
+  date: string;
+}
+
+export interface JournalRow {
+  id: number;
+  managerCode: string;
+  date: string;
+  retailerId: number | null;
+  content: string;
+  problems: string | null;
+  /** 无, 假烟, 私烟/非法渠道, 违禁品, 无证经营, 其他 */
+  violation: string | null;
+  priceMarked: boolean | null;
+  displayOk: boolean | null;
+}
+
+export interface ReportRow {
+  id: number;
+  managerCode: string;
+  kind: '周记' | '月报';
+  /** 'YYYY-MM' for 月报, 'YYYY-Www' for 周记. */
+  period: string;
+  body: string;
+  submittedOn: string | null;
+}
+
+export interface SurveyRow {
+  id: number;
+  date: string;
+  retailerId: number | null;
+  knowsManager: boolean;
+  namesManager: boolean | null;
+  /** Item name → score on a 1–5 scale. */
+  items: Record<string, number>;
+  /** 非常满意, 满意, 一般, 不满意, 非常不满意 */
+  overall: string | null;
+}
+
+export interface InspectionRow {
+  id: number;
+  date: string;
+  retailerId: number | null;
+  violation: string;
+}
+
+export type SpotcheckItem = 'retailer_count' | 'route_volume' | 'tier_count';
+
+export interface SpotcheckRow {
+  id: number;
+  date: string;
+  managerCode: string;
+  item: SpotcheckItem;
+  /** The route code (route_volume) or tier band like "21-30" or "25" (tier_count). */
+  subject: string | null;
+  answer: number;
+}
+
+export interface AgreementRow {
+  id: number;
+  month: string;
+  retailerId: number;
+  agreed: number;
+  /** null: the agreement is for all brands. */
+  brandCode: string | null;
+}

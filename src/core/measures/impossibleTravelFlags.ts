@@ -1,0 +1,46 @@
+import type { Flag } from './dimensions';
+import type { PunchRow } from './evaluationInput';
+import { haversineKm } from './haversineKm';
+import type { MonthContext } from './monthContext';
+import { minutesBetween } from './monthDates';
+import { punchLocation } from './punchLocation';
+import { zhDate, zhTime } from './zhText';
+
+/**
+ * Consecutive punches (in time order) that imply travelling faster than `maxTravelKmh`.
+ * Punches within the link radius of each other count as the same place and are never
+ * flagged, so GPS jitter between two punches seconds apart does not look like a flight.
+ */
+export function impossibleTravelFlags(ctx: MonthContext, managerCode: string, punches: readonly PunchRow[]): Flag[] {
+  const flags: Flag[] = [];
+  for (let i = 1; i < punches.length; i++) {
+    const before = punches[i - 1]!;
+    const after = punches[i]!;
+    const from = punchLocation(ctx, before);
+    const to = punchLocation(ctx, after);
+    if (!from || !to) continue;
+    const km = haversineKm(from, to);
+    if (km * 1000 <= ctx.thresholds.linkRadiusMeters) continue;
+    const minutes = minutesBetween(before.at, after.at);
+    const kmh = minutes > 0 ? km / (minutes / 60) : Number.POSITIVE_INFINITY;
+    if (kmh <= ctx.thresholds.maxTravelKmh) continue;
+    flags.push({
+      type: 'attendance.impossible_travel',
+      managerCode,
+      message: travelMessage(before, after, km, kmh),
+      evidence: [
+        { kind: 'attendance', id: before.id },
+        { kind: 'attendance', id: after.id },
+      ],
+      date: after.date,
+    });
+  }
+  return flags;
+}
+
+function travelMessage(before: PunchRow, after: PunchRow, km: number, kmh: number): string {
+  const distance = `相距 ${km.toFixed(1)} 公里`;
+  if (!Number.isFinite(kmh)) return `${zhDate(before.date)} ${zhTime(before.at)} 同一时刻两次打卡${distance}`;
+  const second = after.date === before.date ? zhTime(after.at) : `${zhDate(after.date)} ${zhTime(after.at)}`;
+  return `${zhDate(before.date)} ${zhTime(before.at)} 与 ${second} 两次打卡${distance}，折合时速 ${Math.round(kmh)} 公里`;
+}

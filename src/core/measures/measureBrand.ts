@@ -1,0 +1,31 @@
+import { aggregateOrders, growth } from './aggregateOrders';
+import type { DimensionMeasures } from './dimensionMeasures';
+import { isActiveRetailer } from './isActiveRetailer';
+import type { MonthContext } from './monthContext';
+import { ratio } from './numberStats';
+
+/**
+ * 品牌销量: how widely new brands (新品) are placed among the manager's active retailers,
+ * and whether their volume grows on last month (same retailer set in both months).
+ * No data when the month has no orders or the brand list marks no brand as new.
+ */
+export function measureBrand(ctx: MonthContext, managerCode: string): DimensionMeasures {
+  const retailerIds = ctx.assignments.retailersOf(managerCode);
+  const activeIds = retailerIds.filter((id) => {
+    const retailer = ctx.retailerById.get(id);
+    return retailer !== undefined && isActiveRetailer(retailer);
+  });
+  const monthOrders = ctx.orders.get(ctx.month);
+  const reached = activeIds.filter((id) => aggregateOrders(monthOrders, ctx.brandByCode, [id]).newBrandVolume > 0).length;
+  const month = aggregateOrders(monthOrders, ctx.brandByCode, retailerIds);
+  const previous = aggregateOrders(ctx.orders.get(ctx.previousMonth), ctx.brandByCode, retailerIds);
+  const anyNewBrand = ctx.input.brands.some((brand) => brand.newBrand);
+  return {
+    hasData: ctx.has.orders && anyNewBrand && activeIds.length > 0,
+    metrics: {
+      new_brand_reach: ratio(reached, activeIds.length),
+      new_brand_growth: growth(month.newBrandVolume, previous.newBrandVolume),
+    },
+    flags: [],
+  };
+}

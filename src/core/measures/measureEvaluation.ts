@@ -1,0 +1,61 @@
+import type { DimensionMeasures } from './dimensionMeasures';
+import type { Flag } from './dimensions';
+import type { SurveyRow } from './evaluationInput';
+import type { MonthContext } from './monthContext';
+import { mean, ratio } from './numberStats';
+import { surveyFacts } from './surveyFacts';
+import { zhDate, zhList } from './zhText';
+
+/**
+ * 市场评价 from the month's surveys of the manager's retailers (the manager assigned on the
+ * survey day). Satisfaction pools every item score of every survey; scores outside 1–5 are
+ * mapping mistakes and are left out.
+ */
+export function measureEvaluation(ctx: MonthContext, managerCode: string): DimensionMeasures {
+  const surveys = ctx.surveysByManager.get(managerCode) ?? [];
+  const facts = surveyFacts(surveys);
+  const satisfaction = mean(surveys.flatMap(scaledItemScores));
+  return {
+    hasData: surveys.length > 0,
+    metrics: {
+      satisfaction,
+      know_rate: ratio(surveys.length - facts.unknownManagerSurveyIds.length, surveys.length),
+      complaints: surveys.length === 0 ? null : facts.dissatisfiedSurveyIds.length,
+    },
+    flags: [...unknownManagerFlags(ctx, managerCode, surveys), ...lowSatisfactionFlags(ctx, managerCode, satisfaction, surveys.length)],
+  };
+}
+
+/** Item scores on 1–5 as 0–100: (x − 1) / 4 × 100. */
+function scaledItemScores(survey: SurveyRow): number[] {
+  return Object.values(survey.items)
+    .filter((score) => Number.isFinite(score) && score >= 1 && score <= 5)
+    .map((score) => ((score - 1) / 4) * 100);
+}
+
+function unknownManagerFlags(ctx: MonthContext, managerCode: string, surveys: readonly SurveyRow[]): Flag[] {
+  const unknown = surveys.filter((survey) => !survey.knowsManager);
+  if (unknown.length === 0) return [];
+  const named = unknown.map((survey) => `${survey.retailerId === null ? '' : ctx.retailerName(survey.retailerId)}（${zhDate(survey.date)}）`);
+  return [
+    {
+      type: 'evaluation.unknown_manager',
+      managerCode,
+      message: `${unknown.length} 位受访零售户不认识客户经理：${zhList(named)}`,
+      evidence: unknown.map((survey) => ({ kind: 'surveys', id: survey.id })),
+    },
+  ];
+}
+
+function lowSatisfactionFlags(ctx: MonthContext, managerCode: string, satisfaction: number | null, surveyCount: number): Flag[] {
+  const threshold = ctx.thresholds.lowSatisfaction;
+  if (satisfaction === null || satisfaction >= threshold) return [];
+  return [
+    {
+      type: 'evaluation.low_satisfaction',
+      managerCode,
+      message: `零售户满意度 ${satisfaction.toFixed(1)} 分，低于 ${threshold} 分（${surveyCount} 份问卷）`,
+      evidence: (ctx.surveysByManager.get(managerCode) ?? []).map((survey) => ({ kind: 'surveys', id: survey.id })),
+    },
+  ];
+}

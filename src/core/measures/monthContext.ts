@@ -1,0 +1,147 @@
+import type { SchemeThresholds } from '../scoring/scheme';
+import { buildAssignmentIndex, type AssignmentIndex } from './assignmentIndex';
+import type {
+  AbsenceRow,
+  AgreementRow,
+  BrandRow,
+  EvaluationInput,
+  InspectionRow,
+  JournalRow,
+  ManagerRow,
+  OrderTotalRow,
+  PunchRow,
+  ReportRow,
+  RetailerRow,
+  SpotcheckRow,
+  SurveyRow,
+} from './evaluationInput';
+import { groupBy } from './groupBy';
+import { daysOfMonth, shiftMonth } from './monthDates';
+
+/** The month's input, indexed once by manager and retailer so that each measure is a lookup. */
+export interface MonthContext {
+  input: EvaluationInput;
+  thresholds: SchemeThresholds;
+  month: string;
+  previousMonth: string;
+  lastYearMonth: string;
+  monthDays: readonly string[];
+  firstDay: string;
+  lastDay: string;
+  assignments: AssignmentIndex;
+  retailerById: ReadonlyMap<number, RetailerRow>;
+  managerByCode: ReadonlyMap<string, ManagerRow>;
+  brandByCode: ReadonlyMap<string, BrandRow>;
+  /** month → retailer id → that retailer's per-brand totals. */
+  orders: ReadonlyMap<string, ReadonlyMap<number, OrderTotalRow[]>>;
+  /** The month's punches, each manager's sorted by time. */
+  punchesByManager: ReadonlyMap<string, PunchRow[]>;
+  absencesByManager: ReadonlyMap<string, AbsenceRow[]>;
+  /** All journal entries given (the month and the days before it), sorted by date then id. */
+  journalsByManager: ReadonlyMap<string, JournalRow[]>;
+  reportsByManager: ReadonlyMap<string, ReportRow[]>;
+  /** The month's surveys and inspections, attributed to the manager assigned to the retailer on that day. */
+  surveysByManager: ReadonlyMap<string, SurveyRow[]>;
+  inspectionsByManager: ReadonlyMap<string, InspectionRow[]>;
+  spotchecksByManager: ReadonlyMap<string, SpotcheckRow[]>;
+  agreementsByRetailer: ReadonlyMap<number, AgreementRow[]>;
+  /** Whether the district imported this kind for the month at all: without it a dimension has no data. */
+  has: { orders: boolean; lastYearOrders: boolean; punches: boolean; journals: boolean; monthlyReports: boolean; inspections: boolean };
+  inMonth(date: string): boolean;
+  /** The month's workdays on which the manager was employed (from hiredOn). */
+  workdaysOf(managerCode: string): string[];
+  retailerName(retailerId: number): string;
+  managerName(managerCode: string): string;
+}
+
+export function buildMonthContext(input: EvaluationInput, thresholds: SchemeThresholds): MonthContext {
+  const monthDays = daysOfMonth(input.month);
+  const firstDay = monthDays[0] ?? `${input.month}-01`;
+  const lastDay = monthDays[monthDays.length - 1] ?? firstDay;
+  const inMonth = (date: string): boolean => date >= firstDay && date <= lastDay;
+  const assignments = buildAssignmentIndex(input.assignments, monthDays);
+  const retailerById = new Map(input.retailers.map((row) => [row.id, row]));
+  const managerByCode = new Map(input.managers.map((row) => [row.code, row]));
+  const previousMonth = shiftMonth(input.month, -1);
+  const lastYearMonth = shiftMonth(input.month, -12);
+  const orders = indexOrders(input.orderTotals);
+  const monthPunches = input.punches.filter((row) => inMonth(row.date));
+  const monthReports = input.reports.filter((row) => row.kind === '月报' && row.period === input.month);
+  const managerOn = (retailerId: number | null, date: string): string | null =>
+    retailerId === null ? null : (assignments.assignmentOn(retailerId, date)?.managerCode ?? null);
+  const byAttributedManager = <T extends { retailerId: number | null; date: string }>(rows: readonly T[]): Map<string, T[]> => {
+    const attributed = rows.filter((row) => inMonth(row.date) && managerOn(row.retailerId, row.date) !== null);
+    return groupBy(attributed, (row) => managerOn(row.retailerId, row.date) ?? '');
+  };
+
+  return {
+    input,
+    thresholds,
+    month: input.month,
+    previousMonth,
+    lastYearMonth,
+    monthDays,
+    firstDay,
+    lastDay,
+    assignments,
+    retailerById,
+    managerByCode,
+    brandByCode: new Map(input.brands.map((row) => [row.code, row])),
+    orders,
+    punchesByManager: sortEach(groupBy(monthPunches, (row) => row.managerCode), (a, b) => compare(a.at, b.at) || a.id - b.id),
+    absencesByManager: groupBy(
+      input.absences.filter((row) => inMonth(row.date)),
+      (row) => row.managerCode,
+    ),
+    journalsByManager: sortEach(
+      groupBy(input.journals, (row) => row.managerCode),
+      (a, b) => compare(a.date, b.date) || a.id - b.id,
+    ),
+    reportsByManager: groupBy(input.reports, (row) => row.managerCode),
+    surveysByManager: byAttributedManager(input.surveys),
+    inspectionsByManager: byAttributedManager(input.inspections),
+    spotchecksByManager: groupBy(
+      input.spotchecks.filter((row) => inMonth(row.date)),
+      (row) => row.managerCode,
+    ),
+    agreementsByRetailer: groupBy(
+      input.agreements.filter((row) => row.month === input.month),
+      (row) => row.retailerId,
+    ),
+    has: {
+      orders: orders.has(input.month),
+      lastYearOrders: orders.has(lastYearMonth),
+      punches: monthPunches.length > 0 || input.absences.some((row) => inMonth(row.date)),
+      journals: input.journals.some((row) => inMonth(row.date)),
+      monthlyReports: monthReports.length > 0,
+      inspections: input.inspections.some((row) => inMonth(row.date)),
+    },
+    inMonth,
+    workdaysOf: (managerCode) => {
+      const hiredOn = managerByCode.get(managerCode)?.hiredOn ?? null;
+      return hiredOn === null ? [...input.workdays] : input.workdays.filter((day) => day >= hiredOn);
+    },
+    retailerName: (retailerId) => retailerById.get(retailerId)?.name ?? `零售户#${retailerId}`,
+    managerName: (managerCode) => managerByCode.get(managerCode)?.name ?? managerCode,
+  };
+}
+
+function indexOrders(rows: readonly OrderTotalRow[]): Map<string, Map<number, OrderTotalRow[]>> {
+  const byMonth = new Map<string, Map<number, OrderTotalRow[]>>();
+  for (const [month, monthRows] of groupBy(rows, (row) => row.month)) {
+    byMonth.set(
+      month,
+      groupBy(monthRows, (row) => row.retailerId),
+    );
+  }
+  return byMonth;
+}
+
+function sortEach<K, T>(groups: Map<K, T[]>, order: (a: T, b: T) => number): Map<K, T[]> {
+  for (const rows of groups.values()) rows.sort(order);
+  return groups;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

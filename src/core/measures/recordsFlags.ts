@@ -1,0 +1,103 @@
+import type { NearCopyPair } from '../similarity/nearCopyTypes';
+import type { Flag } from './dimensions';
+import type { JournalRow, ReportRow } from './evaluationInput';
+import type { ManagerCopies } from './findJournalCopies';
+import type { ReportComparison } from './findReportCopy';
+import type { MonthContext } from './monthContext';
+import { zhDate, zhMonth, zhPercent } from './zhText';
+
+/** One flag per kind of copying, carrying every pair; the message names the closest pair. */
+export function journalCopyFlags(
+  ctx: MonthContext,
+  managerCode: string,
+  copies: ManagerCopies | undefined,
+  journalById: ReadonlyMap<number, JournalRow>,
+): Flag[] {
+  const flags: Flag[] = [];
+  if (!copies) return flags;
+  const closestSelf = closest(copies.selfPairs, journalById);
+  if (closestSelf) {
+    const [a, b, similarity] = closestSelf;
+    flags.push({
+      type: 'records.self_copy',
+      managerCode,
+      message: `${copies.selfIds.size} 条日志与本人其他日期的日志雷同，如 ${zhDate(a.date)} 与 ${zhDate(b.date)} 的日志（相似度 ${zhPercent(similarity)}）`,
+      evidence: pairEvidence(copies.selfPairs),
+      pairs: copies.selfPairs,
+    });
+  }
+  const closestCross = closest(copies.crossPairs, journalById);
+  if (closestCross) {
+    const [a, b] = closestCross;
+    const [own, other] = a.managerCode === managerCode ? [a, b] : [b, a];
+    flags.push({
+      type: 'records.cross_copy',
+      managerCode,
+      message: `${copies.crossIds.size} 条日志与他人更早或同日的日志雷同，如 ${zhDate(own.date)} 的日志与 ${ctx.managerName(other.managerCode)} ${zhDate(other.date)} 的日志（相似度 ${zhPercent(closestCross[2])}）`,
+      evidence: pairEvidence(copies.crossPairs),
+      pairs: copies.crossPairs,
+    });
+  }
+  return flags;
+}
+
+export function shortEntriesFlags(ctx: MonthContext, managerCode: string, shortEntries: readonly JournalRow[]): Flag[] {
+  const first = shortEntries[0];
+  if (!first) return [];
+  return [
+    {
+      type: 'records.short_entries',
+      managerCode,
+      message: `${shortEntries.length} 条日志不足 ${ctx.thresholds.minEntryChars} 字，如 ${zhDate(first.date)}「${first.content.trim()}」`,
+      evidence: shortEntries.map((entry) => ({ kind: 'journals', id: entry.id })),
+    },
+  ];
+}
+
+export function reportMissingFlags(ctx: MonthContext, managerCode: string, report: ReportRow | null, dueOn: string): Flag[] {
+  const title = `${zhMonth(ctx.month)}月度市场分析报告`;
+  if (!report) {
+    return [{ type: 'records.report_missing', managerCode, message: `${title}未提交（应于 ${zhDate(dueOn)} 前提交）`, evidence: [] }];
+  }
+  const submittedOn = report.submittedOn ?? dueOn;
+  return [
+    {
+      type: 'records.report_missing',
+      managerCode,
+      message: `${title}于 ${zhDate(submittedOn)} 提交，晚于 ${zhDate(dueOn)} 的期限`,
+      evidence: [{ kind: 'reports', id: report.id }],
+      date: submittedOn,
+    },
+  ];
+}
+
+export function reportCopyFlags(ctx: MonthContext, managerCode: string, comparison: ReportComparison): Flag[] {
+  const { current, previous, similarity } = comparison;
+  return [
+    {
+      type: 'records.report_copy',
+      managerCode,
+      message: `${zhMonth(ctx.month)}月度市场分析报告与${zhMonth(ctx.previousMonth)}的报告雷同（相似度 ${zhPercent(similarity)}）`,
+      evidence: [
+        { kind: 'reports', id: previous.id },
+        { kind: 'reports', id: current.id },
+      ],
+      pairs: [{ aId: Math.min(current.id, previous.id), bId: Math.max(current.id, previous.id), similarity }],
+    },
+  ];
+}
+
+/** The most similar pair (lowest ids on ties), resolved to its two entries. */
+function closest(pairs: readonly NearCopyPair[], journalById: ReadonlyMap<number, JournalRow>): [JournalRow, JournalRow, number] | null {
+  let best: NearCopyPair | null = null;
+  for (const pair of pairs) if (!best || pair.similarity > best.similarity) best = pair;
+  const a = best && journalById.get(best.aId);
+  const b = best && journalById.get(best.bId);
+  return best && a && b ? [a, b, best.similarity] : null;
+}
+
+function pairEvidence(pairs: readonly NearCopyPair[]): Flag['evidence'] {
+  const ids = new Set<number>();
+  for (const pair of pairs) ids.add(pair.aId).add(pair.bId);
+  return [...ids].sort((x, y) => x - y).map((id) => ({ kind: 'journals', id }));
+}

@@ -1,0 +1,18 @@
+import type { MonthContext } from './monthContext';
+
+/**
+ * Each route's volume in the month (条). A retailer's route is the one of its month-level
+ * assignment, else the route on its record; retailers without orders still make the route known.
+ */
+export function routeVolumes(ctx: MonthContext): Map<string, number> {
+  const volumes = new Map<string, number>();
+  const monthOrders = ctx.orders.get(ctx.month);
+  for (const retailer of ctx.input.retailers) {
+    const route = (ctx.assignments.monthAssignment(retailer.id)?.route ?? retailer.route)?.trim();
+    if (!route) continue;
+    let volume = volumes.get(route) ?? 0;
+    for (const row of monthOrders?.get(retailer.id) ?? []) volume += row.quantity;
+    volumes.set(route, volume);
+  }
+  return volumes;
+}
