@@ -27,7 +27,7 @@ export function impossibleTravelFlags(ctx: MonthContext, managerCode: string, pu
     flags.push({
       type: 'attendance.impossible_travel',
       managerCode,
-      message: travelMessage(before, after, km, kmh),
+      message: travelMessage(before, after, km, kmh, ctx.thresholds.maxTravelKmh),
       evidence: [
         { kind: 'attendance', id: before.id },
         { kind: 'attendance', id: after.id },
@@ -38,9 +38,14 @@ export function impossibleTravelFlags(ctx: MonthContext, managerCode: string, pu
   return flags;
 }
 
-function travelMessage(before: PunchRow, after: PunchRow, km: number, kmh: number): string {
+function travelMessage(before: PunchRow, after: PunchRow, km: number, kmh: number, maxKmh: number): string {
   const distance = `相距 ${km.toFixed(1)} 公里`;
   if (!Number.isFinite(kmh)) return `${zhDate(before.date)} ${zhTime(before.at)} 同一时刻两次打卡${distance}`;
   const second = after.date === before.date ? zhTime(after.at) : `${zhDate(after.date)} ${zhTime(after.at)}`;
-  return `${zhDate(before.date)} ${zhTime(before.at)} 与 ${second} 两次打卡${distance}，折合时速 ${Math.round(kmh)} 公里`;
+  return `${zhDate(before.date)} ${zhTime(before.at)} 与 ${second} 两次打卡${distance}，折合时速 ${speedText(kmh, maxKmh)} 公里`;
+}
+
+/** Whole km/h, unless rounding would show a speed that looks within the limit (80.06 → "80.1"). */
+function speedText(kmh: number, maxKmh: number): string {
+  return Math.round(kmh) > maxKmh ? String(Math.round(kmh)) : kmh.toFixed(1);
 }
