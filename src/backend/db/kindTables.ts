@@ -1,0 +1,51 @@
+import type { KindName } from '../../core/import/kinds';
+import type { ImportedTableName } from './schema';
+
+export const TABLE_OF_KIND: Record<KindName, ImportedTableName> = {
+  roster: 'managers',
+  retailers: 'retailers',
+  brands: 'brands',
+  calendar: 'calendar_days',
+  journals: 'journals',
+  attendance: 'attendance',
+  reports: 'reports',
+  surveys: 'surveys',
+  orders: 'orders',
+  agreements: 'agreements',
+  inspections: 'inspections',
+  spotchecks: 'spotchecks',
+};
+
+/** Which imported rows point at which: undoing a batch must not orphan another batch's rows. */
+export const REFERENCES: { from: ImportedTableName; column: string; to: ImportedTableName }[] = [
+  { from: 'assignments', column: 'manager_id', to: 'managers' },
+  { from: 'journals', column: 'manager_id', to: 'managers' },
+  { from: 'attendance', column: 'manager_id', to: 'managers' },
+  { from: 'reports', column: 'manager_id', to: 'managers' },
+  { from: 'spotchecks', column: 'manager_id', to: 'managers' },
+  { from: 'assignments', column: 'retailer_id', to: 'retailers' },
+  { from: 'journals', column: 'retailer_id', to: 'retailers' },
+  { from: 'attendance', column: 'retailer_id', to: 'retailers' },
+  { from: 'surveys', column: 'retailer_id', to: 'retailers' },
+  { from: 'orders', column: 'retailer_id', to: 'retailers' },
+  { from: 'agreements', column: 'retailer_id', to: 'retailers' },
+  { from: 'inspections', column: 'retailer_id', to: 'retailers' },
+  { from: 'orders', column: 'brand_id', to: 'brands' },
+];
+
+/** Children before parents, so deletes never trip a foreign key. */
+export const DELETE_ORDER: ImportedTableName[] = [
+  'spotchecks',
+  'inspections',
+  'agreements',
+  'orders',
+  'surveys',
+  'reports',
+  'attendance',
+  'journals',
+  'calendar_days',
+  'assignments',
+  'brands',
+  'retailers',
+  'managers',
+];

@@ -1,0 +1,15 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001_initial';
+import * as m0002 from './0002_evaluations';
+
+/** An explicit list, because bundlers break folder scans. Append only. */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_initial': m0001,
+  '0002_evaluations': m0002,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};
+
+export const LATEST_MIGRATION = Object.keys(MIGRATIONS).at(-1) ?? '';

@@ -1,0 +1,275 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/** Columns every imported row has: who inserted it, who last changed it, its natural key. */
+interface ImportedRow {
+  id: Generated<number>;
+  nk: string;
+  created_batch_id: number;
+  batch_id: number;
+}
+
+export interface ImportBatchesTable {
+  id: Generated<number>;
+  file_name: string;
+  sha256: string;
+  kind: string;
+  sheet: string | null;
+  header_row: number | null;
+  encoding: string | null;
+  mapping_json: Generated<string>;
+  rows_total: Generated<number>;
+  inserted: Generated<number>;
+  updated: Generated<number>;
+  unchanged: Generated<number>;
+  rejected: Generated<number>;
+  skipped: Generated<number>;
+  unlinked: Generated<number>;
+  warnings_json: Generated<string>;
+  rejects_json: Generated<string>;
+  as_of_month: string | null;
+  status: Generated<'committed' | 'undone'>;
+  imported_at: string;
+  imported_by: string | null;
+  undone_at: string | null;
+}
+
+export interface ManagersTable extends ImportedRow {
+  code: string;
+  name: string;
+  department: string | null;
+  area: string | null;
+  routes: string | null;
+  phone: string | null;
+  dingtalk_id: string | null;
+  hired_on: string | null;
+  status: string | null;
+}
+
+export interface RetailersTable extends ImportedRow {
+  licence: string;
+  customer_code: string | null;
+  name: string;
+  owner: string | null;
+  phone: string | null;
+  address: string | null;
+  longitude: number | null;
+  latitude: number | null;
+  format: string | null;
+  market: string | null;
+  tier: number | null;
+  route: string | null;
+  manager_code: string | null;
+  manager_name: string | null;
+  status: string | null;
+}
+
+export interface AssignmentsTable extends ImportedRow {
+  retailer_id: number;
+  month: string;
+  route: string | null;
+  manager_id: number | null;
+}
+
+export interface BrandsTable extends ImportedRow {
+  code: string;
+  name: string;
+  brand: string | null;
+  price_class: string | null;
+  wholesale_price: number | null;
+  retail_price: number | null;
+  key_brand: number | null;
+  new_brand: number | null;
+  launched_on: string | null;
+}
+
+export interface CalendarDaysTable extends ImportedRow {
+  date: string;
+  workday: number;
+  note: string | null;
+}
+
+export interface JournalsTable extends ImportedRow {
+  date: string;
+  manager_id: number;
+  retailer_id: number | null;
+  retailer_ref: string | null;
+  retailer_name: string | null;
+  arrived_at: string | null;
+  left_at: string | null;
+  method: string | null;
+  content: string;
+  problems: string | null;
+  actions: string | null;
+  price_marked: number | null;
+  display_ok: number | null;
+  violation: string | null;
+}
+
+export interface AttendanceTable extends ImportedRow {
+  manager_id: number;
+  date: string;
+  at: string | null;
+  is_absence: number;
+  kind: string | null;
+  result: string | null;
+  anomaly: string | null;
+  mock_location: number;
+  address: string | null;
+  longitude: number | null;
+  latitude: number | null;
+  retailer_id: number | null;
+  retailer_ref: string | null;
+  link_method: string | null;
+  visited: string | null;
+  device: string | null;
+}
+
+export interface ReportsTable extends ImportedRow {
+  manager_id: number;
+  kind: string;
+  period: string;
+  title: string | null;
+  body: string;
+  submitted_on: string | null;
+}
+
+export interface SurveysTable extends ImportedRow {
+  survey_id: string | null;
+  date: string;
+  retailer_id: number | null;
+  retailer_ref: string;
+  method: string | null;
+  knows_manager: number;
+  names_manager: number | null;
+  visits_last_month: number | null;
+  items_json: string;
+  overall: string | null;
+  comments: string | null;
+}
+
+export interface OrdersTable extends ImportedRow {
+  date: string;
+  retailer_id: number | null;
+  retailer_ref: string;
+  brand_id: number | null;
+  brand_code: string | null;
+  brand_name: string | null;
+  demand: number | null;
+  quantity: number;
+  supplied: number | null;
+  wholesale_price: number | null;
+  amount: number | null;
+  retail_price: number | null;
+}
+
+export interface AgreementsTable extends ImportedRow {
+  month: string;
+  retailer_id: number | null;
+  retailer_ref: string;
+  brand_code: string | null;
+  agreed: number;
+}
+
+export interface InspectionsTable extends ImportedRow {
+  date: string;
+  retailer_id: number | null;
+  retailer_ref: string;
+  violation: string;
+  inspector: string | null;
+  notes: string | null;
+}
+
+export interface SpotchecksTable extends ImportedRow {
+  date: string;
+  manager_id: number;
+  item: string;
+  subject: string | null;
+  answer: number;
+}
+
+export interface RowHistoryTable {
+  id: Generated<number>;
+  batch_id: number;
+  table_name: string;
+  row_id: number;
+  old_json: string;
+}
+
+export interface SchemesTable {
+  id: Generated<number>;
+  name: string;
+  version: number;
+  definition_json: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface EvaluationsTable {
+  id: Generated<number>;
+  month: string;
+  scheme_id: number;
+  status: Generated<'draft' | 'final'>;
+  evaluated_at: string;
+  finalized_at: string | null;
+  finalized_by: string | null;
+  input_batches_json: string;
+  result_json: string;
+}
+
+export interface AdjustmentsTable {
+  id: Generated<number>;
+  month: string;
+  manager_code: string;
+  dimension: string;
+  score: number;
+  reason: string;
+  created_by: string;
+  created_at: string;
+}
+
+/** Append-only: the database refuses UPDATE and DELETE on it. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  who: string;
+  entity: string;
+  entity_id: string;
+  field: string;
+  old_value: string | null;
+  new_value: string | null;
+  reason: string | null;
+}
+
+export interface Database {
+  import_batches: ImportBatchesTable;
+  managers: ManagersTable;
+  retailers: RetailersTable;
+  assignments: AssignmentsTable;
+  brands: BrandsTable;
+  calendar_days: CalendarDaysTable;
+  journals: JournalsTable;
+  attendance: AttendanceTable;
+  reports: ReportsTable;
+  surveys: SurveysTable;
+  orders: OrdersTable;
+  agreements: AgreementsTable;
+  inspections: InspectionsTable;
+  spotchecks: SpotchecksTable;
+  row_history: RowHistoryTable;
+  schemes: SchemesTable;
+  evaluations: EvaluationsTable;
+  adjustments: AdjustmentsTable;
+  audit_log: AuditLogTable;
+}
+
+/** Tables that hold imported rows (and so carry batch ids and a natural key). */
+export type ImportedTableName = Exclude<
+  keyof Database,
+  'import_batches' | 'row_history' | 'schemes' | 'evaluations' | 'adjustments' | 'audit_log'
+>;
+
+export type ImportBatchRow = Selectable<ImportBatchesTable>;
+export type NewImportBatch = Insertable<ImportBatchesTable>;
+export type ManagerRow = Selectable<ManagersTable>;
+export type RetailerRow = Selectable<RetailersTable>;
+export type BrandRow = Selectable<BrandsTable>;

@@ -1,0 +1,38 @@
+import type { Kysely } from 'kysely';
+import type { Database, ImportBatchRow, NewImportBatch } from '../db/schema';
+
+export async function insertImportBatch(db: Kysely<Database>, batch: NewImportBatch): Promise<number> {
+  const row = await db.insertInto('import_batches').values(batch).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export type BatchCounts = Pick<
+  ImportBatchRow,
+  'rows_total' | 'inserted' | 'updated' | 'unchanged' | 'rejected' | 'skipped' | 'unlinked'
+>;
+
+export async function finishImportBatch(
+  db: Kysely<Database>,
+  id: number,
+  counts: BatchCounts,
+  warningsJson: string,
+  rejectsJson: string,
+): Promise<void> {
+  await db
+    .updateTable('import_batches')
+    .set({ ...counts, warnings_json: warningsJson, rejects_json: rejectsJson })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function getImportBatch(db: Kysely<Database>, id: number): Promise<ImportBatchRow | undefined> {
+  return db.selectFrom('import_batches').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listImportBatches(db: Kysely<Database>): Promise<ImportBatchRow[]> {
+  return db.selectFrom('import_batches').selectAll().orderBy('id', 'desc').execute();
+}
+
+export async function markBatchUndone(db: Kysely<Database>, id: number, at: string): Promise<void> {
+  await db.updateTable('import_batches').set({ status: 'undone', undone_at: at }).where('id', '=', id).execute();
+}

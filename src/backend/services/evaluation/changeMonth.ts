@@ -1,0 +1,123 @@
+import { DIMENSION_KEYS, DIMENSION_LABELS_ZH, type DimensionKey } from '../../../core/measures/dimensions';
+import type { Store } from '../../db/openStore';
+import { runInTransaction } from '../../db/runInTransaction';
+import { appendAudit } from '../../repositories/auditLogRepository';
+import { EvaluationError } from './evaluationError';
+import { readMonthSnapshot, type MonthSnapshot } from './monthSnapshot';
+
+export interface Actor {
+  who: string;
+  now: Date;
+}
+
+async function draftSnapshot(store: Store, month: string): Promise<MonthSnapshot> {
+  const snapshot = await readMonthSnapshot(store, month);
+  if (!snapshot) throw new EvaluationError('not_evaluated', `${month} 还没有考评结果，请先考评`);
+  if (snapshot.status === 'final') {
+    throw new EvaluationError('finalized', `${month} 已定稿（${snapshot.finalizedAt ?? ''}），不能修改；如需修改请先重新打开并说明原因`);
+  }
+  return snapshot;
+}
+
+function requireReason(reason: string | undefined): string {
+  const r = (reason ?? '').trim();
+  if (!r) throw new EvaluationError('invalid_adjustment', '必须填写原因');
+  return r;
+}
+
+export interface AdjustmentRequest {
+  month: string;
+  managerCode: string;
+  dimension: string;
+  score: number;
+  reason: string;
+}
+
+/** Sets a dimension score by hand; the reason is mandatory and the change is audited. */
+export async function adjustDimension(store: Store, req: AdjustmentRequest, actor: Actor): Promise<MonthSnapshot> {
+  const reason = requireReason(req.reason);
+  if (!(DIMENSION_KEYS as readonly string[]).includes(req.dimension)) {
+    throw new EvaluationError('invalid_adjustment', `没有「${req.dimension}」这个考核维度；可选：${DIMENSION_KEYS.join(', ')}`);
+  }
+  const dimension = req.dimension as DimensionKey;
+  if (!Number.isFinite(req.score) || req.score < 0 || req.score > 100) {
+    throw new EvaluationError('invalid_adjustment', `分数必须在 0 到 100 之间，收到 ${req.score}`);
+  }
+  const snapshot = await draftSnapshot(store, req.month);
+  const manager = snapshot.evaluation.managers.find((m) => m.code === req.managerCode);
+  if (!manager) throw new EvaluationError('unknown_manager', `${req.month} 的考评中没有工号为「${req.managerCode}」的客户经理`);
+  const old = manager.dimensions[dimension].score;
+  await runInTransaction(store, async () => {
+    await store.db
+      .insertInto('adjustments')
+      .values({
+        month: req.month,
+        manager_code: req.managerCode,
+        dimension,
+        score: req.score,
+        reason,
+        created_by: actor.who,
+        created_at: actor.now.toISOString(),
+      })
+      .execute();
+    await appendAudit(store.db, {
+      at: actor.now.toISOString(),
+      who: actor.who,
+      entity: 'evaluation',
+      entityId: `${req.month}/${req.managerCode}`,
+      field: `dimension.${dimension}（${DIMENSION_LABELS_ZH[dimension]}）`,
+      oldValue: old === null ? null : String(old),
+      newValue: String(req.score),
+      reason,
+    });
+  });
+  return (await readMonthSnapshot(store, req.month)) as MonthSnapshot;
+}
+
+/** 定稿: the month's scores and adjustments no longer change until it is reopened. */
+export async function finalizeMonth(store: Store, month: string, actor: Actor): Promise<MonthSnapshot> {
+  await draftSnapshot(store, month);
+  await runInTransaction(store, async () => {
+    await store.db
+      .updateTable('evaluations')
+      .set({ status: 'final', finalized_at: actor.now.toISOString(), finalized_by: actor.who })
+      .where('month', '=', month)
+      .execute();
+    await appendAudit(store.db, {
+      at: actor.now.toISOString(),
+      who: actor.who,
+      entity: 'evaluation',
+      entityId: month,
+      field: 'status',
+      oldValue: 'draft',
+      newValue: 'final',
+      reason: null,
+    });
+  });
+  return (await readMonthSnapshot(store, month)) as MonthSnapshot;
+}
+
+export async function reopenMonth(store: Store, month: string, reasonText: string, actor: Actor): Promise<MonthSnapshot> {
+  const reason = requireReason(reasonText);
+  const snapshot = await readMonthSnapshot(store, month);
+  if (!snapshot) throw new EvaluationError('not_evaluated', `${month} 还没有考评结果`);
+  if (snapshot.status !== 'final') throw new EvaluationError('not_finalized', `${month} 没有定稿，无需重新打开`);
+  await runInTransaction(store, async () => {
+    await store.db
+      .updateTable('evaluations')
+      .set({ status: 'draft', finalized_at: null, finalized_by: null })
+      .where('month', '=', month)
+      .execute();
+    await appendAudit(store.db, {
+      at: actor.now.toISOString(),
+      who: actor.who,
+      entity: 'evaluation',
+      entityId: month,
+      field: 'status',
+      oldValue: 'final',
+      newValue: 'draft',
+      reason,
+    });
+  });
+  return (await readMonthSnapshot(store, month)) as MonthSnapshot;
+}

@@ -1,0 +1,66 @@
+import { workdaysInMonth } from '../../../core/calendar';
+import { evaluateMonth } from '../../../core/measures/evaluateMonth';
+import { validateScheme } from '../../../core/scoring/validateScheme';
+import type { Store } from '../../db/openStore';
+import { runInTransaction } from '../../db/runInTransaction';
+import { ensureDefaultScheme, findScheme, getSchemeById, type StoredScheme } from '../../repositories/schemeRepository';
+import { EvaluationError } from './evaluationError';
+import { loadEvaluationInput } from './loadEvaluationInput';
+import { readMonthSnapshot, writeMonthSnapshot, type MonthSnapshot } from './monthSnapshot';
+
+export interface EvaluateOptions {
+  /** A scheme name (its latest version); default: the month's current scheme, else 默认方案. */
+  schemeName?: string;
+  now: Date;
+}
+
+/** The work calendar's days for a month, with the imported or edited days winning. */
+export async function monthWorkdays(store: Store, month: string): Promise<string[]> {
+  const overrides = await store.db
+    .selectFrom('calendar_days')
+    .select(['date', 'workday', 'note'])
+    .where('date', 'like', `${month}-%`)
+    .execute();
+  return workdaysInMonth(
+    month,
+    overrides.map((o) => ({ date: o.date, workday: o.workday === 1, note: o.note })),
+  );
+}
+
+async function pickScheme(store: Store, month: string, opts: EvaluateOptions): Promise<StoredScheme> {
+  const fallback = await ensureDefaultScheme(store.db, opts.now);
+  if (opts.schemeName) {
+    const named = await findScheme(store.db, opts.schemeName);
+    if (!named) throw new EvaluationError('unknown_scheme', `没有名为「${opts.schemeName}」的考核方案`);
+    return named;
+  }
+  const current = await store.db.selectFrom('evaluations').select('scheme_id').where('month', '=', month).executeTakeFirst();
+  return (current && (await getSchemeById(store.db, current.scheme_id))) || fallback;
+}
+
+/**
+ * Evaluates a month from the stored data and keeps the result as the month's snapshot.
+ * A finalized (定稿) month is never recomputed: its snapshot is returned as it is.
+ */
+export async function evaluateStoredMonth(store: Store, month: string, opts: EvaluateOptions): Promise<MonthSnapshot> {
+  const existing = await readMonthSnapshot(store, month);
+  if (existing?.status === 'final') {
+    if (opts.schemeName && opts.schemeName !== existing.scheme.name) {
+      throw new EvaluationError('finalized', `${month} 已定稿，不能换用其他方案重新考评；如需修改请先重新打开`);
+    }
+    return existing;
+  }
+  const stored = await pickScheme(store, month, opts);
+  const valid = validateScheme(stored.scheme);
+  if (!valid.ok) throw new EvaluationError('invalid_scheme', `考核方案有误：${valid.errors.join('；')}`);
+  const workdays = await monthWorkdays(store, month);
+  const { input, batchIds } = await loadEvaluationInput(store, month, workdays);
+  if (input.managers.length === 0) {
+    throw new EvaluationError('no_managers', '还没有客户经理：请先导入客户经理花名册');
+  }
+  const evaluation = evaluateMonth(input, stored.scheme);
+  await runInTransaction(store, () => writeMonthSnapshot(store, month, stored.id, evaluation, batchIds, opts.now));
+  const snapshot = await readMonthSnapshot(store, month);
+  if (!snapshot) throw new Error(`snapshot of ${month} vanished after writing it`);
+  return snapshot;
+}

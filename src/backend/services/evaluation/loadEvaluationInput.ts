@@ -1,0 +1,302 @@
+import { sql } from 'kysely';
+import type {
+  AssignmentRow,
+  EvaluationInput,
+  ReportRow,
+  SpotcheckItem,
+} from '../../../core/measures/evaluationInput';
+import { addDays, shiftMonth } from '../../../core/measures/monthDates';
+import type { Store } from '../../db/openStore';
+
+const STATUSES_GONE = new Set(['离岗', '调离']);
+
+export interface LoadedInput {
+  input: EvaluationInput;
+  /** Import batches whose rows the evaluation read, for the snapshot. */
+  batchIds: number[];
+}
+
+function lastDayOfMonth(month: string): string {
+  return addDays(`${shiftMonth(month, 1)}-01`, -1);
+}
+
+/**
+ * Turns the month's rows into the plain arrays core/measures computes from. Orders are summed
+ * per retailer × brand × month in SQL: a city month has millions of order lines.
+ */
+export async function loadEvaluationInput(store: Store, month: string, workdays: string[]): Promise<LoadedInput> {
+  const db = store.db;
+  const first = `${month}-01`;
+  const last = lastDayOfMonth(month);
+  const lookbackFrom = addDays(first, -30);
+  const prevMonth = shiftMonth(month, -1);
+  const lastYear = shiftMonth(month, -12);
+  const batchIds = new Set<number>();
+  const noteBatches = (rows: { batch_id: number }[]) => rows.forEach((r) => batchIds.add(r.batch_id));
+
+  const managerRows = await db.selectFrom('managers').select(['id', 'code', 'name', 'hired_on', 'status', 'batch_id']).execute();
+  const activeInMonth = new Set(
+    (
+      await db
+        .selectFrom('attendance')
+        .select('manager_id')
+        .distinct()
+        .where('date', '>=', first)
+        .where('date', '<=', last)
+        .union(db.selectFrom('journals').select('manager_id').distinct().where('date', '>=', first).where('date', '<=', last))
+        .execute()
+    ).map((r) => r.manager_id),
+  );
+  const managers = managerRows.filter((m) => !STATUSES_GONE.has(m.status ?? '') || activeInMonth.has(m.id));
+  noteBatches(managers);
+  const codeOfManager = new Map(managerRows.map((m) => [m.id, m.code] as const));
+
+  const retailerRows = await db
+    .selectFrom('retailers')
+    .select(['id', 'licence', 'name', 'tier', 'route', 'longitude', 'latitude', 'status', 'manager_code', 'batch_id'])
+    .execute();
+  noteBatches(retailerRows);
+
+  const assignmentRows = await db
+    .selectFrom('assignments')
+    .select(['retailer_id', 'month', 'route', 'manager_id', 'batch_id'])
+    .orderBy('retailer_id')
+    .orderBy('month')
+    .execute();
+  noteBatches(assignmentRows);
+  const assignments = toAssignmentRanges(assignmentRows, codeOfManager, retailerRows);
+
+  const brands = (await db.selectFrom('brands').select(['code', 'name', 'key_brand', 'new_brand']).execute()).map((b) => ({
+    code: b.code,
+    name: b.name,
+    keyBrand: b.key_brand === 1,
+    newBrand: b.new_brand === 1,
+  }));
+
+  const monthOf = sql<string>`substr(o.date, 1, 7)`;
+  const orderTotals = (
+    await db
+      .selectFrom('orders as o')
+      .leftJoin('brands as b', 'b.id', 'o.brand_id')
+      .select([
+        'o.retailer_id',
+        'o.brand_code',
+        monthOf.as('month'),
+        sql<number>`sum(o.quantity)`.as('quantity'),
+        sql<number | null>`sum(o.quantity * coalesce(o.retail_price, b.retail_price))`.as('retail_value'),
+        sql<number | null>`sum(o.quantity * coalesce(o.wholesale_price, b.wholesale_price))`.as('wholesale_value'),
+      ])
+      .where('o.retailer_id', 'is not', null)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('o.date', '>=', `${month}-01`), eb('o.date', '<=', last)]),
+          eb.and([eb('o.date', '>=', `${prevMonth}-01`), eb('o.date', '<=', lastDayOfMonth(prevMonth))]),
+          eb.and([eb('o.date', '>=', `${lastYear}-01`), eb('o.date', '<=', lastDayOfMonth(lastYear))]),
+        ]),
+      )
+      .groupBy(['o.retailer_id', 'o.brand_code', monthOf])
+      .execute()
+  ).map((o) => ({
+    retailerId: o.retailer_id ?? 0,
+    brandCode: o.brand_code ?? '',
+    month: o.month,
+    quantity: Number(o.quantity),
+    retailValue: o.retail_value === null ? null : Number(o.retail_value),
+    wholesaleValue: o.wholesale_value === null ? null : Number(o.wholesale_value),
+  }));
+  noteBatches(
+    await db
+      .selectFrom('orders')
+      .select('batch_id')
+      .distinct()
+      .where('date', '>=', `${lastYear}-01`)
+      .where('date', '<=', last)
+      .execute(),
+  );
+
+  const attendance = await db
+    .selectFrom('attendance')
+    .select(['id', 'manager_id', 'at', 'date', 'retailer_id', 'longitude', 'latitude', 'mock_location', 'anomaly', 'kind', 'is_absence', 'batch_id'])
+    .where('date', '>=', first)
+    .where('date', '<=', last)
+    .orderBy('manager_id')
+    .orderBy('at')
+    .execute();
+  noteBatches(attendance);
+  const punches = attendance
+    .filter((a) => a.is_absence === 0 && a.at !== null)
+    .map((a) => ({
+      id: a.id,
+      managerCode: codeOfManager.get(a.manager_id) ?? '',
+      at: a.at ?? '',
+      date: a.date,
+      retailerId: a.retailer_id,
+      longitude: a.longitude,
+      latitude: a.latitude,
+      mockLocation: a.mock_location === 1,
+      anomaly: a.anomaly,
+      kind: a.kind,
+    }));
+  const absences = attendance
+    .filter((a) => a.is_absence === 1)
+    .map((a) => ({ id: a.id, managerCode: codeOfManager.get(a.manager_id) ?? '', date: a.date }));
+
+  const journalRows = await db
+    .selectFrom('journals')
+    .select(['id', 'manager_id', 'date', 'retailer_id', 'content', 'problems', 'violation', 'price_marked', 'display_ok', 'batch_id'])
+    .where('date', '>=', lookbackFrom)
+    .where('date', '<=', last)
+    .orderBy('date')
+    .orderBy('id')
+    .execute();
+  noteBatches(journalRows);
+  const journals = journalRows.map((j) => ({
+    id: j.id,
+    managerCode: codeOfManager.get(j.manager_id) ?? '',
+    date: j.date,
+    retailerId: j.retailer_id,
+    content: j.content,
+    problems: j.problems,
+    violation: j.violation,
+    priceMarked: j.price_marked === null ? null : j.price_marked === 1,
+    displayOk: j.display_ok === null ? null : j.display_ok === 1,
+  }));
+
+  const reportRows = await db
+    .selectFrom('reports')
+    .select(['id', 'manager_id', 'kind', 'period', 'body', 'submitted_on', 'batch_id'])
+    .where((eb) => eb.or([eb('period', 'in', [month, prevMonth]), eb('period', 'like', `${month.slice(0, 4)}-W%`)]))
+    .execute();
+  noteBatches(reportRows);
+  const reports: ReportRow[] = reportRows.map((r) => ({
+    id: r.id,
+    managerCode: codeOfManager.get(r.manager_id) ?? '',
+    kind: r.kind === '周记' ? '周记' : '月报',
+    period: r.period,
+    body: r.body,
+    submittedOn: r.submitted_on,
+  }));
+
+  const surveyRows = await db
+    .selectFrom('surveys')
+    .select(['id', 'date', 'retailer_id', 'knows_manager', 'names_manager', 'items_json', 'overall', 'batch_id'])
+    .where('date', '>=', first)
+    .where('date', '<=', last)
+    .execute();
+  noteBatches(surveyRows);
+  const surveys = surveyRows.map((s) => ({
+    id: s.id,
+    date: s.date,
+    retailerId: s.retailer_id,
+    knowsManager: s.knows_manager === 1,
+    namesManager: s.names_manager === null ? null : s.names_manager === 1,
+    items: JSON.parse(s.items_json) as Record<string, number>,
+    overall: s.overall,
+  }));
+
+  const inspectionRows = await db
+    .selectFrom('inspections')
+    .select(['id', 'date', 'retailer_id', 'violation', 'batch_id'])
+    .where('date', '>=', first)
+    .where('date', '<=', last)
+    .execute();
+  noteBatches(inspectionRows);
+  const inspections = inspectionRows.map((i) => ({ id: i.id, date: i.date, retailerId: i.retailer_id, violation: i.violation }));
+
+  const spotcheckRows = await db
+    .selectFrom('spotchecks')
+    .select(['id', 'date', 'manager_id', 'item', 'subject', 'answer', 'batch_id'])
+    .where('date', '>=', first)
+    .where('date', '<=', last)
+    .execute();
+  noteBatches(spotcheckRows);
+  const spotchecks = spotcheckRows.map((s) => ({
+    id: s.id,
+    date: s.date,
+    managerCode: codeOfManager.get(s.manager_id) ?? '',
+    item: s.item as SpotcheckItem,
+    subject: s.subject,
+    answer: s.answer,
+  }));
+
+  const agreementRows = await db
+    .selectFrom('agreements')
+    .select(['id', 'month', 'retailer_id', 'agreed', 'brand_code', 'batch_id'])
+    .where('month', '=', month)
+    .where('retailer_id', 'is not', null)
+    .execute();
+  noteBatches(agreementRows);
+  const agreements = agreementRows.map((a) => ({
+    id: a.id,
+    month: a.month,
+    retailerId: a.retailer_id ?? 0,
+    agreed: a.agreed,
+    brandCode: a.brand_code,
+  }));
+
+  return {
+    input: {
+      month,
+      workdays,
+      managers: managers.map((m) => ({ code: m.code, name: m.name, hiredOn: m.hired_on, status: m.status })),
+      retailers: retailerRows.map((r) => ({
+        id: r.id,
+        licence: r.licence,
+        name: r.name,
+        tier: r.tier,
+        route: r.route,
+        longitude: r.longitude,
+        latitude: r.latitude,
+        status: r.status,
+      })),
+      assignments,
+      brands,
+      orderTotals,
+      punches,
+      absences,
+      journals,
+      reports,
+      surveys,
+      inspections,
+      spotchecks,
+      agreements,
+    },
+    batchIds: [...batchIds].sort((a, b) => a - b),
+  };
+}
+
+/**
+ * Assignment rows say "from this month on"; the earliest one also holds for the months before
+ * it (a retailer file is usually imported once and then kept), and a retailer with no assignment
+ * row falls back to the manager named on the retailer itself.
+ */
+function toAssignmentRanges(
+  rows: { retailer_id: number; month: string; route: string | null; manager_id: number | null }[],
+  codeOfManager: Map<number, string>,
+  retailers: { id: number; route: string | null; manager_code: string | null }[],
+): AssignmentRow[] {
+  const out: AssignmentRow[] = [];
+  const withRows = new Set<number>();
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (!row) continue;
+    withRows.add(row.retailer_id);
+    const next = rows[i + 1];
+    const isFirst = i === 0 || rows[i - 1]?.retailer_id !== row.retailer_id;
+    const code = row.manager_id === null ? undefined : codeOfManager.get(row.manager_id);
+    if (!code) continue;
+    out.push({
+      retailerId: row.retailer_id,
+      managerCode: code,
+      route: row.route,
+      from: isFirst ? '0000-01-01' : `${row.month}-01`,
+      to: next && next.retailer_id === row.retailer_id ? addDays(`${next.month}-01`, -1) : null,
+    });
+  }
+  for (const r of retailers) {
+    if (!withRows.has(r.id) && r.manager_code) {
+      out.push({ retailerId: r.id, managerCode: r.manager_code, route: r.route, from: '0000-01-01', to: null });
+    }
+  }
+  return out;
+}

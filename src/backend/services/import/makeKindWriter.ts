@@ -1,0 +1,324 @@
+import type { KindName } from '../../../core/import/kinds';
+import type { KindRecord } from '../../../core/import/records';
+import type { Store } from '../../db/openStore';
+import type { SqlValue } from '../../db/preparedQuery';
+import type { ImportedTableName } from '../../db/schema';
+import { TableUpserter } from '../../db/tableUpserter';
+import { compactKey } from './compactKey';
+import type { KindWriter, LinkError, WriteOutcome } from './kindWriter';
+import type { LinkIndex, ManagerRef, RetailerLinkMethod, RetailerRef } from './linkIndex';
+
+export interface KindWriterContext {
+  store: Store;
+  links: LinkIndex;
+  batchId: number;
+  /** The month a retailer file's route assignments hold from. */
+  asOfMonth: string;
+  /** Punches within this distance of a retailer are linked to it. */
+  linkRadiusMeters?: number;
+}
+
+const bool = (b: boolean | null | undefined): number | null => (b === null || b === undefined ? null : b ? 1 : 0);
+
+/** Counts of rows kept with a reference that points nowhere, reported once per file. */
+class UnlinkedTally {
+  private readonly counts = new Map<string, number>();
+  add(message: string): void {
+    this.counts.set(message, (this.counts.get(message) ?? 0) + 1);
+  }
+  warnings(): string[] {
+    return [...this.counts].map(([message, n]) => `${n} 行${message}`);
+  }
+}
+
+type Write<K extends KindName> = (data: Extract<KindRecord, { kind: K }>['data']) => WriteOutcome;
+
+/**
+ * The writer for one kind: links each record to the roster, retailers and brands, builds its
+ * natural key from the linked identities (so a punch keyed by UserId in one export and by 工号
+ * in another is the same punch) and upserts it.
+ */
+export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWriter {
+  const tally = new UnlinkedTally();
+  const upserters = new Map<ImportedTableName, TableUpserter>();
+  const upsert = (table: ImportedTableName, nk: string, values: Record<string, SqlValue>) => {
+    let u = upserters.get(table);
+    if (!u) {
+      u = new TableUpserter(ctx.store.db, ctx.store.sqlite, table, Object.keys(values), ctx.batchId);
+      upserters.set(table, u);
+    }
+    return u.upsert(compactKey(nk), values);
+  };
+  const done = (outcome: { outcome: 'inserted' | 'updated' | 'unchanged' }, unlinked = false): WriteOutcome => ({
+    status: outcome.outcome,
+    unlinked,
+  });
+  const invalid = (...errors: LinkError[]): WriteOutcome => ({ status: 'invalid', errors });
+
+  const manager = (r: { managerCode?: string | null; managerUserId?: string | null; managerName?: string | null }):
+    | ManagerRef
+    | LinkError => {
+    const found = ctx.links.findManager({ code: r.managerCode, userId: r.managerUserId, name: r.managerName });
+    if ('manager' in found) return found.manager;
+    const field = r.managerCode ? 'managerCode' : r.managerUserId ? 'managerUserId' : 'managerName';
+    return { field, value: r.managerCode ?? r.managerUserId ?? r.managerName ?? '', reason: found.error };
+  };
+  const isError = (x: unknown): x is LinkError => typeof x === 'object' && x !== null && 'reason' in x;
+
+  /** A retailer named by licence or customer code; unknown ones are kept and counted. */
+  const retailer = (r: { licence: string | null; customerCode: string | null }) => {
+    const ref = r.licence ?? r.customerCode;
+    const found = ctx.links.retailerByCode(r.licence, r.customerCode);
+    if (ref && !found) tally.add(`找不到零售户（许可证号/客户编码不在零售客户档案中），已保留但未关联`);
+    return { ref, found };
+  };
+
+  // A punch at the same minute twice is evidence (attendance.duplicate), not a re-import:
+  // the k-th repeat of a key within one file gets its own stable key.
+  const seenPunchKeys = new Map<string, number>();
+
+  const writers: { [K in KindName]: Write<K> } = {
+    roster: (d) => {
+      const out = upsert('managers', d.code, {
+        code: d.code,
+        name: d.name,
+        department: d.department,
+        area: d.area,
+        routes: d.routes.length > 0 ? d.routes.join('、') : null,
+        phone: d.phone,
+        dingtalk_id: d.dingtalkId,
+        hired_on: d.hiredOn,
+        status: d.status,
+      });
+      ctx.links.addManager(out.id, d.code, d.name, d.dingtalkId, d.routes.join('、'));
+      return done(out);
+    },
+    retailers: (d) => {
+      let m: ManagerRef | undefined;
+      if (d.managerCode || d.managerName) {
+        const found = manager({ managerCode: d.managerCode, managerName: d.managerName });
+        if (isError(found)) return invalid(found);
+        m = found;
+      } else if (d.route) {
+        m = ctx.links.managerForRoute(d.route);
+        if (!m) tally.add(`的线路在花名册中没有对应的客户经理`);
+      }
+      const out = upsert('retailers', d.licence, {
+        licence: d.licence,
+        customer_code: d.customerCode,
+        name: d.name,
+        owner: d.owner,
+        phone: d.phone,
+        address: d.address,
+        longitude: d.longitude,
+        latitude: d.latitude,
+        format: d.format,
+        market: d.market,
+        tier: d.tier,
+        route: d.route,
+        manager_code: m?.code ?? d.managerCode,
+        manager_name: m?.name ?? d.managerName,
+        status: d.status,
+      });
+      ctx.links.addRetailer({
+        id: out.id,
+        licence: d.licence,
+        customerCode: d.customerCode,
+        name: d.name,
+        longitude: d.longitude,
+        latitude: d.latitude,
+        managerCode: m?.code ?? null,
+      });
+      const assignment = upsert('assignments', `${d.licence}|${ctx.asOfMonth}`, {
+        retailer_id: out.id,
+        month: ctx.asOfMonth,
+        route: d.route,
+        manager_id: m?.id ?? null,
+      });
+      // A changed assignment alone is a change of the retailer row's batch too.
+      return done(out.outcome === 'unchanged' && assignment.outcome !== 'unchanged' ? { outcome: 'updated' } : out);
+    },
+    brands: (d) =>
+      done(
+        upsert('brands', d.code, {
+          code: d.code,
+          name: d.name,
+          brand: d.brand,
+          price_class: d.priceClass,
+          wholesale_price: d.wholesalePrice,
+          retail_price: d.retailPrice,
+          key_brand: bool(d.keyBrand),
+          new_brand: bool(d.newBrand),
+          launched_on: d.launchedOn,
+        }),
+      ),
+    calendar: (d) => done(upsert('calendar_days', d.date, { date: d.date, workday: d.workday ? 1 : 0, note: d.note })),
+    journals: (d) => {
+      const m = manager(d);
+      if (isError(m)) return invalid(m);
+      const r = retailer(d);
+      const byName = !r.found && !r.ref && d.retailerName ? ctx.links.retailerInText(d.retailerName, m.code) : undefined;
+      const linked = r.found ?? byName;
+      const nk = `${d.date}|${m.code}|${linked?.licence ?? r.ref ?? d.retailerName ?? ''}|${d.content}`;
+      const out = upsert('journals', nk, {
+        date: d.date,
+        manager_id: m.id,
+        retailer_id: linked?.id ?? null,
+        retailer_ref: r.ref,
+        retailer_name: d.retailerName,
+        arrived_at: d.arrivedAt,
+        left_at: d.leftAt,
+        method: d.method,
+        content: d.content,
+        problems: d.problems,
+        actions: d.actions,
+        price_marked: bool(d.priceMarked),
+        display_ok: bool(d.displayOk),
+        violation: d.violation,
+      });
+      return done(out, Boolean(r.ref) && !r.found);
+    },
+    attendance: (d) => {
+      const m = manager(d);
+      if (isError(m)) return invalid(m);
+      const { found: byCode, ref } = retailer(d);
+      let linked: RetailerRef | undefined = byCode;
+      let method: RetailerLinkMethod | null = byCode ? 'code' : null;
+      if (!linked && !ref && d.visited) {
+        linked = ctx.links.retailerInText(d.visited, m.code);
+        if (linked) method = 'text';
+      }
+      if (!linked && !ref && d.latitude !== null && d.longitude !== null) {
+        linked = ctx.links.retailerNear(d.latitude, d.longitude, ctx.linkRadiusMeters ?? 150);
+        if (linked) method = 'coords';
+      }
+      const baseKey = `${m.code}|${d.at ?? `${d.date}|absence|${d.kind ?? ''}`}|${linked?.licence ?? ref ?? ''}`;
+      const seen = (seenPunchKeys.get(baseKey) ?? 0) + 1;
+      seenPunchKeys.set(baseKey, seen);
+      const out = upsert('attendance', seen === 1 ? baseKey : `${baseKey}#${seen}`, {
+        manager_id: m.id,
+        date: d.date,
+        at: d.at,
+        is_absence: d.isAbsence ? 1 : 0,
+        kind: d.kind,
+        result: d.result,
+        anomaly: d.anomaly,
+        mock_location: d.mockLocation ? 1 : 0,
+        address: d.address,
+        longitude: d.longitude,
+        latitude: d.latitude,
+        retailer_id: linked?.id ?? null,
+        retailer_ref: ref,
+        link_method: method,
+        visited: d.visited,
+        device: d.device,
+      });
+      return done(out, Boolean(ref) && !byCode);
+    },
+    reports: (d) => {
+      const m = manager(d);
+      if (isError(m)) return invalid(m);
+      return done(
+        upsert('reports', `${m.code}|${d.kind}|${d.period}`, {
+          manager_id: m.id,
+          kind: d.kind,
+          period: d.period,
+          title: d.title,
+          body: d.body,
+          submitted_on: d.submittedOn,
+        }),
+      );
+    },
+    surveys: (d) => {
+      const r = retailer(d);
+      const refText = r.found?.licence ?? r.ref ?? '';
+      return done(
+        upsert('surveys', d.surveyId ? `id|${d.surveyId}` : `${d.date}|${refText}`, {
+          survey_id: d.surveyId,
+          date: d.date,
+          retailer_id: r.found?.id ?? null,
+          retailer_ref: refText,
+          method: d.method,
+          knows_manager: d.knowsManager ? 1 : 0,
+          names_manager: bool(d.namesManager),
+          visits_last_month: d.visitsLastMonth,
+          items_json: JSON.stringify(d.items),
+          overall: d.overall,
+          comments: d.comments,
+        }),
+        !r.found,
+      );
+    },
+    orders: (d) => {
+      const r = retailer(d);
+      const brand = ctx.links.brand(d.brandCode, d.brandName);
+      if (!brand) tally.add(`的卷烟不在品规目录中，已保留但未关联`);
+      const refText = r.found?.licence ?? r.ref ?? '';
+      return done(
+        upsert('orders', `${d.date}|${refText}|${brand?.code ?? d.brandCode ?? d.brandName ?? ''}`, {
+          date: d.date,
+          retailer_id: r.found?.id ?? null,
+          retailer_ref: refText,
+          brand_id: brand?.id ?? null,
+          brand_code: brand?.code ?? d.brandCode,
+          brand_name: d.brandName,
+          demand: d.demand,
+          quantity: d.quantity,
+          supplied: d.supplied,
+          wholesale_price: d.wholesalePrice,
+          amount: d.amount,
+          retail_price: d.retailPrice,
+        }),
+        !r.found || !brand,
+      );
+    },
+    agreements: (d) => {
+      const r = retailer(d);
+      const refText = r.found?.licence ?? r.ref ?? '';
+      return done(
+        upsert('agreements', `${d.month}|${refText}|${d.brandCode ?? ''}`, {
+          month: d.month,
+          retailer_id: r.found?.id ?? null,
+          retailer_ref: refText,
+          brand_code: d.brandCode,
+          agreed: d.agreed,
+        }),
+        !r.found,
+      );
+    },
+    inspections: (d) => {
+      const r = retailer(d);
+      const refText = r.found?.licence ?? r.ref ?? '';
+      return done(
+        upsert('inspections', `${d.date}|${refText}|${d.violation}`, {
+          date: d.date,
+          retailer_id: r.found?.id ?? null,
+          retailer_ref: refText,
+          violation: d.violation,
+          inspector: d.inspector,
+          notes: d.notes,
+        }),
+        !r.found,
+      );
+    },
+    spotchecks: (d) => {
+      const m = manager(d);
+      if (isError(m)) return invalid(m);
+      return done(
+        upsert('spotchecks', `${d.date}|${m.code}|${d.item}|${d.subject ?? ''}`, {
+          date: d.date,
+          manager_id: m.id,
+          item: d.item,
+          subject: d.subject,
+          answer: d.answer,
+        }),
+      );
+    },
+  };
+
+  const write = writers[kind] as (data: KindRecord['data']) => WriteOutcome;
+  return {
+    write: (record) => write(record.data),
+    warnings: () => tally.warnings(),
+  };
+}

@@ -1,0 +1,100 @@
+import { type Kysely, sql } from 'kysely';
+import { DELETE_ORDER, REFERENCES } from '../db/kindTables';
+import type { Store } from '../db/openStore';
+import type { ImportedTableName } from '../db/schema';
+import type { SqlValue } from '../db/preparedQuery';
+import { getImportBatch, markBatchUndone } from '../repositories/importBatchRepository';
+import { runInTransaction } from '../db/runInTransaction';
+
+export type UndoResult =
+  | { ok: true; batchId: number; deleted: number; restored: number }
+  | { ok: false; code: 'not_found' | 'already_undone' | 'blocked'; message: string };
+
+/**
+ * Undoes an import batch: deletes the rows it inserted and puts back the old values of the rows it
+ * updated. Refuses, changing nothing, when a later batch changed those rows or points at them.
+ */
+export async function undoBatch(store: Store, batchId: number, now: Date): Promise<UndoResult> {
+  const batch = await getImportBatch(store.db, batchId);
+  if (!batch) return { ok: false, code: 'not_found', message: `没有编号为 ${batchId} 的导入批次` };
+  if (batch.status === 'undone') {
+    return { ok: false, code: 'already_undone', message: `批次 ${batchId}（${batch.file_name}）已经撤销过了` };
+  }
+  const blockers = await laterBatchesInTheWay(store, batchId);
+  if (blockers.length > 0) {
+    return {
+      ok: false,
+      code: 'blocked',
+      message: `批次 ${batchId}（${batch.file_name}）的数据已被后来的批次 ${blockers.map((b) => `#${b}`).join('、')} 修改或引用，请先撤销这些批次`,
+    };
+  }
+  return runInTransaction(store, async () => {
+    // row_history names its table at run time.
+    const dyn = store.db as unknown as Kysely<Record<string, Record<string, SqlValue>>>;
+    let restored = 0;
+    const history = await store.db
+      .selectFrom('row_history')
+      .select(['table_name', 'row_id', 'old_json'])
+      .where('batch_id', '=', batchId)
+      .orderBy('id', 'desc')
+      .execute();
+    for (const h of history) {
+      const old = JSON.parse(h.old_json) as Record<string, SqlValue>;
+      await dyn.updateTable(h.table_name).set(old).where('id', '=', h.row_id).execute();
+      restored += 1;
+    }
+    let deleted = 0;
+    for (const table of DELETE_ORDER) {
+      const res = await store.db.deleteFrom(table).where('created_batch_id', '=', batchId).executeTakeFirst();
+      deleted += Number(res.numDeletedRows);
+    }
+    await store.db.deleteFrom('row_history').where('batch_id', '=', batchId).execute();
+    await markBatchUndone(store.db, batchId, now.toISOString());
+    return { ok: true as const, batchId, deleted, restored };
+  });
+}
+
+async function laterBatchesInTheWay(store: Store, batchId: number): Promise<number[]> {
+  const found = new Set<number>();
+  const add = (rows: { batch_id: number }[]) => rows.forEach((r) => found.add(r.batch_id));
+  const tables = [...new Set<ImportedTableName>(DELETE_ORDER)];
+  for (const table of tables) {
+    // Rows this batch inserted that a later batch changed since.
+    add(
+      await store.db
+        .selectFrom(table)
+        .select('batch_id')
+        .distinct()
+        .where('created_batch_id', '=', batchId)
+        .where('batch_id', '!=', batchId)
+        .limit(5)
+        .execute(),
+    );
+  }
+  // Rows this batch updated that a later batch changed again.
+  const updated = await store.db
+    .selectFrom('row_history')
+    .select(['table_name', 'row_id'])
+    .where('batch_id', '=', batchId)
+    .execute();
+  for (const u of updated) {
+    const row = await store.db
+      .selectFrom(u.table_name as ImportedTableName)
+      .select('batch_id')
+      .where('id', '=', u.row_id)
+      .executeTakeFirst();
+    if (row && row.batch_id !== batchId) found.add(row.batch_id);
+  }
+  // Another batch's rows that point at rows this batch inserted.
+  for (const ref of REFERENCES) {
+    add(
+      await sql<{ batch_id: number }>`select distinct c.created_batch_id as batch_id from ${sql.table(ref.from)} c
+        join ${sql.table(ref.to)} p on p.id = c.${sql.ref(ref.column)}
+        where p.created_batch_id = ${batchId} and c.created_batch_id != ${batchId} limit 5`
+        .execute(store.db)
+        .then((r) => r.rows),
+    );
+  }
+  found.delete(batchId);
+  return [...found].sort((a, b) => a - b);
+}

@@ -1,0 +1,58 @@
+import { adjustDimension, finalizeMonth, reopenMonth } from '../../backend/services/evaluation/changeMonth';
+import { monthOption, parseCommandArgs } from '../parseCommandArgs';
+import { UsageError } from '../usageError';
+import { currentUser } from './runEvaluate';
+import { withStore } from './withStore';
+
+function requireMonth(value: string | undefined): string {
+  const month = monthOption(value, 'month');
+  if (!month) throw new UsageError('需要 --month YYYY-MM');
+  return month;
+}
+
+export async function runAdjust(args: string[]): Promise<number> {
+  const { values } = parseCommandArgs(args, {
+    db: { type: 'string' },
+    month: { type: 'string' },
+    manager: { type: 'string' },
+    dimension: { type: 'string' },
+    score: { type: 'string' },
+    reason: { type: 'string' },
+  });
+  const month = requireMonth(values.month);
+  if (!values.manager || !values.dimension || values.score === undefined) {
+    throw new UsageError('adjust 需要 --manager CODE --dimension KEY --score N --reason TEXT');
+  }
+  const score = Number(values.score);
+  if (!Number.isFinite(score)) throw new UsageError(`--score 需要一个数，收到「${values.score}」`);
+  return withStore(values.db, async (store) => {
+    const snapshot = await adjustDimension(
+      store,
+      { month, managerCode: values.manager ?? '', dimension: values.dimension ?? '', score, reason: values.reason ?? '' },
+      { who: currentUser(), now: new Date() },
+    );
+    const m = snapshot.evaluation.managers.find((x) => x.code === values.manager);
+    process.stdout.write(`已调整 ${values.manager} 的 ${values.dimension} 为 ${score}；总分 ${m?.total ?? '-'}，等级 ${m?.grade ?? '-'}\n`);
+    return 0;
+  });
+}
+
+export async function runFinalize(args: string[]): Promise<number> {
+  const { values } = parseCommandArgs(args, { db: { type: 'string' }, month: { type: 'string' } });
+  const month = requireMonth(values.month);
+  return withStore(values.db, async (store) => {
+    const s = await finalizeMonth(store, month, { who: currentUser(), now: new Date() });
+    process.stdout.write(`${month} 已定稿（${s.finalizedAt}）\n`);
+    return 0;
+  });
+}
+
+export async function runReopen(args: string[]): Promise<number> {
+  const { values } = parseCommandArgs(args, { db: { type: 'string' }, month: { type: 'string' }, reason: { type: 'string' } });
+  const month = requireMonth(values.month);
+  return withStore(values.db, async (store) => {
+    await reopenMonth(store, month, values.reason ?? '', { who: currentUser(), now: new Date() });
+    process.stdout.write(`${month} 已重新打开，可以修改\n`);
+    return 0;
+  });
+}

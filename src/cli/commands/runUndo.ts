@@ -1,0 +1,19 @@
+import { undoBatch } from '../../backend/services/undoBatch';
+import { parseCommandArgs } from '../parseCommandArgs';
+import { UsageError } from '../usageError';
+import { withStore } from './withStore';
+
+export async function runUndo(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, { db: { type: 'string' } }, true);
+  const [id, ...extra] = positionals;
+  if (!id || extra.length > 0 || !/^\d+$/.test(id)) throw new UsageError('undo 需要一个批次编号，例如：undo 3');
+  return withStore(values.db, async (store) => {
+    const result = await undoBatch(store, Number(id), new Date());
+    if (!result.ok) {
+      process.stderr.write(result.message + '\n');
+      return 1;
+    }
+    process.stdout.write(`已撤销批次 ${result.batchId}：删除 ${result.deleted} 行，恢复 ${result.restored} 行\n`);
+    return 0;
+  });
+}
