@@ -1,0 +1,10 @@
+export type { GradeBand, MetricRule, Scheme, SchemeThresholds, ScoredMetric, VetoSettings } from './scheme';
+export { DEFAULT_SCHEME, DEFAULT_THRESHOLDS } from './defaultScheme';
+export { validateScheme, type SchemeValidation } from './validateScheme';
+export { scoreMetric, type MetricContext } from './scoreMetric';
+export { scoreDimension } from './scoreDimension';
+export { totalScore } from './totalScore';
+export { gradeFor } from './gradeFor';
+export { applyVeto, type Veto, type VetoInput } from './applyVeto';
+export { rankManagers } from './rankManagers';
+export { round1 } from './round1';
