@@ -1,0 +1,90 @@
+import type { CellValue } from './cell';
+import type { FieldSpec } from './kinds';
+import { makeBoolParser } from './parseBool';
+import { parseCode } from './parseCode';
+import { parseDate, parseDateTimeParts, parseTime, type DateTimeParts } from './parseDateTime';
+import { makeEnumParser } from './parseEnum';
+import { parseMonth, parsePeriod } from './parseMonth';
+import { cleanFloat, parseNumberWithUnit, tiaoPerUnit } from './parseNumber';
+import { fail, ok, OK_NULL, type ParseOptions, type ParseResult } from './parseResult';
+import { parseText } from './parseText';
+import { repairMojibake } from './repairMojibake';
+
+/** A parsed cell: a datetime field keeps its parts, since its date may come from another column. */
+export type ParsedValue = string | number | boolean | DateTimeParts | null;
+
+export type ValueParser = (value: CellValue) => ParseResult<ParsedValue>;
+
+export interface ValueParserOptions extends ParseOptions {
+  /** The unit in the column's header ("订购量(箱)" → 箱); volumes are converted to 条 by it. */
+  headerUnit?: string | null;
+  /** Repair text that is UTF-8 read as Windows-1252 before parsing it. */
+  repairText?: boolean;
+}
+
+function rangeReason(field: FieldSpec): string {
+  if (field.min !== undefined && field.max !== undefined) return `超出范围（${field.min}–${field.max}）`;
+  if (field.min !== undefined) return `不能小于 ${field.min}`;
+  return `不能大于 ${field.max ?? ''}`;
+}
+
+function makeNumberParser(field: FieldSpec, headerUnit: string | null): ValueParser {
+  const volume = field.volume === true;
+  const headerFactor = volume && headerUnit !== null ? (tiaoPerUnit(headerUnit) ?? 1) : 1;
+  const integer = field.type === 'int';
+  const { min, max } = field;
+  return (cell) => {
+    const parsed = parseNumberWithUnit(cell);
+    if (!parsed.ok || parsed.value === null) return parsed.ok ? OK_NULL : parsed;
+    let { value } = parsed.value;
+    const { unit } = parsed.value;
+    let factor = headerFactor;
+    if (volume && unit !== null) {
+      const unitFactor = tiaoPerUnit(unit);
+      if (unitFactor === null) return fail(`无法换算成条的单位“${unit}”`);
+      factor = unitFactor;
+    }
+    if (factor !== 1) value = cleanFloat(value * factor);
+    if (integer && !Number.isInteger(value)) return fail('应为整数');
+    if ((min !== undefined && value < min) || (max !== undefined && value > max)) return fail(rangeReason(field));
+    return ok(value);
+  };
+}
+
+function makeTypedParser(field: FieldSpec, options: ValueParserOptions): ValueParser {
+  const dateOptions: ParseOptions = { date1904: options.date1904 === true };
+  switch (field.type) {
+    case 'text':
+      return parseText;
+    case 'code': {
+      const codeOptions = { licence: field.licence === true };
+      return (cell) => parseCode(cell, codeOptions);
+    }
+    case 'int':
+    case 'number':
+      return makeNumberParser(field, options.headerUnit ?? null);
+    case 'date':
+      return (cell) => parseDate(cell, dateOptions);
+    case 'datetime':
+      return (cell) => parseDateTimeParts(cell, dateOptions);
+    case 'time':
+      return (cell) => parseTime(cell, dateOptions);
+    case 'bool':
+      return makeBoolParser(field.boolExtra);
+    case 'enum': {
+      if (field.enumSpec === undefined) throw new Error(`enum field ${field.key} has no enumSpec`);
+      return makeEnumParser(field.enumSpec);
+    }
+    case 'month':
+      return (cell) => parseMonth(cell, dateOptions);
+    case 'period':
+      return (cell) => parsePeriod(cell, dateOptions);
+  }
+}
+
+/** The parser of one field's cells, built once per column. */
+export function makeValueParser(field: FieldSpec, options: ValueParserOptions = {}): ValueParser {
+  const parse = makeTypedParser(field, options);
+  if (options.repairText !== true) return parse;
+  return (cell) => parse(typeof cell === 'string' ? (repairMojibake(cell) ?? cell) : cell);
+}
