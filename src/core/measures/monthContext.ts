@@ -18,7 +18,11 @@ import type {
 import { groupBy } from './groupBy';
 import { daysOfMonth, shiftMonth } from './monthDates';
 
-/** The month's input, indexed once by manager and retailer so that each measure is a lookup. */
+/**
+ * The month's input, indexed once by manager and retailer so that each measure is a lookup.
+ * Groups are sorted (by time, date, id) so that flags come out in the same order whatever
+ * order the backend loaded the rows in.
+ */
 export interface MonthContext {
   input: EvaluationInput;
   thresholds: SchemeThresholds;
@@ -69,9 +73,12 @@ export function buildMonthContext(input: EvaluationInput, thresholds: SchemeThre
   const monthReports = input.reports.filter((row) => row.kind === '月报' && row.period === input.month);
   const managerOn = (retailerId: number | null, date: string): string | null =>
     retailerId === null ? null : (assignments.assignmentOn(retailerId, date)?.managerCode ?? null);
-  const byAttributedManager = <T extends { retailerId: number | null; date: string }>(rows: readonly T[]): Map<string, T[]> => {
+  const byAttributedManager = <T extends { id: number; retailerId: number | null; date: string }>(rows: readonly T[]): Map<string, T[]> => {
     const attributed = rows.filter((row) => inMonth(row.date) && managerOn(row.retailerId, row.date) !== null);
-    return groupBy(attributed, (row) => managerOn(row.retailerId, row.date) ?? '');
+    return sortEach(
+      groupBy(attributed, (row) => managerOn(row.retailerId, row.date) ?? ''),
+      byDateThenId,
+    );
   };
 
   return {
@@ -88,21 +95,33 @@ export function buildMonthContext(input: EvaluationInput, thresholds: SchemeThre
     managerByCode,
     brandByCode: new Map(input.brands.map((row) => [row.code, row])),
     orders,
-    punchesByManager: sortEach(groupBy(monthPunches, (row) => row.managerCode), (a, b) => compare(a.at, b.at) || a.id - b.id),
-    absencesByManager: groupBy(
-      input.absences.filter((row) => inMonth(row.date)),
-      (row) => row.managerCode,
+    punchesByManager: sortEach(
+      groupBy(monthPunches, (row) => row.managerCode),
+      (a, b) => compare(a.at, b.at) || a.id - b.id,
+    ),
+    absencesByManager: sortEach(
+      groupBy(
+        input.absences.filter((row) => inMonth(row.date)),
+        (row) => row.managerCode,
+      ),
+      byDateThenId,
     ),
     journalsByManager: sortEach(
       groupBy(input.journals, (row) => row.managerCode),
-      (a, b) => compare(a.date, b.date) || a.id - b.id,
+      byDateThenId,
     ),
-    reportsByManager: groupBy(input.reports, (row) => row.managerCode),
+    reportsByManager: sortEach(
+      groupBy(input.reports, (row) => row.managerCode),
+      (a, b) => a.id - b.id,
+    ),
     surveysByManager: byAttributedManager(input.surveys),
     inspectionsByManager: byAttributedManager(input.inspections),
-    spotchecksByManager: groupBy(
-      input.spotchecks.filter((row) => inMonth(row.date)),
-      (row) => row.managerCode,
+    spotchecksByManager: sortEach(
+      groupBy(
+        input.spotchecks.filter((row) => inMonth(row.date)),
+        (row) => row.managerCode,
+      ),
+      byDateThenId,
     ),
     agreementsByRetailer: groupBy(
       input.agreements.filter((row) => row.month === input.month),
@@ -140,6 +159,10 @@ function indexOrders(rows: readonly OrderTotalRow[]): Map<string, Map<number, Or
 function sortEach<K, T>(groups: Map<K, T[]>, order: (a: T, b: T) => number): Map<K, T[]> {
   for (const rows of groups.values()) rows.sort(order);
   return groups;
+}
+
+function byDateThenId(a: { date: string; id: number }, b: { date: string; id: number }): number {
+  return compare(a.date, b.date) || a.id - b.id;
 }
 
 function compare(a: string, b: string): number {

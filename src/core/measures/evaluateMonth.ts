@@ -1,0 +1,115 @@
+import { applyVeto } from '../scoring/applyVeto';
+import type { Scheme } from '../scoring/scheme';
+import { scoreDimension } from '../scoring/scoreDimension';
+import type { MetricContext } from '../scoring/scoreMetric';
+import { aggregateOrders, marginRate } from './aggregateOrders';
+import type { DimensionMeasures } from './dimensionMeasures';
+import { DIMENSION_KEYS, type DimensionKey, type Flag, type MetricKey } from './dimensions';
+import { districtMetrics } from './districtMetrics';
+import type { EvaluationInput, ManagerRow } from './evaluationInput';
+import { findJournalCopies } from './findJournalCopies';
+import { findReportCopy } from './findReportCopy';
+import { gradeAndRank } from './gradeAndRank';
+import { measureManager } from './measureManager';
+import { buildMonthContext, type MonthContext } from './monthContext';
+import type { DimensionEvaluation, ManagerEvaluation, MonthEvaluation } from './monthEvaluation';
+import type { NearCopyRecord } from './nearCopyRecord';
+import { routeVolumes } from './routeVolumes';
+import { surveyFacts } from './surveyFacts';
+
+export interface EvaluateMonthOptions {
+  /** Scores the supervisor entered for metrics whose rule is 'manual', by manager code. */
+  manualScores?: Record<string, Partial<Record<MetricKey, number>>>;
+}
+
+type Measured = Record<DimensionKey, DimensionMeasures>;
+
+/** One month of the district: every manager's metrics, flags, dimension scores, total, grade and rank. */
+export function evaluateMonth(input: EvaluationInput, scheme: Scheme, opts: EvaluateMonthOptions = {}): MonthEvaluation {
+  const ctx = buildMonthContext(input, scheme.thresholds);
+  const journalCopies = findJournalCopies(ctx);
+  let volumes: ReadonlyMap<string, number> | null = null;
+  const shared = {
+    journalCopies,
+    districtMarginRate: marginRate(aggregateOrders(ctx.orders.get(ctx.month), ctx.brandByCode)),
+    volumesByRoute: () => (volumes ??= routeVolumes(ctx)),
+  };
+  const measured = input.managers.map((manager) => measureManager(ctx, manager.code, shared));
+  const district = districtMetrics(ctx, measured);
+  const allValues = valuesByMetric(measured);
+  const managers = input.managers.map((manager, index) =>
+    evaluateManager(ctx, scheme, manager, measured[index]!, (metric) => ({
+      districtValue: district[metric] ?? null,
+      allValues: allValues.get(metric) ?? [],
+    }), opts.manualScores?.[manager.code] ?? {}),
+  );
+  return {
+    month: input.month,
+    workdays: input.workdays.length,
+    scheme: { name: scheme.name, version: scheme.version },
+    districtMetrics: district,
+    managers: gradeAndRank(managers, scheme),
+    nearCopyPairs: [...journalCopies.pairs, ...reportCopyPairs(ctx, scheme)],
+  };
+}
+
+function evaluateManager(
+  ctx: MonthContext,
+  scheme: Scheme,
+  manager: ManagerRow,
+  measured: Measured,
+  ctxFor: (metric: MetricKey) => MetricContext,
+  manual: Partial<Record<MetricKey, number>>,
+): ManagerEvaluation {
+  const dimensions = {} as Record<DimensionKey, DimensionEvaluation>;
+  for (const key of DIMENSION_KEYS) {
+    const { hasData, metrics } = measured[key];
+    // Without data only the supervisor's manual scores can make the dimension's score.
+    dimensions[key] = {
+      score: scoreDimension(scheme.metrics[key], hasData ? metrics : {}, ctxFor, manual),
+      weight: scheme.weights[key],
+      metrics,
+    };
+  }
+  const veto = applyVeto(scheme.veto, surveyFacts(ctx.surveysByManager.get(manager.code) ?? []));
+  const flags: Flag[] = DIMENSION_KEYS.flatMap((key) => measured[key].flags);
+  if (veto) flags.push({ type: 'evaluation.veto', managerCode: manager.code, message: veto.reason, evidence: veto.evidence });
+  return { code: manager.code, name: manager.name, rank: null, total: null, grade: null, veto, dimensions, flags };
+}
+
+/** Each metric's values over the managers whose dimension has data (null otherwise), for the 'rank' rule. */
+function valuesByMetric(measured: readonly Measured[]): Map<MetricKey, (number | null)[]> {
+  const values = new Map<MetricKey, (number | null)[]>();
+  for (const dims of measured) {
+    for (const key of DIMENSION_KEYS) {
+      for (const [metric, value] of Object.entries(dims[key].metrics) as [MetricKey, number | null | undefined][]) {
+        const list = values.get(metric) ?? [];
+        list.push(dims[key].hasData ? (value ?? null) : null);
+        values.set(metric, list);
+      }
+    }
+  }
+  return values;
+}
+
+function reportCopyPairs(ctx: MonthContext, scheme: Scheme): NearCopyRecord[] {
+  const pairs: NearCopyRecord[] = [];
+  for (const manager of ctx.input.managers) {
+    const comparison = findReportCopy(ctx, manager.code);
+    if (!comparison || comparison.similarity < scheme.thresholds.nearCopyJaccard) continue;
+    const { current, previous, similarity } = comparison;
+    pairs.push({
+      aId: Math.min(current.id, previous.id),
+      bId: Math.max(current.id, previous.id),
+      similarity,
+      kind: 'reports',
+      self: true,
+      aManager: manager.code,
+      bManager: manager.code,
+    });
+  }
+  return pairs;
+}
+
+// The backend applies adjustments right after evaluating; one import serves both.
+export { applyAdjustments, type ScoreAdjustment } from './applyAdjustments';

@@ -1,0 +1,36 @@
+import type { Veto } from '../scoring/applyVeto';
+import type { DimensionKey, Flag, MetricKey } from './dimensions';
+import type { NearCopyRecord } from './nearCopyRecord';
+
+export interface DimensionEvaluation {
+  /** 0–100, one decimal; null: 无数据, left out of the total. */
+  score: number | null;
+  weight: number;
+  metrics: Partial<Record<MetricKey, number | null>>;
+  /** Present when a supervisor adjusted the score: what the scheme computed. */
+  computedScore?: number | null;
+}
+
+export interface ManagerEvaluation {
+  code: string;
+  name: string;
+  rank: number | null;
+  total: number | null;
+  grade: string | null;
+  veto: Veto | null;
+  dimensions: Record<DimensionKey, DimensionEvaluation>;
+  flags: Flag[];
+}
+
+export interface MonthEvaluation {
+  month: string;
+  workdays: number;
+  scheme: { name: string; version: number };
+  /** The yardstick of the 'district' rule: computed over the whole district where the metric allows, else the managers' mean. */
+  districtMetrics: Partial<Record<MetricKey, number | null>>;
+  managers: ManagerEvaluation[];
+  nearCopyPairs: NearCopyRecord[];
+}
+
+/** The grade of a vetoed manager, whatever the total (measures.md, 一票否决). */
+export const VETO_GRADE = '不合格';
