@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { RawRow } from '../../../core/import/cell';
+import { columnLetter } from '../../../core/import/columnLetter';
 import { detectHeader, type HeaderMatch } from '../../../core/import/detectHeader';
 import { KIND_LABELS_ZH, type KindName } from '../../../core/import/kinds';
 import { makeRowParser } from '../../../core/import/makeRowParser';
@@ -44,17 +45,6 @@ const HEADER_SEARCH_ROWS = 30;
 const PROGRESS_EVERY = 2000;
 
 class ImportCancelled extends Error {}
-
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 function displayName(input: SpreadsheetInput): string {
   return typeof input === 'string' ? path.basename(input) : input.fileName;

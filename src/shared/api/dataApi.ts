@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { monthSchema } from './schemas';
+
+/** The tables the data grids show. */
+export const GRID_KINDS = [
+  'managers',
+  'retailers',
+  'brands',
+  'journals',
+  'attendance',
+  'reports',
+  'surveys',
+  'orders',
+  'agreements',
+  'inspections',
+  'spotchecks',
+] as const;
+export type GridKind = (typeof GRID_KINDS)[number];
+export const gridKindSchema = z.enum(GRID_KINDS);
+
+/** AG Grid's filter models (text, number, date, set-less community filters), validated loosely per column. */
+const simpleFilterSchema = z.object({
+  filterType: z.enum(['text', 'number', 'date']),
+  type: z.string().max(40),
+  filter: z.union([z.string().max(500), z.number()]).nullable().optional(),
+  filterTo: z.number().nullable().optional(),
+  dateFrom: z.string().max(40).nullable().optional(),
+  dateTo: z.string().max(40).nullable().optional(),
+});
+const combinedFilterSchema = z.object({
+  filterType: z.enum(['text', 'number', 'date']),
+  operator: z.enum(['AND', 'OR']),
+  conditions: z.array(simpleFilterSchema).max(4),
+});
+export const columnFilterSchema = z.union([combinedFilterSchema, simpleFilterSchema]);
+export type ColumnFilter = z.infer<typeof columnFilterSchema>;
+
+export const dataArgs = {
+  'data.columns': z.object({ kind: gridKindSchema }),
+  /** One page of a table, sorted and filtered in SQL (AG Grid's infinite row model). */
+  'data.rows': z.object({
+    kind: gridKindSchema,
+    month: monthSchema.optional(),
+    startRow: z.number().int().min(0),
+    endRow: z.number().int().min(1),
+    sort: z.array(z.object({ colId: z.string().max(100), sort: z.enum(['asc', 'desc']) })).max(5).default([]),
+    filters: z.record(z.string().max(100), columnFilterSchema).default({}),
+    quickFilter: z.string().max(200).optional(),
+  }),
+  'data.detail': z.object({ kind: gridKindSchema, id: z.number().int().positive(), month: monthSchema.optional() }),
+  /** What the 总览 screen shows for a month. */
+  'data.overview': z.object({ month: monthSchema }),
+} as const;
+
+export type ColumnType = 'text' | 'number' | 'date' | 'datetime' | 'bool' | 'longtext';
+
+export interface ColumnInfo {
+  field: string;
+  label: string;
+  type: ColumnType;
+  /** Filterable and sortable in SQL. */
+  sortable: boolean;
+  /** Whether the column is shown by default. */
+  visible: boolean;
+}
+
+export type GridRow = Record<string, string | number | null>;
+
+export interface RowsPage {
+  rows: GridRow[];
+  /** Total rows matching the filters (AG Grid's lastRow). */
+  total: number;
+}
+
+export interface RowDetail {
+  kind: GridKind;
+  row: GridRow;
+  columns: ColumnInfo[];
+  /** For a retailer or a manager: the month's related rows, by kind. */
+  related: { kind: GridKind; label: string; columns: ColumnInfo[]; rows: GridRow[] }[];
+}
+
+export interface MonthOverview {
+  month: string;
+  counts: Record<string, number>;
+  /** Managers × days: punches per day. */
+  heatmap: { managers: { code: string; name: string }[]; days: string[]; cells: [day: number, manager: number, punches: number][] };
+  workdays: string[];
+  flagsByType: { type: string; label: string; count: number }[];
+  /** What to import next, e.g. "2026-10 还没有导入满意度调查". */
+  missing: string[];
+  evaluated: boolean;
+}
+
+export interface DataReturns {
+  'data.columns': ColumnInfo[];
+  'data.rows': RowsPage;
+  'data.detail': RowDetail;
+  'data.overview': MonthOverview;
+}

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import type { FileImportReport } from '../importReport';
+import { jobIdSchema, kindSchema, manualMappingSchema, monthSchema, uploadedFileSchema, type KindKey } from './schemas';
+
+export const importArgs = {
+  /** Reads the head of a file: its kind, header row, column mapping and first rows; writes nothing. */
+  'import.preview': uploadedFileSchema,
+  /** Imports files (in dependency order), each in one transaction; progress as 'import.progress' events. */
+  'import.run': z.object({
+    jobId: jobIdSchema,
+    files: z.array(uploadedFileSchema).min(1).max(100),
+    skipInvalid: z.boolean().default(false),
+    asOfMonth: monthSchema.optional(),
+  }),
+  'import.cancel': z.object({ jobId: jobIdSchema }),
+  'import.batches': z.object({}),
+  'import.undo': z.object({ batchId: z.number().int().positive() }),
+  /** A hand mapping kept by name and applied to later files with the same headers. */
+  'import.saveMapping': z.object({
+    name: z.string().trim().min(1).max(100),
+    kind: kindSchema,
+    headers: z.array(z.string().max(500)).max(16384),
+    mapping: manualMappingSchema,
+  }),
+  'import.mappings': z.object({}),
+  /** The errors of a refused file as an .xlsx the user can open next to the file. */
+  'import.errorsWorkbook': z.object({
+    file: z.string().max(500),
+    errors: z
+      .array(
+        z.object({
+          file: z.string(),
+          sheet: z.string().nullable(),
+          row: z.number().nullable(),
+          column: z.string().nullable(),
+          columnLetter: z.string().nullable(),
+          value: z.string().nullable(),
+          reason: z.string(),
+        }),
+      )
+      .max(100_000),
+  }),
+} as const;
+
+export interface FieldInfo {
+  key: string;
+  label: string;
+  required: boolean;
+  /** Fields of one group: any one of them satisfies the requirement. */
+  requiredGroup: string | null;
+}
+
+export interface KindCandidateInfo {
+  kind: KindKey;
+  label: string;
+  confidence: number;
+}
+
+export interface FilePreview {
+  fileName: string;
+  format: 'xlsx' | 'csv' | null;
+  encoding: string | null;
+  /** Set when the file cannot be read at all (not a spreadsheet, encrypted, too large, …). */
+  refusal: string | null;
+  kind: KindKey | null;
+  kindLabel: string | null;
+  candidates: KindCandidateInfo[];
+  sheet: string | null;
+  headerRow: number | null;
+  headers: string[];
+  mapped: { field: string; label: string; column: number; header: string }[];
+  unmapped: { column: number; header: string }[];
+  missingRequired: { key: string; label: string }[];
+  /** Every field of the recognised kind, for mapping columns by hand. */
+  fields: FieldInfo[];
+  /** The first data rows below the header, as displayed text. */
+  rows: string[][];
+  /** The saved mapping that was applied automatically, if any. */
+  appliedMapping: string | null;
+}
+
+export interface BatchInfo {
+  id: number;
+  fileName: string;
+  kind: string;
+  kindLabel: string;
+  sheet: string | null;
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  unlinked: number;
+  status: 'committed' | 'undone';
+  importedAt: string;
+  undoneAt: string | null;
+}
+
+export interface SavedMappingInfo {
+  name: string;
+  kind: KindKey;
+  headers: string[];
+  mapping: Record<string, number>;
+}
+
+export interface ImportReturns {
+  'import.preview': FilePreview;
+  'import.run': FileImportReport[];
+  'import.cancel': { cancelled: boolean };
+  'import.batches': BatchInfo[];
+  'import.undo': { batchId: number; deleted: number; restored: number };
+  'import.saveMapping': SavedMappingInfo;
+  'import.mappings': SavedMappingInfo[];
+  'import.errorsWorkbook': { fileName: string; bytes: Uint8Array };
+}

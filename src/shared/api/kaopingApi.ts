@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+import { appArgs, type AppReturns } from './appApi';
+import { dataArgs, type DataReturns } from './dataApi';
+import { importArgs, type ImportReturns } from './importApi';
+import type { Result } from './result';
+
+/** Every handler's argument schema, by name; the backend validates each call against it. */
+export const API_ARGS = { ...appArgs, ...importArgs, ...dataArgs } as const;
+
+export type ApiName = keyof typeof API_ARGS;
+type Returns = AppReturns & ImportReturns & DataReturns;
+
+export type ApiArg<K extends ApiName> = z.input<(typeof API_ARGS)[K]>;
+export type ApiParsedArg<K extends ApiName> = z.output<(typeof API_ARGS)[K]>;
+export type ApiReturn<K extends ApiName> = Returns[K];
+
+/** The contract: one function per name, one structured-clone-safe argument, a Result back. */
+export type KaopingApi = { [K in ApiName]: (arg: ApiArg<K>) => Promise<Result<ApiReturn<K>>> };
+
+/** What the backend implements: arguments arrive already validated. */
+export type KaopingHandlers = { [K in ApiName]: (arg: ApiParsedArg<K>, ctx: HandlerContext) => Promise<ApiReturn<K>> };
+
+export interface HandlerContext {
+  emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+}
+
+export interface KaopingEvents {
+  'import.progress': { jobId: string; file: string; fileIndex: number; fileCount: number; rowsDone: number };
+  'job.done': { jobId: string };
+}
+export type EventName = keyof KaopingEvents;
+export type EventPayload<E extends EventName> = KaopingEvents[E];
+
+/** Electron registers every handler under this channel prefix; the preload refuses any other. */
+export const IPC_PREFIX = 'kaoping:';
+export const API_NAMES = Object.keys(API_ARGS) as ApiName[];

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** The twelve data kinds (data-kinds.md). Kept here because shared imports nothing from the rest of src. */
+export const KIND_KEYS = [
+  'roster',
+  'retailers',
+  'brands',
+  'calendar',
+  'journals',
+  'attendance',
+  'reports',
+  'surveys',
+  'orders',
+  'agreements',
+  'inspections',
+  'spotchecks',
+] as const;
+export type KindKey = (typeof KIND_KEYS)[number];
+
+export const kindSchema = z.enum(KIND_KEYS);
+export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+export const jobIdSchema = z.string().min(1).max(100);
+export const bytesSchema = z.instanceof(Uint8Array);
+export const encodingSchema = z.enum(['auto', 'utf8', 'gb18030']);
+/** Field key → 0-based column index, from a hand mapping. */
+export const manualMappingSchema = z.record(z.string().max(100), z.number().int().min(0).max(16383));
+
+export const uploadedFileSchema = z.object({
+  fileName: z.string().min(1).max(500),
+  bytes: bytesSchema,
+  kind: kindSchema.optional(),
+  manualMapping: manualMappingSchema.optional(),
+  encoding: encodingSchema.optional(),
+});
+export type UploadedFile = z.infer<typeof uploadedFileSchema>;
