@@ -1,0 +1,137 @@
+import { pipeline } from 'node:stream';
+import { parse } from 'csv-parse';
+import iconv from 'iconv-lite';
+import type { CellValue, RawRow } from '../../../core/import/cell';
+import { type ByteSource, translateFsError } from '../byteSource';
+import { FileRefusedError } from '../fileRefusedError';
+import { refuse } from '../refusals';
+import { repairMojibake } from '../repairMojibake';
+import type {
+  CsvDelimiter,
+  OpenSpreadsheetOptions,
+  SheetSource,
+  SpreadsheetLimits,
+  SpreadsheetSource,
+  TextEncodingName,
+} from '../spreadsheetSource';
+import { detectDelimiter } from './detectDelimiter';
+import { detectTextEncoding } from './detectTextEncoding';
+
+/** A record longer than this is an unclosed quote swallowing the rest of the file. */
+const MAX_RECORD_CHARS = 8 * 1024 * 1024;
+
+const ICONV_NAMES: Record<TextEncodingName, string> = {
+  utf8: 'utf8',
+  'utf8-bom': 'utf8',
+  gb18030: 'gb18030',
+  utf16le: 'utf16le',
+};
+
+/** Excel writes "sep=;" as the first line to name the delimiter; it is not data. */
+const SEPARATOR_HINT = /^sep=(.)\r?$/;
+
+/**
+ * Checks a CSV (encoding, delimiter, emptiness) from its first bytes, then hands out
+ * one sheet, named after the file, whose rows stream through iconv-lite and csv-parse.
+ * Every value is a string (mojibake repaired, see repairMojibake); an empty field is null.
+ */
+export async function openCsv(
+  source: ByteSource,
+  head: Buffer,
+  limits: SpreadsheetLimits,
+  options: OpenSpreadsheetOptions,
+): Promise<Pick<SpreadsheetSource, 'format' | 'date1904' | 'encoding' | 'delimiter' | 'sheets'>> {
+  const fileName = source.fileName;
+  if (source.sizeBytes > limits.maxUncompressedBytes) throw refuse.tooLarge(fileName, limits.maxUncompressedBytes);
+
+  const truncated = head.length < source.sizeBytes;
+  const detected = detectTextEncoding(head, truncated, options.encoding);
+  if (detected === 'utf16be') {
+    throw refuse.unreadable(fileName, '文件是 UTF-16 BE 编码，请用 Excel/WPS 另存为 .xlsx 或 UTF-8 编码的 CSV');
+  }
+  const encoding: TextEncodingName = detected;
+  const sampleText = iconv.decode(head, ICONV_NAMES[encoding]);
+
+  if (!truncated && /^[\s,;\t"]*$/.test(sampleText)) throw refuse.emptyFile(fileName);
+
+  const firstLine = sampleText.slice(0, sampleText.indexOf('\n') >>> 0);
+  const hint = SEPARATOR_HINT.exec(firstLine)?.[1];
+  const delimiter: CsvDelimiter = hint === ',' || hint === '\t' || hint === ';' ? hint : detectDelimiter(sampleText);
+  const skippedLines = hint === undefined ? 0 : 1;
+
+  const sheet = (): SheetSource => ({
+    name: fileName.replace(/\.[^.]*$/, '') || fileName,
+    index: 0,
+    hidden: false,
+    rows: streamCsvRows(source, encoding, delimiter, skippedLines, limits.maxRows),
+  });
+
+  return {
+    format: 'csv',
+    date1904: false,
+    encoding,
+    delimiter,
+    sheets: async function* sheets() {
+      const only = sheet();
+      try {
+        yield only;
+      } finally {
+        // Closes the file if the consumer skipped the sheet or stopped half-way.
+        await (only.rows as AsyncGenerator<RawRow>).return(undefined);
+      }
+    },
+  };
+}
+
+async function* streamCsvRows(
+  source: ByteSource,
+  encoding: TextEncodingName,
+  delimiter: CsvDelimiter,
+  skippedLines: number,
+  maxRows: number,
+): AsyncGenerator<RawRow, void, undefined> {
+  const fileName = source.fileName;
+  const input = source.openStream();
+  const parser = parse({
+    delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    bom: false,
+    max_record_size: MAX_RECORD_CHARS,
+    from_line: skippedLines + 1,
+  });
+  // pipeline destroys every stage when any of them fails or the consumer stops.
+  pipeline(input, iconv.decodeStream(ICONV_NAMES[encoding]), parser, () => {});
+
+  let rowNumber = 0;
+  let count = 0;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      rowNumber++;
+      let cells: CellValue[] | null = null;
+      for (let i = record.length - 1; i >= 0; i--) {
+        const field = record[i];
+        if (field === undefined || field === '') continue;
+        if (cells === null) cells = new Array<CellValue>(i + 1).fill(null);
+        cells[i] = repairMojibake(field);
+      }
+      if (cells === null) continue;
+      if (++count > maxRows) throw refuse.tooManyRows(fileName, maxRows);
+      yield { rowNumber, cells };
+    }
+  } catch (error) {
+    if (error instanceof FileRefusedError) throw error;
+    const translated = translateFsError(error, fileName);
+    if (translated instanceof FileRefusedError) throw translated;
+    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    const reason =
+      code === 'CSV_MAX_RECORD_SIZE'
+        ? '有引号没有配对（一个单元格以 " 开头却没有结束），请在 Excel/WPS 中打开检查后另存'
+        : undefined;
+    throw refuse.unreadable(fileName, reason, error);
+  } finally {
+    parser.destroy();
+    input.destroy();
+  }
+}

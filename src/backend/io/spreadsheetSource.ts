@@ -1,0 +1,58 @@
+import type { RawRow } from '../../core/import/cell';
+
+export type TextEncodingName = 'utf8' | 'utf8-bom' | 'gb18030' | 'utf16le';
+export type CsvDelimiter = ',' | '\t' | ';';
+
+export interface SpreadsheetLimits {
+  /** Largest declared uncompressed size of one sheet (xlsx) or of the whole file (csv). */
+  maxUncompressedBytes: number;
+  /** Most rows with at least one value in one sheet. */
+  maxRows: number;
+}
+
+export const DEFAULT_SPREADSHEET_LIMITS: SpreadsheetLimits = {
+  maxUncompressedBytes: 1024 ** 3,
+  maxRows: 2_000_000,
+};
+
+export interface OpenSpreadsheetOptions {
+  /** Text encoding of a CSV without a byte-order mark; a BOM always wins. */
+  encoding?: 'auto' | 'utf8' | 'gb18030';
+  limits?: Partial<SpreadsheetLimits>;
+}
+
+/** A path on disk, or bytes the UI uploaded together with the original file name. */
+export type SpreadsheetInput = string | { fileName: string; bytes: Uint8Array };
+
+export interface SheetSource {
+  name: string;
+  /** 0-based position among the workbook's sheets (hidden ones included). */
+  index: number;
+  hidden: boolean;
+  /**
+   * Rows that hold at least one value, in file order; rowNumber is the row number Excel
+   * shows, so gaps mean blank rows. Single use: to look ahead, use peekRows and go on
+   * with its `rest`. Opened lazily and closed when the consumer stops (break) or moves
+   * on to the next sheet.
+   */
+  rows: AsyncIterable<RawRow>;
+}
+
+export interface SpreadsheetSource {
+  format: 'xlsx' | 'csv';
+  fileName: string;
+  sizeBytes: number;
+  /** Hex SHA-256 of the file's bytes. */
+  sha256: string;
+  /** CSV only. */
+  encoding?: TextEncodingName;
+  /** CSV only. */
+  delimiter?: CsvDelimiter;
+  /**
+   * The workbook counts days from 1904-01-01. Date-formatted cells are already correct
+   * Dates; a raw serial number n in such a workbook means 1899-12-30 + (n + 1462) days.
+   */
+  date1904: boolean;
+  /** Sheets in workbook order (a CSV has one, named after the file). */
+  sheets(): AsyncGenerator<SheetSource, void, undefined>;
+}
