@@ -53,7 +53,9 @@ function isTotalsRow(cells: readonly CellValue[]): boolean {
   const end = Math.min(cells.length, TOTALS_COLUMNS);
   for (let i = 0; i < end; i++) {
     const cell = cells[i];
-    if (typeof cell === 'string' && cell.length < 40 && TOTALS_LABEL.test(cell.replace(/\s+/g, ''))) return true;
+    if (typeof cell === 'string' && cell.length < 40 && cell.includes('计') && TOTALS_LABEL.test(cell.replace(/\s+/g, ''))) {
+      return true;
+    }
   }
   return false;
 }

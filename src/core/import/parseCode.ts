@@ -10,6 +10,8 @@ export interface CodeOptions {
 
 export const LICENCE_DIGITS = 12;
 const LICENCE_PATTERN = /^\d{12}$/;
+// Nothing to fold or trim: the common case, kept off the slow Unicode normalisation.
+const PLAIN_CODE = /^[0-9A-Za-z_-]+$/;
 const SCIENTIFIC = /^\d+(?:\.\d+)?e\+?\d+$/i;
 const EXCEL_TEXT_FORMULA = /^="(.*)"$/;
 const TRAILING_ZERO_DECIMALS = /^(\d+)\.0+$/;
@@ -27,7 +29,7 @@ export function parseCode(value: CellValue, options: CodeOptions = {}): ParseRes
     code = numberToText(value);
     if (options.licence === true && code.length < LICENCE_DIGITS) code = code.padStart(LICENCE_DIGITS, '0');
   } else if (typeof value === 'string') {
-    code = value.normalize('NFKC').replace(/[\s\u200b]+/g, '');
+    code = PLAIN_CODE.test(value) ? value : value.normalize('NFKC').replace(/[\s\u200b]+/g, '');
     // CSV tricks that keep Excel from eating leading zeros: '0123 and ="0123".
     code = (EXCEL_TEXT_FORMULA.exec(code)?.[1] ?? code).replace(/^'/, '');
     if (SCIENTIFIC.test(code)) return fail('编码被显示成了科学计数法，位数已丢失；请把该列设为文本后重新导出');

@@ -20,7 +20,10 @@ export function cleanFloat(value: number): number {
   return Number(value.toPrecision(15));
 }
 
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+
 function parseNumberText(raw: string): ParseResult<NumberWithUnit> {
+  if (PLAIN_NUMBER.test(raw)) return ok({ value: Number(raw), unit: null });
   const normalized = raw.normalize('NFKC');
   // "3 4" is two numbers or a typo, never 34.
   if (DIGITS_APART.test(normalized)) return fail(NOT_A_NUMBER);

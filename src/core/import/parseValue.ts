@@ -82,9 +82,28 @@ function makeTypedParser(field: FieldSpec, options: ValueParserOptions): ValuePa
   }
 }
 
+// A column repeats few distinct strings (dates, codes, 是/否) over a million rows; results are
+// immutable, so each distinct text is parsed once. Cleared when full to bound memory.
+const MEMO_LIMIT = 20000;
+
+function memoizeText(parse: ValueParser): ValueParser {
+  const memo = new Map<string, ParseResult<ParsedValue>>();
+  return (cell) => {
+    if (typeof cell !== 'string') return parse(cell);
+    let result = memo.get(cell);
+    if (result === undefined) {
+      result = parse(cell);
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(cell, result);
+    }
+    return result;
+  };
+}
+
 /** The parser of one field's cells, built once per column. */
 export function makeValueParser(field: FieldSpec, options: ValueParserOptions = {}): ValueParser {
-  const parse = makeTypedParser(field, options);
+  const typed = makeTypedParser(field, options);
+  const parse = field.type === 'text' ? typed : memoizeText(typed);
   if (options.repairText !== true) return parse;
   return (cell) => parse(typeof cell === 'string' ? (repairMojibake(cell) ?? cell) : cell);
 }
