@@ -53,9 +53,11 @@ export function findNearCopies(docs: readonly NearCopyDoc[], opts: NearCopyOptio
   // the list and, texts only growing, can be skipped for good.
   const listLive = listStart.slice(0, tokenCount);
 
+  const sizes = Int32Array.from(entries, (entry) => entry.tokens.length);
+  const overlapFactor = t / (1 + t);
   const overlap = new Int32Array(n);
   const PRUNED = -1;
-  const candidates: number[] = [];
+  const candidates = new Int32Array(n);
   const pairs: NearCopyPair[] = [];
 
   for (let x = 0; x < n; x++) {
@@ -63,36 +65,34 @@ export function findNearCopies(docs: readonly NearCopyDoc[], opts: NearCopyOptio
     const xSize = xTokens.length;
     const minSize = t * xSize - SLACK;
     const probe = prefixLength(xSize, t);
+    let candidateCount = 0;
     for (let i = 0; i < probe; i++) {
       const w = xTokens[i]!;
       if (w >= tokenCount) continue;
       let live = listLive[w]!;
       const end = listEnd[w]!;
-      while (live < end && entries[postingDoc[live]!]!.tokens.length < minSize) live++;
+      while (live < end && sizes[postingDoc[live]!]! < minSize) live++;
       listLive[w] = live;
       for (let e = live; e < end; e++) {
         const y = postingDoc[e]!;
         const seen = overlap[y]!;
         if (seen === PRUNED) continue;
-        const ySize = entries[y]!.tokens.length;
-        const required = requiredOverlap(xSize, ySize, t);
+        if (seen === 0) candidates[candidateCount++] = y;
+        const ySize = sizes[y]!;
+        const required = Math.ceil(overlapFactor * (xSize + ySize) - SLACK);
         const reachable = seen + Math.min(xSize - i, ySize - postingPos[e]!);
-        if (reachable < required) {
-          if (seen === 0) candidates.push(y);
-          overlap[y] = PRUNED;
-        } else {
-          if (seen === 0) candidates.push(y);
-          overlap[y] = seen + 1;
-        }
+        overlap[y] = reachable < required ? PRUNED : seen + 1;
       }
     }
 
-    for (const y of candidates) {
+    for (let c = 0; c < candidateCount; c++) {
+      const y = candidates[c]!;
       if (overlap[y]! > 0) {
         const yTokens = entries[y]!.tokens;
-        const shared = boundedOverlap(xTokens, yTokens, requiredOverlap(xSize, yTokens.length, t));
+        const ySize = yTokens.length;
+        const shared = boundedOverlap(xTokens, yTokens, Math.ceil(overlapFactor * (xSize + ySize) - SLACK));
         if (shared >= 0) {
-          const similarity = overlapToJaccard(shared, xSize, yTokens.length);
+          const similarity = overlapToJaccard(shared, xSize, ySize);
           if (similarity >= t) {
             const a = entries[x]!.id;
             const b = entries[y]!.id;
@@ -102,7 +102,6 @@ export function findNearCopies(docs: readonly NearCopyDoc[], opts: NearCopyOptio
       }
       overlap[y] = 0;
     }
-    candidates.length = 0;
 
     for (let p = 0; p < indexPrefix[x]!; p++) {
       const w = xTokens[p]!;
@@ -117,10 +116,6 @@ export function findNearCopies(docs: readonly NearCopyDoc[], opts: NearCopyOptio
 
 function prefixLength(size: number, fraction: number): number {
   return Math.min(size, size - Math.ceil(fraction * size - SLACK) + 1);
-}
-
-function requiredOverlap(xSize: number, ySize: number, t: number): number {
-  return Math.ceil((t / (1 + t)) * (xSize + ySize) - SLACK);
 }
 
 /** |a ∩ b| of two ascending arrays, or −1 as soon as `required` is out of reach. */

@@ -7,7 +7,7 @@ import { trigramsOfNormalized } from './trigramSet';
  * The exhaustive O(n²) baseline: compares every pair, the definition of a near-copy against
  * which the fast join is tested and benchmarked. Use findNearCopies for real data.
  * 3-grams become integers (in order of first appearance) only so that each comparison is a
- * merge of two sorted arrays instead of string-set lookups; no pair is skipped.
+ * run of array lookups instead of string-set lookups; no pair is skipped.
  */
 export function pairwiseNearCopies(docs: readonly NearCopyDoc[], opts: NearCopyOptions): NearCopyPair[] {
   assertNearCopyOptions(opts);
@@ -23,36 +23,25 @@ export function pairwiseNearCopies(docs: readonly NearCopyDoc[], opts: NearCopyO
         ids.set(gram, id);
       }
       return id;
-    }).sort();
+    });
     eligible.push({ id: doc.id, tokens });
   }
   const pairs: NearCopyPair[] = [];
+  // 1 for the 3-grams of the text being compared with all later ones.
+  const marked = new Uint8Array(ids.size);
   for (let i = 0; i < eligible.length; i++) {
     const x = eligible[i]!;
+    for (const token of x.tokens) marked[token] = 1;
     for (let j = i + 1; j < eligible.length; j++) {
       const y = eligible[j]!;
-      const similarity = overlapToJaccard(sortedOverlap(x.tokens, y.tokens), x.tokens.length, y.tokens.length);
+      let shared = 0;
+      for (let k = 0; k < y.tokens.length; k++) shared += marked[y.tokens[k]!]!;
+      const similarity = overlapToJaccard(shared, x.tokens.length, y.tokens.length);
       if (similarity >= opts.threshold) {
         pairs.push({ aId: Math.min(x.id, y.id), bId: Math.max(x.id, y.id), similarity });
       }
     }
+    for (const token of x.tokens) marked[token] = 0;
   }
   return pairs.sort(comparePairs);
-}
-
-function sortedOverlap(a: Int32Array, b: Int32Array): number {
-  let i = 0;
-  let j = 0;
-  let shared = 0;
-  while (i < a.length && j < b.length) {
-    const u = a[i]!;
-    const v = b[j]!;
-    if (u === v) {
-      shared++;
-      i++;
-      j++;
-    } else if (u < v) i++;
-    else j++;
-  }
-  return shared;
 }

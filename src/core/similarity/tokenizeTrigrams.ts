@@ -13,69 +13,74 @@ export interface TokenizedText {
  * 3-gram strings would cost more than the whole similarity join.
  */
 export function tokenizeTrigrams(docs: readonly { id: number; text: string }[], minChars: number): TokenizedText[] {
-  const charIds = new Map<number, number>();
-  const eligible: { id: number; chars: Int32Array }[] = [];
-  const chars = new Int32Array(256);
-  let buffer = chars;
+  // Character ids + 1 by code point; 0 = not seen yet.
+  const charIds = new Int32Array(0x110000);
+  let charCount = 0;
+  const gramIds = new TrigramIds(1 << 16);
+  let frequency: Int32Array = new Int32Array(1 << 16);
+  // The last text each token was seen in, to count every token once per text without sorting.
+  let lastSeenIn: Int32Array = new Int32Array(1 << 16).fill(-1);
+  let chars = new Int32Array(256);
+  const texts: TokenizedText[] = [];
+
   for (const doc of docs) {
     const normalized = normalizeForSimilarity(doc.text);
-    if (buffer.length < normalized.length) buffer = new Int32Array(normalized.length * 2);
+    if (chars.length < normalized.length) chars = new Int32Array(normalized.length * 2);
     let length = 0;
     for (let i = 0; i < normalized.length; i++) {
       const codePoint = normalized.codePointAt(i)!;
       if (codePoint > 0xffff) i++;
-      let charId = charIds.get(codePoint);
-      if (charId === undefined) {
-        charId = charIds.size;
-        charIds.set(codePoint, charId);
-      }
-      buffer[length++] = charId;
+      let charId = charIds[codePoint]!;
+      if (charId === 0) charId = charIds[codePoint] = ++charCount;
+      chars[length++] = charId;
     }
     if (length < minChars || length < 3) continue;
-    eligible.push({ id: doc.id, chars: buffer.slice(0, length) });
-  }
 
-  const gramIds = new TrigramIds(1 << 16);
-  const frequency: number[] = [];
-  const texts: TokenizedText[] = [];
-  for (const { id, chars: text } of eligible) {
-    const grams = new Int32Array(text.length - 2);
-    for (let i = 0; i < grams.length; i++) {
-      const token = gramIds.idOf(text[i]!, text[i + 1]!, text[i + 2]!);
-      if (token === frequency.length) frequency.push(0);
-      grams[i] = token;
+    const textIndex = texts.length;
+    const grams = new Int32Array(length - 2);
+    let distinct = 0;
+    for (let i = 0; i + 2 < length; i++) {
+      const token = gramIds.idOf(chars[i]!, chars[i + 1]!, chars[i + 2]!);
+      if (token >= frequency.length) {
+        frequency = grown(frequency, 0);
+        lastSeenIn = grown(lastSeenIn, -1);
+      }
+      if (lastSeenIn[token] === textIndex) continue;
+      lastSeenIn[token] = textIndex;
+      frequency[token]!++;
+      grams[distinct++] = token;
     }
-    const tokens = uniqueSorted(grams);
-    for (const token of tokens) frequency[token]!++;
-    texts.push({ id, tokens });
+    texts.push({ id: doc.id, tokens: grams.subarray(0, distinct) });
   }
 
-  const byRarity = Array.from(frequency.keys()).sort((a, b) => frequency[a]! - frequency[b]! || a - b);
-  const rank = new Int32Array(frequency.length);
-  byRarity.forEach((token, position) => {
+  const tokenCount = gramIds.size;
+  const byRarity = new Int32Array(tokenCount);
+  for (let token = 0; token < tokenCount; token++) byRarity[token] = token;
+  // Rarest first; among equally rare tokens the first seen first, to be deterministic.
+  const sortedByRarity = Array.from(byRarity).sort((a, b) => frequency[a]! - frequency[b]! || a - b);
+  const rank = new Int32Array(tokenCount);
+  sortedByRarity.forEach((token, position) => {
     rank[token] = position;
   });
   for (const text of texts) {
-    for (let k = 0; k < text.tokens.length; k++) text.tokens[k] = rank[text.tokens[k]!]!;
-    text.tokens.sort();
+    const tokens = text.tokens;
+    for (let k = 0; k < tokens.length; k++) tokens[k] = rank[tokens[k]!]!;
+    tokens.sort();
   }
   return texts;
 }
 
-function uniqueSorted(values: Int32Array): Int32Array {
-  values.sort();
-  let kept = 0;
-  for (let i = 0; i < values.length; i++) {
-    if (i === 0 || values[i] !== values[i - 1]) values[kept++] = values[i]!;
-  }
-  return values.slice(0, kept);
+function grown(values: Int32Array, fill: number): Int32Array {
+  const bigger = new Int32Array(values.length * 2).fill(fill);
+  bigger.set(values);
+  return bigger;
 }
 
 /** Open-addressing table from a 3-gram of character ids to consecutive token ids (0, 1, 2, …). */
 class TrigramIds {
   private keys: Int32Array;
   private values: Int32Array;
-  private size = 0;
+  size = 0;
 
   constructor(capacity: number) {
     this.keys = new Int32Array(capacity * 3);

@@ -109,7 +109,7 @@ describe('findNearCopies against the exhaustive baseline', () => {
   });
 
   it.each([0.5, 0.65, 0.9, 0.97, 1])('matches the baseline at threshold %s', (t) => {
-    const small = journalCorpus(1200, Math.round(t * 1000), 0.15).docs;
+    const small = journalCorpus(800, Math.round(t * 1000), 0.15).docs;
     expect(findNearCopies(small, { threshold: t, minChars: 20 })).toEqual(
       pairwiseNearCopies(small, { threshold: t, minChars: 20 }),
     );
