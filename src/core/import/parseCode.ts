@@ -1,5 +1,5 @@
 import type { CellValue } from './cell';
-import { isBlankCell } from './isEmptyCell';
+import { isEmptyCell } from './isEmptyCell';
 import { numberToText } from './numberToText';
 import { fail, ok, OK_NULL, type ParseResult } from './parseResult';
 
@@ -21,7 +21,7 @@ const TRAILING_ZERO_DECIMALS = /^(\d+)\.0+$/;
  * Numbers become their integer digits; text keeps leading zeros.
  */
 export function parseCode(value: CellValue, options: CodeOptions = {}): ParseResult<string | null> {
-  if (isBlankCell(value)) return OK_NULL;
+  if (isEmptyCell(value)) return OK_NULL;
   let code: string;
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || !Number.isInteger(value) || value < 0) return fail('编码不应是小数或负数');

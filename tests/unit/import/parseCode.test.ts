@@ -44,6 +44,8 @@ describe('parseCode', () => {
   it('gives null for empty cells', () => {
     expect(value(parseCode(null))).toBeNull();
     expect(value(parseCode('  '))).toBeNull();
+    expect(value(parseCode('-'))).toBeNull();
+    expect(value(parseCode('/', { licence: true }))).toBeNull();
   });
 });
 
