@@ -4,7 +4,7 @@ import { jaccard } from '../../../src/core/similarity/jaccard';
 import type { NearCopyDoc } from '../../../src/core/similarity/nearCopyTypes';
 import { pairwiseNearCopies } from '../../../src/core/similarity/pairwiseNearCopies';
 import { trigramSet } from '../../../src/core/similarity/trigramSet';
-import { journalCorpus } from './journalTexts';
+import { journalCorpus, seededRandom } from './journalTexts';
 
 function doc(id: number, text: string): NearCopyDoc {
   return { id, author: 'M001', date: '2026-10-12', text };
@@ -113,6 +113,24 @@ describe('findNearCopies against the exhaustive baseline', () => {
     expect(findNearCopies(small, { threshold: t, minChars: 20 })).toEqual(
       pairwiseNearCopies(small, { threshold: t, minChars: 20 }),
     );
+  });
+});
+
+describe('findNearCopies on adversarial texts', () => {
+  // A 3-letter alphabet: 27 possible 3-grams, many equally frequent tokens, many equal sizes
+  // and plenty of pairs just above and below the threshold.
+  it.each([0.4, 0.6, 0.8])('matches the baseline at threshold %s', (t) => {
+    const random = seededRandom(Math.round(t * 100));
+    const docs: NearCopyDoc[] = [];
+    for (let id = 1; id <= 600; id++) {
+      const length = 5 + Math.floor(random() * 25);
+      let text = '';
+      for (let k = 0; k < length; k++) text += '甲乙丙'[Math.floor(random() * 3)];
+      docs.push(doc(id, text));
+    }
+    const expected = pairwiseNearCopies(docs, { threshold: t, minChars: 8 });
+    expect(expected.length).toBeGreaterThan(20);
+    expect(findNearCopies(docs, { threshold: t, minChars: 8 })).toEqual(expected);
   });
 });
 
