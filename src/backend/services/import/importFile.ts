@@ -14,7 +14,7 @@ import type { Store } from '../../db/openStore';
 import { FileRefusedError } from '../../io/fileRefusedError';
 import { openSpreadsheet } from '../../io/openSpreadsheet';
 import { peekRows } from '../../io/peekRows';
-import type { SpreadsheetInput, SpreadsheetLimits } from '../../io/spreadsheetSource';
+import type { SheetSource, SpreadsheetInput, SpreadsheetLimits, SpreadsheetSource } from '../../io/spreadsheetSource';
 import { finishImportBatch, insertImportBatch } from '../../repositories/importBatchRepository';
 import { LinkIndex } from './linkIndex';
 import { makeKindWriter } from './makeKindWriter';
@@ -76,7 +76,37 @@ export async function importFile(store: Store, input: SpreadsheetInput, opts: Im
   try {
     const source = await openSpreadsheet(input, { encoding: opts.encoding, limits: opts.limits });
     report.encoding = source.encoding ?? null;
-    const found = await findDataSheet(source.sheets(), opts);
+    const sheets = source.sheets();
+    try {
+      return await importSheet(store, file, source, sheets, report, opts);
+    } finally {
+      await sheets.return(undefined);
+    }
+  } catch (err) {
+    if (err instanceof ImportCancelled) {
+      report.status = 'cancelled';
+      report.message = '导入已取消，数据库没有任何改动';
+      report.counts = emptyCounts();
+      return report;
+    }
+    if (err instanceof FileRefusedError) {
+      report.message = err.message;
+      return report;
+    }
+    report.message = `读取文件时出错：${err instanceof Error ? err.message : String(err)}`;
+    return report;
+  }
+}
+
+async function importSheet(
+  store: Store,
+  file: string,
+  source: SpreadsheetSource,
+  sheets: AsyncGenerator<SheetSource>,
+  report: FileImportReport,
+  opts: ImportFileOptions,
+): Promise<FileImportReport> {
+    const found = await findDataSheet(sheets, opts);
     if ('refusal' in found) {
       report.message = found.refusal;
       report.missingRequired = found.missingRequired;
@@ -184,34 +214,25 @@ export async function importFile(store: Store, input: SpreadsheetInput, opts: Im
       if (store.sqlite.inTransaction) store.sqlite.exec('ROLLBACK');
       throw err;
     }
-  } catch (err) {
-    if (err instanceof ImportCancelled) {
-      report.status = 'cancelled';
-      report.message = '导入已取消，数据库没有任何改动';
-      report.counts = emptyCounts();
-      return report;
-    }
-    if (err instanceof FileRefusedError) {
-      report.message = err.message;
-      return report;
-    }
-    report.message = `读取文件时出错：${err instanceof Error ? err.message : String(err)}`;
-    return report;
-  }
 }
 
 type FoundSheet =
   | { sheetName: string; match: HeaderMatch; rows: AsyncIterable<RawRow> }
   | { refusal: string; missingRequired: string[] };
 
-/** The first sheet whose header is recognised with every required column. */
+/**
+ * The first sheet whose header is recognised with every required column. The sheets generator
+ * is stepped by hand: leaving a for-await loop early would close it, and with it the stream the
+ * chosen sheet's remaining rows come from.
+ */
 async function findDataSheet(
   sheets: AsyncGenerator<{ name: string; rows: AsyncIterable<RawRow> }>,
   opts: ImportFileOptions,
 ): Promise<FoundSheet> {
   let closest: { sheet: string; match: HeaderMatch } | null = null;
   let sawRows = false;
-  for await (const sheet of sheets) {
+  for (let next = await sheets.next(); next.done !== true; next = await sheets.next()) {
+    const sheet = next.value;
     const { head, rest } = await peekRows(sheet.rows, HEADER_SEARCH_ROWS);
     if (head.length > 0) sawRows = true;
     const match = detectHeader(head, { kind: opts.kind, manualMapping: opts.manualMapping });

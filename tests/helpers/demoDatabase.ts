@@ -1,0 +1,24 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { openStore, type Store } from '../../src/backend/db/openStore';
+import { writeDemoDistrict, type DemoResult } from '../../src/backend/demo/writeDemoDistrict';
+import { importFiles } from '../../src/backend/services/import/importFiles';
+
+export interface DemoDatabase {
+  store: Store;
+  demo: DemoResult;
+  dbPath: string;
+}
+
+/** The default demo district written to `dir` and imported into a fresh database there. */
+export async function buildDemoDatabase(dir: string, seed = 1): Promise<DemoDatabase> {
+  const outDir = path.join(dir, 'demo');
+  const demo = await writeDemoDistrict({ outDir, seed });
+  const dbPath = path.join(dir, 'kaoping.sqlite');
+  fs.rmSync(dbPath, { force: true });
+  const store = await openStore(dbPath);
+  const reports = await importFiles(store, demo.files, { now: new Date('2026-11-03T08:00:00Z') });
+  const refused = reports.filter((r) => r.status !== 'imported');
+  if (refused.length > 0) throw new Error(`demo import refused: ${refused.map((r) => `${r.file}: ${r.message}`).join('; ')}`);
+  return { store, demo, dbPath };
+}
