@@ -1,0 +1,65 @@
+import { App } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ApiArg, ApiName, ApiReturn } from '../../shared/api/kaopingApi';
+import type { ApiError, Result } from '../../shared/api/result';
+import { useApiClient } from './ApiContext';
+
+export interface CallOptions {
+  /** The caller shows the error itself (e.g. in a dialog) instead of a toast. */
+  silent?: boolean;
+}
+
+/** Calls a handler; a failed Result is shown as a message (the backend's text is Chinese already). */
+export function useApiCall() {
+  const client = useApiClient();
+  const { message } = App.useApp();
+  return useCallback(
+    async <K extends ApiName>(name: K, arg: ApiArg<K>, options: CallOptions = {}): Promise<Result<ApiReturn<K>>> => {
+      const result = await client.call(name, arg);
+      if (!result.ok && !options.silent) void message.error(result.error.message);
+      return result;
+    },
+    [client, message],
+  );
+}
+
+export interface ApiState<T> {
+  data: T | undefined;
+  loading: boolean;
+  error: ApiError | null;
+  reload: () => void;
+}
+
+/**
+ * Loads a handler's answer for an argument and reloads when the argument changes; null skips
+ * the call. Answers to superseded arguments are dropped so a slow reply never overwrites a newer one.
+ */
+export function useApi<K extends ApiName>(name: K, arg: ApiArg<K> | null): ApiState<ApiReturn<K>> {
+  const call = useApiCall();
+  const key = arg === null ? null : JSON.stringify(arg);
+  const [state, setState] = useState<{ data: ApiReturn<K> | undefined; loading: boolean; error: ApiError | null }>({
+    data: undefined,
+    loading: arg !== null,
+    error: null,
+  });
+  const [generation, setGeneration] = useState(0);
+  const argRef = useRef(arg);
+  argRef.current = arg;
+
+  useEffect(() => {
+    const current = argRef.current;
+    if (key === null || current === null) return;
+    let live = true;
+    setState((s) => ({ ...s, loading: true }));
+    void call(name, current).then((result) => {
+      if (!live) return;
+      setState(result.ok ? { data: result.data, loading: false, error: null } : { data: undefined, loading: false, error: result.error });
+    });
+    return () => {
+      live = false;
+    };
+  }, [call, name, key, generation]);
+
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  return { ...state, reload };
+}

@@ -1,0 +1,92 @@
+import { DatePicker, Layout, Menu, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { DataPage } from '../features/data/DataPage';
+import { EvaluationPlaceholder } from '../features/evaluation/EvaluationPlaceholder';
+import { ImportPage } from '../features/import/ImportPage';
+import { OverviewPage } from '../features/overview/OverviewPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { navigate, pageKey, parseHash, useHashRoute, type Page } from './hashRoute';
+import { navItems, OTHER_KINDS } from './navItems';
+import { useMonth } from './useMonth';
+import { WelcomeModal } from './WelcomeModal';
+
+const SIDER_WIDTH = 176;
+
+/** The window: navigation on the left, the month picker in the header, one screen in the middle. */
+export function AppFrame() {
+  const { t } = useTranslation();
+  const { page } = useHashRoute();
+  const [month, setMonth] = useMonth();
+  const key = pageKey(page);
+  const openOther = page.name === 'data' && OTHER_KINDS.includes(page.kind);
+
+  return (
+    <Layout style={{ height: '100vh' }}>
+      <Layout.Sider width={SIDER_WIDTH} theme="light" style={{ borderRight: '1px solid #f0f0f0', overflow: 'auto' }}>
+        <div style={{ height: 48, display: 'flex', alignItems: 'center', padding: '0 20px', fontWeight: 600, fontSize: 16 }}>
+          {t('app.title')}
+        </div>
+        <Menu
+          mode="inline"
+          selectedKeys={[key]}
+          defaultOpenKeys={openOther ? ['other'] : []}
+          items={navItems(t)}
+          style={{ borderInlineEnd: 'none' }}
+          onClick={({ key: clicked }) => navigate({ page: parseHash(`#/${clicked}`).page })}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            height: 48,
+            lineHeight: '48px',
+            padding: '0 20px',
+            background: '#fff',
+            borderBottom: '1px solid #f0f0f0',
+            display: 'flex',
+            alignItems: 'center',
+            gap: 12,
+          }}
+        >
+          <Typography.Title level={5} style={{ margin: 0, flex: 1 }}>
+            {pageTitle(page, t)}
+          </Typography.Title>
+          <span>{t('app.month')}</span>
+          <DatePicker
+            picker="month"
+            allowClear={false}
+            value={dayjs(`${month}-01`)}
+            placeholder={t('app.monthPlaceholder')}
+            onChange={(d) => d && setMonth(d.format('YYYY-MM'))}
+            data-testid="month-picker"
+            style={{ width: 130 }}
+          />
+        </Layout.Header>
+        <Layout.Content style={{ overflow: 'auto', padding: 16, background: '#f5f6f8' }}>
+          <Screen page={page} month={month} />
+        </Layout.Content>
+      </Layout>
+      <WelcomeModal />
+    </Layout>
+  );
+}
+
+function Screen({ page, month }: { page: Page; month: string }) {
+  switch (page.name) {
+    case 'overview':
+      return <OverviewPage month={month} />;
+    case 'import':
+      return <ImportPage month={month} />;
+    case 'data':
+      return <DataPage key={page.kind} kind={page.kind} month={month} />;
+    case 'evaluation':
+      return <EvaluationPlaceholder />;
+    case 'settings':
+      return <SettingsPage />;
+  }
+}
+
+function pageTitle(page: Page, t: (key: string) => string): string {
+  return page.name === 'data' ? t(`nav.${page.kind}`) : t(`nav.${page.name}`);
+}

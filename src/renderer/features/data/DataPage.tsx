@@ -1,0 +1,149 @@
+import { Alert, Empty, Input, Space, Typography } from 'antd';
+import type { AgGridReact } from 'ag-grid-react';
+import type { GridApi } from 'ag-grid-community';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { GridKind, GridRow } from '../../../shared/api/dataApi';
+import type { ApiError } from '../../../shared/api/result';
+import { useApi, useApiCall } from '../../api/useApi';
+import { navigate } from '../../app/hashRoute';
+import { AppGrid } from '../../grid/AppGrid';
+import { ColumnChooser } from './ColumnChooser';
+import { clearColumnLayout, loadColumnLayout, saveColumnLayout } from './columnLayoutStore';
+import { columnDefsFor, defaultColumnState } from './columnDefsFor';
+import { GRID_IMPORT_KIND, MONTHLESS_KINDS } from './gridImportKind';
+import { makeDatasource } from './makeDatasource';
+import { RowDetailDrawer } from './RowDetailDrawer';
+
+const SEARCH_DEBOUNCE_MS = 300;
+
+/** One table of imported data: paged, sorted and filtered in SQL; a row opens its detail. */
+export function DataPage({ kind, month }: { kind: GridKind; month: string }) {
+  const { t } = useTranslation();
+  const call = useApiCall();
+  const columns = useApi('data.columns', { kind });
+  const gridRef = useRef<AgGridReact<GridRow>>(null);
+  const [searchText, setSearchText] = useState('');
+  const [quickFilter, setQuickFilter] = useState('');
+  const [page, setPage] = useState<{ total: number; filtered: boolean } | null>(null);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const [detailId, setDetailId] = useState<number | null>(null);
+
+  useEffect(() => {
+    const timer = setTimeout(() => setQuickFilter(searchText), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [searchText]);
+
+  const columnDefs = useMemo(
+    () => (columns.data ? columnDefsFor(columns.data, loadColumnLayout(kind), t) : undefined),
+    // Column definitions are built once per table; later layout changes live in the grid itself.
+    [columns.data, kind],
+  );
+
+  const datasource = useMemo(
+    () =>
+      makeDatasource(
+        { kind, month, quickFilter },
+        (arg) => call('data.rows', arg, { silent: true }),
+        (total, filtered) => {
+          setLoadError(null);
+          setPage({ total, filtered });
+        },
+        setLoadError,
+      ),
+    [call, kind, month, quickFilter],
+  );
+
+  const rememberLayout = useCallback(
+    (api: GridApi<GridRow>) => {
+      const state = api.getColumnState();
+      saveColumnLayout(kind, state);
+      setHidden(new Set(state.filter((s) => s.hide).map((s) => s.colId)));
+    },
+    [kind],
+  );
+
+  const importKind = GRID_IMPORT_KIND[kind];
+  const emptyUnfiltered = page !== null && page.total === 0 && !page.filtered;
+
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 420, gap: 10 }}>
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Space>
+          <Input.Search
+            allowClear
+            placeholder={t('grid.search')}
+            value={searchText}
+            onChange={(e) => setSearchText(e.target.value)}
+            onSearch={(value) => {
+              setSearchText(value);
+              setQuickFilter(value);
+            }}
+            style={{ width: 280 }}
+            data-testid="grid-search"
+          />
+          <Typography.Text type="secondary" data-testid="grid-total">
+            {page ? t('grid.total', { count: page.total, formatted: page.total.toLocaleString() }) : ''}
+          </Typography.Text>
+          <Typography.Text type="secondary">
+            {MONTHLESS_KINDS.includes(kind) ? t('grid.allMonths') : t('grid.monthScope', { month })}
+          </Typography.Text>
+        </Space>
+        {columns.data && (
+          <ColumnChooser
+            columns={columns.data}
+            hidden={hidden}
+            onToggle={(field, visible) => gridRef.current?.api.setColumnsVisible([field], visible)}
+            onReset={() => {
+              clearColumnLayout(kind);
+              if (columns.data) gridRef.current?.api.applyColumnState({ state: defaultColumnState(columns.data), applyOrder: true });
+            }}
+          />
+        )}
+      </Space>
+      {loadError && <Alert type="error" showIcon title={t('grid.loadFailed', { message: loadError.message })} />}
+      {emptyUnfiltered && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('grid.empty', { kind: t(`gridKinds.${kind}`) })}
+          description={
+            <span>
+              {t('grid.emptyHint', { file: t(`kinds.${importKind}`) })}{' '}
+              <Typography.Link onClick={() => navigate({ page: { name: 'import' } })}>{t('common.goImport')}</Typography.Link>
+            </span>
+          }
+        />
+      )}
+      <div style={{ flex: 1, minHeight: 0 }} data-testid={`grid-${kind}`}>
+        {columnDefs ? (
+          <AppGrid<GridRow>
+            gridRef={gridRef}
+            rowModelType="infinite"
+            datasource={datasource}
+            columnDefs={columnDefs}
+            cacheBlockSize={100}
+            maxBlocksInCache={50}
+            infiniteInitialRowCount={50}
+            tooltipShowDelay={600}
+            defaultColDef={{ resizable: true, suppressHeaderMenuButton: false }}
+            onGridReady={(e) => setHidden(new Set(e.api.getColumnState().filter((s) => s.hide).map((s) => s.colId)))}
+            onColumnMoved={(e) => e.finished && rememberLayout(e.api)}
+            onColumnResized={(e) => e.finished && rememberLayout(e.api)}
+            onColumnVisible={(e) => rememberLayout(e.api)}
+            onColumnPinned={(e) => rememberLayout(e.api)}
+            onRowClicked={(e) => {
+              const id = e.data?.id;
+              if (typeof id === 'number') setDetailId(id);
+            }}
+            rowStyle={{ cursor: 'pointer' }}
+          />
+        ) : columns.error ? (
+          <Empty description={columns.error.message} />
+        ) : null}
+      </div>
+      <RowDetailDrawer kind={kind} id={detailId} month={month} onClose={() => setDetailId(null)} />
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { Descriptions, Drawer, Empty, Skeleton, Tabs, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ColumnInfo, GridKind, GridRow, RowDetail } from '../../../shared/api/dataApi';
+import { useApi } from '../../api/useApi';
+import { AppGrid } from '../../grid/AppGrid';
+import { formatCell } from './formatCell';
+
+interface Props {
+  kind: GridKind;
+  id: number | null;
+  month: string;
+  onClose: () => void;
+}
+
+/**
+ * One row in full: every field, long texts (a journal's content) as whole paragraphs, and for
+ * a retailer or manager the month's related rows. Text is rendered as text, never as markup.
+ */
+export function RowDetailDrawer({ kind, id, month, onClose }: Props) {
+  const { t } = useTranslation();
+  const detail = useApi('data.detail', id === null ? null : { kind, id, month });
+  return (
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      size={760}
+      title={t('detail.title', { kind: t(`gridKinds.${kind}`) })}
+      destroyOnHidden
+      styles={{ body: { paddingTop: 12 } }}
+    >
+      {detail.loading || !detail.data ? (
+        detail.error ? <Empty description={detail.error.message} /> : <Skeleton active />
+      ) : (
+        <DetailBody detail={detail.data} />
+      )}
+    </Drawer>
+  );
+}
+
+function DetailBody({ detail }: { detail: RowDetail }) {
+  const { t } = useTranslation();
+  const short = detail.columns.filter((c) => c.type !== 'longtext');
+  const long = detail.columns.filter((c) => c.type === 'longtext' && detail.row[c.field] !== null && detail.row[c.field] !== '');
+  return (
+    <div data-testid="row-detail">
+      <Descriptions size="small" bordered column={2} styles={{ label: { width: 110, whiteSpace: 'nowrap' } }}>
+        {short.map((c) => (
+          <Descriptions.Item key={c.field} label={c.label}>
+            {formatCell(detail.row[c.field], c.type, t)}
+          </Descriptions.Item>
+        ))}
+      </Descriptions>
+      {long.map((c) => (
+        <div key={c.field} style={{ marginTop: 16 }}>
+          <Typography.Title level={5}>{c.label}</Typography.Title>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', background: '#fafafa', padding: 12, borderRadius: 4 }} data-testid={`detail-${c.field}`}>
+            {formatCell(detail.row[c.field], 'text', t)}
+          </Typography.Paragraph>
+        </div>
+      ))}
+      {detail.related.length > 0 && (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('detail.related')}
+          </Typography.Title>
+          <Tabs
+            size="small"
+            items={detail.related.map((r) => ({
+              key: r.kind,
+              label: `${r.label} (${r.rows.length})`,
+              children: r.rows.length ? <RelatedGrid columns={r.columns} rows={r.rows} /> : <Empty description={t('detail.relatedEmpty')} />,
+            }))}
+          />
+        </>
+      )}
+    </div>
+  );
+}
+
+function RelatedGrid({ columns, rows }: { columns: ColumnInfo[]; rows: GridRow[] }) {
+  const { t } = useTranslation();
+  return (
+    <div style={{ height: 280 }}>
+      <AppGrid<GridRow>
+        rowData={rows}
+        columnDefs={columns
+          .filter((c) => c.visible)
+          .map((c) => ({
+            field: c.field,
+            headerName: c.label,
+            width: c.type === 'longtext' ? 260 : 120,
+            valueFormatter: (p) => formatCell(p.value as string | number | null | undefined, c.type, t),
+          }))}
+        defaultColDef={{ sortable: true, resizable: true }}
+      />
+    </div>
+  );
+}

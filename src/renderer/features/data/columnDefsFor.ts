@@ -1,0 +1,51 @@
+import type { ColDef } from 'ag-grid-community';
+import type { TFunction } from 'i18next';
+import type { ColumnInfo, ColumnType, GridRow } from '../../../shared/api/dataApi';
+import type { SavedColumn } from './columnLayoutStore';
+import { formatCell } from './formatCell';
+
+const WIDTH: Record<ColumnType, number> = { text: 130, number: 100, date: 112, datetime: 156, bool: 80, longtext: 320 };
+
+function filterFor(type: ColumnType): string {
+  if (type === 'number') return 'agNumberColumnFilter';
+  if (type === 'date' || type === 'datetime') return 'agDateColumnFilter';
+  return 'agTextColumnFilter';
+}
+
+/**
+ * The grid's columns from data.columns, in the remembered order with remembered widths and
+ * visibility; columns the backend added since are appended with their defaults. "initial*"
+ * props so React re-renders never undo what the user dragged.
+ */
+export function columnDefsFor(columns: ColumnInfo[], saved: SavedColumn[], t: TFunction): ColDef<GridRow>[] {
+  const byField = new Map(columns.map((c) => [c.field, c]));
+  const ordered = [
+    ...saved.map((s) => byField.get(s.colId ?? '')).filter((c): c is ColumnInfo => c !== undefined),
+    ...columns.filter((c) => !saved.some((s) => s.colId === c.field)),
+  ];
+  return ordered.map((column) => {
+    const remembered = saved.find((s) => s.colId === column.field);
+    return {
+      colId: column.field,
+      field: column.field,
+      headerName: column.label,
+      headerTooltip: column.label,
+      initialWidth: remembered?.width ?? WIDTH[column.type],
+      initialHide: remembered?.hide ?? !column.visible,
+      initialPinned: remembered?.pinned ?? undefined,
+      sortable: column.sortable,
+      filter: column.sortable ? filterFor(column.type) : false,
+      floatingFilter: column.sortable,
+      filterParams: { buttons: ['reset'], maxNumConditions: 2 },
+      type: column.type === 'number' ? 'rightAligned' : undefined,
+      valueFormatter: (p) => formatCell(p.value as string | number | null | undefined, column.type, t),
+      // Long text shows one line here; the drawer shows all of it.
+      tooltipValueGetter: column.type === 'longtext' ? (p) => formatCell(p.value as string | null, 'text', t).slice(0, 300) : undefined,
+    } satisfies ColDef<GridRow>;
+  });
+}
+
+/** The default layout, for "恢复默认列". */
+export function defaultColumnState(columns: ColumnInfo[]) {
+  return columns.map((c) => ({ colId: c.field, width: WIDTH[c.type], hide: !c.visible, pinned: null, sort: null }));
+}

@@ -1,0 +1,106 @@
+import { ReloadOutlined } from '@ant-design/icons';
+import type { ColDef, ICellRendererParams } from 'ag-grid-community';
+import { App, Button, Space, Tag, Typography } from 'antd';
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BatchInfo } from '../../../shared/api/importApi';
+import { useApi, useApiCall } from '../../api/useApi';
+import { useAppInfo } from '../../app/AppInfoContext';
+import { AppGrid } from '../../grid/AppGrid';
+
+/** Every import batch with its counts; a batch can be undone unless a later one depends on it. */
+export function BatchHistory({ refreshKey }: { refreshKey: number }) {
+  const { t } = useTranslation();
+  const batches = useApi('import.batches', {});
+  const call = useApiCall();
+  const { modal, message } = App.useApp();
+  const { reload: reloadInfo } = useAppInfo();
+  const { reload } = batches;
+
+  useEffect(() => {
+    if (refreshKey > 0) reload();
+  }, [refreshKey, reload]);
+
+  const columnDefs = useMemo<ColDef<BatchInfo>[]>(() => {
+    function confirmUndo(batch: BatchInfo) {
+      modal.confirm({
+        title: t('history.undoTitle', { id: batch.id }),
+        content: t('history.undoBody', { file: batch.fileName }),
+        okText: t('history.undoOk'),
+        okButtonProps: { danger: true },
+        cancelText: t('common.cancel'),
+        onOk: async () => {
+          const result = await call('import.undo', { batchId: batch.id }, { silent: true });
+          if (result.ok) {
+            void message.success(t('history.undoDone', { id: batch.id, deleted: result.data.deleted, restored: result.data.restored }));
+          } else {
+            // A later batch that builds on this one blocks the undo; say which, in a dialog that stays.
+            modal.error({ title: t('history.undoRefused', { id: batch.id }), content: result.error.message });
+          }
+          reload();
+          reloadInfo();
+        },
+      });
+    }
+    return [
+      { field: 'id', headerName: t('history.colId'), width: 76, sort: 'desc' },
+      { field: 'fileName', headerName: t('history.colFile'), flex: 1, minWidth: 200, tooltipField: 'fileName' },
+      { field: 'kindLabel', headerName: t('history.colKind'), width: 150 },
+      { field: 'importedAt', headerName: t('history.colAt'), width: 160, valueFormatter: (p) => formatTime(p.value as string | null) },
+      { field: 'rows', headerName: t('history.colRows'), width: 84, type: 'rightAligned' },
+      { field: 'inserted', headerName: t('history.colInserted'), width: 80, type: 'rightAligned' },
+      { field: 'updated', headerName: t('history.colUpdated'), width: 80, type: 'rightAligned' },
+      { field: 'unchanged', headerName: t('history.colUnchanged'), width: 80, type: 'rightAligned' },
+      { field: 'rejected', headerName: t('history.colRejected'), width: 80, type: 'rightAligned' },
+      { field: 'unlinked', headerName: t('history.colUnlinked'), width: 84, type: 'rightAligned' },
+      {
+        field: 'status',
+        headerName: t('history.colStatus'),
+        width: 96,
+        cellRenderer: (p: ICellRendererParams<BatchInfo>) =>
+          p.data?.status === 'undone' ? <Tag>{t('history.undone')}</Tag> : <Tag color="green">{t('history.committed')}</Tag>,
+      },
+      {
+        colId: 'actions',
+        headerName: t('history.colActions'),
+        width: 84,
+        sortable: false,
+        cellRenderer: (p: ICellRendererParams<BatchInfo>) =>
+          p.data && p.data.status === 'committed' ? (
+            <Button size="small" type="link" danger onClick={() => p.data && confirmUndo(p.data)} data-testid={`undo-${p.data.id}`}>
+              {t('history.undo')}
+            </Button>
+          ) : null,
+      },
+    ];
+  }, [t, call, modal, message, reload, reloadInfo]);
+
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 8, height: 'calc(100vh - 48px - 32px - 56px)', minHeight: 360 }}>
+      <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Text type="secondary">{batches.data && batches.data.length === 0 ? t('history.empty') : ''}</Typography.Text>
+        <Button icon={<ReloadOutlined />} onClick={reload} loading={batches.loading}>
+          {t('history.refresh')}
+        </Button>
+      </Space>
+      <div style={{ flex: 1, minHeight: 0 }} data-testid="batch-grid">
+        <AppGrid<BatchInfo>
+          rowData={batches.data ?? []}
+          columnDefs={columnDefs}
+          getRowId={(p) => String(p.data.id)}
+          defaultColDef={{ sortable: true, resizable: true }}
+          tooltipShowDelay={500}
+        />
+      </div>
+    </div>
+  );
+}
+
+/** ISO timestamps shown in the PC's local time, minutes precision. */
+function formatTime(iso: string | null): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}

@@ -1,0 +1,102 @@
+import { Alert, Button, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { FileImportReport } from '../../../shared/importReport';
+import { useApiCall } from '../../api/useApi';
+import { downloadBytes, XLSX_TYPE } from './downloadBytes';
+import { ErrorGrid } from './ErrorGrid';
+
+interface Props {
+  report: FileImportReport;
+  busy: boolean;
+  onFixAndRetry: () => void;
+  onSkipInvalid: () => void;
+}
+
+/** What the import did with one file: counts and warnings, or why it was refused and what to do. */
+export function ImportResult({ report, busy, onFixAndRetry, onSkipInvalid }: Props) {
+  const { t } = useTranslation();
+  const call = useApiCall();
+  const c = report.counts;
+  const counts = t('import.counts', {
+    rows: c.rows,
+    inserted: c.inserted,
+    updated: c.updated,
+    unchanged: c.unchanged,
+    skipped: c.skipped,
+    rejected: c.rejected,
+    unlinked: c.unlinked,
+  });
+
+  async function exportErrors() {
+    const result = await call('import.errorsWorkbook', { file: report.file, errors: report.errors });
+    if (result.ok) downloadBytes(result.data.bytes, result.data.fileName, XLSX_TYPE);
+  }
+
+  const warnings = report.warnings.length > 0 && (
+    <Alert
+      type="warning"
+      showIcon
+      title={t('import.warnings')}
+      description={
+        <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+          {report.warnings.map((w, i) => (
+            <li key={i}>{w}</li>
+          ))}
+        </ul>
+      }
+    />
+  );
+
+  if (report.status === 'imported') {
+    return (
+      <Space orientation="vertical" style={{ width: '100%' }} data-testid="import-result" data-status="imported">
+        <Alert
+          type="success"
+          showIcon
+          title={
+            <span>
+              {t('import.resultImported')}
+              {report.batchId !== null && <Typography.Text type="secondary">（{t('import.batch', { id: report.batchId })}）</Typography.Text>}
+            </span>
+          }
+          description={counts}
+        />
+        {warnings}
+        {report.errors.length > 0 && <ErrorGrid errors={report.errors} />}
+      </Space>
+    );
+  }
+
+  if (report.status === 'cancelled') {
+    return <Alert type="warning" showIcon title={t('import.resultCancelled')} description={report.message} data-testid="import-result" data-status="cancelled" />;
+  }
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="import-result" data-status="refused">
+      <Alert type="error" showIcon title={t('import.resultRefused')} description={report.message ?? counts} />
+      {warnings}
+      {report.errors.length > 0 && (
+        <>
+          <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+            <Typography.Text strong>{t('import.errorsTitle', { count: report.errorCount })}</Typography.Text>
+            <Space wrap>
+              <Button onClick={() => void exportErrors()} data-testid="export-errors">
+                {t('import.exportErrors')}
+              </Button>
+              <Button onClick={onFixAndRetry} disabled={busy}>
+                {t('import.fixAndRetry')}
+              </Button>
+              <Button type="primary" onClick={onSkipInvalid} disabled={busy} data-testid="skip-invalid">
+                {t('import.skipInvalid')}
+              </Button>
+            </Space>
+          </Space>
+          {report.errorCount > report.errors.length && (
+            <Typography.Text type="secondary">{t('import.errorsTruncated', { shown: report.errors.length })}</Typography.Text>
+          )}
+          <ErrorGrid errors={report.errors} />
+        </>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,78 @@
+import { Button, Card, Col, Empty, List, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../../api/useApi';
+import { useAppInfo } from '../../app/AppInfoContext';
+import { navigate } from '../../app/hashRoute';
+import { AttendanceHeatmap } from './AttendanceHeatmap';
+import { FlagsBar } from './FlagsBar';
+
+/** The month at a glance: what was imported, who punched when, what got flagged, what is missing. */
+export function OverviewPage({ month }: { month: string }) {
+  const { t, i18n } = useTranslation();
+  const { info } = useAppInfo();
+  const overview = useApi('data.overview', { month });
+  const goImport = () => navigate({ page: { name: 'import' } });
+
+  if (info?.empty) {
+    return (
+      <Card>
+        <Empty description={<span data-testid="overview-empty">{t('overview.emptyBody')}</span>}>
+          <Button type="primary" onClick={goImport}>
+            {t('common.goImport')}
+          </Button>
+        </Empty>
+      </Card>
+    );
+  }
+  const data = overview.data;
+  if (!data) return overview.error ? <Empty description={overview.error.message} /> : <Skeleton active />;
+
+  const countLabel = (key: string) =>
+    i18n.exists(`gridKinds.${key}`) ? t(`gridKinds.${key}`) : i18n.exists(`kinds.${key}`) ? t(`kinds.${key}`) : key;
+
+  return (
+    <div data-testid="overview" style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
+      <Card size="small" title={t('overview.counts')} extra={<Tag color={data.evaluated ? 'green' : 'default'}>{data.evaluated ? t('overview.evaluated') : t('overview.notEvaluated')}</Tag>}>
+        <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(128px, 1fr))', gap: 8 }}>
+          {Object.entries(data.counts).map(([key, count]) => (
+            <Card key={key} size="small" styles={{ body: { padding: '8px 12px' } }} data-testid={`count-${key}`}>
+              <Statistic title={countLabel(key)} value={count} styles={{ content: { fontSize: 20 } }} />
+            </Card>
+          ))}
+        </div>
+      </Card>
+      <Row gutter={12}>
+        <Col span={16}>
+          <Card size="small" title={t('overview.heatmap')}>
+            {data.heatmap.managers.length && data.heatmap.cells.length ? (
+              <AttendanceHeatmap heatmap={data.heatmap} workdays={data.workdays} />
+            ) : (
+              <Empty description={t('overview.heatmapEmpty')} />
+            )}
+          </Card>
+        </Col>
+        <Col span={8} style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
+          <Card size="small" title={t('overview.missing')}>
+            {data.missing.length ? (
+              <List
+                size="small"
+                dataSource={data.missing}
+                data-testid="overview-missing"
+                renderItem={(item) => (
+                  <List.Item actions={[<Typography.Link key="go" onClick={goImport}>{t('common.goImport')}</Typography.Link>]}>
+                    {item}
+                  </List.Item>
+                )}
+              />
+            ) : (
+              <Typography.Text type="success">{t('overview.nothingMissing')}</Typography.Text>
+            )}
+          </Card>
+          <Card size="small" title={t('overview.flags')}>
+            {data.flagsByType.length ? <FlagsBar flags={data.flagsByType} /> : <Typography.Text type="secondary">{t('overview.flagsEmpty')}</Typography.Text>}
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en';
+import { zhCN } from './zhCN';
+
+export type Language = 'zh-CN' | 'en';
+export const LANGUAGE_STORAGE_KEY = 'kaoping.language';
+
+export function storedLanguage(): Language {
+  return localStorage.getItem(LANGUAGE_STORAGE_KEY) === 'en' ? 'en' : 'zh-CN';
+}
+
+/** Chinese by default; the choice in 设置 is remembered on this PC. */
+export async function initI18n(): Promise<typeof i18next> {
+  await i18next.use(initReactI18next).init({
+    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    lng: storedLanguage(),
+    fallbackLng: 'zh-CN',
+    // React escapes text itself; i18next escaping would show &lt; in file names.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return i18next;
+}
+
+export async function changeLanguage(language: Language): Promise<void> {
+  localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
+  await i18next.changeLanguage(language);
+}
