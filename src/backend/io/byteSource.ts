@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { FileRefusedError } from './fileRefusedError';
+import { createPositionalReadStream, readChunk } from './positionalReadStream';
 import { refuse } from './refusals';
 import type { SpreadsheetInput } from './spreadsheetSource';
 
@@ -13,14 +13,14 @@ export interface ByteSource {
   sizeBytes: number;
   /** The first `length` bytes (fewer if the file is shorter). */
   readHead(length: number): Promise<Buffer>;
-  /** A fresh stream over all bytes; the caller destroys it when done. */
+  /** A fresh stream over all bytes; holds no file descriptor while the consumer is not reading. */
   openStream(): Readable;
   sha256(): Promise<string>;
   /** The path when the file is on disk, else the whole content. */
   location: { path: string } | { bytes: Buffer };
 }
 
-const STREAM_CHUNK_BYTES = 256 * 1024;
+const STREAM_CHUNK_BYTES = 1024 * 1024;
 
 export async function createByteSource(input: SpreadsheetInput): Promise<ByteSource> {
   return typeof input === 'string' ? fileByteSource(input) : memoryByteSource(input.fileName, input.bytes);
@@ -68,23 +68,16 @@ async function fileByteSource(path: string): Promise<ByteSource> {
     location: { path },
     readHead: async (length) => {
       try {
-        const handle = await open(path, 'r');
-        try {
-          const buffer = Buffer.alloc(Math.min(length, sizeBytes));
-          const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-          return buffer.subarray(0, bytesRead);
-        } finally {
-          await handle.close();
-        }
+        return await readChunk(path, 0, Math.min(length, sizeBytes));
       } catch (error) {
         throw translateFsError(error, fileName);
       }
     },
-    openStream: () => createReadStream(path, { highWaterMark: STREAM_CHUNK_BYTES }),
+    openStream: () => createPositionalReadStream(path, 0, sizeBytes, STREAM_CHUNK_BYTES),
     sha256: async () => {
       const hash = createHash('sha256');
       try {
-        for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) {
+        for await (const chunk of createPositionalReadStream(path, 0, sizeBytes, STREAM_CHUNK_BYTES)) {
           hash.update(chunk as Buffer);
         }
       } catch (error) {

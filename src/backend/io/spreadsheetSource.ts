@@ -32,8 +32,11 @@ export interface SheetSource {
   /**
    * Rows that hold at least one value, in file order; rowNumber is the row number Excel
    * shows, so gaps mean blank rows. Single use: to look ahead, use peekRows and go on
-   * with its `rest`. Opened lazily and closed when the consumer stops (break) or moves
-   * on to the next sheet.
+   * with its `rest`. The stream opens on the first read and closes when the rows run
+   * out, when the consumer breaks out of its loop, or when the consumer asks for the
+   * next sheet (reading it after that throws). Leaving the loop over sheets keeps the
+   * current sheet readable, so a consumer can choose a sheet, stop, then stream it.
+   * No file descriptor is held between reads, so an abandoned sheet leaks nothing.
    */
   rows: AsyncIterable<RawRow>;
 }

@@ -6,6 +6,7 @@ import { type ByteSource, translateFsError } from '../byteSource';
 import { FileRefusedError } from '../fileRefusedError';
 import { refuse } from '../refusals';
 import { repairMojibake } from '../repairMojibake';
+import { SheetRowStream } from '../sheetRowStream';
 import type {
   CsvDelimiter,
   OpenSpreadsheetOptions,
@@ -59,26 +60,17 @@ export async function openCsv(
   const delimiter: CsvDelimiter = hint === ',' || hint === '\t' || hint === ';' ? hint : detectDelimiter(sampleText);
   const skippedLines = hint === undefined ? 0 : 1;
 
-  const sheet = (): SheetSource => ({
-    name: fileName.replace(/\.[^.]*$/, '') || fileName,
-    index: 0,
-    hidden: false,
-    rows: streamCsvRows(source, encoding, delimiter, skippedLines, limits.maxRows),
-  });
-
+  const sheetName = fileName.replace(/\.[^.]*$/, '') || fileName;
   return {
     format: 'csv',
     date1904: false,
     encoding,
     delimiter,
-    sheets: async function* sheets() {
-      const only = sheet();
-      try {
-        yield only;
-      } finally {
-        // Closes the file if the consumer skipped the sheet or stopped half-way.
-        await (only.rows as AsyncGenerator<RawRow>).return(undefined);
-      }
+    sheets: async function* sheets(): AsyncGenerator<SheetSource, void, undefined> {
+      const rows = new SheetRowStream(sheetName, (onEnd) =>
+        streamCsvRows(source, encoding, delimiter, skippedLines, limits.maxRows, onEnd),
+      );
+      yield { name: sheetName, index: 0, hidden: false, rows };
     },
   };
 }
@@ -89,6 +81,7 @@ async function* streamCsvRows(
   delimiter: CsvDelimiter,
   skippedLines: number,
   maxRows: number,
+  onEnd: () => void,
 ): AsyncGenerator<RawRow, void, undefined> {
   const fileName = source.fileName;
   const input = source.openStream();
@@ -133,5 +126,6 @@ async function* streamCsvRows(
   } finally {
     parser.destroy();
     input.destroy();
+    onEnd();
   }
 }

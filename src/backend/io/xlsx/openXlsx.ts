@@ -1,8 +1,9 @@
 import type { Readable } from 'node:stream';
 import type { RawRow } from '../../../core/import/cell';
-import type { ByteSource } from '../byteSource';
+import { type ByteSource, translateFsError } from '../byteSource';
 import { FileRefusedError } from '../fileRefusedError';
 import { refuse } from '../refusals';
+import { SheetRowStream } from '../sheetRowStream';
 import type { SheetSource, SpreadsheetLimits, SpreadsheetSource } from '../spreadsheetSource';
 import { probeSheet } from './probeSheet';
 import { readDateStyles } from './readDateStyles';
@@ -87,9 +88,8 @@ async function planWorkbook(source: ByteSource, limits: SpreadsheetLimits): Prom
 }
 
 /**
- * One zip handle for the whole walk through the sheets; a sheet the consumer skipped
- * or left half-read is closed when the next one is handed out, and everything is
- * closed when the consumer stops iterating.
+ * One zip (holding no file descriptor, see openZipArchive) for the whole walk through
+ * the sheets; a sheet is closed when the consumer asks for the next one.
  */
 async function* streamSheets(
   source: ByteSource,
@@ -102,18 +102,14 @@ async function* streamSheets(
     context ??= loadCellContext(zip, source.fileName, plan);
     return context;
   };
-  let current: AsyncGenerator<RawRow, void, undefined> | undefined;
-  try {
-    for (const sheet of plan.sheets) {
-      await current?.return();
-      const entry = zip.find(sheet.path);
-      if (entry === undefined) throw refuse.unreadable(source.fileName, '文件在导入过程中被修改了', undefined, sheet.name);
-      current = streamRows(zip, entry.fileName, sheet.name, loadContext, source.fileName, limits.maxRows);
-      yield { name: sheet.name, index: sheet.index, hidden: sheet.hidden, rows: current };
-    }
-  } finally {
-    await current?.return();
-    zip.close();
+  let previous: SheetRowStream | undefined;
+  for (const sheet of plan.sheets) {
+    await previous?.supersede(sheet.name);
+    const rows = new SheetRowStream(sheet.name, (onEnd) =>
+      streamRows(zip, sheet.path, sheet.name, loadContext, source.fileName, limits.maxRows, onEnd),
+    );
+    previous = rows;
+    yield { name: sheet.name, index: sheet.index, hidden: sheet.hidden, rows };
   }
 }
 
@@ -140,12 +136,13 @@ async function* streamRows(
   loadContext: () => Promise<SheetCellContext>,
   fileName: string,
   maxRows: number,
+  onEnd: () => void,
 ): AsyncGenerator<RawRow, void, undefined> {
-  const context = await loadContext();
-  const entry = zip.find(path);
-  if (entry === undefined) return;
   let stream: Readable | undefined;
   try {
+    const context = await loadContext();
+    const entry = zip.find(path);
+    if (entry === undefined) throw refuse.unreadable(fileName, '文件在导入过程中被修改了', undefined, sheetName);
     stream = await zip.openStream(entry);
     const parser = new SheetRowParser(context);
     const scanner = new XmlScanner(parser);
@@ -170,6 +167,7 @@ async function* streamRows(
     throw asRefusal(error, fileName, sheetName);
   } finally {
     stream?.destroy();
+    onEnd();
   }
 }
 
@@ -184,6 +182,8 @@ async function guard<T>(fileName: string, sheet: string | undefined, work: () =>
 /** Inflate errors, size mismatches (a lying zip directory) and malformed XML all mean a damaged file. */
 function asRefusal(error: unknown, fileName: string, sheet: string | undefined): FileRefusedError {
   if (error instanceof FileRefusedError) return error;
+  const fsRefusal = translateFsError(error, fileName);
+  if (fsRefusal instanceof FileRefusedError) return fsRefusal;
   const message = error instanceof Error ? error.message : String(error);
   const reason = /too many bytes|not enough bytes/.test(message)
     ? '压缩数据与文件声明的大小不符，文件已损坏或被篡改'

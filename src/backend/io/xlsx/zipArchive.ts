@@ -4,6 +4,7 @@ import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import type { ByteSource } from '../byteSource';
 import { translateFsError } from '../byteSource';
 import { FileRefusedError } from '../fileRefusedError';
+import { createPositionalReadStream, readChunk } from '../positionalReadStream';
 import { refuse } from '../refusals';
 
 /** A real workbook has a few dozen parts; tens of thousands means something else. */
@@ -14,6 +15,9 @@ const INFLATE_CHUNK_BYTES = 256 * 1024;
 
 const STORED = 0;
 const DEFLATED = 8;
+
+/** Compressed bytes are read in steps of this size, each with its own open and close. */
+const READ_CHUNK_BYTES = 256 * 1024;
 
 /**
  * A zip opened through its central directory: entries are listed without inflating
@@ -30,13 +34,37 @@ export interface ZipArchive {
   close(): void;
 }
 
+/**
+ * Gives yauzl the file without a long-lived descriptor (see createPositionalReadStream),
+ * so a sheet the consumer peeked at and abandoned costs no open file.
+ */
+class PathRangeReader extends yauzl.RandomAccessReader {
+  constructor(private readonly path: string) {
+    super();
+  }
+
+  override _readStreamForRange(start: number, end: number): Readable {
+    return createPositionalReadStream(this.path, start, end, READ_CHUNK_BYTES);
+  }
+
+  override read(buffer: Buffer, offset: number, length: number, position: number, callback: (error: Error | null, bytesRead?: number) => void): void {
+    readChunk(this.path, position, length).then(
+      (chunk) => {
+        chunk.copy(buffer, offset);
+        callback(null, chunk.length);
+      },
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
+    );
+  }
+}
+
 export async function openZipArchive(source: ByteSource): Promise<ZipArchive> {
   const options: yauzl.Options = { lazyEntries: true, autoClose: false, validateEntrySizes: true };
   let zip: ZipFile;
   try {
     zip =
       'path' in source.location
-        ? await yauzl.openPromise(source.location.path, options)
+        ? await yauzl.fromRandomAccessReaderPromise(new PathRangeReader(source.location.path), source.sizeBytes, options)
         : await yauzl.fromBufferPromise(source.location.bytes, options);
   } catch (error) {
     const translated = translateFsError(error, source.fileName);
