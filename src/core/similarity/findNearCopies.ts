@@ -5,7 +5,7 @@ import { tokenizeTrigrams, type TokenizedText } from './tokenizeTrigrams';
 export type { NearCopyDoc, NearCopyOptions, NearCopyPair } from './nearCopyTypes';
 
 /**
- * Guards the filters against floating-point artefacts such as 0.8 × 15 = 12.000000000000002:
+ * Guards the filters against floating-point artefacts such as 0.55 × 100 = 55.00000000000001:
  * every bound is loosened by this much, which can only add candidates, never lose a pair.
  * The final decision is the same `jaccard >= threshold` comparison the exhaustive baseline makes.
  */
