@@ -29,11 +29,18 @@ export class EncodedCsvWriter {
 
   /** Queues one line; awaits only when a chunk is flushed. */
   async writeRow(fields: readonly (string | number)[]): Promise<void> {
-    const line = fields.map(csvField).join(',') + '\n';
+    if (this.push(fields)) await this.flush();
+  }
+
+  /** Queues one line without awaiting; true when the caller should `flush()` before going on. */
+  push(fields: readonly (string | number)[]): boolean {
+    let line = '';
+    for (let i = 0; i < fields.length; i++) line += (i === 0 ? '' : ',') + csvField(fields[i] as string | number);
+    line += '\n';
     this.pending.push(line);
     this.pendingChars += line.length;
     this.lines++;
-    if (this.pendingChars >= FLUSH_AT_CHARS) await this.flush();
+    return this.pendingChars >= FLUSH_AT_CHARS;
   }
 
   /** Lines written, the header included. */
@@ -47,7 +54,7 @@ export class EncodedCsvWriter {
     await once(this.stream, 'finish');
   }
 
-  private async flush(): Promise<void> {
+  async flush(): Promise<void> {
     if (this.pending.length === 0) return;
     const text = this.pending.join('');
     this.pending = [];
@@ -58,12 +65,17 @@ export class EncodedCsvWriter {
 }
 
 function csvField(value: string | number): string {
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value === 'number') return String(value);
+  return value.includes(',') || value.includes('"') || value.includes('\n') || value.includes('\r')
+    ? `"${value.replace(/"/g, '""')}"`
+    : value;
 }
 
 /** 3168 → '3,168.00', as the provincial system prints amounts. */
 export function formatAmount(value: number): string {
-  const [whole = '0', fraction = '00'] = value.toFixed(2).split('.');
-  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fraction}`;
+  const cents = Math.round(Math.abs(value) * 100);
+  let whole = String(Math.floor(cents / 100));
+  for (let i = whole.length - 3; i > 0; i -= 3) whole = `${whole.slice(0, i)},${whole.slice(i)}`;
+  const fraction = String(cents % 100).padStart(2, '0');
+  return `${value < 0 ? '-' : ''}${whole}.${fraction}`;
 }

@@ -1,6 +1,6 @@
 import type { DemoBrand } from './brandCatalogue';
-import { addDays, addMonths, daysOfMonth, utcDate, weekdayOf } from './calendarDates';
-import type { DemoRetailer, DemoRoute } from './districtModel';
+import { addDays, addMonths, daysOfMonth, weekdayOf } from './calendarDates';
+import type { DemoRetailer } from './districtModel';
 import type { SeededRandom } from './seededRandom';
 import { calendarDay } from './workCalendar';
 
@@ -14,22 +14,47 @@ export interface OrderLine {
 /** Sales swell before the Spring Festival and in the autumn holidays. */
 const SEASON = [1.22, 1.12, 0.9, 0.95, 1.0, 0.96, 0.98, 1.0, 1.05, 1.08, 0.97, 1.04];
 
+/** A day on which one route's retailers order, with the season-and-growth factor of its month. */
+export interface OrderDay {
+  date: string;
+  week: number;
+  factor: number;
+}
+
 /**
- * One retailer's order lines over `months`, oldest first: an order on the route's order
- * day each week (every other week for the smallest shops), a few of the shop's brands per
- * order, and new brands once the shop has taken them up.
+ * The order days of a route ordering on `weekday` (1 = Monday): that weekday of every week,
+ * or the next workday of the same week when it is a holiday. Shared by all the route's retailers.
+ */
+export function routeOrderDays(weekday: number, months: readonly string[]): OrderDay[] {
+  const first = months[0];
+  const last = months[months.length - 1];
+  if (first === undefined || last === undefined) return [];
+  const firstDay = `${first}-01`;
+  const endDate = daysOfMonth(last).at(-1) as string;
+  const days: OrderDay[] = [];
+  let monday = addDays(firstDay, -((weekdayOf(firstDay) + 6) % 7));
+  for (let week = 0; monday <= endDate; week++, monday = addDays(monday, 7)) {
+    const date = orderDayInWeek(monday, weekday);
+    if (date === null || date < firstDay || date > endDate) continue;
+    const monthOffset = monthsBetween(first, date.slice(0, 7));
+    days.push({ date, week, factor: (SEASON[Number(date.slice(5, 7)) - 1] ?? 1) * (1 + 0.045 * (monthOffset / 12)) });
+  }
+  return days;
+}
+
+/**
+ * One retailer's order lines, oldest first: an order on each of the route's order days
+ * (every other week for the smallest shops), a few of the shop's brands per order, and
+ * new brands once the shop has taken them up.
  */
 export function retailerOrderLines(
   rng: SeededRandom,
   retailer: DemoRetailer,
-  route: DemoRoute,
-  months: readonly string[],
+  orderDays: readonly OrderDay[],
+  lastMonth: string,
   newBrands: readonly DemoBrand[],
 ): OrderLine[] {
-  const first = months[0];
-  const last = months[months.length - 1];
-  if (first === undefined || last === undefined) return [];
-  const stopMonth = retailer.status === '暂停' ? addMonths(last, -1) : retailer.status === '注销' ? addMonths(last, -4) : null;
+  const stopMonth = retailer.status === '暂停' ? addMonths(lastMonth, -1) : retailer.status === '注销' ? addMonths(lastMonth, -4) : null;
   const biweekly = retailer.tier <= 6;
   const adoption = new Map<DemoBrand, string>();
   for (const brand of newBrands) {
@@ -39,27 +64,16 @@ export function retailerOrderLines(
   }
 
   const lines: OrderLine[] = [];
-  const monthDays = daysOfMonth(first);
-  let weekStart = addDays(monthDays[0] as string, -((weekdayOf(monthDays[0] as string) + 6) % 7));
-  const endDate = daysOfMonth(last).at(-1) as string;
-  for (let week = 0; weekStart <= endDate; week++, weekStart = addDays(weekStart, 7)) {
+  for (const { date, week, factor } of orderDays) {
     if (biweekly && (week + retailer.index) % 2 === 1) continue;
-    const date = orderDayInWeek(weekStart, route.orderWeekday);
-    if (date === null || date < `${first}-01` || date > endDate) continue;
     if (stopMonth !== null && date.slice(0, 7) >= stopMonth) break;
-    const monthOffset = monthsBetween(first, date.slice(0, 7));
-    const factor = SEASON[utcDate(date).getUTCMonth()]! * (1 + 0.045 * (monthOffset / 12));
     const count = Math.min(retailer.preferredBrands.length, rng.int(3, 6));
-    const picked: DemoRetailer['preferredBrands'] = [];
     const pool = retailer.preferredBrands.slice();
-    while (picked.length < count && pool.length > 0) {
+    for (let k = 0; k < count && pool.length > 0; k++) {
       const choice = rng.pickWeighted(pool, (p) => p.share);
       pool.splice(pool.indexOf(choice), 1);
-      picked.push(choice);
-    }
-    for (const { brand } of picked) {
       const quantity = Math.max(1, Math.round((1 + retailer.tier * 0.5) * rng.float(0.6, 1.5) * factor));
-      lines.push({ date, brand, quantity, demand: quantity + demandGap(rng, brand) });
+      lines.push({ date, brand: choice.brand, quantity, demand: quantity + demandGap(rng, choice.brand) });
     }
     for (const [brand, from] of adoption) {
       if (date < from || !rng.chance(0.6)) continue;
@@ -75,7 +89,6 @@ function demandGap(rng: SeededRandom, brand: DemoBrand): number {
   return rng.chance(0.08) ? rng.int(1, 2) : 0;
 }
 
-/** The route's order weekday, or the next workday of the same week when that day is a holiday. */
 function orderDayInWeek(monday: string, weekday: number): string | null {
   for (let offset = weekday - 1; offset <= 5; offset++) {
     const date = addDays(monday, offset);

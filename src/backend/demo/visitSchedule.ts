@@ -34,8 +34,8 @@ export function visitInterval(tier: number): number {
   return tier >= 21 ? 4 : tier >= 11 ? 8 : 16;
 }
 
-/** A market day: at least five shops, at most eight (the samples show six or seven). */
-const MIN_DAILY_VISITS = 5;
+/** A market day: six to eight shops, as in the samples, more when more fall due. */
+const MIN_DAILY_VISITS = 6;
 const MAX_DAILY_VISITS = 8;
 const DAY_START = 8 * 60;
 const LAST_ARRIVAL = 17 * 60 + 30;
@@ -72,7 +72,7 @@ export function buildVisitSchedule(
     workdays.forEach((date, dayIndex) => {
       const inEndMonth = date.startsWith(plan.endMonth);
       if (inEndMonth && plan.absent?.managerCode === manager.code && plan.absent.days.includes(date)) return;
-      const wanted = Math.min(own.length, Math.max(MIN_DAILY_VISITS, Math.min(MAX_DAILY_VISITS, Math.round(dailyRate * mrng.float(0.85, 1.2)))));
+      const wanted = Math.min(own.length, Math.max(mrng.int(MIN_DAILY_VISITS, MAX_DAILY_VISITS), Math.min(MAX_DAILY_VISITS, Math.round(dailyRate))));
       const dueOrder = own
         .map((r) => ({ r, due: (dayIndex - (lastVisit.get(r) ?? 0)) / visitInterval(r.tier) + mrng.float(0, 0.35) }))
         .sort((a, b) => b.due - a.due || a.r.index - b.r.index)
@@ -145,7 +145,7 @@ function dueVisitsPerDay(own: readonly DemoRetailer[]): number {
 
 /** Visits a manager makes on an average market day. */
 export function typicalDailyVisits(own: readonly DemoRetailer[]): number {
-  return Math.min(own.length, Math.max(MIN_DAILY_VISITS, Math.min(MAX_DAILY_VISITS, dueVisitsPerDay(own))));
+  return Math.min(own.length, Math.max((MIN_DAILY_VISITS + MAX_DAILY_VISITS) / 2, Math.min(MAX_DAILY_VISITS, dueVisitsPerDay(own))));
 }
 
 /** Nearest-neighbour order starting from the retailer nearest to the group's centre. */
@@ -183,7 +183,7 @@ function timeVisits(rng: SeededRandom, route: DemoRetailer[]): Visit[] {
       }
     }
     if (clock > LAST_ARRIVAL) return;
-    const stay = rng.int(18, 40);
+    const stay = rng.int(20, 45);
     visits.push({ retailer, arrive: clock, leave: clock + stay });
     clock += stay;
   });

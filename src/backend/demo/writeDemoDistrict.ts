@@ -6,9 +6,9 @@ import { addMonths, daysOfMonth, monthsEndingAt, parseMonth } from './calendarDa
 import type { DemoContext, WrittenFile } from './demoContext';
 import type { DemoManifest } from './demoManifest';
 import { isActive, type District } from './districtModel';
-import { planProblems, type PlantedProblem } from './plantPlan';
+import { planProblems, type PlantPlan, type PlantedProblem } from './plantPlan';
 import { SeededRandom } from './seededRandom';
-import { buildVisitSchedule, typicalDailyVisits } from './visitSchedule';
+import { buildVisitSchedule, typicalDailyVisits, type ManagerDay } from './visitSchedule';
 import { calendarDay } from './workCalendar';
 import { writeAgreements } from './writeAgreements';
 import { writeAttendance } from './writeAttendance';
@@ -78,14 +78,8 @@ export async function writeDemoDistrict(opts: DemoOptions): Promise<DemoResult> 
   const brands = buildBrandCatalogue(rng.fork('brands'), endMonth);
   const district = buildDistrict(rng.fork('district'), managerCount, retailerCount, brands);
   const plan = planProblems(rng.fork('plan'), district.managers, endMonth);
-  const planted: PlantedProblem[] = [];
-
-  const visitsPerMonth = estimatedVisitsPerMonth(district);
-  const attendanceMonthCount = monthsFor(opts.attendanceRowsTarget, visitsPerMonth);
-  const journalMonthCount = monthsFor(opts.journalsTarget, visitsPerMonth * 1.2);
-  // One month more than is written, so that surveys can quote last month's visits.
-  const scheduleMonths = monthsEndingAt(endMonth, Math.max(attendanceMonthCount, journalMonthCount) + 1);
-  const schedule = buildVisitSchedule(rng.fork('schedule'), district, plan, scheduleMonths, planted);
+  const activity = planActivity(rng, district, plan, endMonth, opts.attendanceRowsTarget, opts.journalsTarget);
+  const { schedule, planted, attendanceMonthCount, journalMonthCount } = activity;
 
   const orderMonths = monthsEndingAt(endMonth, monthCount);
   const ctx: DemoContext = {
@@ -132,13 +126,71 @@ export async function writeDemoDistrict(opts: DemoOptions): Promise<DemoResult> 
   return { files: written.map((f) => f.path), manifest, manifestPath };
 }
 
-/** Visits a month across the district, by the same daily rate the schedule uses. */
-function estimatedVisitsPerMonth(district: District): number {
-  let perDay = 0;
-  for (const manager of district.managers) {
-    perDay += typicalDailyVisits((district.retailersByManager.get(manager.code) ?? []).filter(isActive));
+interface Activity {
+  schedule: Map<string, ManagerDay[]>;
+  planted: PlantedProblem[];
+  attendanceMonthCount: number;
+  journalMonthCount: number;
+}
+
+/**
+ * Plans the market days. By default attendance and journals cover the evaluated month and
+ * the one before; a benchmark's row targets stretch them back over as many months as the
+ * schedule turns out to need (sized once from an estimate, then corrected by what a
+ * planned month really holds).
+ */
+function planActivity(
+  rng: SeededRandom,
+  district: District,
+  plan: PlantPlan,
+  endMonth: string,
+  attendanceTarget: number | undefined,
+  journalsTarget: number | undefined,
+): Activity {
+  const build = (attendanceMonthCount: number, journalMonthCount: number): Activity => {
+    const planted: PlantedProblem[] = [];
+    // One month more than is written, so that surveys can quote last month's visits.
+    const months = monthsEndingAt(endMonth, Math.max(attendanceMonthCount, journalMonthCount) + 1);
+    const schedule = buildVisitSchedule(rng.fork('schedule'), district, plan, months, planted);
+    return { schedule, planted, attendanceMonthCount, journalMonthCount };
+  };
+  const estimate = estimatedVisitsPerMonth(district, plan);
+  let activity = build(monthsFor(attendanceTarget, estimate.dingTalk), monthsFor(journalsTarget, estimate.entries));
+  const measured = measuredPerMonth(activity);
+  const attendanceMonthCount = Math.max(activity.attendanceMonthCount, monthsFor(attendanceTarget, measured.dingTalk));
+  const journalMonthCount = Math.max(activity.journalMonthCount, monthsFor(journalsTarget, measured.entries));
+  if (attendanceMonthCount !== activity.attendanceMonthCount || journalMonthCount !== activity.journalMonthCount) {
+    activity = build(attendanceMonthCount, journalMonthCount);
   }
-  return Math.max(1, perDay * WORKDAYS_PER_MONTH);
+  return activity;
+}
+
+/** DingTalk punches and journal entries a month across the district, by the schedule's daily rate. */
+function estimatedVisitsPerMonth(district: District, plan: PlantPlan): { dingTalk: number; entries: number } {
+  let all = 0;
+  let dingTalk = 0;
+  for (const manager of district.managers) {
+    const perDay = typicalDailyVisits((district.retailersByManager.get(manager.code) ?? []).filter(isActive));
+    all += perDay;
+    if (!plan.cardManagerCodes.has(manager.code)) dingTalk += perDay;
+  }
+  return { dingTalk: Math.max(1, dingTalk * WORKDAYS_PER_MONTH), entries: Math.max(1, all * WORKDAYS_PER_MONTH * 1.1) };
+}
+
+/** The same, counted in the months the schedule actually holds. */
+function measuredPerMonth(activity: Activity): { dingTalk: number; entries: number } {
+  let dingTalk = 0;
+  let entries = 0;
+  const months = new Set<string>();
+  for (const days of activity.schedule.values()) {
+    for (const day of days) {
+      months.add(day.date.slice(0, 7));
+      dingTalk += day.punches.filter((p) => p.source === 'dingtalk').length;
+      entries += day.visits.length + (day.phoneCall ? 1 : 0);
+    }
+  }
+  const count = Math.max(1, months.size);
+  return { dingTalk: Math.max(1, dingTalk / count), entries: Math.max(1, entries / count) };
 }
 
 function monthsFor(target: number | undefined, perMonth: number): number {

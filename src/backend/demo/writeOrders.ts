@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { slashDate } from './calendarDates';
 import type { DemoContext, WrittenFile } from './demoContext';
 import { EncodedCsvWriter, formatAmount } from './encodedCsvWriter';
-import { retailerOrderLines } from './orderLines';
+import { retailerOrderLines, routeOrderDays, type OrderDay } from './orderLines';
 import { SalesLedger } from './salesLedger';
 import { XlsxSheetWriter } from './xlsxSheetWriter';
 
@@ -30,10 +30,18 @@ export async function writeOrders(ctx: DemoContext, format: 'csv' | 'xlsx'): Pro
   if (csv) await csv.writeRow(HEADER);
   sheet?.header(HEADER);
 
+  const daysByWeekday = new Map<number, OrderDay[]>();
+  const slashDates = new Map<string, string>();
   for (const retailer of ctx.district.retailers) {
     const route = routes.get(retailer.route);
     if (!route) continue;
-    const lines = retailerOrderLines(ctx.rng.fork(`orders:${retailer.licence}`), retailer, route, ctx.orderMonths, newBrands);
+    let orderDays = daysByWeekday.get(route.orderWeekday);
+    if (!orderDays) {
+      orderDays = routeOrderDays(route.orderWeekday, ctx.orderMonths);
+      daysByWeekday.set(route.orderWeekday, orderDays);
+      for (const day of orderDays) slashDates.set(day.date, slashDate(day.date));
+    }
+    const lines = retailerOrderLines(ctx.rng.fork(`orders:${retailer.licence}`), retailer, orderDays, ctx.endMonth, newBrands);
     for (const line of lines) {
       const amount = Math.round(line.quantity * line.brand.wholesalePrice * 100) / 100;
       ledger.add(retailer, line.date, line.brand, line.quantity);
@@ -42,8 +50,8 @@ export async function writeOrders(ctx: DemoContext, format: 'csv' | 'xlsx'): Pro
       amountTotal += amount;
       rows++;
       if (csv) {
-        await csv.writeRow([
-          slashDate(line.date),
+        const full = csv.push([
+          slashDates.get(line.date) ?? slashDate(line.date),
           retailer.licence,
           line.brand.code,
           line.brand.name,
@@ -53,6 +61,7 @@ export async function writeOrders(ctx: DemoContext, format: 'csv' | 'xlsx'): Pro
           formatAmount(amount),
           line.brand.retailPrice.toFixed(2),
         ]);
+        if (full) await csv.flush();
       } else {
         sheet?.row([
           { date: line.date },
