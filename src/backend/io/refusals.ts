@@ -50,7 +50,7 @@ export const refuse = {
   },
 
   notSpreadsheet(fileName: string, what?: string, advice?: string): FileRefusedError {
-    const detail = what === undefined ? '不是 Excel 表格（.xlsx）或 CSV 文件' : `是${what}，不是 Excel 表格`;
+    const detail = what === undefined ? '不是 Excel 表格（.xlsx）或 CSV 文件' : `是${/^[A-Za-z]/.test(what) ? ' ' : ''}${what}，不是 Excel 表格`;
     return new FileRefusedError(
       'not_spreadsheet',
       fileName,
