@@ -209,7 +209,7 @@ function opening(s: Slots): string {
 
 function closing(s: Slots): string {
   return s.pick([
-    `本周该户已订货${s.ctx.weeklyOrder}条。`,
+    `本周该户已订货${Math.max(1, Math.round(s.ctx.weeklyOrder))}条。`,
     `约定${s.weekday()}再来回访。`,
     `下次走访重点跟进${s.brand()}动销。`,
     `店主对服务${s.pick(['表示满意', '比较认可', '没有意见'])}。`,

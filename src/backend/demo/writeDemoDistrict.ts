@@ -106,7 +106,7 @@ export async function writeDemoDistrict(opts: DemoOptions): Promise<DemoResult> 
   const orders = await writeOrders(ctx, opts.ordersFormat ?? 'csv');
   written.push(orders.file);
   written.push(...(await writeAttendance(ctx)));
-  const journals = await writeJournals(ctx);
+  const journals = await writeJournals(ctx, orders.ledger);
   written.push(journals.file);
   written.push(await writeReports(ctx, orders.ledger));
   written.push(await writeSurveys(ctx));

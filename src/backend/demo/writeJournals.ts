@@ -4,6 +4,7 @@ import { monthSpanLabel, type DemoContext, type WrittenFile } from './demoContex
 import type { DemoRetailer } from './districtModel';
 import { composeJournalEntry, SHORT_ENTRIES, type JournalEntry, type ReportedViolation } from './journalText';
 import { lightlyEdited } from './lightlyEdited';
+import type { SalesLedger } from './salesLedger';
 import type { ManagerDay } from './visitSchedule';
 import { XlsxSheetWriter } from './xlsxSheetWriter';
 
@@ -25,7 +26,7 @@ const HEADER = [
  * columns in two styles (是/否 and Y/N). The evaluated month carries the planted short
  * entries and near-copies; honest violation reports are returned for the inspections.
  */
-export async function writeJournals(ctx: DemoContext): Promise<{ file: WrittenFile; violationReports: ViolationReport[] }> {
+export async function writeJournals(ctx: DemoContext, ledger: SalesLedger): Promise<{ file: WrittenFile; violationReports: ViolationReport[] }> {
   const path = join(ctx.outDir, `工作日志_${monthSpanLabel(ctx.journalMonths)}.xlsx`);
   const sheet = XlsxSheetWriter.open(path, '工作日志', [11, 12, 10, 14, 22, 8, 8, 8, 80, 14, 14, 8, 8, 12]);
   sheet.header(HEADER);
@@ -55,12 +56,18 @@ export async function writeJournals(ctx: DemoContext): Promise<{ file: WrittenFi
         neighbours: rng.sample(routeNames, 3),
         arrive: visit?.arrive ?? null,
         stayMinutes: visit ? visit.leave - visit.arrive : null,
-        weeklyOrder: Math.round((1 + retailer.tier * 0.5) * 4.5 * rng.float(0.8, 1.2)),
+        weeklyOrder: weeklyOrderOf(retailer, day.date) * rng.float(0.8, 1.2),
         method: methodOf(day, index),
       },
       violation,
     );
   };
+
+  /** About a week's share of what the shop ordered that month; from its tier where the order file does not reach. */
+  function weeklyOrderOf(retailer: DemoRetailer, date: string): number {
+    const monthly = ledger.retailerVolume(retailer, date.slice(0, 7));
+    return monthly > 0 ? monthly / 4.3 : (1 + retailer.tier * 0.5) * 4.5;
+  }
 
   const copies = plannedCopies(ctx, dayOf, entryFor);
   const shortDays = plannedShortDays(ctx);

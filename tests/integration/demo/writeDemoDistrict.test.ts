@@ -52,6 +52,8 @@ interface AttendanceStats {
   duplicates: number;
   maxSpeedKmh: number;
   top3Share: number;
+  /** Mean visits per assigned active retailer, by tier band 21–30 / 11–20 / 1–10. */
+  meanVisitsByBand: { high: number; middle: number; low: number };
 }
 
 function attendanceStats(files: DemoFiles, managerCode: string, month: string): AttendanceStats {
@@ -74,6 +76,11 @@ function attendanceStats(files: DemoFiles, managerCode: string, month: string): 
       maxSpeedKmh = Math.max(maxSpeedKmh, hours > 0 ? km / hours : km > 0 ? Infinity : 0);
     }
   });
+  const own = [...files.retailers.values()].filter((r) => r.managerCode === managerCode && r.status === '正常');
+  const meanOf = (low: number, high: number): number => {
+    const band = own.filter((r) => r.tier >= low && r.tier <= high);
+    return band.reduce((sum, r) => sum + (visits.get(r.licence) ?? 0), 0) / Math.max(1, band.length);
+  };
   const counts = [...visits.values()].sort((a, b) => b - a);
   const total = counts.reduce((a, b) => a + b, 0);
   return {
@@ -84,6 +91,7 @@ function attendanceStats(files: DemoFiles, managerCode: string, month: string): 
     duplicates: [...minuteKeys.values()].filter((n) => n > 1).length,
     maxSpeedKmh,
     top3Share: total === 0 ? 0 : counts.slice(0, 3).reduce((a, b) => a + b, 0) / total,
+    meanVisitsByBand: { high: meanOf(21, 30), middle: meanOf(11, 20), low: meanOf(1, 10) },
   };
 }
 
@@ -253,6 +261,9 @@ describe('writeDemoDistrict, default district', () => {
         expect(stats.duplicates).toBe(0);
         expect(stats.maxSpeedKmh).toBeLessThan(30);
         expect(stats.top3Share).toBeLessThan(0.3);
+        expect(stats.meanVisitsByBand.high).toBeGreaterThan(stats.meanVisitsByBand.middle);
+        expect(stats.meanVisitsByBand.middle).toBeGreaterThan(stats.meanVisitsByBand.low);
+        expect(stats.meanVisitsByBand.low).toBeGreaterThanOrEqual(1);
       }
     }
   });
