@@ -35,9 +35,19 @@ export async function writeJournals(ctx: DemoContext, ledger: SalesLedger): Prom
   const dayOf = new Map<string, ManagerDay>();
   for (const days of ctx.schedule.values()) for (const day of days) dayOf.set(`${day.managerCode}|${day.date}`, day);
   const namesByRoute = new Map<string, string[]>();
-  for (const r of ctx.district.retailers) namesByRoute.set(r.route, [...(namesByRoute.get(r.route) ?? []), r.name]);
+  for (const r of ctx.district.retailers) {
+    const names = namesByRoute.get(r.route) ?? [];
+    names.push(r.name);
+    namesByRoute.set(r.route, names);
+  }
   const newBrands = ctx.district.brands.filter((b) => b.newBrand);
   const violationReports: ViolationReport[] = [];
+
+  /** About a week's share of what the shop ordered that month; from its tier where the order file does not reach. */
+  const weeklyOrderOf = (retailer: DemoRetailer, date: string): number => {
+    const monthly = ledger.retailerVolume(retailer, date.slice(0, 7));
+    return monthly > 0 ? monthly / 4.3 : (1 + retailer.tier * 0.5) * 4.5;
+  };
 
   const entryFor = (day: ManagerDay, index: number): JournalEntry => {
     const rng = ctx.rng.fork(`journal:${day.managerCode}:${day.date}:${index}`);
@@ -62,12 +72,6 @@ export async function writeJournals(ctx: DemoContext, ledger: SalesLedger): Prom
       violation,
     );
   };
-
-  /** About a week's share of what the shop ordered that month; from its tier where the order file does not reach. */
-  function weeklyOrderOf(retailer: DemoRetailer, date: string): number {
-    const monthly = ledger.retailerVolume(retailer, date.slice(0, 7));
-    return monthly > 0 ? monthly / 4.3 : (1 + retailer.tier * 0.5) * 4.5;
-  }
 
   const copies = plannedCopies(ctx, dayOf, entryFor);
   const shortDays = plannedShortDays(ctx);

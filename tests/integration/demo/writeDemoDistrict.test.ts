@@ -145,7 +145,8 @@ describe('writeDemoDistrict, default district', () => {
     }
     expect(JSON.parse(await readFile(result.manifestPath, 'utf8'))).toEqual(result.manifest);
     expect(result.files).toHaveLength(result.manifest.files.length);
-    expect(generationMs).toBeLessThan(20_000);
+    // Loose: the machine is shared; this catches a generator gone quadratic, not a slow afternoon.
+    expect(generationMs).toBeLessThan(45_000);
   });
 
   it('writes the roster and a retailer file with a merged title row, 12-digit licences and some stored as numbers', async () => {
