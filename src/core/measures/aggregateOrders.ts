@@ -37,6 +37,11 @@ function addRow(sum: OrderAggregate, row: OrderTotalRow, brand: BrandRow | undef
   }
 }
 
+/** Whether any of the rows is a positive order of a new brand (新品). */
+export function ordersNewBrand(rows: readonly OrderTotalRow[] | undefined, brandByCode: ReadonlyMap<string, BrandRow>): boolean {
+  return (rows ?? []).some((row) => row.quantity > 0 && brandByCode.get(row.brandCode)?.newBrand === true);
+}
+
 export function marginRate(sum: OrderAggregate): number | null {
   return ratio(sum.marginValue, sum.retailValue);
 }

@@ -37,7 +37,7 @@ export function buildAssignmentIndex(assignments: readonly AssignmentRow[], mont
   const monthRows = new Map<number, AssignmentRow>();
   const retailers = new Map<string, number[]>();
   for (const retailerId of [...byRetailer.keys()].sort((a, b) => a - b)) {
-    const row = pickMonthAssignment(retailerId, monthDays, assignmentOn);
+    const row = pickMonthAssignment(retailerId, byRetailer.get(retailerId) ?? [], monthDays, assignmentOn);
     if (!row) continue;
     monthRows.set(retailerId, row);
     const list = retailers.get(row.managerCode);
@@ -58,9 +58,15 @@ export function buildAssignmentIndex(assignments: readonly AssignmentRow[], mont
 
 function pickMonthAssignment(
   retailerId: number,
+  rows: readonly AssignmentRow[],
   monthDays: readonly string[],
   assignmentOn: (retailerId: number, date: string) => AssignmentRow | null,
 ): AssignmentRow | null {
+  const first = monthDays[0] ?? '';
+  const last = monthDays[monthDays.length - 1] ?? '';
+  const overlapping = rows.filter((row) => row.from <= last && (row.to === null || row.to >= first));
+  // Most retailers keep one manager all month: no need to walk its days.
+  if (overlapping.length <= 1) return overlapping[0] ?? null;
   const days = new Map<string, number>();
   const lastRow = new Map<string, AssignmentRow>();
   for (const day of monthDays) {

@@ -6,11 +6,12 @@ import type { MonthContext } from './monthContext';
  * twice, or a punch plus its journal entry, from counting as two visits.
  */
 export function collectVisits(ctx: MonthContext, managerCode: string): Map<number, number> {
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   const visits = new Map<number, number>();
   const add = (retailerId: number | null, date: string): void => {
     if (retailerId === null || !ctx.inMonth(date)) return;
-    const key = `${retailerId}|${date}`;
+    // Retailer and day of the month in one number: a cheaper set key than a string.
+    const key = retailerId * 32 + Number(date.slice(8, 10));
     if (seen.has(key)) return;
     seen.add(key);
     visits.set(retailerId, (visits.get(retailerId) ?? 0) + 1);

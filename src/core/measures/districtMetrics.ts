@@ -1,4 +1,4 @@
-import { aggregateOrders, growth, marginRate } from './aggregateOrders';
+import { aggregateOrders, growth, marginRate, ordersNewBrand } from './aggregateOrders';
 import type { DimensionMeasures } from './dimensionMeasures';
 import { DIMENSION_KEYS, METRICS_BY_DIMENSION, type DimensionKey, type MetricKey } from './dimensions';
 import { isActiveRetailer } from './isActiveRetailer';
@@ -36,7 +36,7 @@ function districtOrderMetrics(ctx: MonthContext): Metrics {
   const margin = marginRate(month);
   // Reach is judged over the retailers some manager serves this month, the managers' own population.
   const served = ctx.input.retailers.filter((retailer) => isActiveRetailer(retailer) && ctx.assignments.monthAssignment(retailer.id));
-  const reached = served.filter((retailer) => aggregateOrders(monthOrders, ctx.brandByCode, [retailer.id]).newBrandVolume > 0);
+  const reached = served.filter((retailer) => ordersNewBrand(monthOrders?.get(retailer.id), ctx.brandByCode));
   return {
     volume_yoy: ctx.has.lastYearOrders ? growth(month.volume, lastYear.volume) : null,
     key_brand_share: ratio(month.keyBrandVolume, month.volume),

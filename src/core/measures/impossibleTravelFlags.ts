@@ -13,11 +13,12 @@ import { zhDate, zhTime } from './zhText';
  */
 export function impossibleTravelFlags(ctx: MonthContext, managerCode: string, punches: readonly PunchRow[]): Flag[] {
   const flags: Flag[] = [];
+  const locations = punches.map((punch) => punchLocation(ctx, punch));
   for (let i = 1; i < punches.length; i++) {
     const before = punches[i - 1]!;
     const after = punches[i]!;
-    const from = punchLocation(ctx, before);
-    const to = punchLocation(ctx, after);
+    const from = locations[i - 1];
+    const to = locations[i];
     if (!from || !to) continue;
     const km = haversineKm(from, to);
     if (km * 1000 <= ctx.thresholds.linkRadiusMeters) continue;

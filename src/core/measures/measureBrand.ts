@@ -1,4 +1,4 @@
-import { aggregateOrders, growth } from './aggregateOrders';
+import { aggregateOrders, growth, ordersNewBrand } from './aggregateOrders';
 import type { DimensionMeasures } from './dimensionMeasures';
 import { isActiveRetailer } from './isActiveRetailer';
 import type { MonthContext } from './monthContext';
@@ -16,7 +16,7 @@ export function measureBrand(ctx: MonthContext, managerCode: string): DimensionM
     return retailer !== undefined && isActiveRetailer(retailer);
   });
   const monthOrders = ctx.orders.get(ctx.month);
-  const reached = activeIds.filter((id) => aggregateOrders(monthOrders, ctx.brandByCode, [id]).newBrandVolume > 0).length;
+  const reached = activeIds.filter((id) => ordersNewBrand(monthOrders?.get(id), ctx.brandByCode)).length;
   const month = aggregateOrders(monthOrders, ctx.brandByCode, retailerIds);
   const previous = aggregateOrders(ctx.orders.get(ctx.previousMonth), ctx.brandByCode, retailerIds);
   const anyNewBrand = ctx.input.brands.some((brand) => brand.newBrand);

@@ -147,11 +147,15 @@ export function buildMonthContext(input: EvaluationInput, thresholds: SchemeThre
 
 function indexOrders(rows: readonly OrderTotalRow[]): Map<string, Map<number, OrderTotalRow[]>> {
   const byMonth = new Map<string, Map<number, OrderTotalRow[]>>();
-  for (const [month, monthRows] of groupBy(rows, (row) => row.month)) {
-    byMonth.set(
-      month,
-      groupBy(monthRows, (row) => row.retailerId),
-    );
+  for (const row of rows) {
+    let byRetailer = byMonth.get(row.month);
+    if (!byRetailer) {
+      byRetailer = new Map();
+      byMonth.set(row.month, byRetailer);
+    }
+    const retailerRows = byRetailer.get(row.retailerId);
+    if (retailerRows) retailerRows.push(row);
+    else byRetailer.set(row.retailerId, [row]);
   }
   return byMonth;
 }
