@@ -1,7 +1,7 @@
 import type { PlantedProblem } from './plantPlan';
 import type { DemoDataKind } from './demoContext';
 
-/** demo-manifest.json: what was generated and which problems were planted where. */
+/** .demo-manifest.json: what was generated and which problems were planted where. */
 export interface DemoManifest {
   seed: number;
   endMonth: string;

@@ -59,7 +59,7 @@ const DEFAULT_ACTIVITY_MONTHS = 2;
 
 /**
  * Writes a demo district's spreadsheets (all twelve data kinds, in the shapes real exports
- * have) into `outDir`, plus demo-manifest.json naming the planted problems. The same seed
+ * have) into `outDir`, plus .demo-manifest.json (a dotfile, so that `import d/*` does not pick it up) naming the planted problems. The same seed
  * gives the same rows.
  */
 export async function writeDemoDistrict(opts: DemoOptions): Promise<DemoResult> {
@@ -121,7 +121,7 @@ export async function writeDemoDistrict(opts: DemoOptions): Promise<DemoResult> 
     planted: sortPlanted(planted),
     files: written.map((f) => ({ name: basename(f.path), kind: f.kind, rows: f.rows })),
   };
-  const manifestPath = join(opts.outDir, 'demo-manifest.json');
+  const manifestPath = join(opts.outDir, '.demo-manifest.json');
   await writeFile(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
   return { files: written.map((f) => f.path), manifest, manifestPath };
 }

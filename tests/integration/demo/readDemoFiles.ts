@@ -137,7 +137,7 @@ export function fileOf(manifest: DemoManifest, kind: string, nameStart = ''): st
 
 /** Reads the generated district back the way a supervisor's files would be read: from disk. */
 export async function readDemoFiles(dir: string): Promise<DemoFiles> {
-  const manifest = JSON.parse(await readFile(join(dir, 'demo-manifest.json'), 'utf8')) as DemoManifest;
+  const manifest = JSON.parse(await readFile(join(dir, '.demo-manifest.json'), 'utf8')) as DemoManifest;
   const path = (kind: string, nameStart = ''): string => join(dir, fileOf(manifest, kind, nameStart));
 
   const retailerRows = (await readSheet(path('retailers'))).rows.slice(3);
