@@ -1,7 +1,8 @@
+import { answerAccuracy } from './answerAccuracy';
 import type { DimensionMeasures } from './dimensionMeasures';
 import type { MonthContext } from './monthContext';
 import { mean } from './numberStats';
-import { answerAccuracy, spotcheckTruth } from './spotcheckTruth';
+import { spotcheckTruth } from './spotcheckTruth';
 
 /** 了解市场: the supervisor's spot checks of the month; no data for a manager nobody checked. */
 export function measureKnowledge(ctx: MonthContext, managerCode: string, volumesByRoute: () => ReadonlyMap<string, number>): DimensionMeasures {

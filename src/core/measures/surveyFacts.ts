@@ -17,6 +17,6 @@ export function surveyFacts(surveys: readonly SurveyRow[]): SurveyFacts {
   };
 }
 
-export function isDissatisfied(overall: string | null): boolean {
+function isDissatisfied(overall: string | null): boolean {
   return overall !== null && DISSATISFIED.has(overall.trim());
 }
