@@ -59,7 +59,7 @@ export class SheetRowParser implements XmlHandler {
     return this.ready.splice(0, this.ready.length);
   }
 
-  openTag(name: string, source: string, start: number, end: number, selfClosing: boolean): void {
+  openTag(name: string, source: string, start: number, end: number, selfClosing: boolean): number | void {
     switch (name) {
       case 'c':
         if (this.cells === null) return;
@@ -71,7 +71,7 @@ export class SheetRowParser implements XmlHandler {
         this.valueText = '';
         this.inlineText = '';
         this.hasInlineText = false;
-        return;
+        return selfClosing ? undefined : this.readPlainCell(source, end + 1);
       case 'v':
         if (this.inCell && !selfClosing) this.collecting = COLLECTING_VALUE;
         return;
@@ -143,6 +143,23 @@ export class SheetRowParser implements XmlHandler {
     if (!verbatim) piece = decodeXmlText(piece);
     if (this.collecting === COLLECTING_VALUE) this.valueText += piece;
     else this.inlineText += piece;
+  }
+
+  /**
+   * Most cells are exactly <c …><v>text</v></c>: read those in one step instead of four
+   * tags and a text, which roughly halves the cost of a sheet. Anything else (formulas,
+   * inline strings, prefixes, a cell cut by the chunk boundary) goes the general way.
+   */
+  private readPlainCell(source: string, position: number): number | undefined {
+    if (!source.startsWith('<v>', position)) return undefined;
+    const close = source.indexOf('</v>', position + 3);
+    if (close < 0 || !source.startsWith('</c>', close + 4)) return undefined;
+    const raw = source.slice(position + 3, close);
+    // A comment or CDATA inside <v>: let the scanner deal with it.
+    if (raw.includes('<')) return undefined;
+    this.valueText = decodeXmlText(raw);
+    this.closeTag('c');
+    return close + 8;
   }
 
   /**

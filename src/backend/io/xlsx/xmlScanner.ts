@@ -5,7 +5,11 @@
  * so that it decodes only the text it keeps.
  */
 export interface XmlHandler {
-  openTag(name: string, source: string, attributesStart: number, attributesEnd: number, selfClosing: boolean): void;
+  /**
+   * A start tag; the tag ends at `attributesEnd` ('>' there, or '/>' when selfClosing).
+   * A handler may consume what follows the tag itself and return where scanning resumes.
+   */
+  openTag(name: string, source: string, attributesStart: number, attributesEnd: number, selfClosing: boolean): number | void;
   closeTag(name: string): void;
   /** `verbatim` is true for CDATA, whose content must not be entity-decoded. */
   text(source: string, start: number, end: number, verbatim: boolean): void;
@@ -90,8 +94,8 @@ export class XmlScanner {
       const selfClosing = source.charCodeAt(gt - 1) === SLASH;
       const attributesEnd = selfClosing ? gt - 1 : gt;
       const end = nameEnd(source, lt + 1, attributesEnd);
-      handler.openTag(localName(source, lt + 1, end), source, end, attributesEnd, selfClosing);
-      position = gt + 1;
+      const resume = handler.openTag(localName(source, lt + 1, end), source, end, attributesEnd, selfClosing);
+      position = typeof resume === 'number' ? resume : gt + 1;
     }
     return position;
   }
