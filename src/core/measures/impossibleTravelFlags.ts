@@ -7,19 +7,20 @@ import { punchLocation } from './punchLocation';
 import { zhDate, zhTime } from './zhText';
 
 /**
- * Consecutive punches (in time order) that imply travelling faster than `maxTravelKmh`.
+ * Consecutive punches with a known place (in time order; punches with neither coordinates
+ * nor a located retailer are passed over) that imply travelling faster than `maxTravelKmh`.
  * Punches within the link radius of each other count as the same place and are never
  * flagged, so GPS jitter between two punches seconds apart does not look like a flight.
  */
 export function impossibleTravelFlags(ctx: MonthContext, managerCode: string, punches: readonly PunchRow[]): Flag[] {
   const flags: Flag[] = [];
-  const locations = punches.map((punch) => punchLocation(ctx, punch));
-  for (let i = 1; i < punches.length; i++) {
-    const before = punches[i - 1]!;
-    const after = punches[i]!;
-    const from = locations[i - 1];
-    const to = locations[i];
-    if (!from || !to) continue;
+  const located = punches.flatMap((punch) => {
+    const location = punchLocation(ctx, punch);
+    return location ? [{ punch, location }] : [];
+  });
+  for (let i = 1; i < located.length; i++) {
+    const { punch: before, location: from } = located[i - 1]!;
+    const { punch: after, location: to } = located[i]!;
     const km = haversineKm(from, to);
     if (km * 1000 <= ctx.thresholds.linkRadiusMeters) continue;
     const minutes = minutesBetween(before.at, after.at);

@@ -165,6 +165,12 @@ describe('attendance.impossible_travel', () => {
     expect(flags[0]?.message).toBe('10月12日 08:41 与 09:02 两次打卡相距 33.4 公里，折合时速 95 公里');
   });
 
+  it('compares the punches with a place on either side of one without', () => {
+    const punches = [punch('M1', '10-12 08:41', at(36.0)), punch('M1', '10-12 08:50'), punch('M1', '10-12 09:02', at(36.3))];
+    const flag = measure({ punches }).flags.find((f) => f.type === 'attendance.impossible_travel');
+    expect(flag?.evidence.map((e) => e.id)).toEqual([punches[0]?.id, punches[2]?.id]);
+  });
+
   it('fires for two places at the same instant, not for the same place', () => {
     const samePlace = [punch('M1', '10-12 08:41', at(36.0)), punch('M1', '10-12 08:41', at(36.0005))];
     expect(measure({ punches: samePlace }).flags.some((f) => f.type === 'attendance.impossible_travel')).toBe(false);
