@@ -1,6 +1,6 @@
 import { overlapToJaccard } from './jaccard';
 import { assertNearCopyOptions, comparePairs, type NearCopyDoc, type NearCopyOptions, type NearCopyPair } from './nearCopyTypes';
-import { tokenizeTrigrams, type TokenizedText } from './tokenizeTrigrams';
+import { tokenizeTrigrams } from './tokenizeTrigrams';
 
 export type { NearCopyDoc, NearCopyOptions, NearCopyPair } from './nearCopyTypes';
 
@@ -22,7 +22,8 @@ const SLACK = 1e-9;
  * 3. size filter: only texts with |y| ≥ t·|x| can reach t;
  * 4. positional filter: the overlap so far plus what is left after the matching positions
  *    must still reach the required overlap ⌈t/(1+t)·(|x| + |y|)⌉;
- * 5. the surviving candidates are verified by merging the two sorted token arrays.
+ * 5. the surviving candidates are verified by merging the rest of the two sorted token
+ *    arrays after the prefixes, with the exact Jaccard deciding.
  */
 export function findNearCopies(docs: readonly NearCopyDoc[], opts: NearCopyOptions): NearCopyPair[] {
   assertNearCopyOptions(opts);
@@ -31,82 +32,103 @@ export function findNearCopies(docs: readonly NearCopyDoc[], opts: NearCopyOptio
   const n = entries.length;
   if (n < 2) return [];
 
+  // All token arrays back to back in processing order, for locality: text k is
+  // tokens[offset[k] .. offset[k] + size[k]).
+  const size = Int32Array.from(entries, (entry) => entry.tokens.length);
+  const offset = new Int32Array(n + 1);
+  for (let k = 0; k < n; k++) offset[k + 1] = offset[k]! + size[k]!;
+  const tokens = new Int32Array(offset[n]!);
+  entries.forEach((entry, k) => tokens.set(entry.tokens, offset[k]!));
+
   const indexPrefix = new Int32Array(n);
   let tokenCount = 0;
   for (let k = 0; k < n; k++) {
-    const tokens = entries[k]!.tokens;
-    indexPrefix[k] = prefixLength(tokens.length, (2 * t) / (1 + t));
-    for (let p = 0; p < indexPrefix[k]!; p++) tokenCount = Math.max(tokenCount, tokens[p]! + 1);
+    indexPrefix[k] = prefixLength(size[k]!, (2 * t) / (1 + t));
+    for (let p = 0; p < indexPrefix[k]!; p++) tokenCount = Math.max(tokenCount, tokens[offset[k]! + p]! + 1);
   }
 
   // Inverted lists of indexed prefixes, laid out flat: list w occupies [listStart[w], listStart[w + 1]).
   const listStart = new Int32Array(tokenCount + 1);
   for (let k = 0; k < n; k++) {
-    const tokens = entries[k]!.tokens;
-    for (let p = 0; p < indexPrefix[k]!; p++) listStart[tokens[p]! + 1]!++;
+    for (let p = 0; p < indexPrefix[k]!; p++) listStart[tokens[offset[k]! + p]! + 1]!++;
   }
   for (let w = 0; w < tokenCount; w++) listStart[w + 1]! += listStart[w]!;
-  const postingDoc = new Int32Array(listStart[tokenCount]!);
+  const postingText = new Int32Array(listStart[tokenCount]!);
   const postingPos = new Int32Array(listStart[tokenCount]!);
   const listEnd = listStart.slice(0, tokenCount);
-  // Lists are filled in size order, so entries too small for the current text are a prefix of
-  // the list and, texts only growing, can be skipped for good.
+  // Lists are filled in size order, so texts too small for the current one are a prefix of
+  // the list and, sizes only growing, can be skipped for good.
   const listLive = listStart.slice(0, tokenCount);
 
-  const sizes = Int32Array.from(entries, (entry) => entry.tokens.length);
   const overlapFactor = t / (1 + t);
-  const overlap = new Int32Array(n);
+  // Per candidate: prefix tokens shared so far (PRUNED once the positional filter rules it
+  // out) and the positions of the last shared token in x and in y.
   const PRUNED = -1;
+  const shared = new Int32Array(n);
+  const lastInX = new Int32Array(n);
+  const lastInY = new Int32Array(n);
   const candidates = new Int32Array(n);
   const pairs: NearCopyPair[] = [];
 
   for (let x = 0; x < n; x++) {
-    const xTokens = entries[x]!.tokens;
-    const xSize = xTokens.length;
+    const xStart = offset[x]!;
+    const xSize = size[x]!;
     const minSize = t * xSize - SLACK;
     const probe = prefixLength(xSize, t);
     let candidateCount = 0;
     for (let i = 0; i < probe; i++) {
-      const w = xTokens[i]!;
+      const w = tokens[xStart + i]!;
       if (w >= tokenCount) continue;
       let live = listLive[w]!;
       const end = listEnd[w]!;
-      while (live < end && sizes[postingDoc[live]!]! < minSize) live++;
+      while (live < end && size[postingText[live]!]! < minSize) live++;
       listLive[w] = live;
       for (let e = live; e < end; e++) {
-        const y = postingDoc[e]!;
-        const seen = overlap[y]!;
+        const y = postingText[e]!;
+        const seen = shared[y]!;
         if (seen === PRUNED) continue;
         if (seen === 0) candidates[candidateCount++] = y;
-        const ySize = sizes[y]!;
+        const ySize = size[y]!;
+        const j = postingPos[e]!;
         const required = Math.ceil(overlapFactor * (xSize + ySize) - SLACK);
-        const reachable = seen + Math.min(xSize - i, ySize - postingPos[e]!);
-        overlap[y] = reachable < required ? PRUNED : seen + 1;
+        if (seen + Math.min(xSize - i, ySize - j) < required) {
+          shared[y] = PRUNED;
+        } else {
+          shared[y] = seen + 1;
+          lastInX[y] = i;
+          lastInY[y] = j;
+        }
       }
     }
 
     for (let c = 0; c < candidateCount; c++) {
       const y = candidates[c]!;
-      if (overlap[y]! > 0) {
-        const yTokens = entries[y]!.tokens;
-        const ySize = yTokens.length;
-        const shared = boundedOverlap(xTokens, yTokens, Math.ceil(overlapFactor * (xSize + ySize) - SLACK));
-        if (shared >= 0) {
-          const similarity = overlapToJaccard(shared, xSize, ySize);
-          if (similarity >= t) {
-            const a = entries[x]!.id;
-            const b = entries[y]!.id;
-            pairs.push({ aId: Math.min(a, b), bId: Math.max(a, b), similarity });
-          }
-        }
+      const inPrefixes = shared[y]!;
+      shared[y] = 0;
+      if (inPrefixes <= 0) continue;
+      const yStart = offset[y]!;
+      const ySize = size[y]!;
+      const required = Math.ceil(overlapFactor * (xSize + ySize) - SLACK);
+      // Every shared token inside both prefixes is counted; the rest can only lie after the
+      // prefix that ends with the smaller token, and after the last shared token in the other.
+      const yPrefix = indexPrefix[y]!;
+      const xPrefixEndsFirst = tokens[xStart + probe - 1]! < tokens[yStart + yPrefix - 1]!;
+      const xFrom = xPrefixEndsFirst ? probe : lastInX[y]! + 1;
+      const yFrom = xPrefixEndsFirst ? lastInY[y]! + 1 : yPrefix;
+      const rest = boundedOverlap(tokens, xStart + xFrom, xStart + xSize, yStart + yFrom, yStart + ySize, required - inPrefixes);
+      if (rest < 0) continue;
+      const similarity = overlapToJaccard(inPrefixes + rest, xSize, ySize);
+      if (similarity >= t) {
+        const a = entries[x]!.id;
+        const b = entries[y]!.id;
+        pairs.push({ aId: Math.min(a, b), bId: Math.max(a, b), similarity });
       }
-      overlap[y] = 0;
     }
 
     for (let p = 0; p < indexPrefix[x]!; p++) {
-      const w = xTokens[p]!;
+      const w = tokens[xStart + p]!;
       const slot = listEnd[w]!;
-      postingDoc[slot] = x;
+      postingText[slot] = x;
       postingPos[slot] = p;
       listEnd[w] = slot + 1;
     }
@@ -118,21 +140,19 @@ function prefixLength(size: number, fraction: number): number {
   return Math.min(size, size - Math.ceil(fraction * size - SLACK) + 1);
 }
 
-/** |a ∩ b| of two ascending arrays, or −1 as soon as `required` is out of reach. */
-function boundedOverlap(a: Int32Array, b: Int32Array, required: number): number {
-  let i = 0;
-  let j = 0;
-  let shared = 0;
-  while (i < a.length && j < b.length) {
-    if (shared + Math.min(a.length - i, b.length - j) < required) return -1;
-    const u = a[i]!;
-    const v = b[j]!;
+/** |a ∩ b| of two ascending runs of `tokens`, or −1 as soon as `required` is out of reach. */
+function boundedOverlap(tokens: Int32Array, i: number, aEnd: number, j: number, bEnd: number, required: number): number {
+  let found = 0;
+  while (i < aEnd && j < bEnd) {
+    if (found + Math.min(aEnd - i, bEnd - j) < required) return -1;
+    const u = tokens[i]!;
+    const v = tokens[j]!;
     if (u === v) {
-      shared++;
+      found++;
       i++;
       j++;
     } else if (u < v) i++;
     else j++;
   }
-  return shared;
+  return found >= required ? found : -1;
 }
