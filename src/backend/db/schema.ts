@@ -240,6 +240,18 @@ export interface AuditLogTable {
   reason: string | null;
 }
 
+/** A hand mapping kept by name; applied to later files whose header row has the same texts. */
+export interface SavedMappingsTable {
+  id: Generated<number>;
+  name: string;
+  kind: string;
+  /** The header row's texts, trimmed, trailing empty cells dropped. */
+  headers_json: string;
+  /** Field key → 0-based column index. */
+  mapping_json: string;
+  saved_at: string;
+}
+
 export interface Database {
   import_batches: ImportBatchesTable;
   managers: ManagersTable;
@@ -260,12 +272,13 @@ export interface Database {
   evaluations: EvaluationsTable;
   adjustments: AdjustmentsTable;
   audit_log: AuditLogTable;
+  saved_mappings: SavedMappingsTable;
 }
 
 /** Tables that hold imported rows (and so carry batch ids and a natural key). */
 export type ImportedTableName = Exclude<
   keyof Database,
-  'import_batches' | 'row_history' | 'schemes' | 'evaluations' | 'adjustments' | 'audit_log'
+  'import_batches' | 'row_history' | 'schemes' | 'evaluations' | 'adjustments' | 'audit_log' | 'saved_mappings'
 >;
 
 export type ImportBatchRow = Selectable<ImportBatchesTable>;
@@ -273,3 +286,4 @@ export type NewImportBatch = Insertable<ImportBatchesTable>;
 export type ManagerRow = Selectable<ManagersTable>;
 export type RetailerRow = Selectable<RetailersTable>;
 export type BrandRow = Selectable<BrandsTable>;
+export type SavedMappingRow = Selectable<SavedMappingsTable>;

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { API_ARGS, type ApiName, type HandlerContext, type KaopingHandlers } from '../shared/api/kaopingApi';
+import { fail, ok, type Result } from '../shared/api/result';
+import { appHandlers } from './handlers/appHandlers';
+import { dataHandlers } from './handlers/dataHandlers';
+import type { HandlerDeps } from './handlers/handlerDeps';
+import { importHandlers } from './handlers/importHandlers';
+import { JobRegistry } from './handlers/jobRegistry';
+import { WriteLock } from './handlers/writeLock';
+import { StoreError } from './db/openStore';
+import { FileRefusedError } from './io/fileRefusedError';
+import { EvaluationError } from './services/evaluation/evaluationError';
+import { RequestError } from './services/requestError';
+
+export type { HandlerDeps } from './handlers/handlerDeps';
+
+/** The handlers plus what a host needs to shut down cleanly. */
+export type Handlers = KaopingHandlers & { cancelAllJobs(): void };
+
+/**
+ * The contract's implementation: one function per name, arguments already validated. Writing
+ * handlers (import.run, import.undo, import.saveMapping, app.loadDemo) share one write lock.
+ */
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const env = { ...deps, writeLock: new WriteLock(), jobs: new JobRegistry() };
+  const handlers = {
+    ...appHandlers(env),
+    ...importHandlers(env),
+    ...dataHandlers(env),
+  } satisfies KaopingHandlers;
+  return { ...handlers, cancelAllJobs: () => env.jobs.cancelAll() };
+}
+
+const zhCN = z.locales.zhCN().localeError;
+
+export function isApiName(name: string): name is ApiName {
+  return Object.hasOwn(API_ARGS, name);
+}
+
+function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  return issues
+    .slice(0, 5)
+    .map((i) => (i.path.length > 0 ? `${i.path.map(String).join('.')}：${i.message}` : i.message))
+    .join('；');
+}
+
+export interface InvokeOptions {
+  /** Where unexpected errors go (their stack never reaches the page). Default: console.error. */
+  logError?: (name: string, err: unknown) => void;
+}
+
+async function call<K extends ApiName>(handlers: KaopingHandlers, name: K, rawArg: unknown, ctx: HandlerContext): Promise<Result<unknown>> {
+  const parsed = API_ARGS[name].safeParse(rawArg, { error: zhCN });
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String), code: i.code, message: i.message }));
+    return fail('invalid_argument', `参数有误：${describeIssues(parsed.error.issues)}`, issues);
+  }
+  const handler = handlers[name] as (arg: unknown, ctx: HandlerContext) => Promise<unknown>;
+  return ok(await handler(parsed.data, ctx));
+}
+
+/**
+ * The only dispatch, for Electron's main and the HTTP host alike: rejects unknown names,
+ * validates the argument with the contract's schema, and turns every thrown error into a
+ * Result (known errors keep their code and Chinese message; anything else is 'internal').
+ */
+export async function invokeHandler(
+  handlers: KaopingHandlers,
+  name: string,
+  rawArg: unknown,
+  ctx: HandlerContext,
+  opts: InvokeOptions = {},
+): Promise<Result<unknown>> {
+  if (!isApiName(name)) return fail('not_found', `没有名为「${name}」的接口`);
+  try {
+    return await call(handlers, name, rawArg, ctx);
+  } catch (err) {
+    if (err instanceof RequestError) return fail(err.code, err.message, err.details);
+    if (err instanceof EvaluationError || err instanceof StoreError || err instanceof FileRefusedError) {
+      return fail(err.code, err.message);
+    }
+    (opts.logError ?? ((n, e) => console.error(`[kaoping] ${n} failed:`, e)))(name, err);
+    return fail('internal', '后台处理时出了意外错误，操作没有完成。请重试；如果反复出现，请联系维护人员。');
+  }
+}

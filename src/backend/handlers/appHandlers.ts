@@ -1,0 +1,23 @@
+import type { KaopingHandlers } from '../../shared/api/kaopingApi';
+import { appInfo } from '../services/app/appInfo';
+import { loadDemo } from '../services/app/loadDemo';
+import type { HandlerEnv } from './handlerDeps';
+import { runJob } from './runJob';
+
+type AppHandlers = Pick<KaopingHandlers, 'app.info' | 'app.loadDemo'>;
+
+export function appHandlers(env: HandlerEnv): AppHandlers {
+  return {
+    'app.info': async () => appInfo(env.store),
+    'app.loadDemo': async ({ jobId }, ctx) =>
+      runJob(env, ctx, jobId, (signal) =>
+        loadDemo(env.store, {
+          jobId,
+          workDir: env.workDir,
+          now: env.now(),
+          signal,
+          onProgress: (p) => ctx.emit('import.progress', { jobId, ...p }),
+        }),
+      ),
+  };
+}

@@ -1,0 +1,92 @@
+import { KIND_LABELS_ZH, isKindName } from '../../core/import/kinds';
+import type { UploadedFile } from '../../shared/api/schemas';
+import type { KaopingHandlers } from '../../shared/api/kaopingApi';
+import { listImportBatches } from '../repositories/importBatchRepository';
+import { buildErrorsWorkbook, errorsWorkbookName } from '../services/import/errorsWorkbook';
+import { previewFile } from '../services/import/previewFile';
+import { runImportJob, type ImportJobFile } from '../services/import/runImportJob';
+import { listMappings, saveMapping } from '../services/import/savedMappings';
+import { RequestError } from '../services/requestError';
+import { undoBatch } from '../services/undoBatch';
+import type { HandlerEnv } from './handlerDeps';
+import { runJob } from './runJob';
+
+type ImportHandlers = Pick<
+  KaopingHandlers,
+  | 'import.preview'
+  | 'import.run'
+  | 'import.cancel'
+  | 'import.batches'
+  | 'import.undo'
+  | 'import.saveMapping'
+  | 'import.mappings'
+  | 'import.errorsWorkbook'
+>;
+
+function jobFile(file: UploadedFile): ImportJobFile {
+  return {
+    input: { fileName: file.fileName, bytes: file.bytes },
+    kind: file.kind,
+    manualMapping: file.manualMapping,
+    encoding: file.encoding,
+  };
+}
+
+export function importHandlers(env: HandlerEnv): ImportHandlers {
+  const { store } = env;
+  return {
+    'import.preview': async (file) =>
+      previewFile(
+        { fileName: file.fileName, bytes: file.bytes },
+        { kind: file.kind, manualMapping: file.manualMapping, encoding: file.encoding, savedMappings: await listMappings(store) },
+      ),
+
+    'import.run': async (arg, ctx) =>
+      runJob(env, ctx, arg.jobId, async (signal) =>
+        runImportJob(store, arg.files.map(jobFile), {
+          skipInvalid: arg.skipInvalid,
+          asOfMonth: arg.asOfMonth,
+          now: env.now(),
+          signal,
+          savedMappings: await listMappings(store),
+          onProgress: (p) => ctx.emit('import.progress', { jobId: arg.jobId, ...p }),
+        }),
+      ),
+
+    'import.cancel': async ({ jobId }) => ({ cancelled: env.jobs.cancel(jobId) }),
+
+    'import.batches': async () =>
+      (await listImportBatches(store.db)).map((b) => ({
+        id: b.id,
+        fileName: b.file_name,
+        kind: b.kind,
+        kindLabel: isKindName(b.kind) ? KIND_LABELS_ZH[b.kind] : b.kind,
+        sheet: b.sheet,
+        rows: b.rows_total,
+        inserted: b.inserted,
+        updated: b.updated,
+        unchanged: b.unchanged,
+        rejected: b.rejected,
+        unlinked: b.unlinked,
+        status: b.status,
+        importedAt: b.imported_at,
+        undoneAt: b.undone_at,
+      })),
+
+    'import.undo': async ({ batchId }) =>
+      env.writeLock.run(async () => {
+        const result = await undoBatch(store, batchId, env.now());
+        if (!result.ok) throw new RequestError(result.code, result.message);
+        return { batchId: result.batchId, deleted: result.deleted, restored: result.restored };
+      }),
+
+    'import.saveMapping': async (arg) => env.writeLock.run(() => saveMapping(store, arg, env.now())),
+
+    'import.mappings': async () => listMappings(store),
+
+    'import.errorsWorkbook': async ({ file, errors }) => ({
+      fileName: errorsWorkbookName(file),
+      bytes: await buildErrorsWorkbook(errors),
+    }),
+  };
+}

@@ -1,0 +1,144 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { ColumnFilter } from '../../shared/api/dataApi';
+import type { GridColumnSpec } from './gridTables';
+
+/** One condition of an AG Grid filter model (the combined model's conditions have this shape too). */
+export type SimpleFilter = Exclude<ColumnFilter, { conditions: unknown }>;
+
+export const TEXT_FILTER_TYPES = ['contains', 'notContains', 'equals', 'notEqual', 'startsWith', 'endsWith', 'blank', 'notBlank', 'empty'] as const;
+export const NUMBER_FILTER_TYPES = [
+  'equals',
+  'notEqual',
+  'greaterThan',
+  'greaterThanOrEqual',
+  'lessThan',
+  'lessThanOrEqual',
+  'inRange',
+  'blank',
+  'notBlank',
+  'empty',
+] as const;
+/** AG Grid's date filter offers equals/notEqual/lessThan/greaterThan/inRange/blank/notBlank; the rest come free. */
+export const DATE_FILTER_TYPES = NUMBER_FILTER_TYPES;
+
+const TRUE = sql<SqlBool>`1 = 1`;
+
+/** A LIKE pattern matching `text` literally, for use with ESCAPE '\'. */
+export function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function like(expr: RawBuilder<unknown>, pattern: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${expr} like ${pattern} escape '\\'`;
+}
+
+function textCondition(expr: RawBuilder<unknown>, f: SimpleFilter): RawBuilder<SqlBool> {
+  const v = f.filter === null || f.filter === undefined ? '' : String(f.filter);
+  switch (f.type) {
+    case 'contains':
+      return like(expr, `%${likeLiteral(v)}%`);
+    case 'notContains':
+      return sql<SqlBool>`(${expr} is null or not (${like(expr, `%${likeLiteral(v)}%`)}))`;
+    case 'equals':
+      return sql<SqlBool>`${expr} = ${v}`;
+    case 'notEqual':
+      return sql<SqlBool>`(${expr} is null or ${expr} <> ${v})`;
+    case 'startsWith':
+      return like(expr, `${likeLiteral(v)}%`);
+    case 'endsWith':
+      return like(expr, `%${likeLiteral(v)}`);
+    case 'blank':
+      return sql<SqlBool>`(${expr} is null or ${expr} = '')`;
+    case 'notBlank':
+      return sql<SqlBool>`(${expr} is not null and ${expr} <> '')`;
+    default:
+      return TRUE;
+  }
+}
+
+/** Values are validated by the caller: numbers for number filters, 'YYYY-MM-DD' for dates. */
+function rangeCondition(expr: RawBuilder<unknown>, type: string, from: string | number | null, to: string | number | null): RawBuilder<SqlBool> {
+  switch (type) {
+    case 'equals':
+      return sql<SqlBool>`${expr} = ${from}`;
+    case 'notEqual':
+      return sql<SqlBool>`(${expr} is null or ${expr} <> ${from})`;
+    case 'greaterThan':
+      return sql<SqlBool>`${expr} > ${from}`;
+    case 'greaterThanOrEqual':
+      return sql<SqlBool>`${expr} >= ${from}`;
+    case 'lessThan':
+      return sql<SqlBool>`${expr} < ${from}`;
+    case 'lessThanOrEqual':
+      return sql<SqlBool>`${expr} <= ${from}`;
+    // Exclusive at both ends, as AG Grid's own inRange (inRangeInclusive: false).
+    case 'inRange':
+      return sql<SqlBool>`(${expr} > ${from} and ${expr} < ${to})`;
+    case 'blank':
+      return sql<SqlBool>`${expr} is null`;
+    case 'notBlank':
+      return sql<SqlBool>`${expr} is not null`;
+    default:
+      return TRUE;
+  }
+}
+
+/** 'YYYY-MM-DD' from AG Grid's 'YYYY-MM-DD HH:mm:ss'. */
+export function dateOf(value: string | null | undefined): string | null {
+  return value === null || value === undefined ? null : value.slice(0, 10);
+}
+
+export function numberOf(value: string | number | null | undefined): number | null {
+  if (value === null || value === undefined || value === '') return null;
+  const n = typeof value === 'number' ? value : Number(value);
+  return Number.isFinite(n) ? n : null;
+}
+
+function simpleCondition(column: GridColumnSpec, f: SimpleFilter): RawBuilder<SqlBool> {
+  if (f.filterType === 'number') return rangeCondition(column.expr, f.type, numberOf(f.filter), f.filterTo ?? null);
+  if (f.filterType === 'date') return rangeCondition(column.expr, f.type, dateOf(f.dateFrom), dateOf(f.dateTo));
+  // A text filter on a number column compares its text, as the user sees it.
+  const expr = column.type === 'number' ? sql`cast(${column.expr} as text)` : column.expr;
+  return textCondition(expr, f);
+}
+
+/** The WHERE condition of one column's filter model (simple, or combined with AND/OR). */
+export function filterCondition(column: GridColumnSpec, filter: ColumnFilter): RawBuilder<SqlBool> {
+  if ('conditions' in filter) {
+    const parts = filter.conditions.map((c) => simpleCondition(column, c));
+    if (parts.length === 0) return TRUE;
+    return sql<SqlBool>`(${sql.join(parts, sql` ${sql.raw(filter.operator === 'OR' ? 'or' : 'and')} `)})`;
+  }
+  return simpleCondition(column, filter);
+}
+
+/**
+ * AG Grid's quick filter: every whitespace-separated word must appear in at least one of the
+ * searchable columns.
+ */
+export function quickFilterCondition(columns: readonly GridColumnSpec[], text: string): RawBuilder<SqlBool> | null {
+  const words = text.trim().split(/\s+/).filter((w) => w !== '');
+  if (words.length === 0 || columns.length === 0) return null;
+  const perWord = words.map((w) => {
+    const pattern = `%${likeLiteral(w)}%`;
+    return sql<SqlBool>`(${sql.join(
+      columns.map((c) => like(c.expr, pattern)),
+      sql` or `,
+    )})`;
+  });
+  return sql<SqlBool>`(${sql.join(perWord, sql` and `)})`;
+}
+
+/** t.<column> = value. */
+export function columnEquals(column: string, value: string | number): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${sql.ref(`t.${column}`)} = ${value}`;
+}
+
+/** from <= t.<column> < to, which an index on the column serves. */
+export function columnInRange(column: string, from: string, to: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(${sql.ref(`t.${column}`)} >= ${from} and ${sql.ref(`t.${column}`)} < ${to})`;
+}
+
+export function columnIn(column: string, values: readonly string[]): RawBuilder<SqlBool> {
+  return values.length === 0 ? sql<SqlBool>`1 = 0` : sql<SqlBool>`${sql.ref(`t.${column}`)} in (${sql.join([...values])})`;
+}

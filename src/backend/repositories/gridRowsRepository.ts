@@ -1,0 +1,97 @@
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { GridRow } from '../../shared/api/dataApi';
+import type { SqlValue } from '../db/preparedQuery';
+import type { Database } from '../db/schema';
+import { JOINS, type GridColumnSpec, type GridTableSpec, type JoinAlias } from './gridTables';
+
+/** The grids name their tables at run time, from a whitelist (GRID_TABLES). */
+type DynamicDatabase = Record<string, Record<string, SqlValue>>;
+
+export interface GridQuery {
+  spec: GridTableSpec;
+  conditions: { condition: RawBuilder<SqlBool>; joins: JoinAlias[] }[];
+  sort: { column: GridColumnSpec; sort: 'asc' | 'desc' }[];
+  offset: number;
+  limit: number;
+}
+
+function dynamic(db: Kysely<Database>): Kysely<DynamicDatabase> {
+  return db as unknown as Kysely<DynamicDatabase>;
+}
+
+function baseQuery(db: Kysely<Database>, spec: GridTableSpec, joins: Iterable<JoinAlias>) {
+  let q = dynamic(db).selectFrom(`${spec.table} as t`);
+  for (const alias of new Set(joins)) {
+    const join = JOINS[alias];
+    q = q.leftJoin(`${join.table} as ${alias}`, (on) => on.on(sql<SqlBool>`${sql.ref(`${alias}.id`)} = ${sql.ref(`t.${join.foreignKey}`)}`));
+  }
+  return q;
+}
+
+function rowOf(raw: Record<string, unknown>): GridRow {
+  const row: GridRow = {};
+  for (const [key, value] of Object.entries(raw)) {
+    row[key] = typeof value === 'number' || typeof value === 'string' ? value : value === null || value === undefined ? null : String(value);
+  }
+  return row;
+}
+
+/** Every column of the rows with these ids, in the order of the ids. */
+export async function gridRowsByIds(db: Kysely<Database>, spec: GridTableSpec, ids: readonly number[]): Promise<GridRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await baseQuery(
+    db,
+    spec,
+    spec.columns.flatMap((c) => c.joins),
+  )
+    .select(sql<number>`${sql.ref('t.id')}`.as('id'))
+    .select(spec.columns.map((c) => c.expr.as(c.field)))
+    .where(sql<SqlBool>`${sql.ref('t.id')} in (${sql.join([...ids])})`)
+    .execute();
+  const byId = new Map(rows.map((r) => [Number(r.id), rowOf(r)] as const));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [row] : [];
+  });
+}
+
+/**
+ * One page of a grid and the number of matching rows. The page's ids are found first on the
+ * base table with only the joins the filters and sort need (an index walk for the common
+ * "by date" order), then their full rows are read: a deep OFFSET skips index entries, not joins.
+ */
+export async function queryGridPage(db: Kysely<Database>, query: GridQuery): Promise<{ rows: GridRow[]; total: number }> {
+  const { spec } = query;
+  const filterJoins = query.conditions.flatMap((c) => c.joins);
+  const withConditions = <Q extends { where: (e: RawBuilder<SqlBool>) => Q }>(q: Q): Q =>
+    query.conditions.reduce((acc, c) => acc.where(c.condition), q);
+
+  let page = withConditions(baseQuery(db, spec, [...filterJoins, ...query.sort.flatMap((s) => s.column.joins)])).select(
+    sql<number>`${sql.ref('t.id')}`.as('id'),
+  );
+  for (const s of query.sort) page = page.orderBy(s.column.expr, s.sort);
+  // The id keeps pages stable; in the direction of the last key, so an index on (key) serves both.
+  page = page.orderBy(sql.ref('t.id'), query.sort.at(-1)?.sort ?? 'asc');
+  const ids = (await page.limit(query.limit).offset(query.offset).execute()).map((r) => Number(r.id));
+
+  const counted = await withConditions(baseQuery(db, spec, filterJoins))
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
+  return { rows: await gridRowsByIds(db, spec, ids), total: Number(counted.n) };
+}
+
+/** The retailer and manager a row points at, for the tables that have those columns. */
+export async function gridRowLinks(
+  db: Kysely<Database>,
+  spec: GridTableSpec,
+  id: number,
+): Promise<{ retailerId: number | null; managerId: number | null }> {
+  const joins = new Set(spec.columns.flatMap((c) => c.joins));
+  const link = (alias: JoinAlias) => (joins.has(alias) ? sql<number | null>`${sql.ref(`t.${JOINS[alias].foreignKey}`)}` : sql<null>`null`);
+  const row = await dynamic(db)
+    .selectFrom(`${spec.table} as t`)
+    .select([link('r').as('retailerId'), link('m').as('managerId')])
+    .where(sql<SqlBool>`${sql.ref('t.id')} = ${id}`)
+    .executeTakeFirst();
+  return { retailerId: row?.retailerId ?? null, managerId: row?.managerId ?? null };
+}

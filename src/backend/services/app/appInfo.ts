@@ -1,0 +1,18 @@
+import type { AppInfo } from '../../../shared/api/appApi';
+import type { Store } from '../../db/openStore';
+import { countAll, monthsOf } from '../../repositories/monthDataRepository';
+import { appVersion } from './findProjectRoot';
+
+let cachedVersion: string | null = null;
+
+export async function appInfo(store: Store): Promise<AppInfo> {
+  cachedVersion ??= appVersion();
+  const months = new Set<string>();
+  for (const table of ['journals', 'attendance', 'orders'] as const) for (const m of await monthsOf(store.db, table)) months.add(m);
+  return {
+    version: cachedVersion,
+    databasePath: store.path,
+    empty: (await countAll(store.db, 'managers')) === 0,
+    months: [...months].sort().reverse(),
+  };
+}

@@ -1,0 +1,105 @@
+import type { RawBuilder, SqlBool } from 'kysely';
+import type { ApiParsedArg } from '../../../shared/api/kaopingApi';
+import type { ColumnFilter, RowsPage } from '../../../shared/api/dataApi';
+import type { Store } from '../../db/openStore';
+import {
+  columnEquals,
+  columnIn,
+  columnInRange,
+  DATE_FILTER_TYPES,
+  filterCondition,
+  NUMBER_FILTER_TYPES,
+  numberOf,
+  quickFilterCondition,
+  TEXT_FILTER_TYPES,
+  type SimpleFilter,
+} from '../../repositories/gridFilterSql';
+import { queryGridPage, type GridQuery } from '../../repositories/gridRowsRepository';
+import { GRID_TABLES, type GridColumnSpec, type GridTableSpec, type JoinAlias } from '../../repositories/gridTables';
+import { RequestError } from '../requestError';
+import { isoWeeksOfMonth, monthRange } from './monthRange';
+
+/** The most rows one page may ask for (AG Grid's infinite model asks for 100 at a time). */
+export const MAX_PAGE_ROWS = 1000;
+
+/** AG Grid sends 'YYYY-MM-DD HH:mm:ss'; the day is what is compared. */
+const DATE_TEXT = /^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$/;
+
+function columnOf(spec: GridTableSpec, field: string, use: string): GridColumnSpec {
+  const column = spec.columns.find((c) => c.field === field);
+  if (!column) throw new RequestError('invalid_argument', `没有名为「${field}」的列，不能${use}`, { field });
+  return column;
+}
+
+function invalidFilter(column: GridColumnSpec, reason: string): RequestError {
+  return new RequestError('invalid_argument', `「${column.label}」的筛选条件有误：${reason}`, { field: column.field });
+}
+
+function checkSimpleFilter(column: GridColumnSpec, f: SimpleFilter): void {
+  const needsValue = !['blank', 'notBlank', 'empty'].includes(f.type);
+  if (f.filterType === 'text') {
+    if (!(TEXT_FILTER_TYPES as readonly string[]).includes(f.type)) throw invalidFilter(column, `不支持「${f.type}」`);
+    if (needsValue && (f.filter === null || f.filter === undefined)) throw invalidFilter(column, '缺少筛选值');
+    return;
+  }
+  if (f.filterType === 'number') {
+    if (column.type !== 'number') throw invalidFilter(column, '这一列不是数字');
+    if (!(NUMBER_FILTER_TYPES as readonly string[]).includes(f.type)) throw invalidFilter(column, `不支持「${f.type}」`);
+    if (needsValue && numberOf(f.filter) === null) throw invalidFilter(column, '筛选值应为数字');
+    if (f.type === 'inRange' && (f.filterTo === null || f.filterTo === undefined)) throw invalidFilter(column, '范围缺少终点');
+    return;
+  }
+  if (column.type !== 'date') throw invalidFilter(column, '这一列不是日期');
+  if (!(DATE_FILTER_TYPES as readonly string[]).includes(f.type)) throw invalidFilter(column, `不支持「${f.type}」`);
+  const isDate = (v: string | null | undefined): boolean => typeof v === 'string' && DATE_TEXT.test(v);
+  if (needsValue && !isDate(f.dateFrom)) throw invalidFilter(column, '日期应为 YYYY-MM-DD');
+  if (f.type === 'inRange' && !isDate(f.dateTo)) throw invalidFilter(column, '范围缺少终点日期');
+}
+
+function checkFilter(column: GridColumnSpec, filter: ColumnFilter): void {
+  if ('conditions' in filter) for (const c of filter.conditions) checkSimpleFilter(column, c);
+  else checkSimpleFilter(column, filter);
+}
+
+export function monthCondition(spec: GridTableSpec, month: string): RawBuilder<SqlBool> | null {
+  if (!spec.month) return null;
+  switch (spec.month.kind) {
+    case 'date': {
+      const { from, to } = monthRange(month);
+      return columnInRange(spec.month.column, from, to);
+    }
+    case 'month':
+      return columnEquals(spec.month.column, month);
+    case 'period':
+      return columnIn(spec.month.column, [month, ...isoWeeksOfMonth(month)]);
+  }
+}
+
+/**
+ * One page of a data grid (AG Grid's infinite row model): only whitelisted columns, sorted and
+ * filtered in SQL, with the number of matching rows. Values are plain strings and numbers.
+ */
+export async function gridRows(store: Store, arg: ApiParsedArg<'data.rows'>): Promise<RowsPage> {
+  const spec = GRID_TABLES[arg.kind];
+  if (arg.endRow <= arg.startRow) throw new RequestError('invalid_argument', 'endRow 应大于 startRow');
+  if (arg.endRow - arg.startRow > MAX_PAGE_ROWS) throw new RequestError('invalid_argument', `一页最多 ${MAX_PAGE_ROWS} 行`);
+
+  const conditions: GridQuery['conditions'] = [];
+  if (arg.month) {
+    const condition = monthCondition(spec, arg.month);
+    if (condition) conditions.push({ condition, joins: [] });
+  }
+  for (const [field, filter] of Object.entries(arg.filters)) {
+    const column = columnOf(spec, field, '筛选');
+    checkFilter(column, filter);
+    conditions.push({ condition: filterCondition(column, filter), joins: column.joins });
+  }
+  if (arg.quickFilter) {
+    const searched = spec.columns.filter((c) => c.quick);
+    const condition = quickFilterCondition(searched, arg.quickFilter);
+    if (condition) conditions.push({ condition, joins: searched.flatMap((c): JoinAlias[] => c.joins) });
+  }
+  const sortModel = arg.sort.length > 0 ? arg.sort : spec.defaultSort ? [{ colId: spec.defaultSort.field, sort: spec.defaultSort.sort }] : [];
+  const sort = sortModel.map((s) => ({ column: columnOf(spec, s.colId, '排序'), sort: s.sort }));
+  return queryGridPage(store.db, { spec, conditions, sort, offset: arg.startRow, limit: arg.endRow - arg.startRow });
+}

@@ -1,0 +1,87 @@
+import { KIND_LABELS_ZH, type KindName } from '../../../core/import/kinds';
+import type { FlagType } from '../../../core/measures/dimensions';
+import { FLAG_TYPE_LABELS_ZH } from '../../../core/report/flagTypeLabels';
+import type { MonthOverview } from '../../../shared/api/dataApi';
+import type { Store } from '../../db/openStore';
+import {
+  countAgreementsOfMonth,
+  countAll,
+  countDatedRows,
+  countReportsInPeriods,
+  listManagers,
+  punchesPerManagerDay,
+} from '../../repositories/monthDataRepository';
+import { monthWorkdays } from '../evaluation/evaluateStoredMonth';
+import { readMonthSnapshot } from '../evaluation/monthSnapshot';
+import { daysOfMonth, isoWeeksOfMonth, monthRange } from './monthRange';
+
+/** Master data: without it nothing else links, so its absence is named first, whatever the month. */
+const MASTER_KINDS = ['roster', 'retailers', 'brands'] as const;
+/** Kinds a month is expected to have; the calendar is optional (shipped holidays apply). */
+const MONTHLY_KINDS = ['journals', 'attendance', 'reports', 'orders', 'agreements', 'surveys', 'inspections', 'spotchecks'] as const;
+
+async function monthCounts(store: Store, month: string): Promise<Record<KindName, number>> {
+  const { from, to } = monthRange(month);
+  const db = store.db;
+  return {
+    roster: await countAll(db, 'managers'),
+    retailers: await countAll(db, 'retailers'),
+    brands: await countAll(db, 'brands'),
+    calendar: await countDatedRows(db, 'calendar_days', from, to),
+    journals: await countDatedRows(db, 'journals', from, to),
+    attendance: await countDatedRows(db, 'attendance', from, to),
+    reports: await countReportsInPeriods(db, [month, ...isoWeeksOfMonth(month)]),
+    surveys: await countDatedRows(db, 'surveys', from, to),
+    orders: await countDatedRows(db, 'orders', from, to),
+    agreements: await countAgreementsOfMonth(db, month),
+    inspections: await countDatedRows(db, 'inspections', from, to),
+    spotchecks: await countDatedRows(db, 'spotchecks', from, to),
+  };
+}
+
+function flagLabel(type: string): string {
+  return (FLAG_TYPE_LABELS_ZH as Record<string, string | undefined>)[type] ?? type;
+}
+
+/**
+ * What the 总览 screen shows for a month: rows per kind (master data counted whole), punches per
+ * manager and day, the workdays, the evaluation's flags by type, and what is still to import.
+ */
+export async function monthOverview(store: Store, month: string): Promise<MonthOverview> {
+  const counts = await monthCounts(store, month);
+  const missing: string[] = [];
+  for (const kind of MASTER_KINDS) if (counts[kind] === 0) missing.push(`还没有导入${KIND_LABELS_ZH[kind]}`);
+  for (const kind of MONTHLY_KINDS) if (counts[kind] === 0) missing.push(`${month} 还没有导入${KIND_LABELS_ZH[kind]}`);
+
+  const managers = await listManagers(store.db);
+  const days = daysOfMonth(month);
+  const dayIndex = new Map(days.map((d, i) => [d, i] as const));
+  const managerIndex = new Map(managers.map((m, i) => [m.id, i] as const));
+  const { from, to } = monthRange(month);
+  const cells: MonthOverview['heatmap']['cells'] = [];
+  for (const p of await punchesPerManagerDay(store.db, from, to)) {
+    const d = dayIndex.get(p.date);
+    const m = managerIndex.get(p.managerId);
+    if (d !== undefined && m !== undefined) cells.push([d, m, p.punches]);
+  }
+  cells.sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+
+  const snapshot = await readMonthSnapshot(store, month);
+  const byType = new Map<FlagType, number>();
+  for (const manager of snapshot?.evaluation.managers ?? []) {
+    for (const flag of manager.flags) byType.set(flag.type, (byType.get(flag.type) ?? 0) + 1);
+  }
+  const flagsByType = [...byType.entries()]
+    .map(([type, count]) => ({ type, label: flagLabel(type), count }))
+    .sort((a, b) => b.count - a.count || a.type.localeCompare(b.type));
+
+  return {
+    month,
+    counts,
+    heatmap: { managers: managers.map((m) => ({ code: m.code, name: m.name })), days, cells },
+    workdays: await monthWorkdays(store, month),
+    flagsByType,
+    missing,
+    evaluated: snapshot !== undefined,
+  };
+}

@@ -1,0 +1,142 @@
+import { detectHeader, HEADER_SCAN_ROWS } from '../../../core/import/detectHeader';
+import { KIND_NAMES, type KindName } from '../../../core/import/kinds';
+import type { SavedMappingInfo } from '../../../shared/api/importApi';
+import { emptyCounts, type FileImportReport } from '../../../shared/importReport';
+import type { Store } from '../../db/openStore';
+import { openSpreadsheet } from '../../io/openSpreadsheet';
+import { peekRows } from '../../io/peekRows';
+import type { SpreadsheetInput } from '../../io/spreadsheetSource';
+import { undoBatch } from '../undoBatch';
+import { importFile } from './importFile';
+import { findSavedMapping } from './savedMappings';
+
+export interface ImportJobFile {
+  input: SpreadsheetInput;
+  kind?: KindName;
+  manualMapping?: Record<string, number>;
+  encoding?: 'auto' | 'utf8' | 'gb18030';
+}
+
+export interface ImportJobProgress {
+  file: string;
+  /** 0-based position in the order the files are imported (dependency order). */
+  fileIndex: number;
+  fileCount: number;
+  rowsDone: number;
+}
+
+export interface ImportJobOptions {
+  skipInvalid?: boolean;
+  asOfMonth?: string;
+  now: Date;
+  signal?: AbortSignal;
+  savedMappings?: readonly SavedMappingInfo[];
+  onProgress?: (p: ImportJobProgress) => void;
+}
+
+interface PlannedFile {
+  file: ImportJobFile;
+  kind: KindName | null;
+  manualMapping: Record<string, number> | undefined;
+}
+
+const CANCELLED_MESSAGE = '导入已取消，数据库没有任何改动';
+
+function fileNameOf(input: SpreadsheetInput): string {
+  return typeof input === 'string' ? input : input.fileName;
+}
+
+/**
+ * The kind a file holds (for the import order) and the saved mapping that applies to it: the
+ * first sheet whose header row equals a saved mapping's headers, else the first sheet whose
+ * header is recognised. Unreadable files are planned last; the import reports why.
+ */
+async function planFile(file: ImportJobFile, saved: readonly SavedMappingInfo[]): Promise<PlannedFile> {
+  if (file.manualMapping !== undefined || (file.kind !== undefined && saved.length === 0)) {
+    return { file, kind: file.kind ?? null, manualMapping: file.manualMapping };
+  }
+  try {
+    const source = await openSpreadsheet(file.input, { encoding: file.encoding });
+    for await (const sheet of source.sheets()) {
+      const { head } = await peekRows(sheet.rows, HEADER_SCAN_ROWS);
+      const found = findSavedMapping(head, saved);
+      if (found && (file.kind === undefined || file.kind === found.mapping.kind)) {
+        return { file, kind: found.mapping.kind, manualMapping: found.mapping.mapping };
+      }
+      const match = detectHeader(head, { kind: file.kind });
+      if (match && match.missingRequired.length === 0) return { file, kind: match.kind, manualMapping: undefined };
+    }
+  } catch {
+    // Refusals are reported by the import itself, with the full reason.
+  }
+  return { file, kind: file.kind ?? null, manualMapping: undefined };
+}
+
+function cancelledReport(file: string): FileImportReport {
+  return {
+    file,
+    status: 'cancelled',
+    message: CANCELLED_MESSAGE,
+    kind: null,
+    sheet: null,
+    headerRow: null,
+    encoding: null,
+    mapped: [],
+    unmapped: [],
+    missingRequired: [],
+    counts: emptyCounts(),
+    errors: [],
+    errorCount: 0,
+    warnings: [],
+    batchId: null,
+  };
+}
+
+/**
+ * Imports files in dependency order (roster, retailers, brands, calendar, then the rest), each
+ * file in its own transaction, with progress per file. Cancelling (opts.signal) stops the file
+ * being read, skips the rest and undoes the files this job already committed, so a cancelled
+ * job leaves every imported table as it was (the undone batches stay listed as 撤销).
+ * The caller must keep other writers away meanwhile (the handlers hold the write lock).
+ */
+export async function runImportJob(store: Store, files: readonly ImportJobFile[], opts: ImportJobOptions): Promise<FileImportReport[]> {
+  const saved = opts.savedMappings ?? [];
+  const planned: PlannedFile[] = [];
+  for (const file of files) planned.push(await planFile(file, saved));
+  const orderOf = (p: PlannedFile) => (p.kind === null ? KIND_NAMES.length : KIND_NAMES.indexOf(p.kind));
+  // Array.prototype.sort is stable: files of one kind keep the order they were given in.
+  planned.sort((a, b) => orderOf(a) - orderOf(b));
+
+  const reports: FileImportReport[] = [];
+  const fileCount = planned.length;
+  for (const [fileIndex, p] of planned.entries()) {
+    if (opts.signal?.aborted) {
+      reports.push(cancelledReport(fileNameOf(p.file.input)));
+      continue;
+    }
+    const report = await importFile(store, p.file.input, {
+      kind: p.kind ?? undefined,
+      manualMapping: p.manualMapping,
+      encoding: p.file.encoding,
+      skipInvalid: opts.skipInvalid,
+      asOfMonth: opts.asOfMonth,
+      now: opts.now,
+      signal: opts.signal,
+      onProgress: (progress) => opts.onProgress?.({ file: progress.file, fileIndex, fileCount, rowsDone: progress.rowsDone }),
+    });
+    reports.push(report);
+  }
+
+  if (opts.signal?.aborted) {
+    // Newest first, so a later file's rows never block undoing the rows they point at.
+    for (const report of [...reports].reverse()) {
+      if (report.status !== 'imported' || report.batchId === null) continue;
+      const undone = await undoBatch(store, report.batchId, opts.now);
+      if (!undone.ok) throw new Error(`undoing batch ${report.batchId} after cancel failed: ${undone.message}`);
+      report.status = 'cancelled';
+      report.message = `${CANCELLED_MESSAGE}（已导入的部分已撤销）`;
+      report.batchId = null;
+    }
+  }
+  return reports;
+}

@@ -1,0 +1,35 @@
+/**
+ * How the loopback HTTP host (src/backend/host/startHttpHost.ts) serves the contract, for the
+ * renderer's HTTP ApiClient and for end-to-end tests.
+ *
+ * Authentication, one scheme: the host prints `http://127.0.0.1:PORT/?token=T`. The first page
+ * load with the right `?token=` answers with an HttpOnly, SameSite=Strict cookie
+ * (`tokenCookieName(port)`), so the page itself never handles the token: same-origin `fetch`
+ * and `EventSource` carry the cookie. Tools and tests without the cookie may send the token as
+ * the `x-kaoping-token` header, or as `?token=` on any GET (e.g. `/api/events?token=T`).
+ * Anything without a valid token gets 401, static files included.
+ *
+ * Calls: `POST /api/<name>` with the body `encodeWire(arg)`; the answer is always status 200
+ * with `encodeWire(result)` (a Result, ok or not), except 404 for an unknown name, 413 for a
+ * body above MAX_BODY_BYTES, 401 without the token. Decode answers with `decodeWire`, which
+ * turns tagged base64 back into Uint8Array (e.g. import.errorsWorkbook's bytes).
+ *
+ * Events: `GET /api/events` is a server-sent event stream; each contract event arrives as
+ * `event: <name>` with `data: <JSON payload>` (listen with addEventListener(name, …));
+ * comment lines (`: ping`) are heartbeats.
+ */
+export const TOKEN_HEADER = 'x-kaoping-token';
+export const TOKEN_QUERY = 'token';
+export const API_PATH_PREFIX = '/api/';
+export const EVENTS_PATH = '/api/events';
+/** Largest request body: a batch of uploaded spreadsheets as base64 inside JSON. */
+export const MAX_BODY_BYTES = 300 * 1024 * 1024;
+
+/** Cookies are shared by every port of a host, so the name carries the port. */
+export function tokenCookieName(port: number): string {
+  return `kaoping_token_${port}`;
+}
+
+export function apiPath(name: string): string {
+  return `${API_PATH_PREFIX}${name}`;
+}
