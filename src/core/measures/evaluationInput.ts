@@ -7,6 +7,11 @@ export interface EvaluationInput {
   month: string;
   /** The month's workdays (ISO dates), from the district's work calendar. */
   workdays: string[];
+  /**
+   * The day the evaluation is made ('YYYY-MM-DD'): a monthly report that is not due yet is
+   * not missing. Absent: the month is judged as if every deadline had passed.
+   */
+  asOf?: string | null;
   managers: ManagerRow[];
   retailers: RetailerRow[];
   /** Assignment history covering at least the month and the 30 days before it. */

@@ -75,6 +75,10 @@ function counterOkRate(entries: readonly JournalRow[]): number | null {
 function reportMeasures(ctx: MonthContext, managerCode: string): { metrics: Metrics; flags: Flag[] } {
   const report = monthlyReport(ctx, managerCode, ctx.month);
   const dueOn = reportDueOn(ctx.month, ctx.thresholds.reportDueDay);
+  if (report === null && ctx.input.asOf && ctx.input.asOf <= dueOn) {
+    // Still time to hand it in: neither submitted nor missing.
+    return { metrics: { report_submitted: null, report_copy: null }, flags: [] };
+  }
   const onTime = report !== null && (report.submittedOn === null || report.submittedOn <= dueOn);
   const comparison = findReportCopy(ctx, managerCode);
   const copied = comparison !== null && comparison.similarity >= ctx.thresholds.nearCopyJaccard;

@@ -7,7 +7,7 @@ import { buildDemoDatabase, type DemoDatabase } from '../../helpers/demoDatabase
 import { tempDir } from '../../helpers/tempDir';
 
 const MONTH = '2026-10';
-const actor = { who: '主管甲', now: new Date('2026-11-05T02:00:00Z') };
+const actor = { who: '主管甲', now: new Date('2026-11-10T02:00:00Z') };
 let demo: DemoDatabase;
 
 beforeAll(async () => {

@@ -174,6 +174,19 @@ describe('monthly reports', () => {
     expect(m3.flags.map((f) => f.message)).toEqual(['10月月度市场分析报告未提交（应于 11月5日 前提交）']);
   });
 
+  it('does not call a report missing before its due day has passed', () => {
+    for (const asOf of ['2026-11-04', '2026-11-05']) {
+      const m3 = measure({ reports, asOf }, 'M3');
+      expect(m3.metrics.report_submitted).toBeNull();
+      expect(m3.flags).toEqual([]);
+    }
+    const late = measure({ reports, asOf: '2026-11-06' }, 'M3');
+    expect(late.metrics.report_submitted).toBe(0);
+    expect(late.flags.map((f) => f.type)).toEqual(['records.report_missing']);
+    // A report already handed in is judged as usual, whatever the day.
+    expect(measure({ reports, asOf: '2026-11-01' }, 'M1').metrics.report_submitted).toBe(1);
+  });
+
   it('leaves report metrics unknown when nobody in the district has a report for the month', () => {
     const m1 = measure({ reports: [m1Before], journals: [entry('M1', '2026-10-08', A)] }, 'M1');
     expect(m1.metrics.report_submitted).toBeNull();

@@ -14,6 +14,12 @@ export interface EvaluateOptions {
   now: Date;
 }
 
+/** The calendar day on the supervisor's own clock: deadlines are local, not UTC. */
+function localDate(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
 /** The work calendar's days for a month, with the imported or edited days winning. */
 export async function monthWorkdays(store: Store, month: string): Promise<string[]> {
   const overrides = await store.db
@@ -54,7 +60,7 @@ export async function evaluateStoredMonth(store: Store, month: string, opts: Eva
   const valid = validateScheme(stored.scheme);
   if (!valid.ok) throw new EvaluationError('invalid_scheme', `考核方案有误：${valid.errors.join('；')}`);
   const workdays = await monthWorkdays(store, month);
-  const { input, batchIds } = await loadEvaluationInput(store, month, workdays);
+  const { input, batchIds } = await loadEvaluationInput(store, month, workdays, localDate(opts.now));
   if (input.managers.length === 0) {
     throw new EvaluationError('no_managers', '还没有客户经理：请先导入客户经理花名册');
   }

@@ -24,7 +24,12 @@ function lastDayOfMonth(month: string): string {
  * Turns the month's rows into the plain arrays core/measures computes from. Orders are summed
  * per retailer × brand × month in SQL: a city month has millions of order lines.
  */
-export async function loadEvaluationInput(store: Store, month: string, workdays: string[]): Promise<LoadedInput> {
+export async function loadEvaluationInput(
+  store: Store,
+  month: string,
+  workdays: string[],
+  asOf: string | null = null,
+): Promise<LoadedInput> {
   const db = store.db;
   const first = `${month}-01`;
   const last = lastDayOfMonth(month);
@@ -238,6 +243,7 @@ export async function loadEvaluationInput(store: Store, month: string, workdays:
     input: {
       month,
       workdays,
+      asOf,
       managers: managers.map((m) => ({ code: m.code, name: m.name, hiredOn: m.hired_on, status: m.status })),
       retailers: retailerRows.map((r) => ({
         id: r.id,

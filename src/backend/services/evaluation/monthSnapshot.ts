@@ -1,6 +1,6 @@
 import { DIMENSION_KEYS, type DimensionKey } from '../../../core/measures/dimensions';
 import { applyAdjustments } from '../../../core/measures/evaluateMonth';
-import type { MonthEvaluation } from '../../../core/measures/evaluateMonth';
+import type { MonthEvaluation } from '../../../core/measures/monthEvaluation';
 import type { Scheme } from '../../../core/scoring/scheme';
 import type { Store } from '../../db/openStore';
 import { getSchemeById } from '../../repositories/schemeRepository';
