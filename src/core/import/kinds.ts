@@ -1,3 +1,4 @@
+import { KIND_KEYS, type KindKey } from '../../shared/kindKeys';
 import {
   MARKET_TYPE,
   PRICE_CLASS,
@@ -14,36 +15,11 @@ import {
   type EnumSpec,
 } from './enums';
 
-/** The twelve spreadsheet kinds of data-kinds.md, in the order files must be imported. */
-export type KindName =
-  | 'roster'
-  | 'retailers'
-  | 'brands'
-  | 'calendar'
-  | 'journals'
-  | 'attendance'
-  | 'reports'
-  | 'surveys'
-  | 'orders'
-  | 'agreements'
-  | 'inspections'
-  | 'spotchecks';
+/** The twelve spreadsheet kinds of data-kinds.md; the contract in src/shared names them. */
+export type KindName = KindKey;
 
 /** Dependency order: what other kinds refer to comes first. */
-export const KIND_NAMES: readonly KindName[] = [
-  'roster',
-  'retailers',
-  'brands',
-  'calendar',
-  'journals',
-  'attendance',
-  'reports',
-  'surveys',
-  'orders',
-  'agreements',
-  'inspections',
-  'spotchecks',
-];
+export const KIND_NAMES: readonly KindName[] = KIND_KEYS;
 
 export const KIND_LABELS_ZH: Record<KindName, string> = {
   roster: '客户经理花名册',

@@ -1,21 +1,7 @@
 import { z } from 'zod';
+import { KIND_KEYS } from '../kindKeys';
 
-/** The twelve data kinds (data-kinds.md). Kept here because shared imports nothing from the rest of src. */
-export const KIND_KEYS = [
-  'roster',
-  'retailers',
-  'brands',
-  'calendar',
-  'journals',
-  'attendance',
-  'reports',
-  'surveys',
-  'orders',
-  'agreements',
-  'inspections',
-  'spotchecks',
-] as const;
-export type KindKey = (typeof KIND_KEYS)[number];
+export { KIND_KEYS, type KindKey } from '../kindKeys';
 
 export const kindSchema = z.enum(KIND_KEYS);
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
