@@ -2,6 +2,7 @@ import { runDemo } from './commands/runDemo';
 import { runEvaluate } from './commands/runEvaluate';
 import { runAdjust, runFinalize, runReopen } from './commands/runMonthChange';
 import { runImport } from './commands/runImport';
+import { runServe } from './commands/runServe';
 import { runStats } from './commands/runStats';
 import { runUndo } from './commands/runUndo';
 import { UsageError } from './usageError';
@@ -19,6 +20,7 @@ Commands:
   adjust   --month YYYY-MM --manager CODE --dimension KEY --score N --reason TEXT [--db FILE]
   finalize --month YYYY-MM [--db FILE]
   reopen   --month YYYY-MM --reason TEXT [--db FILE]
+  serve    [--db FILE] [--port N]   (the workbench in a browser on 127.0.0.1; prints its URL)
 
 --db defaults to $KAOPING_DB, else the desktop app's database file.`;
 
@@ -31,6 +33,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   adjust: runAdjust,
   finalize: runFinalize,
   reopen: runReopen,
+  serve: runServe,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,220 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { API_PATH_PREFIX, EVENTS_PATH, MAX_BODY_BYTES, TOKEN_QUERY } from '../../shared/api/httpProtocol';
+import type { HandlerContext } from '../../shared/api/kaopingApi';
+import { fail, type Result } from '../../shared/api/result';
+import { decodeWire, encodeWire } from '../../shared/api/wireCodec';
+import type { Store } from '../db/openStore';
+import { createHandlers, invokeHandler, isApiName } from '../handlers';
+import { EventStream } from './eventStream';
+import { newHostToken, tokenCookie, tokenSource } from './hostToken';
+import { setSecurityHeaders } from './securityHeaders';
+import { serveStatic } from './serveStatic';
+
+export interface HttpHostOptions {
+  store: Store;
+  /** 0 (default): a free port chosen by the system. */
+  port?: number;
+  /** The renderer build (index.html and its assets). */
+  rendererDir: string;
+  now?: () => Date;
+  /** Temporary files (the demo district); default: a new folder under the OS temp dir, removed on close. */
+  workDir?: string;
+  logError?: (name: string, err: unknown) => void;
+}
+
+export interface HttpHost {
+  url: string;
+  token: string;
+  port: number;
+  /** Cancels running jobs, waits for calls in flight, closes the event streams and the server. */
+  close(): Promise<void>;
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new BodyTooLarge());
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function sendResult(res: ServerResponse, status: number, result: Result<unknown>): void {
+  const body = encodeWire(result);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+  });
+  res.end(body);
+}
+
+function sendText(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end(text);
+}
+
+/**
+ * The path's segments, decoded, or null when the raw path tries to leave the served folder
+ * ('..' in any spelling, backslashes, NUL): refused before anything resolves it.
+ */
+function safeSegments(rawUrl: string): string[] | null {
+  const rawPath = rawUrl.split('?')[0] ?? '';
+  if (!rawPath.startsWith('/')) return null;
+  const segments: string[] = [];
+  for (const raw of rawPath.slice(1).split('/')) {
+    let segment: string;
+    try {
+      segment = decodeURIComponent(raw);
+    } catch {
+      return null;
+    }
+    if (segment === '..' || segment === '.' || /[\\\0]/.test(segment) || segment.includes('/')) return null;
+    segments.push(segment);
+  }
+  return segments;
+}
+
+/**
+ * The loopback HTTP host: the renderer build and the contract (POST /api/<name>, server-sent
+ * events on /api/events) on 127.0.0.1 only, behind a random per-run token (httpProtocol.ts).
+ */
+export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
+  const token = newHostToken();
+  const ownWorkDir = opts.workDir === undefined;
+  const workDir = opts.workDir ?? (await mkdtemp(path.join(os.tmpdir(), 'kaoping-host-')));
+  const handlers = createHandlers({ store: opts.store, now: opts.now ?? (() => new Date()), workDir });
+  const events = new EventStream();
+  const ctx: HandlerContext = { emit: (event, payload) => events.send(event, payload) };
+  const inFlight = new Set<Promise<unknown>>();
+  let port = 0;
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    if (!isApiName(name)) {
+      sendResult(res, 404, fail('not_found', `没有名为「${name}」的接口`));
+      return;
+    }
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST');
+      sendResult(res, 405, fail('method_not_allowed', '接口只接受 POST 请求'));
+      return;
+    }
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) {
+      sendResult(res, 413, fail('too_large', `一次上传的内容太大（上限 ${MAX_BODY_BYTES / 1024 / 1024} MB），请分批导入`));
+      req.resume();
+      return;
+    }
+    let arg: unknown;
+    try {
+      const body = await readBody(req, MAX_BODY_BYTES);
+      arg = body.length === 0 ? {} : decodeWire(body.toString('utf8'));
+    } catch (err) {
+      if (err instanceof BodyTooLarge) {
+        sendResult(res, 413, fail('too_large', `一次上传的内容太大（上限 ${MAX_BODY_BYTES / 1024 / 1024} MB），请分批导入`));
+      } else {
+        sendResult(res, 400, fail('bad_request', '请求内容无法解析'));
+      }
+      return;
+    }
+    const call = invokeHandler(handlers, name, arg, ctx, { logError: opts.logError });
+    inFlight.add(call);
+    try {
+      sendResult(res, 200, await call);
+    } finally {
+      inFlight.delete(call);
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    setSecurityHeaders(res);
+    // DNS rebinding: a page from another name that resolves to 127.0.0.1 must not reach the API.
+    const host = req.headers.host ?? '';
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
+      sendText(res, 403, '只接受本机地址的访问');
+      return;
+    }
+    const rawUrl = req.url ?? '/';
+    const segments = safeSegments(rawUrl);
+    if (segments === null) {
+      sendText(res, 400, '无效的路径');
+      return;
+    }
+    const url = new URL(rawUrl, `http://127.0.0.1:${port}`);
+    const proof = tokenSource(req, url, token, port);
+    if (proof === null) {
+      sendText(res, 401, '需要访问令牌：请使用考评工作台启动时显示的完整地址打开');
+      return;
+    }
+    if (proof === 'query' && req.method === 'GET') res.setHeader('Set-Cookie', tokenCookie(token, port));
+
+    if (url.pathname === EVENTS_PATH) {
+      if (req.method !== 'GET') {
+        sendText(res, 405, '事件流只接受 GET 请求');
+        return;
+      }
+      events.attach(res);
+      return;
+    }
+    if (url.pathname.startsWith(API_PATH_PREFIX)) {
+      await handleApi(req, res, url.pathname.slice(API_PATH_PREFIX.length));
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      sendText(res, 405, '不支持的请求方法');
+      return;
+    }
+    serveStatic(res, opts.rendererDir, segments, req.method === 'HEAD');
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      (opts.logError ?? ((n, e) => console.error(`[kaoping] ${n}:`, e)))('http', err);
+      if (!res.headersSent) sendText(res, 500, '服务出错');
+      else res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://127.0.0.1:${port}/?${TOKEN_QUERY}=${token}`,
+    token,
+    port,
+    close: () => {
+      closing ??= (async () => {
+        handlers.cancelAllJobs();
+        await Promise.allSettled([...inFlight]);
+        events.close();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        if (ownWorkDir) await rm(workDir, { recursive: true, force: true });
+      })();
+      return closing;
+    },
+  };
+}
