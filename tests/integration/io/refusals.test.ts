@@ -152,7 +152,9 @@ describe('files that are refused before any row is read', () => {
   });
 
   it('a CSV with an unclosed quote, and one in UTF-16 big-endian', async () => {
-    expect(await refusalOf(write('引号.csv', '工号,备注\nLH001,"没有结束\nLH002,正常\n'))).toMatchObject({ code: 'unreadable' });
+    const unclosed = await refusalOf(write('引号.csv', '工号,备注\nLH001,"没有结束\nLH002,正常\n'));
+    expect(unclosed.code).toBe('unreadable');
+    expect(unclosed.message).toContain('引号没有配对');
     const utf16be = Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode('工号,姓名\n', 'utf16be')]);
     expect(await refusalOf(write('大端.csv', utf16be))).toMatchObject({ code: 'unreadable' });
   });

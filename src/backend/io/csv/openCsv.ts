@@ -119,7 +119,7 @@ async function* streamCsvRows(
     if (translated instanceof FileRefusedError) throw translated;
     const code = error instanceof Error && 'code' in error ? String(error.code) : '';
     const reason =
-      code === 'CSV_MAX_RECORD_SIZE'
+      code === 'CSV_MAX_RECORD_SIZE' || code === 'CSV_QUOTE_NOT_CLOSED'
         ? '有引号没有配对（一个单元格以 " 开头却没有结束），请在 Excel/WPS 中打开检查后另存'
         : undefined;
     throw refuse.unreadable(fileName, reason, error);
