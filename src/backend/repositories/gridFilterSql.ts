@@ -1,6 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { ColumnFilter } from '../../shared/api/dataApi';
-import type { GridColumnSpec } from './gridTables';
+import { JOINS, type GridColumnSpec } from './gridTables';
 
 /** One condition of an AG Grid filter model (the combined model's conditions have this shape too). */
 export type SimpleFilter = Exclude<ColumnFilter, { conditions: unknown }>;
@@ -94,12 +94,31 @@ export function numberOf(value: string | number | null | undefined): number | nu
   return Number.isFinite(n) ? n : null;
 }
 
+/**
+ * A condition on a column's value. For a joined table's column (spec.semi) it is asked of the
+ * joined table and matched by foreign key, so no row of the big table needs the join:
+ * cond(coalesce(r.x, t.y)) ≡ t.fk in (select id from r where cond(x)) or (t.fk is null and cond(t.y)),
+ * since a linked row always has its retailer (foreign keys) and r.x is never null for the
+ * columns used this way. Without a fallback, unlinked rows are asked about a null value.
+ */
+export function columnCondition(column: GridColumnSpec, build: (expr: RawBuilder<unknown>) => RawBuilder<SqlBool>): RawBuilder<SqlBool> {
+  const semi = column.semi;
+  if (!semi) return build(column.expr);
+  const join = JOINS[semi.alias];
+  const fk = sql.ref(`t.${join.foreignKey}`);
+  const linked = sql<SqlBool>`${fk} in (select ${sql.ref('s.id')} from ${sql.table(join.table)} as s where ${build(sql`${sql.ref(`s.${semi.column}`)}`)})`;
+  // Every table's manager_id is NOT NULL: no unlinked rows to ask about.
+  if (semi.alias === 'm') return linked;
+  const unlinked = build(semi.fallback ? sql`${sql.ref(`t.${semi.fallback}`)}` : sql`null`);
+  return sql<SqlBool>`(${linked} or (${fk} is null and ${unlinked}))`;
+}
+
 function simpleCondition(column: GridColumnSpec, f: SimpleFilter): RawBuilder<SqlBool> {
-  if (f.filterType === 'number') return rangeCondition(column.expr, f.type, numberOf(f.filter), f.filterTo ?? null);
-  if (f.filterType === 'date') return rangeCondition(column.expr, f.type, dateOf(f.dateFrom), dateOf(f.dateTo));
+  if (f.filterType === 'number') return columnCondition(column, (e) => rangeCondition(e, f.type, numberOf(f.filter), f.filterTo ?? null));
+  if (f.filterType === 'date') return columnCondition(column, (e) => rangeCondition(e, f.type, dateOf(f.dateFrom), dateOf(f.dateTo)));
   // A text filter on a number column compares its text, as the user sees it.
-  const expr = column.type === 'number' ? sql`cast(${column.expr} as text)` : column.expr;
-  return textCondition(expr, f);
+  if (column.type === 'number') return textCondition(sql`cast(${column.expr} as text)`, f);
+  return columnCondition(column, (e) => textCondition(e, f));
 }
 
 /** The WHERE condition of one column's filter model (simple, or combined with AND/OR). */
@@ -112,6 +131,11 @@ export function filterCondition(column: GridColumnSpec, filter: ColumnFilter): R
   return simpleCondition(column, filter);
 }
 
+/** The joins a column's filter needs: none when it is matched by foreign key. */
+export function filterJoins(column: GridColumnSpec): GridColumnSpec['joins'] {
+  return column.semi ? [] : column.joins;
+}
+
 /**
  * AG Grid's quick filter: every whitespace-separated word must appear in at least one of the
  * searchable columns.
@@ -122,7 +146,7 @@ export function quickFilterCondition(columns: readonly GridColumnSpec[], text: s
   const perWord = words.map((w) => {
     const pattern = `%${likeLiteral(w)}%`;
     return sql<SqlBool>`(${sql.join(
-      columns.map((c) => like(c.expr, pattern)),
+      columns.map((c) => columnCondition(c, (e) => like(e, pattern))),
       sql` or `,
     )})`;
   });

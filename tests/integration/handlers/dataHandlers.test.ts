@@ -109,6 +109,26 @@ describe('data.rows', () => {
     });
     expect(unlinked.total).toBe(facts.orders.filter((o) => o.retailerName === null).length);
     expect(unlinked.total).toBeGreaterThan(0);
+
+    // Joined columns are matched by foreign key, falling back to the file's reference for unlinked rows.
+    for (const licence of ['370902110002', '370902119999']) {
+      const page = await data(handlers, 'data.rows', {
+        kind: 'orders',
+        startRow: 0,
+        endRow: 1000,
+        filters: { licence: { filterType: 'text', type: 'equals', filter: licence } },
+      });
+      const expectedIds = facts.orders.filter((o) => o.licence === licence).map((o) => o.id);
+      expect(page.total, licence).toBe(expectedIds.length);
+      expect(new Set(ids(page.rows))).toEqual(new Set(expectedIds));
+    }
+    const notFushun = await data(handlers, 'data.rows', {
+      kind: 'orders',
+      startRow: 0,
+      endRow: 1000,
+      filters: { retailerName: { filterType: 'text', type: 'notContains', filter: '福顺' } },
+    });
+    expect(notFushun.total).toBe(facts.orders.filter((o) => !(o.retailerName ?? '').includes('福顺')).length);
   });
 
   it('narrows to a month and applies the quick filter with LIKE wildcards taken literally', async () => {

@@ -8,6 +8,7 @@ import {
   columnInRange,
   DATE_FILTER_TYPES,
   filterCondition,
+  filterJoins,
   NUMBER_FILTER_TYPES,
   numberOf,
   quickFilterCondition,
@@ -15,7 +16,7 @@ import {
   type SimpleFilter,
 } from '../../repositories/gridFilterSql';
 import { queryGridPage, type GridQuery } from '../../repositories/gridRowsRepository';
-import { GRID_TABLES, type GridColumnSpec, type GridTableSpec, type JoinAlias } from '../../repositories/gridTables';
+import { GRID_TABLES, type GridColumnSpec, type GridTableSpec } from '../../repositories/gridTables';
 import { RequestError } from '../requestError';
 import { isoWeeksOfMonth, monthRange } from './monthRange';
 
@@ -92,12 +93,12 @@ export async function gridRows(store: Store, arg: ApiParsedArg<'data.rows'>): Pr
   for (const [field, filter] of Object.entries(arg.filters)) {
     const column = columnOf(spec, field, '筛选');
     checkFilter(column, filter);
-    conditions.push({ condition: filterCondition(column, filter), joins: column.joins });
+    conditions.push({ condition: filterCondition(column, filter), joins: filterJoins(column) });
   }
   if (arg.quickFilter) {
     const searched = spec.columns.filter((c) => c.quick);
     const condition = quickFilterCondition(searched, arg.quickFilter);
-    if (condition) conditions.push({ condition, joins: searched.flatMap((c): JoinAlias[] => c.joins) });
+    if (condition) conditions.push({ condition, joins: searched.flatMap(filterJoins) });
   }
   const sortModel = arg.sort.length > 0 ? arg.sort : spec.defaultSort ? [{ colId: spec.defaultSort.field, sort: spec.defaultSort.sort }] : [];
   const sort = sortModel.map((s) => ({ column: columnOf(spec, s.colId, '排序'), sort: s.sort }));
