@@ -203,6 +203,24 @@ describe('import.run', () => {
     expect(await call(handlers, 'import.cancel', { jobId: 'job-2' })).toEqual({ ok: true, data: { cancelled: false } });
   });
 
+  it('serialises concurrent writers: two imports and a saved mapping never share a transaction', async () => {
+    const a = bigOrdersCsv('订单_并发A.csv', 4500, 2022);
+    const b = bigOrdersCsv('订单_并发B.csv', 4500, 2021);
+    const [ra, rb, saved] = await Promise.all([
+      data(handlers, 'import.run', { jobId: 'par-a', files: [upload(a)] }),
+      data(handlers, 'import.run', { jobId: 'par-b', files: [upload(b)] }),
+      data(handlers, 'import.saveMapping', { name: '并发时保存', kind: 'orders', headers: ['订单日期', '许可证号', '卷烟编码', '卷烟名称', '订购量'], mapping: { date: 0 } }),
+    ]);
+    expect([ra[0]?.status, rb[0]?.status]).toEqual(['imported', 'imported']);
+    expect([ra[0]?.counts.inserted, rb[0]?.counts.inserted]).toEqual([4500, 4500]);
+    expect(saved.name).toBe('并发时保存');
+    const sameJob = await Promise.all([
+      call(handlers, 'import.run', { jobId: 'dup', files: [upload(a)] }),
+      call(handlers, 'import.run', { jobId: 'dup', files: [upload(a)] }),
+    ]);
+    expect(sameJob.map((r) => (r.ok ? 'ok' : r.error.code)).sort()).toEqual(['job_exists', 'ok']);
+  });
+
   it('refuses a file with bad rows and writes its errors as a text-only workbook', async () => {
     const journals = writeCsv(path.join(dir, '日志_有错.csv'), [
       ['日期', '工号', '日志内容'],
@@ -245,16 +263,16 @@ describe('import.batches and import.undo', () => {
     expect(await call(handlers, 'import.undo', { batchId: 999999 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
 
     // The cancelled job's batches are listed as undone already.
-    expect(batches[0]?.status).toBe('undone');
-    const latest = batches.find((b) => b.status === 'committed');
+    expect(batches.find((b) => b.fileName === '品规_取消.csv')?.status).toBe('undone');
+    const latest = batches.find((b) => b.fileName === '订单_并发B.csv');
     if (!latest) throw new Error('no batch');
-    expect(latest.fileName).toBe('订单_大.csv');
+    expect(latest).toMatchObject({ kind: 'orders', kindLabel: '订单明细', status: 'committed', inserted: 4500 });
     const undone = await data(handlers, 'import.undo', { batchId: latest.id });
     expect(undone.batchId).toBe(latest.id);
     const again = await call(handlers, 'import.undo', { batchId: latest.id });
     expect(again).toMatchObject({ ok: false, error: { code: 'already_undone' } });
     if (!again.ok) expect(again.error.message).toMatch(/撤销/);
-    expect(undone.deleted).toBe(9000);
+    expect(undone.deleted).toBe(4500);
     expect((await data(handlers, 'import.batches', {})).find((b) => b.id === latest.id)).toMatchObject({ status: 'undone' });
   });
 });
