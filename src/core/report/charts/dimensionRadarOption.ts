@@ -1,0 +1,51 @@
+import type { ChartSpec } from '../reportModel';
+import { CHART_TEXT_STYLE, DISTRICT_COLOR, MANAGER_COLOR } from './chartStyle';
+
+export interface RadarAxis {
+  label: string;
+  /** null: 无数据, drawn at 0 and named so under the axis label. */
+  manager: number | null;
+  district: number | null;
+}
+
+/** The eight dimension scores of one manager against the district's averages. */
+export function dimensionRadarOption(axes: readonly RadarAxis[]): ChartSpec {
+  return {
+    width: 480,
+    height: 340,
+    option: {
+      animation: false,
+      backgroundColor: '#ffffff',
+      textStyle: CHART_TEXT_STYLE,
+      legend: { bottom: 6, data: ['本人', '片区平均'], textStyle: { ...CHART_TEXT_STYLE } },
+      radar: {
+        center: ['50%', '48%'],
+        radius: '62%',
+        splitNumber: 5,
+        axisName: { ...CHART_TEXT_STYLE },
+        indicator: axes.map((axis) => ({ name: axis.manager === null ? `${axis.label}\n（无数据）` : axis.label, min: 0, max: 100 })),
+      },
+      series: [
+        {
+          type: 'radar',
+          symbolSize: 4,
+          data: [
+            {
+              name: '片区平均',
+              value: axes.map((axis) => axis.district ?? 0),
+              itemStyle: { color: DISTRICT_COLOR },
+              lineStyle: { color: DISTRICT_COLOR, type: 'dashed', width: 2 },
+            },
+            {
+              name: '本人',
+              value: axes.map((axis) => axis.manager ?? 0),
+              itemStyle: { color: MANAGER_COLOR },
+              lineStyle: { color: MANAGER_COLOR, width: 2 },
+              areaStyle: { color: MANAGER_COLOR, opacity: 0.15 },
+            },
+          ],
+        },
+      ],
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import type { EvidenceKind, EvidenceRef } from '../measures/dimensions';
+import type { CopyPairLine, CopySide, EvidenceLine } from './reportModel';
+import type { EvidenceDetail } from './reportInput';
+
+export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
+  attendance: '打卡',
+  journals: '日志',
+  reports: '报告',
+  surveys: '问卷',
+  inspections: '专卖检查',
+  orders: '订单',
+  retailers: '零售户',
+};
+
+/** What a row that has since been removed (an undone import) shows instead of its content. */
+export const MISSING_EVIDENCE = '（原始记录已不在数据库中）';
+
+export type EvidenceLookup = (ref: EvidenceRef) => EvidenceDetail | undefined;
+
+export function evidenceLookup(details: readonly EvidenceDetail[]): EvidenceLookup {
+  const byKey = new Map(details.map((d) => [`${d.kind}:${d.id}`, d] as const));
+  return (ref) => byKey.get(`${ref.kind}:${ref.id}`);
+}
+
+export function retailerText(detail: EvidenceDetail): string {
+  const { retailerName: name, retailerLicence: licence } = detail;
+  if (name && licence) return `${name}（${licence}）`;
+  return name ?? licence ?? '';
+}
+
+export function evidenceLine(ref: EvidenceRef, lookup: EvidenceLookup): EvidenceLine {
+  const detail = lookup(ref);
+  const kind = EVIDENCE_KIND_LABELS[ref.kind];
+  if (!detail) return { kind, date: '', time: '', retailer: '', text: MISSING_EVIDENCE, note: '' };
+  return {
+    kind,
+    date: detail.date ?? '',
+    time: detail.time ?? '',
+    retailer: retailerText(detail),
+    text: detail.text,
+    note: detail.note ?? '',
+  };
+}
+
+/** One short line per evidence row for the list of all flags: when, where, and the gist. */
+export function evidenceSummary(refs: readonly EvidenceRef[], lookup: EvidenceLookup, limit = 5): string {
+  const parts = refs.slice(0, limit).map((ref) => {
+    const detail = lookup(ref);
+    if (!detail) return `${EVIDENCE_KIND_LABELS[ref.kind]} #${ref.id}${MISSING_EVIDENCE}`;
+    const when = [detail.date, detail.time].filter((x) => x).join(' ');
+    const gist = ref.kind === 'attendance' || ref.kind === 'inspections' || ref.kind === 'surveys' ? clip(detail.text, 30) : '';
+    return [EVIDENCE_KIND_LABELS[ref.kind], when, retailerText(detail), gist].filter((x) => x).join(' ');
+  });
+  const more = refs.length > limit ? `；等共 ${refs.length} 条` : '';
+  return parts.join('；') + more;
+}
+
+export function copySide(
+  id: number,
+  kind: 'journals' | 'reports',
+  lookup: EvidenceLookup,
+  nameOf: (code: string) => string,
+  knownCode = '',
+): CopySide {
+  const detail = lookup({ kind, id });
+  if (!detail) return { managerCode: knownCode, managerName: knownCode && nameOf(knownCode), date: '', text: MISSING_EVIDENCE };
+  const code = detail.managerCode ?? knownCode;
+  return { managerCode: code, managerName: detail.managerName ?? nameOf(code), date: detail.date ?? '', text: detail.text };
+}
+
+/** Both texts of a near-copy, the earlier one first (the later writer is the one who copied). */
+export function copyPair(
+  pair: { aId: number; bId: number; similarity: number },
+  kind: 'journals' | 'reports',
+  lookup: EvidenceLookup,
+  nameOf: (code: string) => string,
+  knownCodes: { a?: string; b?: string } = {},
+): CopyPairLine {
+  const a = { side: copySide(pair.aId, kind, lookup, nameOf, knownCodes.a), id: pair.aId };
+  const b = { side: copySide(pair.bId, kind, lookup, nameOf, knownCodes.b), id: pair.bId };
+  const [first, second] = b.side.date < a.side.date || (b.side.date === a.side.date && b.id < a.id) ? [b, a] : [a, b];
+  return { similarity: pair.similarity, first: first.side, second: second.side };
+}
+
+function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}

@@ -1,0 +1,53 @@
+import type { DimensionKey, EvidenceKind } from '../measures/dimensions';
+import type { MonthEvaluation } from '../measures/monthEvaluation';
+import type { Scheme } from '../scoring/scheme';
+
+/** One evidence row, already reduced to what fits on paper. */
+export interface EvidenceDetail {
+  kind: EvidenceKind;
+  id: number;
+  /** 'YYYY-MM-DD' */
+  date: string | null;
+  /** 'HH:mm' or 'HH:mm:ss' */
+  time: string | null;
+  managerCode: string | null;
+  managerName: string | null;
+  retailerName: string | null;
+  retailerLicence: string | null;
+  /** The row's own words: journal content, report body, survey verdict, violation, punch place. */
+  text: string;
+  /** Secondary facts (problems found, inspector, anomaly, …), or null. */
+  note: string | null;
+}
+
+export interface ReportAdjustment {
+  managerCode: string;
+  dimension: DimensionKey;
+  score: number;
+  reason: string;
+  who: string;
+  /** ISO timestamp */
+  at: string;
+}
+
+/** Everything the report is built from; structurally what the stored month snapshot provides. */
+export interface ReportInput {
+  month: string;
+  status: 'draft' | 'final';
+  evaluatedAt: string;
+  finalizedAt: string | null;
+  finalizedBy: string | null;
+  scheme: Scheme;
+  /** With the supervisor's adjustments applied. */
+  evaluation: MonthEvaluation;
+  /** Every adjustment of the month, oldest first. */
+  adjustments: readonly ReportAdjustment[];
+  /** Details of the evidence rows the flags and near-copy pairs point at. */
+  evidence: readonly EvidenceDetail[];
+  /** The roster's department of every evaluated manager. */
+  departments: readonly (string | null)[];
+  /** ISO timestamp of the export. */
+  generatedAt: string;
+  /** Minutes east of UTC in which stored timestamps are shown (480 for Beijing). */
+  utcOffsetMinutes: number;
+}
