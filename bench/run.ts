@@ -1,0 +1,111 @@
+/**
+ * `npm run bench [-- --quick] [--only xlsx,csv,eval,nearcopy,report,grid] [--fresh] [--profile]`
+ *
+ * Measures what Kaoping exists for, at district and city scale, each figure next to a baseline
+ * measured in the same run (the machine is shared, so only same-run comparisons mean much).
+ * Every run of every workload is a fresh child process (peak RSS is the workload's own); the
+ * median of the runs is reported. Prints a table and writes bench/results.json.
+ * Not a test: nothing here asserts a timing; only correctness (same near-copy pairs, imports
+ * accepted) makes the exit code non-zero.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchConfig } from './benchConfig';
+import { makeContext, type BenchContext } from './benchContext';
+import { clearCache, Datasets } from './datasets';
+import { machineInfo } from './machineInfo';
+import { figuresTable, targetsTable, type SectionResult } from './report';
+import { csvImportSection } from './sections/csvImportSection';
+import { evaluationSection } from './sections/evaluationSection';
+import { gridSection } from './sections/gridSection';
+import { nearCopySection } from './sections/nearCopySection';
+import { reportSection } from './sections/reportSection';
+import { xlsxImportSection } from './sections/xlsxImportSection';
+
+const SECTIONS: Record<string, (ctx: BenchContext) => Promise<SectionResult>> = {
+  xlsx: xlsxImportSection,
+  csv: csvImportSection,
+  eval: evaluationSection,
+  nearcopy: nearCopySection,
+  report: reportSection,
+  grid: gridSection,
+};
+
+function parseArgs(argv: string[]): { quick: boolean; fresh: boolean; profile: boolean; only: string[] } {
+  const only: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--only') only.push(...(argv[++i] ?? '').split(','));
+    else if (arg.startsWith('--only=')) only.push(...arg.slice('--only='.length).split(','));
+    else if (!['--quick', '--fresh', '--profile'].includes(arg)) throw new Error(`unknown option ${arg}`);
+  }
+  const unknown = only.filter((name) => !(name in SECTIONS));
+  if (unknown.length > 0) throw new Error(`unknown section(s) ${unknown.join(', ')}; known: ${Object.keys(SECTIONS).join(', ')}`);
+  return { quick: argv.includes('--quick'), fresh: argv.includes('--fresh'), profile: argv.includes('--profile'), only };
+}
+
+const args = parseArgs(process.argv.slice(2));
+const config = benchConfig(args.quick);
+const log = (line: string) => process.stderr.write(`${line}\n`);
+if (args.fresh) clearCache(config);
+const datasets = new Datasets(config, log);
+const ctx = makeContext(config, datasets, log, args.profile);
+const machine = machineInfo();
+const started = new Date();
+const title = `Kaoping bench — ${config.mode === 'quick' ? 'QUICK (reduced sizes, 1 run each: not comparable with the full run)' : `full, median of ${config.runs} runs`}`;
+log(`${title}\n${machine.cpuModel}, ${machine.cores} cores, ${machine.totalMemoryMb} MB, Node ${machine.node}, load ${machine.loadAverage}; cache ${config.cacheRoot}`);
+
+const results: Record<string, SectionResult> = {};
+const errors: Record<string, string> = {};
+for (const [name, section] of Object.entries(SECTIONS)) {
+  if (args.only.length > 0 && !args.only.includes(name)) continue;
+  try {
+    results[name] = await section(ctx);
+  } catch (err) {
+    errors[name] = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    log(`section ${name} failed: ${errors[name]}`);
+  }
+}
+
+const all = Object.values(results);
+const figures = all.flatMap((r) => r.figures);
+const targets = all.flatMap((r) => r.targets);
+const notes = [...all.flatMap((r) => r.notes), ...datasets.notes.map((d) => `data set ${d.name}: ${d.source}${d.builtSeconds === null ? ' (cached)' : ` (built in ${d.builtSeconds.toFixed(0)} s)`}`)];
+const finished = new Date();
+
+console.log(`\n${title}`);
+console.log(`${machine.cpuModel} · ${machine.cores} cores · ${machine.totalMemoryMb} MB · Node ${machine.node} · load ${machine.loadAverage} at start · ${started.toISOString()}`);
+console.log(`Peak RSS is each child process's own (it includes Node and tsx, about 60–80 MB).\n`);
+console.log(figuresTable(figures));
+console.log(`\n${targetsTable(targets)}\n`);
+for (const note of notes) console.log(`- ${note}`);
+for (const [name, error] of Object.entries(errors)) console.log(`- section ${name} FAILED: ${error.split('\n')[0] ?? ''}`);
+console.log(`\n(${((finished.getTime() - started.getTime()) / 1000).toFixed(0)} s)`);
+
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const resultsPath = path.join(benchDir, 'results.json');
+writeFileSync(
+  resultsPath,
+  `${JSON.stringify(
+    {
+      mode: config.mode,
+      runsPerFigure: config.runs,
+      sections: Object.keys(results),
+      date: started.toISOString(),
+      durationSeconds: (finished.getTime() - started.getTime()) / 1000,
+      machine,
+      config,
+      figures,
+      targets,
+      notes,
+      errors,
+      datasets: datasets.notes,
+    },
+    null,
+    2,
+  )}\n`,
+);
+console.log(`results: ${path.relative(process.cwd(), resultsPath)}`);
+const passed = Object.keys(errors).length === 0 && all.every((r) => r.passed);
+process.exitCode = passed ? 0 : 1;

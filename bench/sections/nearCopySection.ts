@@ -1,0 +1,67 @@
+import type { BenchContext } from '../benchContext';
+import { runsText } from '../benchContext';
+import { fmt, type SectionResult } from '../report';
+
+const SECTION = '4 near-copy scan';
+const SECONDS_TARGET = 2;
+const SPEEDUP_TARGET = 50;
+/** journalCorpus: seeded journal entries, 10 % of them planted near-copies (0–14 edits) of an earlier one. */
+const CORPUS = { seed: 7, copyShare: 0.1 };
+
+/**
+ * findNearCopies over the whole corpus against the exhaustive pairwise Jaccard baseline, which
+ * runs on the first `pairwiseSample` entries and is extrapolated quadratically (by pair count).
+ * On that sample both must return the same pairs, similarity included.
+ */
+export async function nearCopySection(ctx: BenchContext): Promise<SectionResult> {
+  const docs = ctx.config.nearCopyDocs;
+  const sample = ctx.config.pairwiseSample;
+  ctx.log(`${SECTION}: ${docs} entries, pairwise sample ${sample}`);
+  const fast = await ctx.measure('near-copy', { docs, ...CORPUS }, `near-copy ${docs}`);
+  const exhaustive = await ctx.measure('pairwise-sample', { docs, sample, ...CORPUS }, `pairwise ${sample}`);
+  const seconds = fast.median('seconds');
+  const sampleSeconds = exhaustive.median('seconds');
+  const pairScale = (docs * (docs - 1)) / (sample * (sample - 1));
+  const extrapolated = sampleSeconds === null ? null : sampleSeconds * pairScale;
+  const speedup = seconds && extrapolated !== null ? extrapolated / seconds : null;
+  const identical = exhaustive.ok.length > 0 && exhaustive.ok.every((r) => r.identical === true);
+  const samePairsText = exhaustive.ok.length === 0 ? 'not run' : identical ? `yes (${fmt.count(Number(exhaustive.first('pairs')))} pairs)` : `NO: pairwise ${exhaustive.first('pairs')} vs findNearCopies ${exhaustive.first('fastPairs')}`;
+  return {
+    figures: [
+      {
+        section: SECTION,
+        item: `${fmt.count(docs)} entries: findNearCopies`,
+        runs: runsText(fast, ctx.config.runs),
+        figure: `${fmt.seconds(seconds)} · ${fmt.count(Number(fast.first('pairs')))} pairs, ${fast.first('plantedFound')}/${fast.first('planted')} planted found`,
+        peakRssMb: fast.median('peakRssMb'),
+        vsBaseline: `${speedup === null ? '—' : `${speedup.toFixed(0)}×`} faster than pairwise (extrapolated)`,
+        numbers: { seconds, pairs: fast.first('pairs'), planted: fast.first('planted'), plantedFound: fast.first('plantedFound'), speedup },
+      },
+      {
+        section: SECTION,
+        item: `${fmt.count(sample)}-entry sample: pairwiseNearCopies (baseline)`,
+        runs: runsText(exhaustive, ctx.config.runs),
+        figure: `${fmt.seconds(sampleSeconds)} · same pairs as findNearCopies: ${samePairsText}`,
+        peakRssMb: exhaustive.median('peakRssMb'),
+        vsBaseline: 'baseline',
+        numbers: { sampleSeconds, pairs: exhaustive.first('pairs'), fastPairs: exhaustive.first('fastPairs'), identical },
+      },
+      {
+        section: SECTION,
+        item: `${fmt.count(docs)} entries: pairwiseNearCopies, EXTRAPOLATED ×${pairScale.toFixed(1)} (pairs)`,
+        runs: '',
+        figure: fmt.seconds(extrapolated),
+        peakRssMb: null,
+        vsBaseline: 'baseline (extrapolated quadratically)',
+        numbers: { extrapolatedSeconds: extrapolated, pairScale },
+      },
+    ],
+    targets: [
+      { target: `near-copy scan of ${fmt.count(docs)} < ${SECONDS_TARGET} s`, measured: fmt.seconds(seconds), met: seconds === null ? null : seconds < SECONDS_TARGET },
+      { target: `near-copy scan ≥ ${SPEEDUP_TARGET}× faster than pairwise`, measured: speedup === null ? '—' : `${speedup.toFixed(0)}×`, met: speedup === null ? null : speedup >= SPEEDUP_TARGET },
+      { target: `identical pairs on the ${fmt.count(sample)}-entry sample`, measured: samePairsText, met: exhaustive.ok.length === 0 ? null : identical },
+    ],
+    notes: [`near-copy corpus: journalCorpus(${docs}, seed ${CORPUS.seed}, ${CORPUS.copyShare * 100}% planted copies) from tests/unit/similarity/journalTexts.ts; threshold 0.8, min 20 characters (默认方案); planted copies spread over Jaccard 0.75–0.99, so not all reach 0.8.`],
+    passed: fast.failed === null && exhaustive.failed === null && (exhaustive.ok.length === 0 || identical),
+  };
+}

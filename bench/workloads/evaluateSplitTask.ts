@@ -1,0 +1,45 @@
+import { openStore } from '../../src/backend/db/openStore';
+import { runInTransaction } from '../../src/backend/db/runInTransaction';
+import { ensureDefaultScheme } from '../../src/backend/repositories/schemeRepository';
+import { monthWorkdays } from '../../src/backend/services/evaluation/evaluateStoredMonth';
+import { loadEvaluationInput } from '../../src/backend/services/evaluation/loadEvaluationInput';
+import { readMonthSnapshot, writeMonthSnapshot } from '../../src/backend/services/evaluation/monthSnapshot';
+import { evaluateMonth } from '../../src/core/measures/evaluateMonth';
+import { BENCH_NOW } from '../benchClock';
+import { secondsSince, stringParam, type TaskParams, type TaskResult } from '../childProtocol';
+
+/**
+ * evaluateStoredMonth's steps replayed with a clock between them, in a process of their own:
+ * load (workdays + loadEvaluationInput), compute (evaluateMonth), store (write the snapshot and
+ * read it back, as evaluateStoredMonth does). The end-to-end figure comes from the real call.
+ */
+export async function evaluateSplitTask(params: TaskParams): Promise<TaskResult> {
+  const month = stringParam(params, 'month');
+  const store = await openStore(stringParam(params, 'db'), { backupBeforeMigrate: false });
+  try {
+    const scheme = await ensureDefaultScheme(store.db, BENCH_NOW);
+    const loadStarted = performance.now();
+    const workdays = await monthWorkdays(store, month);
+    const { input, batchIds } = await loadEvaluationInput(store, month, workdays);
+    const loadSeconds = secondsSince(loadStarted);
+    const computeStarted = performance.now();
+    const evaluation = evaluateMonth(input, scheme.scheme);
+    const computeSeconds = secondsSince(computeStarted);
+    const storeStarted = performance.now();
+    await runInTransaction(store, () => writeMonthSnapshot(store, month, scheme.id, evaluation, batchIds, BENCH_NOW));
+    await readMonthSnapshot(store, month);
+    const storeSeconds = secondsSince(storeStarted);
+    return {
+      loadSeconds,
+      computeSeconds,
+      storeSeconds,
+      managers: evaluation.managers.length,
+      retailers: input.retailers.length,
+      orderTotals: input.orderTotals.length,
+      punches: input.punches.length,
+      journals: input.journals.length,
+    };
+  } finally {
+    await store.close();
+  }
+}
