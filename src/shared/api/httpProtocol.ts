@@ -9,10 +9,16 @@
  * the `x-kaoping-token` header, or as `?token=` on any GET (e.g. `/api/events?token=T`).
  * Anything without a valid token gets 401, static files included.
  *
- * Calls: `POST /api/<name>` with the body `encodeWire(arg)`; the answer is always status 200
- * with `encodeWire(result)` (a Result, ok or not), except 404 for an unknown name, 413 for a
- * body above MAX_BODY_BYTES, 401 without the token. Decode answers with `decodeWire`, which
- * turns tagged base64 back into Uint8Array (e.g. import.errorsWorkbook's bytes).
+ * Calls: `POST /api/<name>` with the body `encodeWire(arg)`; the answer is status 200 with
+ * `encodeWire(result)` (a Result, ok or not). Other statuses: 404 unknown name, 405 not POST,
+ * 413 body above MAX_BODY_BYTES, 400 body that is not JSON (these four still carry a Result
+ * body), 401 without the token, 403 when the Host header is not 127.0.0.1/localhost:PORT
+ * (DNS rebinding), 400 for a path with '..'. Decode answers with `decodeWire`, which turns
+ * tagged base64 back into Uint8Array (e.g. import.errorsWorkbook's bytes).
+ *
+ * Result error codes the backend uses: invalid_argument (details: zod issues), not_found,
+ * job_exists, not_empty (app.loadDemo over real data), blocked / already_undone (import.undo),
+ * a FileRefusedError's or EvaluationError's code, internal (message only, never a stack).
  *
  * Events: `GET /api/events` is a server-sent event stream; each contract event arrives as
  * `event: <name>` with `data: <JSON payload>` (listen with addEventListener(name, …));
