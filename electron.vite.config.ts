@@ -14,7 +14,16 @@ export default defineConfig({
     build: { outDir: at('./out/main'), rollupOptions: { input: { index: at('./electron/main/index.ts') } } },
   },
   preload: {
-    build: { outDir: at('./out/preload'), rollupOptions: { input: { index: at('./electron/preload/index.ts') } } },
+    build: {
+      outDir: at('./out/preload'),
+      // A sandboxed preload is one CommonJS file: no ES module, no require of node_modules (zod, for
+      // the contract's names, is bundled in).
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: at('./electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
   },
   renderer: {
     ...rendererSettings,

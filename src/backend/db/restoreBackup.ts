@@ -95,16 +95,27 @@ export async function restoreBackup(backupFile: string, databasePath: string, op
     throw new RestoreError('copy_failed', '复制出的数据库没有通过完整性检查，已放弃恢复，原数据库未改动。');
   }
 
-  let setAside: string | null = null;
-  if (fs.existsSync(databasePath)) {
-    setAside = freshName(dir, `${baseName(databasePath)}-${opts.reason}-${stamp(opts.now)}`);
-    for (const side of SIDE_FILES) {
-      if (fs.existsSync(databasePath + side)) fs.renameSync(databasePath + side, setAside + side);
-    }
-    fs.renameSync(databasePath, setAside);
-  }
+  const setAside = setDatabaseAside(databasePath, opts);
   fs.renameSync(temp, databasePath);
   return { restoredFrom: backupFile, databasePath, setAside };
+}
+
+/**
+ * Renames the database (with its -wal/-shm/-journal, so the set stays readable) to
+ * `<name>-damaged|replaced-<stamp>.sqlite` beside it; nothing is deleted or overwritten. Returns
+ * the new name, or null when there was no database. Every connection to it must be closed first.
+ */
+export function setDatabaseAside(databasePath: string, opts: RestoreOptions): string | null {
+  if (!fs.existsSync(databasePath)) return null;
+  const dir = path.dirname(path.resolve(databasePath));
+  const setAside = freshName(dir, `${baseName(databasePath)}-${opts.reason}-${stamp(opts.now)}`);
+  // Side files first: a crash in between leaves no stray -wal under the old name, where SQLite
+  // would pair it with whatever file takes that name next.
+  for (const side of SIDE_FILES) {
+    if (fs.existsSync(databasePath + side)) fs.renameSync(databasePath + side, setAside + side);
+  }
+  fs.renameSync(databasePath, setAside);
+  return setAside;
 }
 
 /**

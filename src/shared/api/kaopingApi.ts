@@ -27,7 +27,11 @@ export interface HandlerContext {
 export interface KaopingEvents {
   'import.progress': { jobId: string; file: string; fileIndex: number; fileCount: number; rowsDone: number };
   'job.done': { jobId: string };
+  /** A desktop menu command the page carries out (文件 › 导入 / 导出报表); sent by Electron's main. */
+  'app.menu': { command: AppMenuCommand };
 }
+/** The menu commands that reach the page; the others (备份, 恢复, …) run in Electron's main. */
+export type AppMenuCommand = 'import' | 'exportReport';
 export type EventName = keyof KaopingEvents;
 export type EventPayload<E extends EventName> = KaopingEvents[E];
 

@@ -1,0 +1,33 @@
+import { API_NAMES, IPC_PREFIX, type ApiName, type EventName } from '../../src/shared/api/kaopingApi';
+
+/**
+ * The IPC channel names, shared by the preload (which may import only src/shared) and main.
+ * Calls: `kaoping:<api name>`; events from main: `kaoping:event:<event name>`.
+ */
+export const EVENT_CHANNEL_PREFIX = `${IPC_PREFIX}event:`;
+const EVENT_NAME = /^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+$/;
+
+export function isApiName(name: unknown): name is ApiName {
+  return typeof name === 'string' && (API_NAMES as readonly string[]).includes(name);
+}
+
+export function invokeChannel(name: ApiName): string {
+  return IPC_PREFIX + name;
+}
+
+export function eventChannel(name: EventName): string {
+  return EVENT_CHANNEL_PREFIX + name;
+}
+
+/** The channel for a call the page asks for, or null: only the contract's names, under the prefix. */
+export function invokeChannelFor(name: unknown): string | null {
+  if (!isApiName(name)) return null;
+  const channel = invokeChannel(name);
+  return channel.startsWith(IPC_PREFIX) && !channel.startsWith(EVENT_CHANNEL_PREFIX) ? channel : null;
+}
+
+/** The channel for an event the page listens to, or null for anything that is not an event name. */
+export function eventChannelFor(name: unknown): string | null {
+  if (typeof name !== 'string' || !EVENT_NAME.test(name)) return null;
+  return EVENT_CHANNEL_PREFIX + name;
+}
