@@ -6,6 +6,7 @@ import { dataHandlers } from './handlers/dataHandlers';
 import type { HandlerDeps } from './handlers/handlerDeps';
 import { importHandlers } from './handlers/importHandlers';
 import { JobRegistry } from './handlers/jobRegistry';
+import { openReadStore } from './handlers/openReadStore';
 import { WriteLock } from './handlers/writeLock';
 import { StoreError } from './db/openStore';
 import { FileRefusedError } from './io/fileRefusedError';
@@ -15,20 +16,25 @@ import { RequestError } from './services/requestError';
 export type { HandlerDeps } from './handlers/handlerDeps';
 
 /** The handlers plus what a host needs to shut down cleanly. */
-export type Handlers = KaopingHandlers & { cancelAllJobs(): void };
+export type Handlers = KaopingHandlers & {
+  cancelAllJobs(): void;
+  /** Closes the handlers' read connection (not the store, which the caller owns). */
+  close(): Promise<void>;
+};
 
 /**
  * The contract's implementation: one function per name, arguments already validated. Writing
- * handlers (import.run, import.undo, import.saveMapping, app.loadDemo) share one write lock.
+ * handlers (import.run, import.undo, import.saveMapping, app.loadDemo) share one write lock;
+ * queries use a read-only connection that sees committed data only. Call close() when done.
  */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const env = { ...deps, writeLock: new WriteLock(), jobs: new JobRegistry() };
+  const env = { ...deps, reader: openReadStore(deps.store), writeLock: new WriteLock(), jobs: new JobRegistry() };
   const handlers = {
     ...appHandlers(env),
     ...importHandlers(env),
     ...dataHandlers(env),
   } satisfies KaopingHandlers;
-  return { ...handlers, cancelAllJobs: () => env.jobs.cancelAll() };
+  return { ...handlers, cancelAllJobs: () => env.jobs.cancelAll(), close: () => env.reader.close() };
 }
 
 const zhCN = z.locales.zhCN().localeError;

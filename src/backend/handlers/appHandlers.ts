@@ -8,7 +8,7 @@ type AppHandlers = Pick<KaopingHandlers, 'app.info' | 'app.loadDemo'>;
 
 export function appHandlers(env: HandlerEnv): AppHandlers {
   return {
-    'app.info': async () => appInfo(env.store),
+    'app.info': async () => appInfo(env.reader),
     'app.loadDemo': async ({ jobId }, ctx) =>
       runJob(env, ctx, jobId, (signal) =>
         loadDemo(env.store, {

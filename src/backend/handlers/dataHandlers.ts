@@ -9,7 +9,7 @@ import type { HandlerEnv } from './handlerDeps';
 type DataHandlers = Pick<KaopingHandlers, 'data.columns' | 'data.rows' | 'data.detail' | 'data.overview'>;
 
 export function dataHandlers(env: HandlerEnv): DataHandlers {
-  const { store } = env;
+  const store = env.reader;
   return {
     'data.columns': async ({ kind }) => gridColumns(kind),
     'data.rows': async (arg) => gridRows(store, arg),

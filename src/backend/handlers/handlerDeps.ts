@@ -11,6 +11,8 @@ export interface HandlerDeps {
 
 /** What the per-feature handler files share: the deps, the write lock and the running jobs. */
 export interface HandlerEnv extends HandlerDeps {
+  /** For queries: sees only committed data, never a running import's rows. */
+  reader: Store;
   writeLock: WriteLock;
   jobs: JobRegistry;
 }

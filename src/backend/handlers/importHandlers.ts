@@ -38,7 +38,7 @@ export function importHandlers(env: HandlerEnv): ImportHandlers {
     'import.preview': async (file) =>
       previewFile(
         { fileName: file.fileName, bytes: file.bytes },
-        { kind: file.kind, manualMapping: file.manualMapping, encoding: file.encoding, savedMappings: await listMappings(store) },
+        { kind: file.kind, manualMapping: file.manualMapping, encoding: file.encoding, savedMappings: await listMappings(env.reader) },
       ),
 
     'import.run': async (arg, ctx) =>
@@ -56,7 +56,7 @@ export function importHandlers(env: HandlerEnv): ImportHandlers {
     'import.cancel': async ({ jobId }) => ({ cancelled: env.jobs.cancel(jobId) }),
 
     'import.batches': async () =>
-      (await listImportBatches(store.db)).map((b) => ({
+      (await listImportBatches(env.reader.db)).map((b) => ({
         id: b.id,
         fileName: b.file_name,
         kind: b.kind,
@@ -82,7 +82,7 @@ export function importHandlers(env: HandlerEnv): ImportHandlers {
 
     'import.saveMapping': async (arg) => env.writeLock.run(() => saveMapping(store, arg, env.now())),
 
-    'import.mappings': async () => listMappings(store),
+    'import.mappings': async () => listMappings(env.reader),
 
     'import.errorsWorkbook': async ({ file, errors }) => ({
       fileName: errorsWorkbookName(file),

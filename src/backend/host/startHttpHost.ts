@@ -212,6 +212,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
           server.close(() => resolve());
           server.closeAllConnections();
         });
+        await handlers.close();
         if (ownWorkDir) await rm(workDir, { recursive: true, force: true });
       })();
       return closing;

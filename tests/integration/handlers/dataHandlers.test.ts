@@ -16,6 +16,7 @@ beforeAll(async () => {
   handlers = createHandlers({ store, now: () => new Date('2026-11-02T08:00:00Z'), workDir: dir });
 });
 afterAll(async () => {
+  await handlers.close();
   await store.close();
 });
 

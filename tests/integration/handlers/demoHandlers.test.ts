@@ -23,6 +23,7 @@ beforeAll(async () => {
   reports = await data(handlers, 'app.loadDemo', { jobId: 'demo' }, recorded.ctx);
 });
 afterAll(async () => {
+  await handlers.close();
   await store.close();
 });
 

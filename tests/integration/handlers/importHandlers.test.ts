@@ -59,6 +59,7 @@ beforeAll(async () => {
   handlers = createHandlers({ store, now: () => new Date('2026-11-03T09:00:00Z'), workDir: dir });
 });
 afterAll(async () => {
+  await handlers.close();
   await store.close();
 });
 
@@ -186,13 +187,17 @@ describe('import.run', () => {
     ]);
     const before = await tableFacts(store);
     let cancelled: Promise<unknown> | null = null;
+    let readDuring: Promise<unknown> | null = null;
     const { ctx, events } = recordingContext((e) => {
       if (e.name === 'import.progress' && 'file' in e.payload && e.payload.file === '订单_取消.csv' && cancelled === null) {
+        // Mid-transaction: the screens' queries must not see the 2000 rows written so far.
+        readDuring = invokeHandler(handlers, 'data.rows', { kind: 'orders', startRow: 0, endRow: 1 }, ctx);
         cancelled = invokeHandler(handlers, 'import.cancel', { jobId: 'job-2' }, ctx);
       }
     });
     const reports = await data(handlers, 'import.run', { jobId: 'job-2', files: [upload(orders), upload(brands)] }, ctx);
     expect(await cancelled).toEqual({ ok: true, data: { cancelled: true } });
+    expect(await readDuring).toMatchObject({ ok: true, data: { total: before.orders.n } });
     expect(reports.map((r) => r.status)).toEqual(['cancelled', 'cancelled']);
     expect(reports.every((r) => r.batchId === null && /取消/.test(r.message ?? ''))).toBe(true);
     expect(await tableFacts(store)).toEqual(before);
@@ -293,6 +298,7 @@ describe('app', () => {
     const other = await openStore(path.join(dir, 'closed.sqlite'));
     const h = createHandlers({ store: other, now: () => new Date(), workDir: dir });
     expect((await data(h, 'app.info', {})).empty).toBe(true);
+    await h.close();
     await other.close();
     const logged: unknown[] = [];
     const result = await invokeHandler(h, 'app.info', {}, recordingContext().ctx, { logError: (_n, e) => logged.push(e) });
