@@ -1,13 +1,4 @@
-import { runDemo } from './commands/runDemo';
-import { runEvaluate } from './commands/runEvaluate';
-import { runAdjust, runFinalize, runReopen } from './commands/runMonthChange';
-import { runImport } from './commands/runImport';
-import { runServe } from './commands/runServe';
-import { runStats } from './commands/runStats';
-import { runUndo } from './commands/runUndo';
 import { UsageError } from './usageError';
-import { EvaluationError } from '../backend/services/evaluation/evaluationError';
-import { StoreError } from '../backend/db/openStore';
 
 const USAGE = `kaoping <command> [options]
 
@@ -20,20 +11,25 @@ Commands:
   adjust   --month YYYY-MM --manager CODE --dimension KEY --score N --reason TEXT [--db FILE]
   finalize --month YYYY-MM [--db FILE]
   reopen   --month YYYY-MM --reason TEXT [--db FILE]
+  report   --month YYYY-MM --out FILE.xlsx [--db FILE]
   serve    [--db FILE] [--port N]   (the workbench in a browser on 127.0.0.1; prints its URL)
 
 --db defaults to $KAOPING_DB, else the desktop app's database file.`;
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
-  import: runImport,
-  stats: runStats,
-  undo: runUndo,
-  demo: runDemo,
-  evaluate: runEvaluate,
-  adjust: runAdjust,
-  finalize: runFinalize,
-  reopen: runReopen,
-  serve: runServe,
+type Command = (args: string[]) => Promise<number>;
+
+/** Loaded on demand, so that one command's dependencies never slow down or break another's. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  import: async () => (await import('./commands/runImport')).runImport,
+  stats: async () => (await import('./commands/runStats')).runStats,
+  undo: async () => (await import('./commands/runUndo')).runUndo,
+  demo: async () => (await import('./commands/runDemo')).runDemo,
+  evaluate: async () => (await import('./commands/runEvaluate')).runEvaluate,
+  adjust: async () => (await import('./commands/runMonthChange')).runAdjust,
+  finalize: async () => (await import('./commands/runMonthChange')).runFinalize,
+  reopen: async () => (await import('./commands/runMonthChange')).runReopen,
+  report: async () => (await import('./commands/runReport')).runReport,
+  serve: async () => (await import('./commands/runServe')).runServe,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -42,15 +38,15 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE + '\n');
     return command ? 0 : 2;
   }
-  const run = COMMANDS[command];
-  if (!run) {
+  const load = COMMANDS[command];
+  if (!load) {
     process.stderr.write(`未知命令「${command}」\n\n${USAGE}\n`);
     return 2;
   }
   try {
-    return await run(rest);
+    return await (await load())(rest);
   } catch (err) {
-    if (err instanceof EvaluationError || err instanceof StoreError) {
+    if (err instanceof Error && (err.name === 'EvaluationError' || err.name === 'StoreError')) {
       process.stderr.write(`${err.message}\n`);
       return 1;
     }
