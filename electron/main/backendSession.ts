@@ -109,9 +109,15 @@ export class BackendSession {
     this.opts.log.info(`database open: ${this.opts.databasePath}`);
   }
 
+  /** Cancels running jobs and closes every connection (a restore renames the files next). */
   async close(): Promise<void> {
-    this.handlers?.cancelAllJobs();
+    const handlers = this.handlers;
     this.handlers = null;
+    if (handlers) {
+      handlers.cancelAllJobs();
+      // The handlers' own read-only connection, where the backend has one.
+      if ('close' in handlers && typeof handlers.close === 'function') await handlers.close();
+    }
     const store = this.store;
     this.store = null;
     await store?.close();

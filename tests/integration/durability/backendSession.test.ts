@@ -57,6 +57,8 @@ describe('the desktop backend session', () => {
     // The reopened store answers.
     expect(await backend.invoke('app.info', {}, ctx)).toMatchObject({ ok: true, data: { empty: true } });
     await backend.close();
+    // Every connection is closed (the store's and the handlers' reader): SQLite removed the WAL.
+    expect(fs.readdirSync(dir).filter((f) => /-(wal|shm)$/.test(f))).toEqual([]);
     expect(fs.readFileSync(path.join(dir, 'logs', 'kaoping.log'), 'utf8')).toMatch(/backup before import: .*before-import-run/);
   });
 
