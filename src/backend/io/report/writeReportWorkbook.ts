@@ -1,0 +1,75 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { ChartSpec, ReportModel } from '../../../core/report/reportModel';
+import { createChartRenderer, type ChartRenderer } from './chartRenderer';
+import { writeFlagsSheet } from './writeFlagsSheet';
+import { writeManagerSheet, type ChartImage } from './writeManagerSheet';
+import { writeNearCopySheet } from './writeNearCopySheet';
+import { writeSummarySheet } from './writeSummarySheet';
+
+export interface WrittenWorkbook {
+  path: string;
+  sheets: number;
+  bytes: number;
+}
+
+export interface WriteReportOptions {
+  renderer?: ChartRenderer;
+}
+
+/** Charts rendered at once; the rasterising runs on libuv's thread pool. */
+const CHART_CONCURRENCY = 2;
+
+/**
+ * Writes the report workbook. It goes to a temporary file beside the target first and is renamed
+ * into place only when complete, so an error never leaves a partial or corrupt report behind.
+ */
+export async function writeReportWorkbook(model: ReportModel, outPath: string, opts: WriteReportOptions = {}): Promise<WrittenWorkbook> {
+  const renderer = opts.renderer ?? createChartRenderer();
+  const specs = [model.summary.rankingChart, model.summary.gradeChart, ...model.managers.map((m) => m.radarChart)];
+  const pngs = await renderAll(renderer, specs);
+
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '考评工作台';
+  workbook.title = `${model.department} ${model.monthLabel} 客户经理考评报表`;
+  workbook.subject = model.statusLabel;
+  const image = (index: number): ChartImage => {
+    const spec = specs[index];
+    const png = pngs[index];
+    if (!spec || !png) throw new Error(`chart ${index} was not rendered`);
+    return { id: workbook.addImage({ base64: png.toString('base64'), extension: 'png' }), width: spec.width, height: spec.height };
+  };
+
+  writeSummarySheet(workbook, model, { ranking: image(0), grades: image(1) });
+  model.managers.forEach((section, index) => writeManagerSheet(workbook, model, section, image(index + 2)));
+  writeFlagsSheet(workbook, model);
+  writeNearCopySheet(workbook, model);
+
+  const target = path.resolve(outPath);
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await workbook.xlsx.writeFile(temp);
+    await fs.rename(temp, target);
+  } catch (err) {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    throw err;
+  }
+  const { size } = await fs.stat(target);
+  return { path: target, sheets: workbook.worksheets.length, bytes: size };
+}
+
+async function renderAll(renderer: ChartRenderer, specs: readonly ChartSpec[]): Promise<Buffer[]> {
+  const results: Buffer[] = new Array<Buffer>(specs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < specs.length) {
+      const index = next++;
+      const spec = specs[index];
+      if (spec) results[index] = await renderer.render(spec);
+    }
+  };
+  await Promise.all(Array.from({ length: CHART_CONCURRENCY }, worker));
+  return results;
+}

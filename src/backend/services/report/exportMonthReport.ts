@@ -1,0 +1,109 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { EvidenceRef } from '../../../core/measures/dimensions';
+import type { MonthEvaluation } from '../../../core/measures/monthEvaluation';
+import { buildReportModel } from '../../../core/report/buildReportModel';
+import type { ReportInput } from '../../../core/report/reportInput';
+import type { Store } from '../../db/openStore';
+import { writeReportWorkbook, type WrittenWorkbook } from '../../io/report/writeReportWorkbook';
+import { readMonthSnapshot } from '../evaluation/monthSnapshot';
+import { loadEvidence } from './loadEvidence';
+import { ReportExportError } from './reportExportError';
+
+export interface ExportReportOptions {
+  now: Date;
+}
+
+/**
+ * Writes the month's evaluation report (考评报表) to `outPath`. Refuses with a ReportExportError
+ * when the month has not been evaluated or the file cannot be written; no file is left behind then.
+ */
+export async function exportMonthReport(store: Store, month: string, outPath: string, opts: ExportReportOptions): Promise<WrittenWorkbook> {
+  const target = path.resolve(outPath);
+  await checkWritable(target);
+  const snapshot = await readMonthSnapshot(store, month);
+  if (!snapshot) throw new ReportExportError('not_evaluated', `${month} 还没有考评结果，请先考评（kaoping evaluate --month ${month}）再导出报表`);
+
+  const evaluation = snapshot.evaluation;
+  const input: ReportInput = {
+    month,
+    status: snapshot.status,
+    evaluatedAt: snapshot.evaluatedAt,
+    finalizedAt: snapshot.finalizedAt,
+    finalizedBy: snapshot.finalizedBy,
+    scheme: snapshot.scheme,
+    evaluation,
+    adjustments: snapshot.adjustments,
+    evidence: await loadEvidence(store, evidenceRefs(evaluation)),
+    departments: await managerDepartments(store, evaluation.managers.map((m) => m.code)),
+    generatedAt: opts.now.toISOString(),
+    utcOffsetMinutes: -opts.now.getTimezoneOffset(),
+  };
+  try {
+    return await writeReportWorkbook(buildReportModel(input), target);
+  } catch (err) {
+    throw asWriteError(err, target);
+  }
+}
+
+/** Every row a flag or a near-copy pair points at, including both texts of each pair. */
+function evidenceRefs(evaluation: MonthEvaluation): EvidenceRef[] {
+  const refs: EvidenceRef[] = [];
+  for (const manager of evaluation.managers) {
+    for (const flag of manager.flags) {
+      refs.push(...flag.evidence);
+      const kind = flag.type === 'records.report_copy' ? 'reports' : 'journals';
+      for (const pair of flag.pairs ?? []) refs.push({ kind, id: pair.aId }, { kind, id: pair.bId });
+    }
+    refs.push(...(manager.veto?.evidence ?? []));
+  }
+  for (const pair of evaluation.nearCopyPairs) refs.push({ kind: pair.kind, id: pair.aId }, { kind: pair.kind, id: pair.bId });
+  return refs;
+}
+
+async function managerDepartments(store: Store, codes: readonly string[]): Promise<(string | null)[]> {
+  const departments: (string | null)[] = [];
+  for (let start = 0; start < codes.length; start += 500) {
+    const rows = await store.db
+      .selectFrom('managers')
+      .select('department')
+      .where('code', 'in', codes.slice(start, start + 500))
+      .execute();
+    departments.push(...rows.map((r) => r.department));
+  }
+  return departments;
+}
+
+/** Fails before the work is done when the target obviously cannot be written. */
+async function checkWritable(target: string): Promise<void> {
+  const folder = path.dirname(target);
+  const folderStat = await fs.stat(folder).catch(() => null);
+  if (!folderStat?.isDirectory()) throw new ReportExportError('unwritable', `无法保存报表：文件夹「${folder}」不存在，请先创建它或另选位置`);
+  const existing = await fs.stat(target).catch(() => null);
+  if (existing?.isDirectory()) throw new ReportExportError('unwritable', `无法保存报表：「${target}」是一个文件夹，请给出 .xlsx 文件名`);
+  try {
+    await fs.access(folder, fs.constants.W_OK);
+    if (existing) await fs.access(target, fs.constants.W_OK);
+  } catch {
+    throw new ReportExportError('unwritable', `无法保存报表：没有权限写入「${existing ? target : folder}」，请另选位置`);
+  }
+}
+
+function asWriteError(err: unknown, target: string): unknown {
+  const code = err instanceof Error && 'code' in err ? String(err.code) : '';
+  switch (code) {
+    case 'EACCES':
+    case 'EROFS':
+      return new ReportExportError('unwritable', `无法保存报表：没有权限写入「${target}」，请另选位置`);
+    // Windows refuses to replace a file another program holds open with EPERM, not EBUSY.
+    case 'EPERM':
+    case 'EBUSY':
+      return new ReportExportError('unwritable', `无法保存报表：「${target}」正被其他程序（如 Excel）打开或没有写入权限，请关闭它或另选位置`);
+    case 'ENOSPC':
+      return new ReportExportError('unwritable', `无法保存报表：磁盘空间不足（${path.dirname(target)}）`);
+    case 'ENOENT':
+      return new ReportExportError('unwritable', `无法保存报表：文件夹「${path.dirname(target)}」不存在`);
+    default:
+      return err;
+  }
+}

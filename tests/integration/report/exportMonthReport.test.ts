@@ -1,0 +1,275 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adjustDimension, finalizeMonth } from '../../../src/backend/services/evaluation/changeMonth';
+import { evaluateStoredMonth } from '../../../src/backend/services/evaluation/evaluateStoredMonth';
+import type { MonthSnapshot } from '../../../src/backend/services/evaluation/monthSnapshot';
+import { exportMonthReport } from '../../../src/backend/services/report/exportMonthReport';
+import { ReportExportError } from '../../../src/backend/services/report/reportExportError';
+import { writeReportWorkbook } from '../../../src/backend/io/report/writeReportWorkbook';
+import { buildReportModel } from '../../../src/core/report/buildReportModel';
+import { tempDir } from '../../helpers/tempDir';
+import { allCells, cellsWithValue, readWorkbook, rowTexts, sheet, worksheetXml } from './readWorkbook';
+import { buildReportDistrict, COPIED_TEXT, FORMULA_RESULT, HOSTILE_TEXTS, MONTH, type ReportDistrict } from './reportDistrict';
+
+const dir = tempDir('kaoping-report-');
+const supervisor = (now: string) => ({ who: '主管甲', now: new Date(now) });
+let district: ReportDistrict;
+let snapshot: MonthSnapshot;
+let draftFile: string;
+let draft: ExcelJS.Workbook;
+
+const managerSheets = ['王芳 LH001', '王芳 LH002', '欧阳测试很长很长的名字甲乙丙丁戊己庚辛壬癸子丑寅卯 LH003'];
+
+beforeAll(async () => {
+  district = await buildReportDistrict(dir);
+  await evaluateStoredMonth(district.store, MONTH, { now: new Date('2026-11-03T01:00:00Z') });
+  await adjustDimension(district.store, { month: MONTH, managerCode: 'LH001', dimension: 'records', score: 70, reason: '外出培训三天' }, supervisor('2026-11-03T02:00:00Z'));
+  snapshot = await adjustDimension(
+    district.store,
+    { month: MONTH, managerCode: 'LH001', dimension: 'records', score: 75, reason: '补交了培训记录' },
+    { who: '主管乙', now: new Date('2026-11-04T02:00:00Z') },
+  );
+  draftFile = path.join(dir, '考评报表_草稿.xlsx');
+  await exportMonthReport(district.store, MONTH, draftFile, { now: new Date('2026-11-04T03:00:00Z') });
+  draft = await readWorkbook(draftFile);
+}, 60_000);
+afterAll(() => district?.store.close());
+
+const managerOf = (code: string) => {
+  const m = snapshot.evaluation.managers.find((x) => x.code === code);
+  if (!m) throw new Error(`no manager ${code}`);
+  return m;
+};
+
+describe('the evaluation report workbook', () => {
+  it('has the summary, one sheet per manager in rank order under a legal unique name, the flags and the near-copies', () => {
+    const names = draft.worksheets.map((w) => w.name);
+    expect(names[0]).toBe('汇总');
+    expect(names.slice(-2)).toEqual(['异常明细', '日志雷同']);
+    expect(new Set(names.slice(1, -2))).toEqual(new Set(managerSheets));
+    const byRank = [...snapshot.evaluation.managers].sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99)).map((m) => m.code);
+    expect(names.slice(1, -2).map((n) => n.slice(-5))).toEqual(byRank);
+    for (const name of names) {
+      expect(name.length).toBeLessThanOrEqual(31);
+      expect(name).not.toMatch(/[[\]:*?/\\]/);
+    }
+  });
+
+  it('lists every manager on the summary with scores, 无数据, starred adjustments, grade, veto and averages', () => {
+    const ws = sheet(draft, '汇总');
+    expect(ws.getCell('A1').value).toBe('临河营销部 2026年10月 客户经理考评汇总表');
+    expect(String(ws.getCell('A2').value)).toContain('默认方案（第 1 版）');
+    const rows = rowTexts(ws);
+    const header = rows.findIndex((r) => r[0] === '名次');
+    expect(rows[header]?.slice(0, 15)).toEqual(['名次', '工号', '姓名', '硬性指标', '出勤情况', '文字记录', '了解市场', '品牌销量', '市场规范', '履约率', '市场评价', '总分', '等级', '一票否决', '手工调整']);
+    const rowOf = (code: string) => {
+      const index = rows.findIndex((r) => r[1] === code);
+      expect(index).toBeGreaterThan(header);
+      return ws.getRow(index + 1);
+    };
+    const lh001 = rowOf('LH001');
+    // No orders were imported: 硬性指标 has no data for anybody.
+    expect(lh001.getCell(4).value).toBe('无数据');
+    expect(lh001.getCell(6).value).toBe(75);
+    expect(lh001.getCell(6).numFmt).toBe('0.0"*"');
+    expect(lh001.getCell(5).numFmt).toBe('0.0');
+    expect(lh001.getCell(12).value).toBe(managerOf('LH001').total);
+    const computed = managerOf('LH001').dimensions.records.computedScore;
+    expect(lh001.getCell(15).value).toBe(`文字记录 ${computed?.toFixed(1)}→75.0`);
+    const lh002 = rowOf('LH002');
+    expect(lh002.getCell(13).value).toBe('不合格');
+    expect(String(lh002.getCell(14).value)).toMatch(/^一票否决：1 户受访零售户不认识客户经理/);
+    expect(rows.some((r) => r[0] === '片区平均')).toBe(true);
+    expect(rows.some((r) => (r[0] ?? '').includes('“无数据”表示该方面本月没有可用的数据，其权重不计入总分'))).toBe(true);
+  });
+
+  it('embeds the ranking and grade charts on the summary and a radar on every manager sheet, as PNG', () => {
+    expect(sheet(draft, '汇总').getImages()).toHaveLength(2);
+    for (const name of managerSheets) expect(sheet(draft, name).getImages()).toHaveLength(1);
+    const media = draft.model.media ?? [];
+    expect(media).toHaveLength(2 + managerSheets.length);
+    for (const image of media) {
+      expect(image.extension).toBe('png');
+      const bytes = image.buffer as unknown as Uint8Array;
+      expect(Buffer.from(bytes).subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+      expect(bytes.length).toBeGreaterThan(5_000);
+    }
+  });
+
+  it('prints on A4 one page wide, summary landscape and managers portrait, with repeated title rows, frozen panes and paged headers', () => {
+    const summary = sheet(draft, '汇总');
+    expect(summary.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '4:4' });
+    expect(summary.views[0]).toMatchObject({ state: 'frozen', xSplit: 3, ySplit: 4 });
+    for (const name of managerSheets) {
+      expect(sheet(draft, name).pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' });
+    }
+    for (const name of ['异常明细', '日志雷同']) expect(sheet(draft, name).pageSetup).toMatchObject({ orientation: 'landscape', printTitlesRow: '3:3' });
+    for (const ws of draft.worksheets) {
+      expect(ws.headerFooter.oddHeader).toMatch(/^&L临河营销部&C2026年10月 客户经理考评 · .+&R&B草稿 — 未定稿&B$/);
+      expect(ws.headerFooter.oddFooter).toContain('&C第 &P 页 共 &N 页');
+      expect(ws.pageSetup.printArea).toMatch(/^A1:[A-Z]+\d+$/);
+    }
+  });
+
+  it('writes every cell in 宋体, and every number in a column wide enough for it (no ###)', () => {
+    const cells = allCells(draft);
+    expect(cells.length).toBeGreaterThan(200);
+    for (const { cell } of cells) expect(cell.font?.name).toBe('宋体');
+    for (const { sheet: name, address, cell } of cells) {
+      if (typeof cell.value !== 'number') continue;
+      const ws = sheet(draft, name);
+      const shown = cell.numFmt === '0.0%' ? `${(cell.value * 100).toFixed(1)}%` : cell.numFmt === '0' ? cell.value.toFixed(0) : `${cell.value.toFixed(1)}*`;
+      const width = cell.isMerged ? widthOfMerge(ws, cell) : (ws.getColumn(cell.col).width ?? 8);
+      expect(width, `${name}!${address} ${shown}`).toBeGreaterThanOrEqual(shown.length + 1);
+    }
+  });
+
+  it('keeps imported texts that look like formulas, links or numbers as exactly that text', async () => {
+    for (const text of HOSTILE_TEXTS) {
+      const found = cellsWithValue(draft, text);
+      expect(found.map((c) => c.sheet), JSON.stringify(text)).toContain('王芳 LH001');
+    }
+    // An imported formula cell arrives as its value only.
+    expect(cellsWithValue(draft, FORMULA_RESULT).length).toBeGreaterThan(0);
+    for (const { cell } of allCells(draft)) {
+      expect([ExcelJS.ValueType.String, ExcelJS.ValueType.Number, ExcelJS.ValueType.Merge]).toContain(cell.type);
+    }
+    for (const xml of await worksheetXml(draftFile)) {
+      expect(xml).not.toMatch(/<f[\s>]/);
+      expect(xml).not.toContain('<hyperlink');
+    }
+  });
+
+  it('shows each metric formatted by kind with the district value and the rule, and the adjustments with who and when', () => {
+    const ws = sheet(draft, '王芳 LH001');
+    const rowWith = (label: string) => {
+      const found = cellsWithValue(draft, label).find((c) => c.sheet === ws.name);
+      if (!found) throw new Error(`no ${label}`);
+      return ws.getRow(Number(found.cell.row));
+    };
+    expect(rowWith('出勤率').getCell(3).numFmt).toBe('0.0%');
+    expect(rowWith('出勤率').getCell(6).value).toBe('线性：60%→100% 得 0→100');
+    expect(rowWith('在市场天数').getCell(3).numFmt).toBe('0');
+    expect(rowWith('每日在市场时长（小时，中位数）').getCell(3).numFmt).toBe('0.0');
+    expect(rowWith('订货量（条）').getCell(3).value).toBe('无数据');
+    const first = rowWith('外出培训三天');
+    expect(first.getCell(4).value).toBe(70);
+    expect(first.getCell(5).value).toBe('主管甲');
+    const second = rowWith('补交了培训记录');
+    expect([second.getCell(3).value, second.getCell(4).value, second.getCell(5).value]).toEqual([70, 75, '主管乙']);
+    for (const label of ['考核人：', '审核人：', '日期：']) expect(cellsWithValue(draft, label).filter((c) => c.sheet === ws.name)).toHaveLength(1);
+  });
+
+  it('lists every flag on a filterable sheet, and every near-copy with both texts, the earlier first', () => {
+    const flags = sheet(draft, '异常明细');
+    const flagCount = snapshot.evaluation.managers.reduce((n, m) => n + m.flags.length, 0);
+    expect(flags.autoFilter).toBe(`A3:F${3 + flagCount}`);
+    expect(rowTexts(flags)[2]).toEqual(['工号', '姓名', '异常类型', '日期', '说明', '证据']);
+    expect(rowTexts(flags).filter((r) => r[2] === '一票否决').map((r) => r[0])).toEqual(['LH002']);
+
+    const copies = rowTexts(sheet(draft, '日志雷同'));
+    const pair = copies.find((r) => r[0] === '日志' && r[1] === '他人');
+    expect(pair?.slice(3)).toEqual(['王芳\nLH001', '2026-10-19', COPIED_TEXT, '王芳\nLH002', '2026-10-20', COPIED_TEXT]);
+    expect(copies.filter((r) => r[0] === '日志' || r[0] === '月报')).toHaveLength(snapshot.evaluation.nearCopyPairs.length);
+  });
+
+  it('states 定稿 with the time once the month is finalized, and 草稿 nowhere', async () => {
+    await finalizeMonth(district.store, MONTH, { who: '张主管', now: new Date('2026-11-05T02:13:00Z') });
+    const file = path.join(dir, '考评报表_定稿.xlsx');
+    const written = await exportMonthReport(district.store, MONTH, file, { now: new Date('2026-11-05T03:00:00Z') });
+    expect(written).toMatchObject({ path: file, sheets: 6 });
+    expect(written.bytes).toBe(fs.statSync(file).size);
+    const final = await readWorkbook(file);
+    for (const ws of final.worksheets) expect(ws.headerFooter.oddHeader).toMatch(/&R定稿（\d{4}-\d{2}-\d{2} \d{2}:\d{2}，张主管）$/);
+    expect(allCells(final).filter(({ cell }) => String(cell.value).includes('草稿'))).toEqual([]);
+    expect(String(sheet(final, '汇总').getCell('A3').value)).toMatch(/^状态：定稿（/);
+  });
+});
+
+describe('exporting refuses cleanly', () => {
+  const leftovers = (folder: string) => fs.readdirSync(folder).filter((f) => f.endsWith('.tmp'));
+
+  it('asks to evaluate first when the month has no evaluation, and writes nothing', async () => {
+    const file = path.join(dir, '九月.xlsx');
+    const refusal = exportMonthReport(district.store, '2026-09', file, { now: new Date() });
+    await expect(refusal).rejects.toBeInstanceOf(ReportExportError);
+    await expect(refusal).rejects.toMatchObject({ code: 'not_evaluated', message: expect.stringContaining('请先考评') });
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
+  it('names a missing folder or a folder given as the file, and leaves nothing behind', async () => {
+    const missing = path.join(dir, '不存在', 'r.xlsx');
+    await expect(exportMonthReport(district.store, MONTH, missing, { now: new Date() })).rejects.toMatchObject({
+      code: 'unwritable',
+      message: expect.stringContaining('不存在'),
+    });
+    expect(fs.existsSync(path.dirname(missing))).toBe(false);
+    const folder = path.join(dir, 'a-folder.xlsx');
+    fs.mkdirSync(folder);
+    await expect(exportMonthReport(district.store, MONTH, folder, { now: new Date() })).rejects.toMatchObject({ code: 'unwritable' });
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('names a folder it may not write to (skipped as root, who may write anywhere)', async () => {
+    const locked = path.join(dir, 'locked');
+    fs.mkdirSync(locked, { mode: 0o555 });
+    await expect(exportMonthReport(district.store, MONTH, path.join(locked, 'r.xlsx'), { now: new Date() })).rejects.toMatchObject({
+      code: 'unwritable',
+      message: expect.stringContaining('没有权限'),
+    });
+    expect(fs.readdirSync(locked)).toEqual([]);
+  });
+
+  it('removes its temporary file when the finished workbook cannot be put in place', async () => {
+    const target = path.join(dir, 'occupied');
+    fs.mkdirSync(path.join(target, 'inside'), { recursive: true });
+    const model = buildReportModel({
+      ...snapshot,
+      evidence: [],
+      departments: [],
+      generatedAt: '2026-11-04T03:00:00Z',
+      utcOffsetMinutes: 480,
+    });
+    await expect(writeReportWorkbook(model, target)).rejects.toThrow();
+    expect(leftovers(dir)).toEqual([]);
+    expect(fs.readdirSync(target)).toEqual(['inside']);
+  });
+});
+
+const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p)) ?? findOnPath('soffice');
+
+describe('printing', () => {
+  it.skipIf(!soffice)(`converts to a PDF with pages through LibreOffice${soffice ? '' : ' (skipped: soffice is not installed)'}`, () => {
+    const out = path.join(dir, 'pdf');
+    const profile = path.join(dir, 'lo-profile');
+    execFileSync(soffice ?? 'soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, draftFile], {
+      timeout: 120_000,
+      stdio: 'ignore',
+    });
+    const pdf = fs.readFileSync(path.join(out, path.basename(draftFile, '.xlsx') + '.pdf'));
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+    // The summary, its charts, at least one page per manager, the flags and the near-copies.
+    expect(pages.length).toBeGreaterThanOrEqual(2 + managerSheets.length + 2);
+  }, 120_000);
+});
+
+function widthOfMerge(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell): number {
+  const range = ws.model.merges.find((m) => {
+    const [from, to] = m.split(':');
+    return from === cell.master.address || to === cell.address;
+  });
+  if (!range) return ws.getColumn(cell.col).width ?? 8;
+  const [from = '', to = ''] = range.split(':');
+  let width = 0;
+  for (let c = Number(ws.getCell(from).col); c <= Number(ws.getCell(to).col); c++) width += ws.getColumn(c).width ?? 8;
+  return width;
+}
+
+function findOnPath(command: string): string | undefined {
+  const found = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
+  return found.status === 0 ? found.stdout.trim() || undefined : undefined;
+}
