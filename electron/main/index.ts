@@ -83,7 +83,11 @@ function createWindow(): BrowserWindow {
     win.show();
   });
   win.on('close', () => {
-    saveWindowState(stateFile, { bounds: win.getNormalBounds(), maximized: win.isMaximized() });
+    try {
+      saveWindowState(stateFile, { bounds: win.getNormalBounds(), maximized: win.isMaximized() });
+    } catch (err) {
+      log.error('saving the window position failed', err);
+    }
   });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
