@@ -123,6 +123,27 @@ describe('all or nothing', () => {
   });
 });
 
+describe('hand mapping', () => {
+  it('imports a file whose headers nothing recognises, below a title row, with the header row and mapping given', async () => {
+    await importMasters();
+    const file = await writeXlsx(path.join(path.dirname(files.roster), '走访.xlsx'), [
+      ['2026年10月走访记录'],
+      ['走访日', '人员编号', '走访记录文字'],
+      ['2026-10-08', 'LH001', '到福顺便利店检查陈列，提醒明码标价，介绍新品'],
+      ['2026-10-09', 'LH002', '到惠民超市了解上周销量，记录断货品规两个'],
+    ]);
+    const r = await importFile(store, file, {
+      now,
+      kind: 'journals',
+      headerRowNumber: 2,
+      manualMapping: { date: 0, managerCode: 1, content: 2 },
+    });
+    expect(r.status, r.message ?? '').toBe('imported');
+    expect(r.headerRow).toBe(2);
+    expect(r.counts.inserted).toBe(2);
+  });
+});
+
 describe('attendance links and duplicates', () => {
   it('links punches by code, by a name in 备注, by coordinates within 150 m, and keeps same-minute repeats', async () => {
     await importMasters();

@@ -31,6 +31,8 @@ export interface ImportFileOptions {
   encoding?: 'auto' | 'utf8' | 'gb18030';
   /** Field key → 0-based column, from the import centre's hand mapping or a saved mapping. */
   manualMapping?: Record<string, number>;
+  /** The header row, when a saved mapping has already found it (its headers need not be recognisable). */
+  headerRowNumber?: number;
   /** The month a retailer file's route assignments hold from. */
   asOfMonth?: string;
   now: Date;
@@ -46,17 +48,9 @@ const PROGRESS_EVERY = 2000;
 
 class ImportCancelled extends Error {}
 
-function displayName(input: SpreadsheetInput): string {
-  return typeof input === 'string' ? path.basename(input) : input.fileName;
-}
-
-/**
- * Imports one file as one batch in one transaction: all rows or none (unless skipInvalid),
- * so a refused, failed or cancelled import leaves the database exactly as it was.
- */
-export async function importFile(store: Store, input: SpreadsheetInput, opts: ImportFileOptions): Promise<FileImportReport> {
-  const file = displayName(input);
-  const report: FileImportReport = {
+/** A report for a file nothing has happened to yet: refused until proven otherwise. */
+export function emptyReport(file: string): FileImportReport {
+  return {
     file,
     status: 'refused',
     message: null,
@@ -73,6 +67,19 @@ export async function importFile(store: Store, input: SpreadsheetInput, opts: Im
     warnings: [],
     batchId: null,
   };
+}
+
+function displayName(input: SpreadsheetInput): string {
+  return typeof input === 'string' ? path.basename(input) : input.fileName;
+}
+
+/**
+ * Imports one file as one batch in one transaction: all rows or none (unless skipInvalid),
+ * so a refused, failed or cancelled import leaves the database exactly as it was.
+ */
+export async function importFile(store: Store, input: SpreadsheetInput, opts: ImportFileOptions): Promise<FileImportReport> {
+  const file = displayName(input);
+  const report = emptyReport(file);
   try {
     const source = await openSpreadsheet(input, { encoding: opts.encoding, limits: opts.limits });
     report.encoding = source.encoding ?? null;
@@ -235,7 +242,7 @@ async function findDataSheet(
     const sheet = next.value;
     const { head, rest } = await peekRows(sheet.rows, HEADER_SEARCH_ROWS);
     if (head.length > 0) sawRows = true;
-    const match = detectHeader(head, { kind: opts.kind, manualMapping: opts.manualMapping });
+    const match = detectHeader(head, { kind: opts.kind, manualMapping: opts.manualMapping, headerRowNumber: opts.headerRowNumber });
     if (match && match.missingRequired.length === 0) return { sheetName: sheet.name, match, rows: rest };
     if (match && (!closest || match.confidence > closest.match.confidence)) closest = { sheet: sheet.name, match };
   }

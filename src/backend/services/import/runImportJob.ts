@@ -1,13 +1,13 @@
 import { detectHeader, HEADER_SCAN_ROWS } from '../../../core/import/detectHeader';
 import { KIND_NAMES, type KindName } from '../../../core/import/kinds';
 import type { SavedMappingInfo } from '../../../shared/api/importApi';
-import { emptyCounts, type FileImportReport } from '../../../shared/importReport';
+import type { FileImportReport } from '../../../shared/importReport';
 import type { Store } from '../../db/openStore';
 import { openSpreadsheet } from '../../io/openSpreadsheet';
 import { peekRows } from '../../io/peekRows';
 import type { SpreadsheetInput } from '../../io/spreadsheetSource';
 import { undoBatch } from '../undoBatch';
-import { importFile } from './importFile';
+import { emptyReport, importFile } from './importFile';
 import { findSavedMapping } from './savedMappings';
 
 export interface ImportJobFile {
@@ -38,6 +38,7 @@ interface PlannedFile {
   file: ImportJobFile;
   kind: KindName | null;
   manualMapping: Record<string, number> | undefined;
+  headerRowNumber?: number;
 }
 
 const CANCELLED_MESSAGE = '导入已取消，数据库没有任何改动';
@@ -61,7 +62,7 @@ async function planFile(file: ImportJobFile, saved: readonly SavedMappingInfo[])
       const { head } = await peekRows(sheet.rows, HEADER_SCAN_ROWS);
       const found = findSavedMapping(head, saved);
       if (found && (file.kind === undefined || file.kind === found.mapping.kind)) {
-        return { file, kind: found.mapping.kind, manualMapping: found.mapping.mapping };
+        return { file, kind: found.mapping.kind, manualMapping: found.mapping.mapping, headerRowNumber: found.headerRowNumber };
       }
       const match = detectHeader(head, { kind: file.kind });
       if (match && match.missingRequired.length === 0) return { file, kind: match.kind, manualMapping: undefined };
@@ -73,23 +74,7 @@ async function planFile(file: ImportJobFile, saved: readonly SavedMappingInfo[])
 }
 
 function cancelledReport(file: string): FileImportReport {
-  return {
-    file,
-    status: 'cancelled',
-    message: CANCELLED_MESSAGE,
-    kind: null,
-    sheet: null,
-    headerRow: null,
-    encoding: null,
-    mapped: [],
-    unmapped: [],
-    missingRequired: [],
-    counts: emptyCounts(),
-    errors: [],
-    errorCount: 0,
-    warnings: [],
-    batchId: null,
-  };
+  return { ...emptyReport(file), status: 'cancelled', message: CANCELLED_MESSAGE };
 }
 
 /**
@@ -117,6 +102,7 @@ export async function runImportJob(store: Store, files: readonly ImportJobFile[]
     const report = await importFile(store, p.file.input, {
       kind: p.kind ?? undefined,
       manualMapping: p.manualMapping,
+      headerRowNumber: p.headerRowNumber,
       encoding: p.file.encoding,
       skipInvalid: opts.skipInvalid,
       asOfMonth: opts.asOfMonth,
