@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { createApiClient } from './api/createApiClient';
+import './app/global.css';
 import { Root } from './app/Root';
 import './grid/setupAgGrid';
 import { initI18n } from './i18n/initI18n';

@@ -1,6 +1,8 @@
 import { DatePicker, Layout, Menu, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useApiClient } from '../api/ApiContext';
 import { DataPage } from '../features/data/DataPage';
 import { EvaluationPlaceholder } from '../features/evaluation/EvaluationPlaceholder';
 import { ImportPage } from '../features/import/ImportPage';
@@ -19,7 +21,21 @@ export function AppFrame() {
   const { page } = useHashRoute();
   const [month, setMonth] = useMonth();
   const key = pageKey(page);
-  const openOther = page.name === 'data' && OTHER_KINDS.includes(page.kind);
+  const client = useApiClient();
+  // The desktop menu (文件 › 导入…) reaches the page as an event; the page knows its screens.
+  useEffect(
+    () =>
+      client.on('app.menu', ({ command }) => {
+        navigate({ page: command === 'import' ? { name: 'import' } : { name: 'evaluation' } });
+      }),
+    [client],
+  );
+  const inOther = page.name === 'data' && OTHER_KINDS.includes(page.kind);
+  const [openKeys, setOpenKeys] = useState<string[]>(inOther ? ['other'] : []);
+  // Opening a table of 其他数据 from elsewhere (a link, the overview) unfolds its submenu.
+  useEffect(() => {
+    if (inOther) setOpenKeys((keys) => (keys.includes('other') ? keys : [...keys, 'other']));
+  }, [inOther]);
 
   return (
     <Layout style={{ height: '100vh' }}>
@@ -30,7 +46,8 @@ export function AppFrame() {
         <Menu
           mode="inline"
           selectedKeys={[key]}
-          defaultOpenKeys={openOther ? ['other'] : []}
+          openKeys={openKeys}
+          onOpenChange={setOpenKeys}
           items={navItems(t)}
           style={{ borderInlineEnd: 'none' }}
           onClick={({ key: clicked }) => navigate({ page: parseHash(`#/${clicked}`).page })}

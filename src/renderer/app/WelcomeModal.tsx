@@ -51,7 +51,7 @@ export function WelcomeModal() {
       open
       title={t('welcome.title')}
       closable={!busy}
-      maskClosable={false}
+      mask={{ closable: false }}
       keyboard={!busy}
       onCancel={() => setDismissed(true)}
       footer={

@@ -92,6 +92,8 @@ export const en: Resources = {
     tabHistory: 'History',
     dropTitle: 'Drop spreadsheet files here, or click to pick them',
     dropHint: '.xlsx and .csv, several at once; each is previewed before anything is imported.',
+    dropMore: 'Drop more files here, or click to pick',
+    clearImported: 'Clear imported files',
     emptyFiles: 'No files yet. Suggested order: manager roster → retailers → brands → this month’s journals, attendance, orders, surveys…',
     reading: 'Reading…',
     kind: 'Kind',
@@ -170,7 +172,7 @@ export const en: Resources = {
     search: 'Search all columns',
     columns: 'Columns',
     resetColumns: 'Default columns',
-    total: '{{count}} rows',
+    total: '{{formatted}} rows',
     monthScope: 'Data of {{month}}',
     allMonths: 'All data',
     empty: 'No {{kind}} yet',
@@ -188,7 +190,7 @@ export const en: Resources = {
     content: 'Full text',
   },
   evaluation: {
-    title: 'Evaluation',
+    title: 'Evaluation is coming',
     body: 'Evaluation arrives with the evaluation screens: metrics for the eight dimensions, scores, flags with evidence and the Excel report.',
   },
   settings: {

@@ -90,6 +90,8 @@ export const zhCN = {
     tabHistory: '导入记录',
     dropTitle: '把表格文件拖到这里，或点击选择文件',
     dropHint: '支持 .xlsx 和 .csv，可一次选择多个文件；先读取预览，确认无误后再导入。',
+    dropMore: '继续拖入文件，或点击选择',
+    clearImported: '清除已导入的文件',
     emptyFiles: '还没有选择文件。建议的顺序：客户经理花名册 → 零售客户档案 → 品规目录 → 本月的日志、考勤、订单、调查等。',
     reading: '正在读取…',
     kind: '数据类型',
@@ -168,7 +170,7 @@ export const zhCN = {
     search: '在所有列中搜索',
     columns: '显示的列',
     resetColumns: '恢复默认列',
-    total: '共 {{count}} 行',
+    total: '共 {{formatted}} 行',
     monthScope: '{{month}} 的数据',
     allMonths: '全部数据',
     empty: '{{kind}}还没有数据',
@@ -186,7 +188,7 @@ export const zhCN = {
     content: '全文',
   },
   evaluation: {
-    title: '考评',
+    title: '考评功能即将推出',
     body: '考评功能将随考评界面一起推出：按八个方面计算指标、评分、标出异常并附证据，导出考评报表。',
   },
   settings: {

@@ -23,6 +23,7 @@ export function DataPage({ kind, month }: { kind: GridKind; month: string }) {
   const call = useApiCall();
   const columns = useApi('data.columns', { kind });
   const gridRef = useRef<AgGridReact<GridRow>>(null);
+  const gridBoxRef = useRef<HTMLDivElement>(null);
   const [searchText, setSearchText] = useState('');
   const [quickFilter, setQuickFilter] = useState('');
   const [page, setPage] = useState<{ total: number; filtered: boolean } | null>(null);
@@ -116,7 +117,7 @@ export function DataPage({ kind, month }: { kind: GridKind; month: string }) {
           }
         />
       )}
-      <div style={{ flex: 1, minHeight: 0 }} data-testid={`grid-${kind}`}>
+      <div ref={gridBoxRef} style={{ flex: 1, minHeight: 0 }} data-testid={`grid-${kind}`}>
         {columnDefs ? (
           <AppGrid<GridRow>
             gridRef={gridRef}
@@ -128,7 +129,14 @@ export function DataPage({ kind, month }: { kind: GridKind; month: string }) {
             infiniteInitialRowCount={50}
             tooltipShowDelay={600}
             defaultColDef={{ resizable: true, suppressHeaderMenuButton: false }}
-            onGridReady={(e) => setHidden(new Set(e.api.getColumnState().filter((s) => s.hide).map((s) => s.colId)))}
+            onGridReady={(e) => {
+              const state = e.api.getColumnState();
+              setHidden(new Set(state.filter((s) => s.hide).map((s) => s.colId)));
+              // First visit: stretch narrow tables across the screen instead of leaving a white band.
+              const used = state.reduce((sum, s) => sum + (s.hide ? 0 : (s.width ?? 0)), 0);
+              const available = gridBoxRef.current?.clientWidth ?? 0;
+              if (loadColumnLayout(kind).length === 0 && used > 0 && used < available - 24) e.api.sizeColumnsToFit();
+            }}
             onColumnMoved={(e) => e.finished && rememberLayout(e.api)}
             onColumnResized={(e) => e.finished && rememberLayout(e.api)}
             onColumnVisible={(e) => rememberLayout(e.api)}

@@ -67,7 +67,7 @@ function DetailBody({ detail }: { detail: RowDetail }) {
             size="small"
             items={detail.related.map((r) => ({
               key: r.kind,
-              label: `${r.label} (${r.rows.length})`,
+              label: r.label,
               children: r.rows.length ? <RelatedGrid columns={r.columns} rows={r.rows} /> : <Empty description={t('detail.relatedEmpty')} />,
             }))}
           />

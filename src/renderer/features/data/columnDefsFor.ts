@@ -4,7 +4,8 @@ import type { ColumnInfo, ColumnType, GridRow } from '../../../shared/api/dataAp
 import type { SavedColumn } from './columnLayoutStore';
 import { formatCell } from './formatCell';
 
-const WIDTH: Record<ColumnType, number> = { text: 130, number: 100, date: 112, datetime: 156, bool: 80, longtext: 320 };
+// Wide enough for the floating filters too (a date filter needs its whole yyyy-mm-dd input).
+const WIDTH: Record<ColumnType, number> = { text: 130, number: 104, date: 140, datetime: 170, bool: 96, longtext: 320 };
 
 function filterFor(type: ColumnType): string {
   if (type === 'number') return 'agNumberColumnFilter';
@@ -36,7 +37,12 @@ export function columnDefsFor(columns: ColumnInfo[], saved: SavedColumn[], t: TF
       sortable: column.sortable,
       filter: column.sortable ? filterFor(column.type) : false,
       floatingFilter: column.sortable,
-      filterParams: { buttons: ['reset'], maxNumConditions: 2 },
+      filterParams: {
+        buttons: ['reset'],
+        maxNumConditions: 2,
+        // A plain yyyy-mm-dd box: the native picker follows the OS locale (mm/dd/yyyy on many PCs) and is cut off in a narrow column.
+        ...(column.type === 'date' || column.type === 'datetime' ? { browserDatePicker: false } : {}),
+      },
       type: column.type === 'number' ? 'rightAligned' : undefined,
       valueFormatter: (p) => formatCell(p.value as string | number | null | undefined, column.type, t),
       // Long text shows one line here; the drawer shows all of it.

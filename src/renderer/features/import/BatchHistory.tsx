@@ -42,28 +42,37 @@ export function BatchHistory({ refreshKey }: { refreshKey: number }) {
         },
       });
     }
+    const count = (field: keyof BatchInfo, header: string): ColDef<BatchInfo> => ({
+      field,
+      headerName: header,
+      width: 72,
+      type: 'rightAligned',
+      valueFormatter: (p) => (typeof p.value === 'number' ? p.value.toLocaleString() : ''),
+    });
     return [
-      { field: 'id', headerName: t('history.colId'), width: 76, sort: 'desc' },
-      { field: 'fileName', headerName: t('history.colFile'), flex: 1, minWidth: 200, tooltipField: 'fileName' },
-      { field: 'kindLabel', headerName: t('history.colKind'), width: 150 },
-      { field: 'importedAt', headerName: t('history.colAt'), width: 160, valueFormatter: (p) => formatTime(p.value as string | null) },
-      { field: 'rows', headerName: t('history.colRows'), width: 84, type: 'rightAligned' },
-      { field: 'inserted', headerName: t('history.colInserted'), width: 80, type: 'rightAligned' },
-      { field: 'updated', headerName: t('history.colUpdated'), width: 80, type: 'rightAligned' },
-      { field: 'unchanged', headerName: t('history.colUnchanged'), width: 80, type: 'rightAligned' },
-      { field: 'rejected', headerName: t('history.colRejected'), width: 80, type: 'rightAligned' },
-      { field: 'unlinked', headerName: t('history.colUnlinked'), width: 84, type: 'rightAligned' },
+      { field: 'id', headerName: t('history.colId'), width: 72, sort: 'desc' },
+      { field: 'fileName', headerName: t('history.colFile'), flex: 1, minWidth: 180, tooltipField: 'fileName' },
+      { field: 'kindLabel', headerName: t('history.colKind'), width: 130, tooltipField: 'kindLabel' },
+      { field: 'importedAt', headerName: t('history.colAt'), width: 136, valueFormatter: (p) => formatTime(p.value as string | null) },
+      { ...count('rows', t('history.colRows')), width: 84 },
+      count('inserted', t('history.colInserted')),
+      count('updated', t('history.colUpdated')),
+      count('unchanged', t('history.colUnchanged')),
+      count('rejected', t('history.colRejected')),
+      count('unlinked', t('history.colUnlinked')),
       {
         field: 'status',
         headerName: t('history.colStatus'),
-        width: 96,
+        width: 84,
+        pinned: 'right',
         cellRenderer: (p: ICellRendererParams<BatchInfo>) =>
           p.data?.status === 'undone' ? <Tag>{t('history.undone')}</Tag> : <Tag color="green">{t('history.committed')}</Tag>,
       },
       {
         colId: 'actions',
         headerName: t('history.colActions'),
-        width: 84,
+        width: 72,
+        pinned: 'right',
         sortable: false,
         cellRenderer: (p: ICellRendererParams<BatchInfo>) =>
           p.data && p.data.status === 'committed' ? (

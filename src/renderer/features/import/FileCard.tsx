@@ -40,7 +40,7 @@ export function FileCard({ file, busy, onKind, onMapping, onRemove, onFixAndRetr
       }
       extra={<Button type="text" size="small" icon={<CloseOutlined />} disabled={busy} onClick={onRemove} aria-label={t('import.remove')} />}
     >
-      {!p ? (
+      {file.report?.status === 'imported' ? null : !p ? (
         <Typography.Text type="secondary">{t('import.reading')}</Typography.Text>
       ) : p.refusal ? (
         <Alert type="error" showIcon title={p.refusal} />
@@ -88,7 +88,7 @@ export function FileCard({ file, busy, onKind, onMapping, onRemove, onFixAndRetr
         </Typography.Text>
       )}
       {file.report && (
-        <div style={{ marginTop: 10 }}>
+        <div style={{ marginTop: file.report.status === 'imported' ? 0 : 10 }}>
           <ImportResult report={file.report} busy={busy} onFixAndRetry={onFixAndRetry} onSkipInvalid={onSkipInvalid} />
         </div>
       )}

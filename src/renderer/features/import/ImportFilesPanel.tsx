@@ -3,7 +3,7 @@ import { App, Button, Card, Progress, Space, Typography, Upload } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventPayload } from '../../../shared/api/kaopingApi';
-import type { KindKey } from '../../../shared/api/schemas';
+import { KIND_KEYS, type KindKey } from '../../../shared/api/schemas';
 import type { FileImportReport } from '../../../shared/importReport';
 import { useApiClient } from '../../api/ApiContext';
 import { useApiCall } from '../../api/useApi';
@@ -13,6 +13,15 @@ import { FileCard } from './FileCard';
 import { isReady, type PendingFile } from './pendingFile';
 
 let uidCounter = 0;
+
+/** Files still to import first, in the order the backend will take them (roster, retailers, …); finished ones below. */
+function displayOrder(files: PendingFile[]): PendingFile[] {
+  const rank = (f: PendingFile) => {
+    const kindRank = f.preview?.kind ? KIND_KEYS.indexOf(f.preview.kind) : KIND_KEYS.length;
+    return (f.report?.status === 'imported' ? 100 : 0) + kindRank;
+  };
+  return [...files].sort((a, b) => rank(a) - rank(b));
+}
 
 /**
  * Drop files, check each preview, fix kinds and mappings by hand, then import them together
@@ -119,13 +128,22 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
           // Read in the page and previewed through the API; never posted by the Upload itself.
           return false;
         }}
-        style={{ padding: '4px 0' }}
       >
-        <p className="ant-upload-drag-icon" style={{ marginBottom: 8 }}>
-          <InboxOutlined />
-        </p>
-        <p className="ant-upload-text">{t('import.dropTitle')}</p>
-        <p className="ant-upload-hint">{t('import.dropHint')}</p>
+        {files.length === 0 ? (
+          <>
+            <p className="ant-upload-drag-icon" style={{ marginBottom: 8 }}>
+              <InboxOutlined />
+            </p>
+            <p className="ant-upload-text">{t('import.dropTitle')}</p>
+            <p className="ant-upload-hint">{t('import.dropHint')}</p>
+          </>
+        ) : (
+          // Once files are listed the drop zone shrinks to one line, leaving the screen to the previews.
+          <Space>
+            <InboxOutlined style={{ fontSize: 20, color: '#1677ff' }} />
+            <span>{t('import.dropMore')}</span>
+          </Space>
+        )}
       </Upload.Dragger>
 
       {files.length === 0 ? (
@@ -133,10 +151,20 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
           <Typography.Text type="secondary">{t('import.emptyFiles')}</Typography.Text>
         </Card>
       ) : (
-        <Card size="small" styles={{ body: { display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap' } }}>
+        <Card
+          size="small"
+          // Stays in view while the file cards scroll under it.
+          style={{ position: 'sticky', top: -16, zIndex: 5, boxShadow: '0 2px 6px rgba(0,0,0,0.06)' }}
+          styles={{ body: { display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap', minHeight: 56 } }}
+        >
           <Button type="primary" disabled={busy || ready.length === 0} loading={busy} onClick={() => void run(ready, false)} data-testid="start-import">
             {busy ? t('import.importing') : t('import.start', { count: ready.length })}
           </Button>
+          {!busy && files.some((f) => f.report?.status === 'imported') && (
+            <Button onClick={() => setFiles((fs) => fs.filter((f) => f.report?.status !== 'imported'))} data-testid="clear-imported">
+              {t('import.clearImported')}
+            </Button>
+          )}
           {busy && (
             <>
               <Button danger onClick={() => void cancel()} disabled={job.cancelling} data-testid="cancel-import">
@@ -155,7 +183,7 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
         </Card>
       )}
 
-      {files.map((file) => (
+      {displayOrder(files).map((file) => (
         <FileCard
           key={file.uid}
           file={file}

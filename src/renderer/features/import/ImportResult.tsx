@@ -17,14 +17,15 @@ export function ImportResult({ report, busy, onFixAndRetry, onSkipInvalid }: Pro
   const { t } = useTranslation();
   const call = useApiCall();
   const c = report.counts;
+  const n = (value: number) => value.toLocaleString();
   const counts = t('import.counts', {
-    rows: c.rows,
-    inserted: c.inserted,
-    updated: c.updated,
-    unchanged: c.unchanged,
-    skipped: c.skipped,
-    rejected: c.rejected,
-    unlinked: c.unlinked,
+    rows: n(c.rows),
+    inserted: n(c.inserted),
+    updated: n(c.updated),
+    unchanged: n(c.unchanged),
+    skipped: n(c.skipped),
+    rejected: n(c.rejected),
+    unlinked: n(c.unlinked),
   });
 
   async function exportErrors() {
@@ -55,11 +56,11 @@ export function ImportResult({ report, busy, onFixAndRetry, onSkipInvalid }: Pro
           showIcon
           title={
             <span>
-              {t('import.resultImported')}
+              <Typography.Text strong>{t('import.resultImported')}</Typography.Text>
               {report.batchId !== null && <Typography.Text type="secondary">（{t('import.batch', { id: report.batchId })}）</Typography.Text>}
+              ：{counts}
             </span>
           }
-          description={counts}
         />
         {warnings}
         {report.errors.length > 0 && <ErrorGrid errors={report.errors} />}
@@ -68,12 +69,33 @@ export function ImportResult({ report, busy, onFixAndRetry, onSkipInvalid }: Pro
   }
 
   if (report.status === 'cancelled') {
-    return <Alert type="warning" showIcon title={t('import.resultCancelled')} description={report.message} data-testid="import-result" data-status="cancelled" />;
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        title={
+          <span>
+            <Typography.Text strong>{t('import.resultCancelled')}</Typography.Text>
+            {report.message ? `：${report.message}` : ''}
+          </span>
+        }
+        data-testid="import-result"
+        data-status="cancelled"
+      />
+    );
   }
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="import-result" data-status="refused">
-      <Alert type="error" showIcon title={t('import.resultRefused')} description={report.message ?? counts} />
+      <Alert
+        type="error"
+        showIcon
+        title={
+          <span>
+            <Typography.Text strong>{t('import.resultRefused')}</Typography.Text>：{report.message ?? counts}
+          </span>
+        }
+      />
       {warnings}
       {report.errors.length > 0 && (
         <>

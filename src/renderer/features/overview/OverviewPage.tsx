@@ -1,10 +1,17 @@
 import { Button, Card, Col, Empty, List, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { GRID_KINDS, type GridKind } from '../../../shared/api/dataApi';
 import { useApi } from '../../api/useApi';
 import { useAppInfo } from '../../app/AppInfoContext';
 import { navigate } from '../../app/hashRoute';
 import { AttendanceHeatmap } from './AttendanceHeatmap';
 import { FlagsBar } from './FlagsBar';
+
+/** Count keys are import kinds or grid kinds; a card opens its table when there is one. */
+function gridOf(key: string): GridKind | null {
+  if (key === 'roster') return 'managers';
+  return (GRID_KINDS as readonly string[]).includes(key) ? (key as GridKind) : null;
+}
 
 /** The month at a glance: what was imported, who punched when, what got flagged, what is missing. */
 export function OverviewPage({ month }: { month: string }) {
@@ -35,7 +42,17 @@ export function OverviewPage({ month }: { month: string }) {
       <Card size="small" title={t('overview.counts')} extra={<Tag color={data.evaluated ? 'green' : 'default'}>{data.evaluated ? t('overview.evaluated') : t('overview.notEvaluated')}</Tag>}>
         <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(128px, 1fr))', gap: 8 }}>
           {Object.entries(data.counts).map(([key, count]) => (
-            <Card key={key} size="small" styles={{ body: { padding: '8px 12px' } }} data-testid={`count-${key}`}>
+            <Card
+              key={key}
+              size="small"
+              hoverable={gridOf(key) !== null}
+              onClick={() => {
+                const kind = gridOf(key);
+                if (kind) navigate({ page: { name: 'data', kind } });
+              }}
+              styles={{ body: { padding: '8px 12px' } }}
+              data-testid={`count-${key}`}
+            >
               <Statistic title={countLabel(key)} value={count} styles={{ content: { fontSize: 20 } }} />
             </Card>
           ))}
