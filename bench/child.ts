@@ -3,7 +3,7 @@
  * One workload per process, so that the peak RSS reported is that workload's alone.
  */
 import { RESULT_MARKER, type TaskParams } from './childProtocol';
-import { loadTask } from './tasks';
+import { loadTask } from './loadTask';
 
 function parseParams(json: string | undefined): TaskParams {
   const parsed: unknown = JSON.parse(json ?? '{}');
@@ -20,7 +20,7 @@ const cpu = process.cpuUsage(cpuBefore);
 // maxRSS is in KiB; a task that measured another process (the sqlite3 CLI) reports its own peakRssMb.
 const ownPeakMb = process.resourceUsage().maxRSS / 1024;
 const full = {
-  cpuSeconds: (cpu.user + cpu.system) / 1e6,
+  processCpuSeconds: (cpu.user + cpu.system) / 1e6,
   ...result,
   peakRssMb: typeof result.peakRssMb === 'number' ? result.peakRssMb : ownPeakMb,
   harnessPeakRssMb: ownPeakMb,

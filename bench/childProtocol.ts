@@ -30,6 +30,27 @@ export function optionalStringParam(params: TaskParams, key: string): string | u
   return typeof value === 'string' ? value : undefined;
 }
 
+/**
+ * Wall and CPU time of the measured region. CPU time is this process's own (user + system, all
+ * threads): steadier than wall time on a shared machine, and it shows time spent waiting.
+ */
+export interface Clock {
+  seconds(): number;
+  cpuSeconds(): number;
+}
+
+export function startClock(): Clock {
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  return {
+    seconds: () => (performance.now() - wall) / 1000,
+    cpuSeconds: () => {
+      const used = process.cpuUsage(cpu);
+      return (used.user + used.system) / 1e6;
+    },
+  };
+}
+
 /** Seconds since `started` (a performance.now() reading). */
 export function secondsSince(started: number): number {
   return (performance.now() - started) / 1000;

@@ -1,5 +1,7 @@
 /**
- * `npm run bench [-- --quick] [--only xlsx,csv,eval,nearcopy,report,grid] [--fresh] [--profile]`
+ * `npm run bench [-- --quick] [--only xlsx,csv,eval,nearcopy,report,grid] [--fresh] [--prepare] [--profile]`
+ *   --fresh    rebuild the cached data sets; --prepare  build them and measure nothing;
+ *   --profile  write a CPU profile of every measured run (summarise with bench/summarizeProfile.ts).
  *
  * Measures what Kaoping exists for, at district and city scale, each figure next to a baseline
  * measured in the same run (the machine is shared, so only same-run comparisons mean much).
@@ -15,7 +17,8 @@ import { benchConfig } from './benchConfig';
 import { makeContext, type BenchContext } from './benchContext';
 import { clearCache, Datasets } from './datasets';
 import { machineInfo } from './machineInfo';
-import { figuresTable, targetsTable, type SectionResult } from './report';
+import { PREPARE } from './prepareSections';
+import { figuresTable, targetsTable, type SectionResult } from './resultTables';
 import { csvImportSection } from './sections/csvImportSection';
 import { evaluationSection } from './sections/evaluationSection';
 import { gridSection } from './sections/gridSection';
@@ -32,17 +35,23 @@ const SECTIONS: Record<string, (ctx: BenchContext) => Promise<SectionResult>> = 
   grid: gridSection,
 };
 
-function parseArgs(argv: string[]): { quick: boolean; fresh: boolean; profile: boolean; only: string[] } {
+function parseArgs(argv: string[]): { quick: boolean; fresh: boolean; prepare: boolean; profile: boolean; only: string[] } {
   const only: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--only') only.push(...(argv[++i] ?? '').split(','));
     else if (arg.startsWith('--only=')) only.push(...arg.slice('--only='.length).split(','));
-    else if (!['--quick', '--fresh', '--profile'].includes(arg)) throw new Error(`unknown option ${arg}`);
+    else if (!['--quick', '--fresh', '--prepare', '--profile'].includes(arg)) throw new Error(`unknown option ${arg}`);
   }
   const unknown = only.filter((name) => !(name in SECTIONS));
   if (unknown.length > 0) throw new Error(`unknown section(s) ${unknown.join(', ')}; known: ${Object.keys(SECTIONS).join(', ')}`);
-  return { quick: argv.includes('--quick'), fresh: argv.includes('--fresh'), profile: argv.includes('--profile'), only };
+  return {
+    quick: argv.includes('--quick'),
+    fresh: argv.includes('--fresh'),
+    prepare: argv.includes('--prepare'),
+    profile: argv.includes('--profile'),
+    only,
+  };
 }
 
 const args = parseArgs(process.argv.slice(2));
@@ -56,12 +65,19 @@ const started = new Date();
 const title = `Kaoping bench — ${config.mode === 'quick' ? 'QUICK (reduced sizes, 1 run each: not comparable with the full run)' : `full, median of ${config.runs} runs`}`;
 log(`${title}\n${machine.cpuModel}, ${machine.cores} cores, ${machine.totalMemoryMb} MB, Node ${machine.node}, load ${machine.loadAverage}; cache ${config.cacheRoot}`);
 
+const selected = Object.keys(SECTIONS).filter((name) => args.only.length === 0 || args.only.includes(name));
+if (args.prepare) {
+  for (const name of selected) await PREPARE[name]?.(ctx);
+  for (const d of datasets.notes) console.log(`${d.name}: ${d.path}${d.builtSeconds === null ? ' (cached)' : ` (built in ${d.builtSeconds.toFixed(0)} s)`}`);
+  process.exit(0);
+}
+
 const results: Record<string, SectionResult> = {};
 const errors: Record<string, string> = {};
-for (const [name, section] of Object.entries(SECTIONS)) {
-  if (args.only.length > 0 && !args.only.includes(name)) continue;
+for (const name of selected) {
   try {
-    results[name] = await section(ctx);
+    const section = SECTIONS[name];
+    if (section) results[name] = await section(ctx);
   } catch (err) {
     errors[name] = err instanceof Error ? (err.stack ?? err.message) : String(err);
     log(`section ${name} failed: ${errors[name]}`);

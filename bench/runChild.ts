@@ -36,6 +36,21 @@ export function readProcessMemory(pid: number): { rssMb: number; hwmMb: number }
   }
 }
 
+/** User + system CPU seconds a live process has used so far, or null once it is gone. */
+export function readProcessCpuSeconds(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name in parentheses: state is field 3, utime 14, stime 15 (clock ticks).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+/** USER_HZ: 100 on every Linux Node supports. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
 /**
  * Runs one task in a fresh Node process and returns its JSON result. Under a guard the child is
  * killed when it passes the time or resident-memory limit (polled from /proc), and the outcome

@@ -1,6 +1,6 @@
 import type { BenchContext } from '../benchContext';
 import { runsText } from '../benchContext';
-import { fmt, type SectionResult } from '../report';
+import { fmt, type SectionResult } from '../resultTables';
 
 const SECTION = '2 CSV import';
 const RATIO_TARGET = 0.4;
@@ -20,6 +20,9 @@ export async function csvImportSection(ctx: BenchContext): Promise<SectionResult
   const importRate = imported.median('rowsPerSecond');
   const floorRate = floor.median('rowsPerSecond');
   const ratio = importRate !== null && floorRate ? importRate / floorRate : null;
+  const importCpuRate = imported.median('rowsPerCpuSecond');
+  const floorCpuRate = floor.median('rowsPerCpuSecond');
+  const cpuRatio = importCpuRate !== null && floorCpuRate ? importCpuRate / floorCpuRate : null;
   const failure = (m: typeof imported) => (m.failed ? `failed: ${m.failed.reason.split('\n').slice(-1)[0] ?? ''}` : null);
   return {
     figures: [
@@ -28,21 +31,37 @@ export async function csvImportSection(ctx: BenchContext): Promise<SectionResult
         item: `${label} GB18030: Kaoping importFile → SQLite`,
         runs: runsText(imported, ctx.config.runs),
         figure: failure(imported) ?? `${fmt.seconds(imported.median('seconds'))} · ${fmt.rate(importRate)}`,
+        cpuSeconds: imported.median('cpuSeconds'),
         peakRssMb: imported.median('peakRssMb'),
-        vsBaseline: `${fmt.ratio(ratio)} sqlite3 .import`,
-        numbers: { seconds: imported.median('seconds'), rowsPerSecond: importRate, rows: imported.first('rows'), ratioToSqliteCli: ratio },
+        vsBaseline: `${fmt.ratio(ratio)} sqlite3 .import (CPU ${fmt.ratio(cpuRatio)})`,
+        numbers: {
+          seconds: imported.median('seconds'),
+          cpuSeconds: imported.median('cpuSeconds'),
+          rowsPerSecond: importRate,
+          rowsPerCpuSecond: importCpuRate,
+          rows: imported.first('rows'),
+          ratioToSqliteCli: ratio,
+          cpuRatioToSqliteCli: cpuRatio,
+        },
       },
       {
         section: SECTION,
         item: `${label} UTF-8: sqlite3 CLI .import, same columns (floor)`,
         runs: runsText(floor, ctx.config.runs),
         figure: failure(floor) ?? `${fmt.seconds(floor.median('seconds'))} · ${fmt.rate(floorRate)}`,
+        cpuSeconds: floor.median('cpuSeconds'),
         peakRssMb: floor.median('peakRssMb'),
         vsBaseline: '1.00× (baseline)',
-        numbers: { seconds: floor.median('seconds'), rowsPerSecond: floorRate, rows: floor.first('rows') },
+        numbers: { seconds: floor.median('seconds'), cpuSeconds: floor.median('cpuSeconds'), rowsPerSecond: floorRate, rowsPerCpuSecond: floorCpuRate, rows: floor.first('rows') },
       },
     ],
-    targets: [{ target: `CSV import ≥ ${RATIO_TARGET}× the sqlite3 CLI .import`, measured: fmt.ratio(ratio), met: ratio === null ? null : ratio >= RATIO_TARGET }],
+    targets: [
+      {
+        target: `CSV import ≥ ${RATIO_TARGET}× the sqlite3 CLI .import`,
+        measured: `${fmt.ratio(ratio)} (CPU-time basis ${fmt.ratio(cpuRatio)})`,
+        met: ratio === null ? null : ratio >= RATIO_TARGET,
+      },
+    ],
     notes: [`CSV rows: the first ${ctx.config.csvRows} lines of ${demo.dir}'s orders CSV; sqlite3 ${'.import'} peak RSS is polled from /proc (VmHWM).`],
     passed: imported.failed === null && floor.failed === null,
   };

@@ -1,7 +1,7 @@
 import type { BenchContext } from '../benchContext';
 import { runsText } from '../benchContext';
 import type { DemoSpec } from '../benchConfig';
-import { fmt, type FigureRow, type SectionResult, type TargetCheck } from '../report';
+import { fmt, type FigureRow, type SectionResult, type TargetCheck } from '../resultTables';
 
 const SECTION = '3 evaluate month';
 
@@ -43,6 +43,7 @@ export async function evaluationSection(ctx: BenchContext): Promise<SectionResul
         item: `${label}: evaluateStoredMonth`,
         runs: runsText(total, ctx.config.runs),
         figure: total.failed ? `failed: ${total.failed.reason.split('\n').slice(-1)[0] ?? ''}` : fmt.seconds(seconds),
+        cpuSeconds: total.median('cpuSeconds'),
         peakRssMb: total.median('peakRssMb'),
         vsBaseline: '',
         numbers: { seconds, managers: total.first('managers'), flags: total.first('flags'), orderRowsInDatabase: orderRows },
@@ -52,6 +53,7 @@ export async function evaluationSection(ctx: BenchContext): Promise<SectionResul
         item: `${label}: · replay: load (workdays + loadEvaluationInput)`,
         runs: runsText(split, ctx.config.runs),
         figure: fmt.seconds(load),
+        cpuSeconds: split.median('cpuSeconds'),
         peakRssMb: split.median('peakRssMb'),
         vsBaseline: share(load),
         numbers: {
@@ -67,6 +69,7 @@ export async function evaluationSection(ctx: BenchContext): Promise<SectionResul
         item: `${label}: · replay: compute (evaluateMonth)`,
         runs: runsText(split, ctx.config.runs),
         figure: fmt.seconds(compute),
+        cpuSeconds: null,
         peakRssMb: null,
         vsBaseline: share(compute),
         numbers: { computeSeconds: compute },
@@ -76,6 +79,7 @@ export async function evaluationSection(ctx: BenchContext): Promise<SectionResul
         item: `${label}: · replay: store (write snapshot + read back)`,
         runs: runsText(split, ctx.config.runs),
         figure: fmt.seconds(stored),
+        cpuSeconds: null,
         peakRssMb: null,
         vsBaseline: share(stored),
         numbers: { storeSeconds: stored },

@@ -1,6 +1,6 @@
 import type { BenchContext } from '../benchContext';
 import { runsText } from '../benchContext';
-import { fmt, type FigureRow, type SectionResult, type TargetCheck } from '../report';
+import { fmt, type FigureRow, type SectionResult, type TargetCheck } from '../resultTables';
 import { GRID_SCENARIOS } from '../workloads/gridPageTask';
 
 const SECTION = '6 grid paging';
@@ -28,6 +28,7 @@ export async function gridSection(ctx: BenchContext): Promise<SectionResult> {
         item: `${rows} journals, ${label}: first page (rows 0–99 of ${matching})`,
         runs: runsText(m, ctx.config.runs),
         figure: failed ?? fmt.ms(first),
+        cpuSeconds: m.median('cpuSeconds'),
         peakRssMb: m.median('peakRssMb'),
         vsBaseline: '',
         numbers,
@@ -37,6 +38,7 @@ export async function gridSection(ctx: BenchContext): Promise<SectionResult> {
         item: `${rows} journals, ${label}: middle page (from row ${fmt.count(m.median('middleStart'))})`,
         runs: runsText(m, ctx.config.runs),
         figure: failed ?? fmt.ms(middle),
+        cpuSeconds: null,
         peakRssMb: null,
         vsBaseline: '',
         numbers: {},

@@ -1,6 +1,6 @@
 import type { BenchContext } from '../benchContext';
 import { runsText } from '../benchContext';
-import { fmt, type SectionResult } from '../report';
+import { fmt, type SectionResult } from '../resultTables';
 
 const SECTION = '4 near-copy scan';
 const SECONDS_TARGET = 2;
@@ -33,6 +33,7 @@ export async function nearCopySection(ctx: BenchContext): Promise<SectionResult>
         item: `${fmt.count(docs)} entries: findNearCopies`,
         runs: runsText(fast, ctx.config.runs),
         figure: `${fmt.seconds(seconds)} · ${fmt.count(Number(fast.first('pairs')))} pairs, ${fast.first('plantedFound')}/${fast.first('planted')} planted found`,
+        cpuSeconds: fast.median('cpuSeconds'),
         peakRssMb: fast.median('peakRssMb'),
         vsBaseline: `${speedup === null ? '—' : `${speedup.toFixed(0)}×`} faster than pairwise (extrapolated)`,
         numbers: { seconds, pairs: fast.first('pairs'), planted: fast.first('planted'), plantedFound: fast.first('plantedFound'), speedup },
@@ -42,6 +43,7 @@ export async function nearCopySection(ctx: BenchContext): Promise<SectionResult>
         item: `${fmt.count(sample)}-entry sample: pairwiseNearCopies (baseline)`,
         runs: runsText(exhaustive, ctx.config.runs),
         figure: `${fmt.seconds(sampleSeconds)} · same pairs as findNearCopies: ${samePairsText}`,
+        cpuSeconds: exhaustive.median('cpuSeconds'),
         peakRssMb: exhaustive.median('peakRssMb'),
         vsBaseline: 'baseline',
         numbers: { sampleSeconds, pairs: exhaustive.first('pairs'), fastPairs: exhaustive.first('fastPairs'), identical },
@@ -51,6 +53,7 @@ export async function nearCopySection(ctx: BenchContext): Promise<SectionResult>
         item: `${fmt.count(docs)} entries: pairwiseNearCopies, EXTRAPOLATED ×${pairScale.toFixed(1)} (pairs)`,
         runs: '',
         figure: fmt.seconds(extrapolated),
+        cpuSeconds: null,
         peakRssMb: null,
         vsBaseline: 'baseline (extrapolated quadratically)',
         numbers: { extrapolatedSeconds: extrapolated, pairScale },

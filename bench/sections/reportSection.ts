@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { BenchContext } from '../benchContext';
 import { runsText } from '../benchContext';
-import { fmt, type FigureRow, type SectionResult, type TargetCheck } from '../report';
+import { fmt, type FigureRow, type SectionResult, type TargetCheck } from '../resultTables';
 import { EXPORT_MODULE } from '../workloads/reportExportTask';
 import { scaleLabel } from './evaluationSection';
 
@@ -21,6 +21,7 @@ export async function reportSection(ctx: BenchContext): Promise<SectionResult> {
         item: `${scaleLabel(name, spec)}: exportMonthReport`,
         runs: '0',
         figure: 'not available yet',
+        cpuSeconds: null,
         peakRssMb: null,
         vsBaseline: '',
         numbers: { available: false },
@@ -46,6 +47,7 @@ export async function reportSection(ctx: BenchContext): Promise<SectionResult> {
       item: `${label}: exportMonthReport`,
       runs: runsText(m, ctx.config.runs),
       figure: m.failed ? `failed: ${m.failed.reason.split('\n').slice(-1)[0] ?? ''}` : `${fmt.seconds(seconds)} · ${fmt.count((m.median('bytes') ?? 0) / 1024)} KB`,
+      cpuSeconds: m.median('cpuSeconds'),
       peakRssMb: m.median('peakRssMb'),
       vsBaseline: '',
       numbers: { seconds, bytes: m.median('bytes') },

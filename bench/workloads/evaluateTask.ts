@@ -1,17 +1,18 @@
 import { openStore } from '../../src/backend/db/openStore';
 import { evaluateStoredMonth } from '../../src/backend/services/evaluation/evaluateStoredMonth';
 import { BENCH_NOW } from '../benchClock';
-import { secondsSince, stringParam, type TaskParams, type TaskResult } from '../childProtocol';
+import { startClock, stringParam, type TaskParams, type TaskResult } from '../childProtocol';
 
 /** evaluateStoredMonth end to end: load from SQLite, compute, store the snapshot (and read it back). */
 export async function evaluateTask(params: TaskParams): Promise<TaskResult> {
   const store = await openStore(stringParam(params, 'db'), { backupBeforeMigrate: false });
   try {
-    const started = performance.now();
+    const clock = startClock();
     const snapshot = await evaluateStoredMonth(store, stringParam(params, 'month'), { now: BENCH_NOW });
-    const seconds = secondsSince(started);
+    const seconds = clock.seconds();
+    const cpuSeconds = clock.cpuSeconds();
     const flags = snapshot.evaluation.managers.reduce((n, m) => n + m.flags.length, 0);
-    return { seconds, managers: snapshot.evaluation.managers.length, flags };
+    return { seconds, cpuSeconds, managers: snapshot.evaluation.managers.length, flags };
   } finally {
     await store.close();
   }

@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import ExcelJS from 'exceljs';
-import { announcePhase, secondsSince, stringParam, type TaskParams, type TaskResult } from '../childProtocol';
+import { announcePhase, secondsSince, startClock, stringParam, type TaskParams, type TaskResult } from '../childProtocol';
 import { removeDatabase } from '../prepare/prepareStore';
 
 type SqlValue = string | number | null;
@@ -20,11 +20,11 @@ function sqlValue(value: ExcelJS.CellValue): SqlValue {
 export async function exceljsNaiveTask(params: TaskParams): Promise<TaskResult> {
   const workDb = stringParam(params, 'workDb');
   removeDatabase(workDb);
-  const started = performance.now();
+  const clock = startClock();
   announcePhase('readFile');
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(stringParam(params, 'file'));
-  const readSeconds = secondsSince(started);
+  const readSeconds = clock.seconds();
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new Error('the workbook has no sheet');
 
@@ -46,6 +46,7 @@ export async function exceljsNaiveTask(params: TaskParams): Promise<TaskResult> 
   })();
   db.close();
   removeDatabase(workDb);
-  const seconds = secondsSince(started);
-  return { seconds, rows, rowsPerSecond: rows / seconds, readSeconds, insertSeconds: secondsSince(insertStarted) };
+  const seconds = clock.seconds();
+  const cpuSeconds = clock.cpuSeconds();
+  return { seconds, cpuSeconds, rows, rowsPerSecond: rows / seconds, rowsPerCpuSecond: rows / cpuSeconds, readSeconds, insertSeconds: secondsSince(insertStarted) };
 }

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { secondsSince, stringParam, type TaskParams, type TaskResult } from '../childProtocol';
+import { startClock, stringParam, type TaskParams, type TaskResult } from '../childProtocol';
 
 /**
  * The floor for reading an xlsx with exceljs: its streaming WorkbookReader, every row's values
@@ -7,7 +7,7 @@ import { secondsSince, stringParam, type TaskParams, type TaskResult } from '../
  * out as dates, the same information the importer gets.
  */
 export async function exceljsStreamTask(params: TaskParams): Promise<TaskResult> {
-  const started = performance.now();
+  const clock = startClock();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stringParam(params, 'file'), {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -23,6 +23,7 @@ export async function exceljsStreamTask(params: TaskParams): Promise<TaskResult>
       rows++;
     }
   }
-  const seconds = secondsSince(started);
-  return { seconds, rows, cells, rowsPerSecond: rows / seconds };
+  const seconds = clock.seconds();
+  const cpuSeconds = clock.cpuSeconds();
+  return { seconds, cpuSeconds, rows, cells, rowsPerSecond: rows / seconds, rowsPerCpuSecond: rows / cpuSeconds };
 }

@@ -2,7 +2,7 @@ import { findNearCopies } from '../../src/core/similarity/findNearCopies';
 import type { NearCopyPair } from '../../src/core/similarity/nearCopyTypes';
 import { pairwiseNearCopies } from '../../src/core/similarity/pairwiseNearCopies';
 import { journalCorpus } from '../../tests/unit/similarity/journalTexts';
-import { numberParam, secondsSince, type TaskParams, type TaskResult } from '../childProtocol';
+import { numberParam, startClock, type TaskParams, type TaskResult } from '../childProtocol';
 
 /** The evaluation's near-copy settings (默认方案). */
 const OPTIONS = { threshold: 0.8, minChars: 20 };
@@ -14,12 +14,13 @@ function corpus(params: TaskParams) {
 /** findNearCopies over the whole corpus of journal entries with planted near-copies. */
 export async function nearCopyTask(params: TaskParams): Promise<TaskResult> {
   const { docs, planted } = corpus(params);
-  const started = performance.now();
+  const clock = startClock();
   const pairs = findNearCopies(docs, OPTIONS);
-  const seconds = secondsSince(started);
+  const seconds = clock.seconds();
+  const cpuSeconds = clock.cpuSeconds();
   const found = new Set(pairs.map((p) => `${p.aId}-${p.bId}`));
   const plantedFound = planted.filter(([a, b]) => found.has(`${Math.min(a, b)}-${Math.max(a, b)}`)).length;
-  return { seconds, docs: docs.length, pairs: pairs.length, planted: planted.length, plantedFound };
+  return { seconds, cpuSeconds, docs: docs.length, pairs: pairs.length, planted: planted.length, plantedFound };
 }
 
 function samePairs(x: NearCopyPair[], y: NearCopyPair[]): boolean {
@@ -32,9 +33,10 @@ function samePairs(x: NearCopyPair[], y: NearCopyPair[]): boolean {
  */
 export async function pairwiseSampleTask(params: TaskParams): Promise<TaskResult> {
   const docs = corpus(params).docs.slice(0, numberParam(params, 'sample'));
-  const started = performance.now();
+  const clock = startClock();
   const exhaustive = pairwiseNearCopies(docs, OPTIONS);
-  const seconds = secondsSince(started);
+  const seconds = clock.seconds();
+  const cpuSeconds = clock.cpuSeconds();
   const fast = findNearCopies(docs, OPTIONS);
-  return { seconds, docs: docs.length, pairs: exhaustive.length, fastPairs: fast.length, identical: samePairs(exhaustive, fast) };
+  return { seconds, cpuSeconds, docs: docs.length, pairs: exhaustive.length, fastPairs: fast.length, identical: samePairs(exhaustive, fast) };
 }

@@ -4,7 +4,7 @@ import { openStore, type Store } from '../../src/backend/db/openStore';
 import { evaluateStoredMonth } from '../../src/backend/services/evaluation/evaluateStoredMonth';
 import { readMonthSnapshot } from '../../src/backend/services/evaluation/monthSnapshot';
 import { BENCH_NOW } from '../benchClock';
-import { secondsSince, stringParam, type TaskParams, type TaskResult } from '../childProtocol';
+import { startClock, stringParam, type TaskParams, type TaskResult } from '../childProtocol';
 import { projectRoot } from '../runChild';
 
 type ExportMonthReport = (store: Store, month: string, outPath: string, opts: { now: Date }) => Promise<unknown>;
@@ -29,11 +29,12 @@ export async function reportExportTask(params: TaskParams): Promise<TaskResult> 
   const store = await openStore(stringParam(params, 'db'), { backupBeforeMigrate: false });
   try {
     if (!(await readMonthSnapshot(store, month))) await evaluateStoredMonth(store, month, { now: BENCH_NOW });
-    const started = performance.now();
+    const clock = startClock();
     await loaded.exportMonthReport(store, month, out, { now: BENCH_NOW });
-    const seconds = secondsSince(started);
+    const seconds = clock.seconds();
+    const cpuSeconds = clock.cpuSeconds();
     const bytes = existsSync(out) ? statSync(out).size : 0;
-    return { seconds, bytes };
+    return { seconds, cpuSeconds, bytes };
   } finally {
     await store.close();
   }

@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { openSync, readSync, closeSync } from 'node:fs';
 import { secondsSince, stringParam, type TaskParams, type TaskResult } from '../childProtocol';
 import { removeDatabase } from '../prepare/prepareStore';
-import { readProcessMemory } from '../runChild';
+import { readProcessCpuSeconds, readProcessMemory } from '../runChild';
 
 const SQLITE3 = '/usr/bin/sqlite3';
 
@@ -22,8 +22,8 @@ const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
  * The floor for any CSV importer: the sqlite3 command-line shell's `.import` of the UTF-8 copy
- * into a table with the same columns (no parsing, no links, no keys). Its peak RSS is polled
- * from /proc (VmHWM only grows, so the last reading is close to the true peak).
+ * into a table with the same columns (no parsing, no links, no keys). Its peak RSS and CPU time
+ * are polled from /proc every 20 ms (both only grow, so the last reading is close to the end value).
  */
 export async function sqliteCliImportTask(params: TaskParams): Promise<TaskResult> {
   const csv = stringParam(params, 'csv');
@@ -42,9 +42,11 @@ export async function sqliteCliImportTask(params: TaskParams): Promise<TaskResul
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk: string) => (stderr += chunk));
   let peakMb = 0;
+  let cpuSeconds = 0;
   const poll = setInterval(() => {
     const memory = readProcessMemory(child.pid ?? -1);
     if (memory) peakMb = Math.max(peakMb, memory.hwmMb);
+    cpuSeconds = readProcessCpuSeconds(child.pid ?? -1) ?? cpuSeconds;
   }, 20);
   child.stdin.end(script);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -55,5 +57,5 @@ export async function sqliteCliImportTask(params: TaskParams): Promise<TaskResul
   const counted = spawnSync(SQLITE3, [workDb, 'select count(*) from orders_raw;'], { encoding: 'utf8' });
   const rows = Number(counted.stdout.trim());
   removeDatabase(workDb);
-  return { seconds, rows, rowsPerSecond: rows / seconds, peakRssMb: peakMb };
+  return { seconds, cpuSeconds, rows, rowsPerSecond: rows / seconds, rowsPerCpuSecond: cpuSeconds > 0 ? rows / cpuSeconds : null, peakRssMb: peakMb };
 }

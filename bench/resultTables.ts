@@ -6,6 +6,8 @@ export interface FigureRow {
   item: string;
   runs: string;
   figure: string;
+  /** CPU seconds of the measured region (median), where the workload reports it. */
+  cpuSeconds: number | null;
   peakRssMb: number | null;
   /** How it compares with the section's baseline, e.g. "0.62× streaming read". */
   vsBaseline: string;
@@ -59,8 +61,8 @@ export function renderTable(head: string[], rows: string[][]): string {
 
 export function figuresTable(figures: FigureRow[]): string {
   return renderTable(
-    ['section', 'measurement', 'runs', 'median', 'peak RSS', 'vs baseline'],
-    figures.map((f) => [f.section, f.item, f.runs, f.figure, fmt.mb(f.peakRssMb), f.vsBaseline]),
+    ['section', 'measurement', 'runs', 'median (wall)', 'CPU', 'peak RSS', 'vs baseline'],
+    figures.map((f) => [f.section, f.item, f.runs, f.figure, f.cpuSeconds === null ? '' : fmt.seconds(f.cpuSeconds), fmt.mb(f.peakRssMb), f.vsBaseline]),
   );
 }
 
