@@ -2,6 +2,7 @@ import type { ApiName, HandlerContext } from '../../shared/api/kaopingApi';
 import { fail, type Result } from '../../shared/api/result';
 import type { Store } from '../db/openStore';
 import { verifiedBackup } from '../db/verifiedBackup';
+import { DISK_FULL_MESSAGE } from './import/diskFullMessage';
 
 /** One call of the contract by name, as the hosts make it (validation happens inside). */
 export type ContractInvoke = (name: ApiName, rawArg: unknown, ctx: HandlerContext) => Promise<Result<unknown>>;
@@ -19,8 +20,7 @@ export interface BackupBeforeImportOptions {
 
 const DISK_FULL = /database or disk is full|SQLITE_FULL|ENOSPC|no space left/i;
 
-export const DISK_FULL_MESSAGE =
-  '磁盘空间不足（或数据库已达到大小上限），导入已全部回滚，数据库没有任何改动。请清理磁盘空间后重新导入。';
+export { DISK_FULL_MESSAGE };
 
 /**
  * Wraps the contract so that every import-like call first takes an online backup through

@@ -16,6 +16,7 @@ import { openSpreadsheet } from '../../io/openSpreadsheet';
 import { peekRows } from '../../io/peekRows';
 import type { SheetSource, SpreadsheetInput, SpreadsheetLimits, SpreadsheetSource } from '../../io/spreadsheetSource';
 import { finishImportBatch, insertImportBatch } from '../../repositories/importBatchRepository';
+import { DISK_FULL_MESSAGE } from './diskFullMessage';
 import { LinkIndex } from './linkIndex';
 import { makeKindWriter } from './makeKindWriter';
 import { monthFromFileName } from './monthFromFileName';
@@ -47,6 +48,14 @@ const HEADER_SEARCH_ROWS = 30;
 const PROGRESS_EVERY = 2000;
 
 class ImportCancelled extends Error {}
+
+/** Why an import failed, in words a supervisor can act on; the transaction was rolled back either way. */
+function failureMessage(err: unknown): string {
+  const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
+  if (code === 'SQLITE_FULL') return `${DISK_FULL_MESSAGE}（${err instanceof Error ? err.message : code}）`;
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return '数据库正被其他程序使用，导入已撤销，请稍后重试';
+  return `读取文件时出错，导入已撤销：${err instanceof Error ? err.message : String(err)}`;
+}
 
 /** A report for a file nothing has happened to yet: refused until proven otherwise. */
 export function emptyReport(file: string): FileImportReport {
@@ -100,7 +109,7 @@ export async function importFile(store: Store, input: SpreadsheetInput, opts: Im
       report.message = err.message;
       return report;
     }
-    report.message = `读取文件时出错：${err instanceof Error ? err.message : String(err)}`;
+    report.message = failureMessage(err);
     return report;
   }
 }
