@@ -7,6 +7,7 @@ import { adjustDimension, finalizeMonth } from '../../../src/backend/services/ev
 import { evaluateStoredMonth } from '../../../src/backend/services/evaluation/evaluateStoredMonth';
 import type { MonthSnapshot } from '../../../src/backend/services/evaluation/monthSnapshot';
 import { exportMonthReport } from '../../../src/backend/services/report/exportMonthReport';
+import { loadEvidence } from '../../../src/backend/services/report/loadEvidence';
 import { ReportExportError } from '../../../src/backend/services/report/reportExportError';
 import { writeReportWorkbook } from '../../../src/backend/io/report/writeReportWorkbook';
 import { buildReportModel } from '../../../src/core/report/buildReportModel';
@@ -186,6 +187,47 @@ describe('the evaluation report workbook', () => {
     for (const ws of final.worksheets) expect(ws.headerFooter.oddHeader).toMatch(/&R定稿（\d{4}-\d{2}-\d{2} \d{2}:\d{2}，张主管）$/);
     expect(allCells(final).filter(({ cell }) => String(cell.value).includes('草稿'))).toEqual([]);
     expect(String(sheet(final, '汇总').getCell('A3').value)).toMatch(/^状态：定稿（/);
+  });
+});
+
+describe('loadEvidence', () => {
+  it('gives each evidence row its date, time, manager, retailer and text, in batches, skipping rows that are gone', async () => {
+    const [hostile] = district.hostileJournalIds;
+    if (hostile === undefined) throw new Error('fixture without hostile journals');
+    const punch = await district.store.db.selectFrom('attendance').select('id').orderBy('id').executeTakeFirstOrThrow();
+    const survey = await district.store.db.selectFrom('surveys').select('id').where('survey_id', '=', 'MY002').executeTakeFirstOrThrow();
+    // More ids than one batch holds; all but three point at nothing.
+    const absent = Array.from({ length: 1200 }, (_, i) => ({ kind: 'journals' as const, id: 100_000 + i }));
+    const details = await loadEvidence(district.store, [
+      ...absent,
+      { kind: 'journals', id: hostile },
+      { kind: 'attendance', id: punch.id },
+      { kind: 'surveys', id: survey.id },
+      { kind: 'journals', id: hostile },
+    ]);
+    expect(details).toHaveLength(3);
+    expect(details.find((d) => d.kind === 'journals')).toMatchObject({
+      id: hostile,
+      date: '2026-10-12',
+      managerCode: 'LH001',
+      managerName: '王芳',
+      retailerName: '福顺便利店',
+      retailerLicence: '370902110001',
+      text: HOSTILE_TEXTS[0],
+    });
+    expect(details.find((d) => d.kind === 'attendance')).toMatchObject({
+      date: '2026-10-12',
+      time: '08:30:00',
+      managerCode: 'LH001',
+      retailerName: '福顺便利店',
+      text: '打卡 08:30:00，地点：临河县站前街1号',
+    });
+    expect(details.find((d) => d.kind === 'surveys')).toMatchObject({
+      date: '2026-10-20',
+      retailerName: '老王烟酒店',
+      text: '总体评价：不满意；意见：没见过客户经理',
+      note: expect.stringContaining('认识客户经理：否'),
+    });
   });
 });
 

@@ -20,7 +20,7 @@ describe('chart options', () => {
       animation: false,
       textStyle: { fontFamily: CHART_FONT_FAMILY },
       yAxis: { type: 'category', inverse: true, data: ['1. 方平', '2. 朱淑珍', '3. 欧阳很长很长的…'] },
-      series: [{ type: 'bar', data: [{ value: 92 }, { value: 80.5 }, { value: 70, label: { formatter: '{c}（否决）' } }] }],
+      series: [{ type: 'bar', data: [{ value: 92, label: { formatter: '92.0' } }, { value: 80.5, label: { formatter: '80.5' } }, { value: 70, label: { formatter: '70.0（否决）' } }] }],
     });
     expect(JSON.stringify(spec.option)).toContain('#c62828');
     expect(spec.height).toBeGreaterThan(3 * 20);

@@ -44,11 +44,17 @@ export function rankingBarOption(ranked: readonly RankedManager[], gradeLabels: 
         {
           type: 'bar',
           barMaxWidth: 16,
-          label: { show: true, position: 'right', ...CHART_TEXT_STYLE, formatter: '{c}' },
+          // Labels are literal strings, not formatter functions, so the option stays plain data.
           data: shown.map((m) => ({
             value: m.total,
             itemStyle: { color: gradeColor(gradeLabels.indexOf(m.grade), gradeLabels.length) },
-            ...(m.vetoed ? { label: { show: true, position: 'right' as const, formatter: '{c}（否决）', color: '#c62828' } } : {}),
+            label: {
+              show: true,
+              position: 'right' as const,
+              ...CHART_TEXT_STYLE,
+              formatter: m.vetoed ? `${m.total.toFixed(1)}（否决）` : m.total.toFixed(1),
+              ...(m.vetoed ? { color: '#c62828' } : {}),
+            },
           })),
         },
       ],
