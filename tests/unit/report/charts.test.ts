@@ -32,9 +32,9 @@ describe('chart options', () => {
     const labels = (JSON.parse(JSON.stringify(spec.option)) as { yAxis: { data: string[] } }).yAxis.data;
     expect(labels).toHaveLength(MAX_RANKING_BARS);
     expect(labels[0]).toBe('1. 经理1');
-    expect(labels[MAX_RANKING_BARS / 2]).toBe('171. 经理171');
+    expect(labels[MAX_RANKING_BARS / 2]).toBe('186. 经理186');
     expect(labels.at(-1)).toBe('200. 经理200');
-    expect(spec.option).toMatchObject({ title: { text: '总分排名（共 200 人，显示前 30 名和后 30 名）' } });
+    expect(spec.option).toMatchObject({ title: { text: '总分排名（共 200 人，显示前 15 名和后 15 名）' } });
   });
 
   it('counts grades in the scheme order', () => {

@@ -9,9 +9,9 @@ export interface RankedManager {
   vetoed: boolean;
 }
 
-/** Beyond this many bars the labels no longer fit on a page: the chart keeps both ends of the ranking. */
-export const MAX_RANKING_BARS = 60;
-const BAR_PX = 22;
+/** Beyond this many bars the chart no longer fits on one printed page: it keeps both ends of the ranking. */
+export const MAX_RANKING_BARS = 30;
+const BAR_PX = 20;
 
 /** Totals as horizontal bars, best at the top, coloured by grade; a veto is written beside the bar. */
 export function rankingBarOption(ranked: readonly RankedManager[], gradeLabels: readonly string[]): ChartSpec {
