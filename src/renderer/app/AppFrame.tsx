@@ -94,7 +94,7 @@ function Screen({ page, month }: { page: Page; month: string }) {
     case 'overview':
       return <OverviewPage month={month} />;
     case 'import':
-      return <ImportPage month={month} />;
+      return <ImportPage />;
     case 'data':
       return <DataPage key={page.kind} kind={page.kind} month={month} />;
     case 'evaluation':

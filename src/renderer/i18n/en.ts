@@ -64,7 +64,7 @@ export const en: Resources = {
   },
   welcome: {
     title: 'Welcome to Kaoping',
-    body: 'The database is empty. Load a demo district (fictional managers, retailers and a month of every kind of spreadsheet) to look around, or import your own files, starting with the manager roster.',
+    body: 'The database is empty. Load a demo district (fictional managers, retailers and recent months of every kind of spreadsheet) to look around, or import your own files, starting with the manager roster.',
     loadDemo: 'Load the demo district',
     importOwn: 'Import my files',
     loading: 'Writing and importing the demo district…',
@@ -176,6 +176,7 @@ export const en: Resources = {
     monthScope: 'Data of {{month}}',
     allMonths: 'All data',
     empty: 'No {{kind}} yet',
+    emptyMonth: 'No {{kind}} for {{month}} yet',
     emptyHint: 'Import the {{file}} first.',
     emptyFiltered: 'No rows match the filters',
     loadFailed: 'Loading failed: {{message}}',

@@ -62,7 +62,7 @@ export const zhCN = {
   },
   welcome: {
     title: '欢迎使用考评工作台',
-    body: '数据库还是空的。可以先载入一个演示片区（虚构的客户经理、零售户和一个月的各类表格）看看效果，也可以直接导入本片区的表格——先导入客户经理花名册。',
+    body: '数据库还是空的。可以先载入一个演示片区（虚构的客户经理、零售户和近几个月的各类表格）看看效果，也可以直接导入本片区的表格——先导入客户经理花名册。',
     loadDemo: '载入演示片区',
     importOwn: '导入自己的表格',
     loading: '正在生成并导入演示数据…',
@@ -173,7 +173,8 @@ export const zhCN = {
     total: '共 {{formatted}} 行',
     monthScope: '{{month}} 的数据',
     allMonths: '全部数据',
-    empty: '{{kind}}还没有数据',
+    empty: '还没有{{kind}}数据',
+    emptyMonth: '{{month}} 还没有{{kind}}数据',
     emptyHint: '请先在「数据导入」导入{{file}}。',
     emptyFiltered: '没有符合筛选条件的行',
     loadFailed: '加载失败：{{message}}',

@@ -42,6 +42,11 @@ const SCREENSHOT_DIR = path.resolve('tests/e2e/screenshots');
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   // Let drawers, modals and the menu finish sliding, so the picture shows the resting screen.
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+  // (Finite ones only, and never longer than a second: spinners loop forever.)
+  await page.evaluate(() => {
+    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
+    const settled = Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+    return Promise.race([settled, new Promise((resolve) => setTimeout(resolve, 1000))]);
+  });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
 }

@@ -108,7 +108,12 @@ export function DataPage({ kind, month }: { kind: GridKind; month: string }) {
         <Alert
           type="info"
           showIcon
-          title={t('grid.empty', { kind: t(`gridKinds.${kind}`) })}
+          title={
+            MONTHLESS_KINDS.includes(kind)
+              ? t('grid.empty', { kind: t(`gridKinds.${kind}`) })
+              : t('grid.emptyMonth', { kind: t(`gridKinds.${kind}`), month })
+          }
+          data-testid="grid-empty"
           description={
             <span>
               {t('grid.emptyHint', { file: t(`kinds.${importKind}`) })}{' '}

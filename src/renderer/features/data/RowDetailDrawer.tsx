@@ -80,7 +80,8 @@ function DetailBody({ detail }: { detail: RowDetail }) {
 function RelatedGrid({ columns, rows }: { columns: ColumnInfo[]; rows: GridRow[] }) {
   const { t } = useTranslation();
   return (
-    <div style={{ height: 280 }}>
+    // As tall as its rows (up to 8), so one related row does not leave a white box.
+    <div style={{ height: Math.min(rows.length, 8) * 32 + 44 }}>
       <AppGrid<GridRow>
         rowData={rows}
         columnDefs={columns

@@ -5,7 +5,7 @@ import { BatchHistory } from './BatchHistory';
 import { ImportFilesPanel } from './ImportFilesPanel';
 
 /** 数据导入: new files on one tab, the history of batches (with undo) on the other. */
-export function ImportPage(_props: { month: string }) {
+export function ImportPage() {
   const { t } = useTranslation();
   const [tab, setTab] = useState('files');
   const [historyKey, setHistoryKey] = useState(0);

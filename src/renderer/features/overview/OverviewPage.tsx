@@ -1,4 +1,4 @@
-import { Button, Card, Col, Empty, List, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { GRID_KINDS, type GridKind } from '../../../shared/api/dataApi';
 import { useApi } from '../../api/useApi';
@@ -71,16 +71,17 @@ export function OverviewPage({ month }: { month: string }) {
         <Col span={8} style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
           <Card size="small" title={t('overview.missing')}>
             {data.missing.length ? (
-              <List
-                size="small"
-                dataSource={data.missing}
-                data-testid="overview-missing"
-                renderItem={(item) => (
-                  <List.Item actions={[<Typography.Link key="go" onClick={goImport}>{t('common.goImport')}</Typography.Link>]}>
-                    {item}
-                  </List.Item>
-                )}
-              />
+              // A plain list: antd 6.6 deprecates List.
+              <div data-testid="overview-missing" style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
+                {data.missing.map((item) => (
+                  <div key={item} style={{ display: 'flex', gap: 8, alignItems: 'baseline', justifyContent: 'space-between' }}>
+                    <Typography.Text>{item}</Typography.Text>
+                    <Typography.Link onClick={goImport} style={{ flex: 'none' }}>
+                      {t('common.goImport')}
+                    </Typography.Link>
+                  </div>
+                ))}
+              </div>
             ) : (
               <Typography.Text type="success">{t('overview.nothingMissing')}</Typography.Text>
             )}
