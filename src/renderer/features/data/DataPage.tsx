@@ -19,7 +19,7 @@ const SEARCH_DEBOUNCE_MS = 300;
 
 /** One table of imported data: paged, sorted and filtered in SQL; a row opens its detail. */
 export function DataPage({ kind, month }: { kind: GridKind; month: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const call = useApiCall();
   const columns = useApi('data.columns', { kind });
   const gridRef = useRef<AgGridReact<GridRow>>(null);
@@ -38,8 +38,9 @@ export function DataPage({ kind, month }: { kind: GridKind; month: string }) {
 
   const columnDefs = useMemo(
     () => (columns.data ? columnDefsFor(columns.data, loadColumnLayout(kind), t) : undefined),
-    // Column definitions are built once per table; later layout changes live in the grid itself.
-    [columns.data, kind],
+    // Built once per table (later layout changes live in the grid and localStorage), and again when
+    // a language switch re-creates the grid, so it starts from the remembered layout.
+    [columns.data, kind, i18n.language],
   );
 
   const datasource = useMemo(
