@@ -5,6 +5,7 @@ import type { TaskFn } from './childProtocol';
  * workload needs (an exceljs baseline does not pay for kysely, and the other way round).
  */
 const TASKS: Record<string, () => Promise<TaskFn>> = {
+  noop: async () => (await import('./workloads/noopTask')).noopTask,
   'prepare-demo': async () => (await import('./prepare/prepareDemo')).prepareDemo,
   'prepare-store': async () => (await import('./prepare/prepareStore')).prepareStore,
   'prepare-csv-cut': async () => (await import('./prepare/prepareCsvCut')).prepareCsvCut,

@@ -18,6 +18,7 @@ import { makeContext, type BenchContext } from './benchContext';
 import { clearCache, Datasets } from './datasets';
 import { machineInfo } from './machineInfo';
 import { PREPARE } from './prepareSections';
+import { runChild } from './runChild';
 import { figuresTable, targetsTable, type SectionResult } from './resultTables';
 import { csvImportSection } from './sections/csvImportSection';
 import { evaluationSection } from './sections/evaluationSection';
@@ -72,6 +73,10 @@ if (args.prepare) {
   process.exit(0);
 }
 
+// What a child costs before its workload: Node, tsx and the bench's own modules.
+const harness = await runChild('noop', {});
+const harnessRssMb = harness.status === 'ok' && typeof harness.result.peakRssMb === 'number' ? harness.result.peakRssMb : null;
+
 const results: Record<string, SectionResult> = {};
 const errors: Record<string, string> = {};
 for (const name of selected) {
@@ -92,7 +97,9 @@ const finished = new Date();
 
 console.log(`\n${title}`);
 console.log(`${machine.cpuModel} · ${machine.cores} cores · ${machine.totalMemoryMb} MB · Node ${machine.node} · load ${machine.loadAverage} at start · ${started.toISOString()}`);
-console.log(`Peak RSS is each child process's own (it includes Node and tsx, about 60–80 MB).\n`);
+console.log(
+  `Peak RSS is each child process's own; a child that does nothing peaks at ${harnessRssMb === null ? '?' : harnessRssMb.toFixed(0)} MB (Node + tsx). CPU is the measured region's user+system time.\n`,
+);
 console.log(figuresTable(figures));
 console.log(`\n${targetsTable(targets)}\n`);
 for (const note of notes) console.log(`- ${note}`);
@@ -111,6 +118,7 @@ writeFileSync(
       date: started.toISOString(),
       durationSeconds: (finished.getTime() - started.getTime()) / 1000,
       machine,
+      harnessPeakRssMb: harnessRssMb,
       config,
       figures,
       targets,

@@ -85,8 +85,16 @@ export async function evaluationSection(ctx: BenchContext): Promise<SectionResul
         numbers: { storeSeconds: stored },
       },
     );
-    targets.push({ target: `${name} month < ${targetSeconds} s`, measured: fmt.seconds(seconds), met: seconds === null ? null : seconds < targetSeconds });
-    notes.push(`${name}: database built by the demo generator (${fmt.count(orderRows)} order lines) and importFiles of all its files: ${db}`);
+    targets.push({
+      target: `${name} month < ${targetSeconds} s`,
+      measured: `${fmt.seconds(seconds)} (CPU ${fmt.seconds(total.median('cpuSeconds'))})`,
+      met: seconds === null ? null : seconds < targetSeconds,
+    });
+    notes.push(
+      `${name}: database built by the demo generator (${fmt.count(orderRows)} order lines) and importFiles of all its files${
+        orderRows > 2_000_000 ? ' (orders split into one CSV per month: one file may hold at most 2,000,000 rows)' : ''
+      }: ${db}`,
+    );
   }
   return { figures, targets, notes, passed };
 }

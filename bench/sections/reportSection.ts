@@ -53,7 +53,11 @@ export async function reportSection(ctx: BenchContext): Promise<SectionResult> {
       numbers: { seconds, bytes: m.median('bytes') },
     });
     if (name === 'city') {
-      targets.push({ target: `city report < ${CITY_TARGET_SECONDS} s`, measured: fmt.seconds(seconds), met: seconds === null ? null : seconds < CITY_TARGET_SECONDS });
+      targets.push({
+        target: `city report < ${CITY_TARGET_SECONDS} s`,
+        measured: `${fmt.seconds(seconds)} (CPU ${fmt.seconds(m.median('cpuSeconds'))})`,
+        met: seconds === null ? null : seconds < CITY_TARGET_SECONDS,
+      });
     }
   }
   return { figures, targets, notes: [], passed };
