@@ -3,10 +3,15 @@ import { API_ARGS, type ApiName, type HandlerContext, type KaopingHandlers } fro
 import { fail, ok, type Result } from '../shared/api/result';
 import { appHandlers } from './handlers/appHandlers';
 import { dataHandlers } from './handlers/dataHandlers';
+import { evaluationHandlers } from './handlers/evaluationHandlers';
 import type { HandlerDeps } from './handlers/handlerDeps';
 import { importHandlers } from './handlers/importHandlers';
 import { JobRegistry } from './handlers/jobRegistry';
+import { journalsHandlers } from './handlers/journalsHandlers';
 import { openReadStore } from './handlers/openReadStore';
+import { reportHandlers } from './handlers/reportHandlers';
+import { scorecardHandlers } from './handlers/scorecardHandlers';
+import { settingsHandlers } from './handlers/settingsHandlers';
 import { WriteLock } from './handlers/writeLock';
 import { StoreError } from './db/openStore';
 import { FileRefusedError } from './io/fileRefusedError';
@@ -33,6 +38,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...appHandlers(env),
     ...importHandlers(env),
     ...dataHandlers(env),
+    ...evaluationHandlers(env),
+    ...scorecardHandlers(env),
+    ...journalsHandlers(env),
+    ...settingsHandlers(env),
+    ...reportHandlers(env),
   } satisfies KaopingHandlers;
   return { ...handlers, cancelAllJobs: () => env.jobs.cancelAll(), close: () => env.reader.close() };
 }

@@ -4,8 +4,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../api/ApiContext';
 import { DataPage } from '../features/data/DataPage';
-import { EvaluationPlaceholder } from '../features/evaluation/EvaluationPlaceholder';
+import { EvaluationPage } from '../features/evaluation/EvaluationPage';
 import { ImportPage } from '../features/import/ImportPage';
+import { JournalsPage } from '../features/journals/JournalsPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { navigate, pageKey, parseHash, useHashRoute, type Page } from './hashRoute';
@@ -98,12 +99,15 @@ function Screen({ page, month }: { page: Page; month: string }) {
     case 'data':
       return <DataPage key={page.kind} kind={page.kind} month={month} />;
     case 'evaluation':
-      return <EvaluationPlaceholder />;
+      return <EvaluationPage month={month} manager={page.manager ?? null} />;
+    case 'journals':
+      return <JournalsPage month={month} pair={page.pair ?? null} />;
     case 'settings':
       return <SettingsPage />;
   }
 }
 
 function pageTitle(page: Page, t: (key: string) => string): string {
-  return page.name === 'data' ? t(`nav.${page.kind}`) : t(`nav.${page.name}`);
+  if (page.name === 'data') return t(`nav.${page.kind}`);
+  return page.name === 'journals' ? t('nav.compare') : t(`nav.${page.name}`);
 }

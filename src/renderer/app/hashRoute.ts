@@ -5,8 +5,17 @@ export type Page =
   | { name: 'overview' }
   | { name: 'import' }
   | { name: 'data'; kind: GridKind }
-  | { name: 'evaluation' }
+  /** With a manager: that manager's scorecard. */
+  | { name: 'evaluation'; manager?: string }
+  /** 日志对照; with a pair: that near-copy pair side by side. */
+  | { name: 'journals'; pair?: JournalPairRef }
   | { name: 'settings' };
+
+export interface JournalPairRef {
+  kind: 'journals' | 'reports';
+  aId: number;
+  bId: number;
+}
 
 export interface Route {
   page: Page;
@@ -20,19 +29,43 @@ const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 export function parseHash(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
   const month = new URLSearchParams(query).get('month');
+  const params = new URLSearchParams(query);
   const [first, second] = path.split('/');
   let page: Page = { name: 'overview' };
-  if (first === 'import' || first === 'evaluation' || first === 'settings') page = { name: first };
+  if (first === 'import' || first === 'settings') page = { name: first };
+  else if (first === 'evaluation') page = second ? { name: 'evaluation', manager: decodeURIComponent(second) } : { name: 'evaluation' };
+  else if (first === 'journals') page = parseJournalsPage(params);
   else if (first === 'data' && (GRID_KINDS as readonly string[]).includes(second ?? '')) page = { name: 'data', kind: second as GridKind };
   return { page, month: month && MONTH_RE.test(month) ? month : null };
 }
 
+function parseJournalsPage(params: URLSearchParams): Page {
+  const kind = params.get('kind');
+  const aId = Number(params.get('a'));
+  const bId = Number(params.get('b'));
+  if ((kind === 'journals' || kind === 'reports') && Number.isInteger(aId) && aId > 0 && Number.isInteger(bId) && bId > 0) {
+    return { name: 'journals', pair: { kind, aId, bId } };
+  }
+  return { name: 'journals' };
+}
+
+/** The menu key of a page: 'overview', 'import', 'data/orders', 'evaluation', … */
 export function pageKey(page: Page): string {
   return page.name === 'data' ? `data/${page.kind}` : page.name;
 }
 
 export function formatHash(route: Route): string {
-  return `#/${pageKey(route.page)}${route.month ? `?month=${route.month}` : ''}`;
+  const { page } = route;
+  const params = new URLSearchParams();
+  if (route.month) params.set('month', route.month);
+  if (page.name === 'journals' && page.pair) {
+    params.set('kind', page.pair.kind);
+    params.set('a', String(page.pair.aId));
+    params.set('b', String(page.pair.bId));
+  }
+  const path = page.name === 'evaluation' && page.manager ? `evaluation/${encodeURIComponent(page.manager)}` : pageKey(page);
+  const query = params.toString();
+  return `#/${path}${query ? `?${query}` : ''}`;
 }
 
 function subscribe(onChange: () => void): () => void {

@@ -4,6 +4,7 @@ import {
   ClockCircleOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
+  DiffOutlined,
   FileTextOutlined,
   SettingOutlined,
   ShopOutlined,
@@ -43,6 +44,7 @@ export function navItems(t: TFunction): MenuItem[] {
       children: OTHER_KINDS.map((kind) => ({ key: `data/${kind}`, label: t(`nav.${kind}`) })),
     },
     { key: 'evaluation', icon: <AuditOutlined />, label: t('nav.evaluation') },
+    { key: 'journals', icon: <DiffOutlined />, label: t('nav.compare') },
     { key: 'settings', icon: <SettingOutlined />, label: t('nav.settings') },
   ];
 }

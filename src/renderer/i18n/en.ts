@@ -1,3 +1,9 @@
+import { evaluationTextEn } from '../features/evaluation/evaluationText';
+import { scorecardTextEn } from '../features/scorecard/scorecardText';
+import { compareTextEn } from '../features/journals/compareText';
+import { schemesTextEn } from '../features/settings/schemesText';
+import { workCalendarTextEn } from '../features/settings/workCalendarText';
+import { exportReportTextEn } from '../features/report/exportReportText';
 import type { Resources } from './zhCN';
 
 /** English UI text: same keys as zhCN. */
@@ -23,6 +29,7 @@ export const en: Resources = {
     agreements: 'Agreements',
     spotchecks: 'Spot checks',
     evaluation: 'Evaluation',
+    compare: 'Journals side by side',
     settings: 'Settings',
   },
   kinds: {
@@ -190,10 +197,12 @@ export const en: Resources = {
     relatedEmpty: 'Nothing this month',
     content: 'Full text',
   },
-  evaluation: {
-    title: 'Evaluation is coming',
-    body: 'Evaluation arrives with the evaluation screens: metrics for the eight dimensions, scores, flags with evidence and the Excel report.',
-  },
+  evaluation: evaluationTextEn,
+  scorecard: scorecardTextEn,
+  compare: compareTextEn,
+  schemes: schemesTextEn,
+  workCalendar: workCalendarTextEn,
+  exportReport: exportReportTextEn,
   settings: {
     title: 'Settings',
     language: 'Language',

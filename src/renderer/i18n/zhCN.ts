@@ -1,3 +1,11 @@
+import { evaluationTextZh } from '../features/evaluation/evaluationText';
+import { scorecardTextZh } from '../features/scorecard/scorecardText';
+import { compareTextZh } from '../features/journals/compareText';
+import { schemesTextZh } from '../features/settings/schemesText';
+import { workCalendarTextZh } from '../features/settings/workCalendarText';
+import { exportReportTextZh } from '../features/report/exportReportText';
+import type { Shape } from './shape';
+
 /** Chinese (default) UI text. en.ts has the same keys; the type below keeps them in step. */
 export const zhCN = {
   app: {
@@ -21,6 +29,7 @@ export const zhCN = {
     agreements: '协议量',
     spotchecks: '市场了解抽查',
     evaluation: '考评',
+    compare: '日志对照',
     settings: '设置',
   },
   kinds: {
@@ -188,10 +197,12 @@ export const zhCN = {
     relatedEmpty: '本月没有相关记录',
     content: '全文',
   },
-  evaluation: {
-    title: '考评功能即将推出',
-    body: '考评功能将随考评界面一起推出：按八个方面计算指标、评分、标出异常并附证据，导出考评报表。',
-  },
+  evaluation: evaluationTextZh,
+  scorecard: scorecardTextZh,
+  compare: compareTextZh,
+  schemes: schemesTextZh,
+  workCalendar: workCalendarTextZh,
+  exportReport: exportReportTextZh,
   settings: {
     title: '设置',
     language: '界面语言',
@@ -200,5 +211,4 @@ export const zhCN = {
   },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export type Resources = Shape<typeof zhCN>;

@@ -1,14 +1,18 @@
 import type { z } from 'zod';
 import { appArgs, type AppReturns } from './appApi';
 import { dataArgs, type DataReturns } from './dataApi';
+import { evaluationArgs, type EvaluationReturns } from './evaluationApi';
 import { importArgs, type ImportReturns } from './importApi';
+import { journalsArgs, type JournalsReturns } from './journalsApi';
+import { reportArgs, type ReportReturns } from './reportApi';
 import type { Result } from './result';
+import { settingsArgs, type SettingsReturns } from './settingsApi';
 
 /** Every handler's argument schema, by name; the backend validates each call against it. */
-export const API_ARGS = { ...appArgs, ...importArgs, ...dataArgs } as const;
+export const API_ARGS = { ...appArgs, ...importArgs, ...dataArgs, ...evaluationArgs, ...journalsArgs, ...settingsArgs, ...reportArgs } as const;
 
 export type ApiName = keyof typeof API_ARGS;
-type Returns = AppReturns & ImportReturns & DataReturns;
+type Returns = AppReturns & ImportReturns & DataReturns & EvaluationReturns & JournalsReturns & SettingsReturns & ReportReturns;
 
 export type ApiArg<K extends ApiName> = z.input<(typeof API_ARGS)[K]>;
 export type ApiParsedArg<K extends ApiName> = z.output<(typeof API_ARGS)[K]>;
@@ -27,6 +31,8 @@ export interface HandlerContext {
 export interface KaopingEvents {
   'import.progress': { jobId: string; file: string; fileIndex: number; fileCount: number; rowsDone: number };
   'job.done': { jobId: string };
+  /** Evaluation and report export: which step of how many. */
+  'job.progress': { jobId: string; step: string; done: number; total: number };
   /** A desktop menu command the page carries out (文件 › 导入 / 导出报表); sent by Electron's main. */
   'app.menu': { command: AppMenuCommand };
 }

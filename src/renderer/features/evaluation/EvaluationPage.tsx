@@ -1,0 +1,7 @@
+import { ScorecardPanel } from '../scorecard/ScorecardPanel';
+
+/** 考评: the month's ranking, re-evaluation, 定稿/reopen; with a manager, that manager's scorecard. */
+export function EvaluationPage({ month, manager }: { month: string; manager: string | null }) {
+  if (manager) return <ScorecardPanel month={month} managerCode={manager} />;
+  return <div data-testid="evaluation-page">{month}</div>;
+}

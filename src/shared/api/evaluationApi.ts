@@ -1,0 +1,185 @@
+import { z } from 'zod';
+import { jobIdSchema, monthSchema } from './schemas';
+
+const managerCodeSchema = z.string().trim().min(1).max(50);
+export const EVIDENCE_KINDS = ['attendance', 'journals', 'reports', 'surveys', 'inspections', 'orders', 'retailers'] as const;
+export type EvidenceKindName = (typeof EVIDENCE_KINDS)[number];
+export const evidenceRefSchema = z.object({ kind: z.enum(EVIDENCE_KINDS), id: z.number().int().positive() });
+
+export const evaluationArgs = {
+  /** The month's stored evaluation (with adjustments applied), or null before the first run. */
+  'evaluation.get': z.object({ month: monthSchema }),
+  /** Evaluates the month from the stored data ('job.progress' events); a finalized month comes back unchanged. */
+  'evaluation.run': z.object({ month: monthSchema, jobId: jobIdSchema, schemeName: z.string().trim().min(1).max(100).optional() }),
+  /** Sets one dimension score by hand; an empty reason is refused (invalid_adjustment). */
+  'evaluation.adjust': z.object({
+    month: monthSchema,
+    managerCode: managerCodeSchema,
+    dimension: z.string().min(1).max(40),
+    score: z.number().min(0).max(100),
+    reason: z.string().max(1000),
+  }),
+  /** 定稿: freezes the month; adjustments and re-evaluation are refused until it is reopened. */
+  'evaluation.finalize': z.object({ month: monthSchema }),
+  'evaluation.reopen': z.object({ month: monthSchema, reason: z.string().max(1000) }),
+  /** One manager's metrics with district values, rules and sub-scores, flags and audit trail. */
+  'evaluation.scorecard': z.object({ month: monthSchema, managerCode: managerCodeSchema }),
+  /** The rows a flag or a metric points at, reduced to what a supervisor reads. */
+  'evaluation.evidence': z.object({ refs: z.array(evidenceRefSchema).max(5000) }),
+  /** A manager's month of punches (with coordinates), absences and the work calendar. */
+  'evaluation.attendance': z.object({ month: monthSchema, managerCode: managerCodeSchema }),
+} as const;
+
+export interface EvidenceRefDto {
+  kind: EvidenceKindName;
+  id: number;
+}
+
+export interface FlagDto {
+  type: string;
+  /** The flag type in Chinese, e.g. 日志雷同（跨人）. */
+  label: string;
+  managerCode: string;
+  message: string;
+  evidence: EvidenceRefDto[];
+  pairs?: { aId: number; bId: number; similarity: number }[];
+  date?: string;
+}
+
+export interface DimensionScoreDto {
+  /** 0–100, one decimal; null: 无数据. */
+  score: number | null;
+  weight: number;
+  /** Set when a supervisor adjusted the score: what the scheme computed. */
+  computedScore?: number | null;
+}
+
+export interface ManagerRowDto {
+  code: string;
+  name: string;
+  rank: number | null;
+  total: number | null;
+  grade: string | null;
+  veto: { reason: string; evidence: EvidenceRefDto[] } | null;
+  /** By dimension key (sales, attendance, records, knowledge, brand, order, fulfilment, evaluation). */
+  dimensions: Record<string, DimensionScoreDto>;
+  flagCount: number;
+}
+
+export interface MonthEvaluationDto {
+  month: string;
+  status: 'draft' | 'final';
+  /** ISO timestamps. */
+  evaluatedAt: string;
+  finalizedAt: string | null;
+  finalizedBy: string | null;
+  scheme: { name: string; version: number };
+  workdays: number;
+  managers: ManagerRowDto[];
+  /** Mean dimension score over the managers that have one, by dimension key. */
+  districtAverages: Record<string, number | null>;
+  nearCopyPairCount: number;
+}
+
+export interface MetricRowDto {
+  dimension: string;
+  metric: string;
+  /** Chinese label and unit, e.g. 出勤率 / %. */
+  label: string;
+  unit: string;
+  value: number | null;
+  districtValue: number | null;
+  /** The rule in words, e.g. 线性：80 → 0 分，100 → 100 分. */
+  rule: string;
+  ruleType: 'linear' | 'district' | 'rank' | 'manual';
+  /** Weight inside the dimension. */
+  weight: number;
+  /** 0–100, one decimal; null when it cannot be scored. */
+  score: number | null;
+  /** The flags of this manager that concern the metric's dimension (indexes into the scorecard's flags). */
+  flagIndexes: number[];
+}
+
+export interface AuditEntryDto {
+  /** ISO timestamp. */
+  at: string;
+  who: string;
+  action: string;
+  /** One line in Chinese: what changed, from what to what, and why. */
+  summary: string;
+  reason: string | null;
+}
+
+export interface ScorecardDto {
+  month: string;
+  status: 'draft' | 'final';
+  manager: ManagerRowDto;
+  districtAverages: Record<string, number | null>;
+  metrics: MetricRowDto[];
+  flags: FlagDto[];
+  /** The month's adjustments of this manager and the month's finalize/reopen events, oldest first. */
+  audit: AuditEntryDto[];
+}
+
+export interface EvidenceDto {
+  kind: EvidenceKindName;
+  id: number;
+  date: string | null;
+  time: string | null;
+  managerCode: string | null;
+  managerName: string | null;
+  retailerName: string | null;
+  retailerLicence: string | null;
+  text: string;
+  note: string | null;
+  /** Punches only: where it was made. */
+  lat?: number | null;
+  lng?: number | null;
+}
+
+export interface PunchDto {
+  id: number;
+  date: string;
+  /** 'HH:mm:ss' local wall clock, or null for an absence row. */
+  time: string | null;
+  /** Hours since midnight (for plotting), or null. */
+  hour: number | null;
+  lat: number | null;
+  lng: number | null;
+  place: string | null;
+  retailerName: string | null;
+  /** 打卡结果 / 异常, e.g. 正常, 缺卡, 外勤. */
+  result: string | null;
+  /** Punch ids some flag of the month points at. */
+  flagged: boolean;
+}
+
+export interface CalendarDayDto {
+  date: string;
+  workday: boolean;
+  /** 周末, 国庆节, 调休上班 … */
+  note: string | null;
+  /** Set by the supervisor or an imported calendar rather than the shipped one. */
+  overridden: boolean;
+}
+
+export interface AttendanceMonthDto {
+  month: string;
+  managerCode: string;
+  managerName: string;
+  days: CalendarDayDto[];
+  punches: PunchDto[];
+  /** Workdays without any punch. */
+  absentDays: string[];
+}
+
+export interface EvaluationReturns {
+  'evaluation.get': MonthEvaluationDto | null;
+  'evaluation.run': MonthEvaluationDto;
+  'evaluation.adjust': MonthEvaluationDto;
+  'evaluation.finalize': MonthEvaluationDto;
+  'evaluation.reopen': MonthEvaluationDto;
+  'evaluation.scorecard': ScorecardDto;
+  'evaluation.evidence': EvidenceDto[];
+  'evaluation.attendance': AttendanceMonthDto;
+}
