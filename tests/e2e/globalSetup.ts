@@ -19,7 +19,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     chromium.launchServer({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true }),
     run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'demo', '--out', demoDir, '--months', '2'], { cwd: process.cwd() }),
   ]);
+  const demoDbPath = path.join(runDir, 'demo.sqlite');
+  const demoFiles = fs.readdirSync(demoDir).filter((f) => /\.(xlsx|csv)$/.test(f)).map((f) => path.join(demoDir, f));
+  await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'import', '--db', demoDbPath, ...demoFiles], { cwd: process.cwd() });
   project.provide('demoDir', demoDir);
+  project.provide('demoDbPath', demoDbPath);
   project.provide('browserWsEndpoint', (server as BrowserServer).wsEndpoint());
   project.provide('runDir', runDir);
   return async () => {
