@@ -1,4 +1,3 @@
-import os from 'node:os';
 import { DIMENSION_KEYS, DIMENSION_LABELS_ZH } from '../../core/measures/dimensions';
 import { evaluateStoredMonth } from '../../backend/services/evaluation/evaluateStoredMonth';
 import type { MonthSnapshot } from '../../backend/services/evaluation/monthSnapshot';
@@ -28,14 +27,6 @@ export function evaluationJson(s: MonthSnapshot) {
       flags: m.flags.map((f) => ({ type: f.type, message: f.message, evidence: f.evidence })),
     })),
   };
-}
-
-export function currentUser(): string {
-  try {
-    return os.userInfo().username;
-  } catch {
-    return 'unknown';
-  }
 }
 
 function table(s: MonthSnapshot): string {

@@ -1,7 +1,7 @@
 import { adjustDimension, finalizeMonth, reopenMonth } from '../../backend/services/evaluation/changeMonth';
 import { monthOption, parseCommandArgs } from '../parseCommandArgs';
 import { UsageError } from '../usageError';
-import { currentUser } from './runEvaluate';
+import { currentUser } from '../../backend/services/app/currentUser';
 import { withStore } from './withStore';
 
 function requireMonth(value: string | undefined): string {
