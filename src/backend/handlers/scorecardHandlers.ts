@@ -1,17 +1,23 @@
 import type { KaopingHandlers } from '../../shared/api/kaopingApi';
-import { RequestError } from '../services/requestError';
+import { attendanceMonth } from '../services/scorecard/attendanceMonth';
+import { evidenceDtos } from '../services/scorecard/evidenceDtos';
+import { managerScorecard } from '../services/scorecard/managerScorecard';
 import type { HandlerEnv } from './handlerDeps';
 
 type Names = 'evaluation.scorecard' | 'evaluation.evidence' | 'evaluation.attendance';
 
-const notYet = async (): Promise<never> => {
-  throw new RequestError('not_implemented', '此功能尚未完成');
-};
-
-export function scorecardHandlers(_env: HandlerEnv): Pick<KaopingHandlers, Names> {
+/** The 考评卡's queries; all read through the read-only connection. */
+export function scorecardHandlers(env: HandlerEnv): Pick<KaopingHandlers, Names> {
+  const store = env.reader;
   return {
-    'evaluation.scorecard': notYet,
-    'evaluation.evidence': notYet,
-    'evaluation.attendance': notYet,
+    'evaluation.scorecard': async ({ month, managerCode }) => managerScorecard(store, month, managerCode),
+    'evaluation.evidence': async ({ refs }) => evidenceDtos(store, refs),
+    'evaluation.attendance': async ({ month, managerCode }) => attendanceMonth(store, month, managerCode, localDate(env.now())),
   };
+}
+
+/** The calendar day on the supervisor's own clock (as evaluateStoredMonth reads deadlines). */
+function localDate(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }

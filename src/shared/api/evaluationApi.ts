@@ -87,13 +87,16 @@ export interface MetricRowDto {
   /** Chinese label and unit, e.g. 出勤率 / %. */
   label: string;
   unit: string;
+  /** How the value reads: percent (0.85 → 85.0%), count, score (one decimal), hours, yesno (0/1 → 否/是). */
+  format: 'percent' | 'count' | 'score' | 'hours' | 'yesno';
   value: number | null;
   districtValue: number | null;
   /** The rule in words, e.g. 线性：80 → 0 分，100 → 100 分. */
   rule: string;
-  ruleType: 'linear' | 'district' | 'rank' | 'manual';
-  /** Weight inside the dimension. */
-  weight: number;
+  /** null: the scheme does not score the metric (shown for reference only). */
+  ruleType: 'linear' | 'district' | 'rank' | 'manual' | null;
+  /** Share of the dimension's metric weights in percent (the weights as a supervisor set them, normalised); null when not scored. */
+  weight: number | null;
   /** 0–100, one decimal; null when it cannot be scored. */
   score: number | null;
   /** The flags of this manager that concern the metric's dimension (indexes into the scorecard's flags). */
@@ -104,10 +107,14 @@ export interface AuditEntryDto {
   /** ISO timestamp. */
   at: string;
   who: string;
-  action: string;
+  action: 'adjust' | 'finalize' | 'reopen';
   /** One line in Chinese: what changed, from what to what, and why. */
   summary: string;
   reason: string | null;
+  /** adjust only: the dimension key, the score before (null: 无数据) and after. */
+  dimension: string | null;
+  oldScore: number | null;
+  newScore: number | null;
 }
 
 export interface ScorecardDto {
@@ -150,16 +157,18 @@ export interface PunchDto {
   retailerName: string | null;
   /** 打卡结果 / 异常, e.g. 正常, 缺卡, 外勤. */
   result: string | null;
-  /** Punch ids some flag of the month points at. */
+  /** One of the manager's flags of the month points at this punch; false before the month is evaluated. */
   flagged: boolean;
 }
 
 export interface CalendarDayDto {
   date: string;
   workday: boolean;
-  /** 周末, 国庆节, 调休上班 … */
+  /** workday, weekend (a Saturday or Sunday off), holiday (any other day off), makeup (调休上班: a weekend workday). */
+  kind: 'workday' | 'weekend' | 'holiday' | 'makeup';
+  /** 周末, 国庆节, 调休上班（国庆节） … */
   note: string | null;
-  /** Set by the supervisor or an imported calendar rather than the shipped one. */
+  /** An imported or edited calendar decided differently from the shipped one (Monday–Friday plus the published holidays). */
   overridden: boolean;
 }
 

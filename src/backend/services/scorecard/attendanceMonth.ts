@@ -1,0 +1,95 @@
+import { monthCalendar, type CalendarDay } from '../../../core/calendar';
+import { shippedDay } from '../../../core/calendar/shippedHolidays';
+import type { AttendanceMonthDto, CalendarDayDto, PunchDto } from '../../../shared/api/evaluationApi';
+import type { Store } from '../../db/openStore';
+import { readMonthSnapshot } from '../evaluation/monthSnapshot';
+import { RequestError } from '../requestError';
+
+/**
+ * A manager's month of punches with coordinates, the work calendar and the workdays without any
+ * punch. Works before the month is evaluated (nothing is flagged then). Absences follow the
+ * evaluation's rule (a workday from the hiring date on with no punch, once the district has any
+ * punch that month) and stop at `today`: a day still to come is not missed.
+ */
+export async function attendanceMonth(store: Store, month: string, managerCode: string, today: string): Promise<AttendanceMonthDto> {
+  const manager = await store.db.selectFrom('managers').select(['id', 'code', 'name', 'hired_on']).where('code', '=', managerCode).executeTakeFirst();
+  if (!manager) throw new RequestError('not_found', `没有工号为「${managerCode}」的客户经理`);
+  const first = `${month}-01`;
+  const last = `${month}-31`;
+  const overrides = await store.db.selectFrom('calendar_days').select(['date', 'workday', 'note']).where('date', '>=', first).where('date', '<=', last).execute();
+  const calendar = monthCalendar(
+    month,
+    overrides.map((o) => ({ date: o.date, workday: o.workday === 1, note: o.note })),
+  );
+  const rows = await store.db
+    .selectFrom('attendance as a')
+    .leftJoin('retailers as r', 'r.id', 'a.retailer_id')
+    .select(['a.id', 'a.date', 'a.at', 'a.is_absence', 'a.result', 'a.anomaly', 'a.address', 'a.visited', 'a.latitude', 'a.longitude', 'r.name as retailerName'])
+    .where('a.manager_id', '=', manager.id)
+    .where('a.date', '>=', first)
+    .where('a.date', '<=', last)
+    .orderBy('a.date')
+    .orderBy('a.at')
+    .orderBy('a.id')
+    .execute();
+  const districtPunch = await store.db
+    .selectFrom('attendance')
+    .select('id')
+    .where('date', '>=', first)
+    .where('date', '<=', last)
+    .where('is_absence', '=', 0)
+    .limit(1)
+    .executeTakeFirst();
+  const flaggedIds = await flaggedPunchIds(store, month, managerCode);
+
+  const punches: PunchDto[] = rows.map((row) => {
+    const time = row.is_absence === 1 || !row.at ? null : row.at.slice(11, 19);
+    return {
+      id: row.id,
+      date: row.date,
+      time,
+      hour: time ? hourOf(time) : null,
+      lat: row.latitude,
+      lng: row.longitude,
+      place: row.address ?? row.visited,
+      retailerName: row.retailerName,
+      result: row.anomaly?.trim() || row.result,
+      flagged: flaggedIds.has(row.id),
+    };
+  });
+  const present = new Set(punches.filter((p) => p.time !== null).map((p) => p.date));
+  const hiredOn = manager.hired_on;
+  const absentDays = districtPunch
+    ? calendar.filter((d) => d.workday && d.date <= today && (!hiredOn || d.date >= hiredOn) && !present.has(d.date)).map((d) => d.date)
+    : [];
+  return { month, managerCode: manager.code, managerName: manager.name, days: calendar.map(toDayDto), punches, absentDays };
+}
+
+async function flaggedPunchIds(store: Store, month: string, managerCode: string): Promise<Set<number>> {
+  const snapshot = await readMonthSnapshot(store, month);
+  const manager = snapshot?.evaluation.managers.find((m) => m.code === managerCode);
+  return new Set((manager?.flags ?? []).flatMap((f) => f.evidence.filter((e) => e.kind === 'attendance').map((e) => e.id)));
+}
+
+function toDayDto(day: CalendarDay): CalendarDayDto {
+  const weekend = day.weekday >= 6;
+  const shipped = shippedDay(day.date);
+  // What the shipped calendar alone says; an override that agrees with it changes nothing visible.
+  const shippedWorkday = shipped?.workday ?? !weekend;
+  const kind: CalendarDayDto['kind'] = day.workday ? (weekend ? 'makeup' : 'workday') : day.holiday ? 'holiday' : weekend ? 'weekend' : 'holiday';
+  const holidayName = day.holiday ?? shipped?.holiday ?? null;
+  const note =
+    kind === 'makeup'
+      ? `调休上班${holidayName ? `（${holidayName}）` : ''}`
+      : kind === 'weekend'
+        ? '周末'
+        : kind === 'holiday'
+          ? (day.holiday ?? '休息日')
+          : day.note;
+  return { date: day.date, workday: day.workday, kind, note, overridden: day.workday !== shippedWorkday };
+}
+
+function hourOf(time: string): number {
+  const [h = 0, m = 0, s = 0] = time.split(':').map(Number);
+  return h + m / 60 + s / 3600;
+}
