@@ -121,6 +121,8 @@ export interface ScorecardDto {
   month: string;
   status: 'draft' | 'final';
   manager: ManagerRowDto;
+  /** Managers evaluated in the month (the rank's denominator). */
+  managerCount: number;
   districtAverages: Record<string, number | null>;
   metrics: MetricRowDto[];
   flags: FlagDto[];

@@ -18,6 +18,7 @@ export async function managerScorecard(store: Store, month: string, managerCode:
     month,
     status: snapshot.status,
     manager: toManagerRowDto(manager),
+    managerCount: snapshot.evaluation.managers.length,
     districtAverages: districtAverages(snapshot.evaluation.managers),
     metrics: scorecardMetricRows(snapshot.evaluation, snapshot.scheme, manager, flags.map((f) => f.type.split('.')[0] ?? '')),
     flags,

@@ -8,8 +8,18 @@ export interface RadarAxis {
   district: number | null;
 }
 
+/** The series' names and the 无数据 mark; the report's are Chinese, the app passes its UI language. */
+export interface RadarNames {
+  manager: string;
+  district: string;
+  /** Appended under an axis label whose score is missing. */
+  noData: string;
+}
+
+const REPORT_NAMES: RadarNames = { manager: '本人', district: '片区平均', noData: '（无数据）' };
+
 /** The eight dimension scores of one manager against the district's averages. */
-export function dimensionRadarOption(axes: readonly RadarAxis[]): ChartSpec {
+export function dimensionRadarOption(axes: readonly RadarAxis[], names: RadarNames = REPORT_NAMES): ChartSpec {
   return {
     width: 480,
     height: 340,
@@ -17,13 +27,13 @@ export function dimensionRadarOption(axes: readonly RadarAxis[]): ChartSpec {
       animation: false,
       backgroundColor: '#ffffff',
       textStyle: CHART_TEXT_STYLE,
-      legend: { bottom: 6, data: ['本人', '片区平均'], textStyle: { ...CHART_TEXT_STYLE } },
+      legend: { bottom: 6, data: [names.manager, names.district], textStyle: { ...CHART_TEXT_STYLE } },
       radar: {
         center: ['50%', '48%'],
         radius: '62%',
         splitNumber: 5,
         axisName: { ...CHART_TEXT_STYLE },
-        indicator: axes.map((axis) => ({ name: axis.manager === null ? `${axis.label}\n（无数据）` : axis.label, min: 0, max: 100 })),
+        indicator: axes.map((axis) => ({ name: axis.manager === null ? `${axis.label}\n${names.noData}` : axis.label, min: 0, max: 100 })),
       },
       series: [
         {
@@ -31,13 +41,13 @@ export function dimensionRadarOption(axes: readonly RadarAxis[]): ChartSpec {
           symbolSize: 4,
           data: [
             {
-              name: '片区平均',
+              name: names.district,
               value: axes.map((axis) => axis.district ?? 0),
               itemStyle: { color: DISTRICT_COLOR },
               lineStyle: { color: DISTRICT_COLOR, type: 'dashed', width: 2 },
             },
             {
-              name: '本人',
+              name: names.manager,
               value: axes.map((axis) => axis.manager ?? 0),
               itemStyle: { color: MANAGER_COLOR },
               lineStyle: { color: MANAGER_COLOR, width: 2 },

@@ -1,8 +1,104 @@
+import { Alert, Button, Card, Col, Empty, Row, Skeleton, Tabs } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MetricRowDto } from '../../../shared/api/evaluationApi';
+import { navigate } from '../../app/hashRoute';
+import { AdjustScoreModal } from './AdjustScoreModal';
+import { AttendanceCalendar } from './AttendanceCalendar';
+import { AuditTrail } from './AuditTrail';
+import { DimensionRadar } from './DimensionRadar';
+import { DimensionTable } from './DimensionTable';
+import { EvidenceDrawer, type EvidenceRequest } from './EvidenceDrawer';
+import { FlagList } from './FlagList';
+import { MetricsTable } from './MetricsTable';
+import { ScorecardHeader } from './ScorecardHeader';
+import { useQuery } from './useQuery';
+
 /** One manager's scorecard: radar against the district, metrics, flags → evidence, attendance calendar, adjustments. */
 export function ScorecardPanel({ month, managerCode }: { month: string; managerCode: string }) {
+  const { t } = useTranslation();
+  const card = useQuery('evaluation.scorecard', { month, managerCode });
+  const attendance = useQuery('evaluation.attendance', { month, managerCode });
+  const [adjusting, setAdjusting] = useState<string | null>(null);
+  const [evidence, setEvidence] = useState<EvidenceRequest | null>(null);
+  const [tab, setTab] = useState('metrics');
+
+  const data = card.data;
+  if (!data) {
+    if (card.error?.code === 'not_evaluated') {
+      return (
+        <Card data-testid="scorecard">
+          <Empty description={<span data-testid="scorecard-not-evaluated">{t('scorecard.notEvaluated', { month })}</span>}>
+            <Button type="primary" onClick={() => navigate({ page: { name: 'evaluation' } })}>
+              {t('scorecard.goEvaluate')}
+            </Button>
+          </Empty>
+        </Card>
+      );
+    }
+    if (card.error) return <Alert type="error" showIcon title={card.error.message} data-testid="scorecard-error" />;
+    return <Skeleton active data-testid="scorecard-loading" />;
+  }
+
+  const openMetric = (row: MetricRowDto) => {
+    const flags = row.flagIndexes.map((i) => data.flags[i]).filter((f) => f !== undefined);
+    setEvidence({ title: row.label, flags, emptyText: t('scorecard.metricNoFlags', { metric: row.label }) });
+  };
+  const openFlag = (index: number) => {
+    const flag = data.flags[index];
+    if (flag) setEvidence({ title: flag.label, flags: [flag] });
+  };
+
   return (
-    <div data-testid="scorecard">
-      {month} {managerCode}
+    <div data-testid="scorecard" style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
+      <ScorecardHeader card={data} />
+      {data.status === 'final' && <Alert type="info" showIcon title={t('scorecard.finalNotice')} data-testid="scorecard-final" />}
+      <Row gutter={12}>
+        <Col span={10}>
+          <Card size="small" title={t('scorecard.radarTitle')} styles={{ body: { padding: 8 } }}>
+            <DimensionRadar card={data} />
+          </Card>
+        </Col>
+        <Col span={14}>
+          <Card size="small" title={t('scorecard.dimensionsTitle')} styles={{ body: { padding: 0 } }}>
+            <DimensionTable card={data} onAdjust={setAdjusting} />
+          </Card>
+        </Col>
+      </Row>
+      <Card size="small" styles={{ body: { paddingTop: 0 } }}>
+        <Tabs
+          activeKey={tab}
+          onChange={setTab}
+          items={[
+            { key: 'metrics', label: t('scorecard.tabMetrics'), children: <MetricsTable metrics={data.metrics} onOpen={openMetric} /> },
+            { key: 'flags', label: <span data-testid="tab-flags">{t('scorecard.tabFlags', { count: data.flags.length })}</span>, children: <FlagList flags={data.flags} onOpen={openFlag} /> },
+            {
+              key: 'attendance',
+              label: <span data-testid="tab-attendance">{t('scorecard.tabAttendance')}</span>,
+              children: attendance.data ? (
+                <AttendanceCalendar month={attendance.data} />
+              ) : attendance.error ? (
+                <Alert type="error" showIcon title={attendance.error.message} />
+              ) : (
+                <Skeleton active />
+              ),
+            },
+            { key: 'audit', label: <span data-testid="tab-audit">{t('scorecard.tabAudit', { count: data.audit.length })}</span>, children: <AuditTrail audit={data.audit} /> },
+          ]}
+        />
+      </Card>
+      <AdjustScoreModal
+        month={month}
+        managerCode={managerCode}
+        dimension={adjusting}
+        currentScore={adjusting ? (data.manager.dimensions[adjusting]?.score ?? null) : null}
+        onClose={() => setAdjusting(null)}
+        onSaved={() => {
+          setAdjusting(null);
+          card.reload();
+        }}
+      />
+      <EvidenceDrawer request={evidence} attendance={attendance.data} onClose={() => setEvidence(null)} />
     </div>
   );
 }

@@ -1,0 +1,44 @@
+import { Empty, Table, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { AuditEntryDto } from '../../../shared/api/evaluationApi';
+import { formatScore } from './formatMetricValue';
+
+const ACTION_COLORS: Record<AuditEntryDto['action'], string> = { adjust: 'orange', finalize: 'green', reopen: 'blue' };
+
+/** Who changed what and why: the manager's adjustments and the month's 定稿/重新打开, oldest first. */
+export function AuditTrail({ audit }: { audit: AuditEntryDto[] }) {
+  const { t } = useTranslation();
+  if (audit.length === 0) return <Empty description={t('scorecard.auditEmpty')} />;
+  return (
+    <Table<AuditEntryDto>
+      size="small"
+      pagination={false}
+      dataSource={audit}
+      rowKey={(e, i) => `${e.at}-${i ?? 0}`}
+      onRow={() => ({ 'data-testid': 'audit-row' }) as React.HTMLAttributes<HTMLElement>}
+      columns={[
+        // Stored timestamps are UTC; the supervisor reads them on the PC's clock.
+        { title: t('scorecard.auditWhen'), dataIndex: 'at', width: 150, render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm') },
+        { title: t('scorecard.auditWho'), dataIndex: 'who', width: 120 },
+        {
+          title: t('scorecard.auditWhat'),
+          key: 'what',
+          render: (_: unknown, e) => (
+            <span>
+              <Tag color={ACTION_COLORS[e.action]}>{t(`scorecard.auditActions.${e.action}`)}</Tag>
+              {e.action === 'adjust' && e.dimension
+                ? t('scorecard.auditChange', {
+                    dimension: t(`scorecard.dimensions.${e.dimension}`),
+                    from: formatScore(e.oldScore, t),
+                    to: formatScore(e.newScore, t),
+                  })
+                : null}
+            </span>
+          ),
+        },
+        { title: t('scorecard.auditReason'), dataIndex: 'reason', render: (r: string | null) => r ?? '' },
+      ]}
+    />
+  );
+}
