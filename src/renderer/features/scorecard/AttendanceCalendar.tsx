@@ -29,8 +29,10 @@ export function AttendanceCalendar({ month }: { month: AttendanceMonthDto }) {
         <Typography.Text data-testid="attendance-summary">
           {t('scorecard.calendarSummary', { workdays, present, absent: month.absentDays.length, punches: timed.length })}
         </Typography.Text>
-        <Tag color="default">{t('scorecard.calendarLegendOff')}</Tag>
-        <Tag color="blue">{t('scorecard.calendarLegendMakeup')}</Tag>
+        {/* The colours of the bands behind the rows (attendanceCalendarOption's SHADES). */}
+        <Tag color="default">{t('scorecard.dayKinds.weekend')}</Tag>
+        <Tag color="orange">{t('scorecard.dayKinds.holiday')}</Tag>
+        <Tag color="blue">{t('scorecard.dayKinds.makeup')}</Tag>
         <Tag color="red">{t('scorecard.calendarLegendAbsent')}</Tag>
       </Space>
       {month.absentDays.length > 0 && (

@@ -11,11 +11,11 @@ export function AuditTrail({ audit }: { audit: AuditEntryDto[] }) {
   const { t } = useTranslation();
   if (audit.length === 0) return <Empty description={t('scorecard.auditEmpty')} />;
   return (
-    <Table<AuditEntryDto>
+    <Table<AuditEntryDto & { key: number }>
       size="small"
       pagination={false}
-      dataSource={audit}
-      rowKey={(e, i) => `${e.at}-${i ?? 0}`}
+      // Entries have no id; their position in the (append-only, oldest-first) trail is stable.
+      dataSource={audit.map((e, key) => ({ ...e, key }))}
       onRow={() => ({ 'data-testid': 'audit-row' }) as React.HTMLAttributes<HTMLElement>}
       columns={[
         // Stored timestamps are UTC; the supervisor reads them on the PC's clock.

@@ -21,5 +21,5 @@ export function DimensionRadar({ card }: { card: ScorecardDto }) {
     const base = spec.option as Record<string, unknown>;
     return { ...base, tooltip: { trigger: 'item', confine: true }, radar: { ...(base.radar as object), radius: '60%', center: ['50%', '46%'] } };
   }, [card, t]);
-  return <EChart option={option} style={{ width: '100%', height: 300 }} testId="scorecard-radar" />;
+  return <EChart option={option} style={{ width: '100%', height: 356 }} testId="scorecard-radar" />;
 }

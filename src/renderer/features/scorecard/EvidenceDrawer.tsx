@@ -86,18 +86,23 @@ function FlagSummary({ flags }: { flags: FlagDto[] }) {
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
       {flags.map((flag, i) => (
-        <div key={i} style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }}>
+        <div key={i} style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }} data-testid="evidence-flag">
           <Tag color="red" style={{ flex: 'none' }}>
             {flag.label}
           </Tag>
-          <Typography.Text style={{ flex: 1 }}>{flag.message}</Typography.Text>
-          {isCopyFlag(flag) &&
-            flag.pairs!.slice(0, 3).map((pair) => (
-              <Button key={`${pair.aId}-${pair.bId}`} size="small" type="primary" ghost onClick={() => openPair(flag, pair)} data-testid="evidence-compare">
-                {t('scorecard.compare')}
-                {flag.pairs!.length > 1 ? ` ${t('scorecard.similarity', { value: pair.similarity.toFixed(2) })}` : ''}
-              </Button>
-            ))}
+          <div style={{ flex: 1, minWidth: 0 }}>
+            <Typography.Text>{flag.message}</Typography.Text>
+            {isCopyFlag(flag) && (
+              <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', marginTop: 6 }}>
+                {flag.pairs!.slice(0, 4).map((pair) => (
+                  <Button key={`${pair.aId}-${pair.bId}`} size="small" type="primary" ghost onClick={() => openPair(flag, pair)} data-testid="evidence-compare">
+                    {t('scorecard.compare')}
+                    {flag.pairs!.length > 1 ? `（${t('scorecard.similarity', { value: pair.similarity.toFixed(2) })}）` : ''}
+                  </Button>
+                ))}
+              </div>
+            )}
+          </div>
         </div>
       ))}
     </div>
@@ -190,7 +195,9 @@ function EvidenceLists({ evidence }: { evidence: EvidenceDto[] }) {
                     </span>
                   )}
                 </div>
-                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '2px 0 0' }}>{e.text}</Typography.Paragraph>
+                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '2px 0 0' }} data-testid="evidence-text">
+                  {e.text}
+                </Typography.Paragraph>
                 {e.note && (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {e.note}

@@ -52,7 +52,7 @@ export function ScorecardPanel({ month, managerCode }: { month: string; managerC
   return (
     <div data-testid="scorecard" style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
       <ScorecardHeader card={data} />
-      {data.status === 'final' && <Alert type="info" showIcon title={t('scorecard.finalNotice')} data-testid="scorecard-final" />}
+      {data.status === 'final' && <Alert type="info" showIcon title={t('scorecard.adjustDisabled')} data-testid="scorecard-final" />}
       <Row gutter={12}>
         <Col span={10}>
           <Card size="small" title={t('scorecard.radarTitle')} styles={{ body: { padding: 8 } }}>

@@ -50,25 +50,28 @@ export function punchMapOption(punches: readonly PlotPunch[], labels: PunchChart
   const point = (p: PlotPunch) => ({ value: [p.lng, p.lat], tip: tip(p) });
   return {
     animation: false,
-    grid: { left: 8, right: 24, top: 28, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 40, top: 36, bottom: 8, containLabel: true },
     legend: { top: 0, data: [labels.evidence, labels.other] },
     tooltip: { trigger: 'item', confine: true, formatter: (p: { data?: { tip?: string } }) => p.data?.tip ?? '' },
     xAxis: {
       type: 'value',
       name: labels.longitude,
-      nameLocation: 'middle',
-      nameGap: 24,
+      nameLocation: 'end',
+      nameGap: 6,
+      splitNumber: 3,
       min: round(midLng - (halfLat * 1.6) / kx),
       max: round(midLng + (halfLat * 1.6) / kx),
-      axisLabel: { formatter: (v: number) => v.toFixed(3), hideOverlap: true },
+      // The bounds are not round numbers: only the ticks in between are labelled.
+      axisLabel: { formatter: (v: number) => v.toFixed(3), hideOverlap: true, showMinLabel: false, showMaxLabel: false },
       splitLine: { lineStyle: { color: '#f0f0f0' } },
     },
     yAxis: {
       type: 'value',
       name: labels.latitude,
+      splitNumber: 4,
       min: round(midLat - halfLat),
       max: round(midLat + halfLat),
-      axisLabel: { formatter: (v: number) => v.toFixed(3) },
+      axisLabel: { formatter: (v: number) => v.toFixed(3), showMinLabel: false, showMaxLabel: false },
       splitLine: { lineStyle: { color: '#f0f0f0' } },
     },
     series: [
@@ -88,7 +91,17 @@ export function dayTimelineOption(dates: readonly string[], punches: readonly Pl
     grid: { left: 8, right: 24, top: 28, bottom: 8, containLabel: true },
     legend: { top: 0, data: [labels.evidence, labels.other] },
     tooltip: { trigger: 'item', confine: true, formatter: (p: { data?: { tip?: string } }) => p.data?.tip ?? '' },
-    xAxis: { type: 'value', min: 0, max: 24, interval: 2, axisLabel: { formatter: (v: number) => `${v}${labels.hour}` }, splitLine: { lineStyle: { color: '#f0f0f0' } } },
+    // Half a drawer wide: every fourth hour is labelled, the grid keeps every second.
+    xAxis: {
+      type: 'value',
+      min: 0,
+      max: 24,
+      interval: 4,
+      minorTick: { show: true, splitNumber: 2 },
+      minorSplitLine: { show: true, lineStyle: { color: '#f5f5f5' } },
+      axisLabel: { formatter: (v: number) => `${v}${labels.hour}` },
+      splitLine: { lineStyle: { color: '#e8e8e8' } },
+    },
     yAxis: { type: 'category', inverse: true, data: [...dates], axisTick: { show: false } },
     series: [
       { type: 'scatter', name: labels.other, data: timed.filter((p) => !p.evidence).map(point), ...OTHER_STYLE },
