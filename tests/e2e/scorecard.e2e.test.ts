@@ -202,9 +202,25 @@ describe('scorecard', () => {
     await screenshot(page, '57-scorecard-final');
   });
 
-  it('goes back to the ranking, and saw no page errors', async () => {
+  it('goes back to the ranking; names a veto; says when the month is not evaluated; no page errors', async () => {
     await page.getByTestId('scorecard-back').click();
     await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#/evaluation?month=${month}`);
+
+    const stored = JSON.parse((db.prepare('select result_json from evaluations where month = ?').get(month) as { result_json: string }).result_json) as {
+      managers: (StoredManager & { veto: { reason: string } | null })[];
+    };
+    const vetoed = stored.managers.find((m) => m.veto !== null);
+    if (vetoed) {
+      await page.evaluate((h) => (window.location.hash = h), `#/evaluation/${vetoed.code}?month=${month}`);
+      await expect.poll(() => page.getByTestId('scorecard-veto').textContent()).toContain(vetoed.veto!.reason);
+      await expect.poll(() => page.getByTestId('scorecard-grade').textContent()).toBe('不合格');
+      await screenshot(page, '58-scorecard-veto');
+    }
+
+    const older = (db.prepare('select min(substr(date, 1, 7)) m from orders').get() as { m: string }).m;
+    expect(older < month).toBe(true);
+    await page.evaluate((h) => (window.location.hash = h), `#/evaluation/${manager.code}?month=${older}`);
+    await expect.poll(() => page.getByTestId('scorecard-not-evaluated').textContent()).toBe(`${older} 还没有考评结果`);
     expect(app.errors).toEqual([]);
   });
 });

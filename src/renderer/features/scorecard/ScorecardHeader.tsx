@@ -13,7 +13,8 @@ function gradeColor(card: ScorecardDto): string {
   return card.manager.grade ? 'gold' : 'default';
 }
 
-/** Who, where they stand, and whether the month can still change. */
+/** Who, where they stand, and whether the month can still change. The veto's reason names itself
+ * (一票否决：…) in the stored evaluation; the prefix is dropped so the UI language supplies it once. */
 export function ScorecardHeader({ card }: { card: ScorecardDto }) {
   const { t } = useTranslation();
   const { manager } = card;
@@ -48,7 +49,7 @@ export function ScorecardHeader({ card }: { card: ScorecardDto }) {
         </Tag>
       </div>
       {manager.veto && (
-        <Alert type="error" showIcon style={{ marginTop: 8 }} title={t('scorecard.veto', { reason: manager.veto.reason })} data-testid="scorecard-veto" />
+        <Alert type="error" showIcon style={{ marginTop: 8 }} title={t('scorecard.veto', { reason: manager.veto.reason.replace(/^一票否决[：:]\s*/, '') })} data-testid="scorecard-veto" />
       )}
     </Card>
   );
