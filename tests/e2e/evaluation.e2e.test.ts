@@ -190,6 +190,21 @@ describe('evaluation', () => {
     await screenshot(page, '45-evaluation-reopened');
   });
 
+  it('speaks English when asked', async () => {
+    await page.evaluate(() => localStorage.setItem('kaoping.language', 'en'));
+    await page.reload();
+    const grid = page.getByTestId('ranking-grid');
+    await waitForGridRows(grid);
+    expect(await page.getByTestId('evaluation-run').textContent()).toBe('Re-evaluate');
+    expect(await grid.locator('.ag-header-cell[col-id="sales"]').textContent()).toContain('Sales');
+    expect(await page.getByTestId('evaluation-status').textContent()).toContain('Draft');
+    await screenshot(page, '46-evaluation-en');
+    await page.evaluate(() => localStorage.removeItem('kaoping.language'));
+    await page.reload();
+    await waitForGridRows(grid);
+    expect(await page.getByTestId('evaluation-run').textContent()).toBe('重新考评');
+  });
+
   it("opens a manager's scorecard from the ranking", async () => {
     const grid = page.getByTestId('ranking-grid');
     const first = (await gridRows(grid, ['code']))[0]!.code;

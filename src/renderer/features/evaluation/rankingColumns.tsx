@@ -40,6 +40,7 @@ export function rankingColumns(t: TFunction, grades: readonly string[]): ColDef<
     ...numeric,
     colId: key,
     headerName: t(`evaluation.dimensions.${key}`),
+    headerTooltip: t(`evaluation.dimensionsLong.${key}`),
     valueGetter: (p) => p.data?.dimensions[key]?.score ?? null,
     minWidth: 80,
     cellRenderer: (p: { data?: ManagerRowDto }) => (
