@@ -26,7 +26,7 @@ export function totalsBarOption(managers: readonly ManagerRowDto[], grades: read
         const m = sorted[p.dataIndex];
         if (!m) return '';
         const total = m.total === null ? text.noData : m.total.toFixed(1);
-        return `${m.rank ?? '—'}. ${m.name}（${m.code}）<br/>${total} · ${m.grade ?? '—'}${m.veto ? ` · ${text.veto}` : ''}`;
+        return `${m.rank ?? '—'}. ${m.name} (${m.code})<br/>${total} · ${m.grade ?? '—'}${m.veto ? ` · ${text.veto}` : ''}`;
       },
     },
     xAxis: {
