@@ -30,6 +30,10 @@ export const evaluationArgs = {
   'evaluation.attendance': z.object({ month: monthSchema, managerCode: managerCodeSchema }),
 } as const;
 
+/** The steps of 'evaluation.run', in order; 'job.progress' carries one of these as its step. */
+export const EVALUATION_STEPS = ['load', 'compute', 'save'] as const;
+export type EvaluationStep = (typeof EVALUATION_STEPS)[number];
+
 export interface EvidenceRefDto {
   kind: EvidenceKindName;
   id: number;
@@ -74,6 +78,8 @@ export interface MonthEvaluationDto {
   finalizedAt: string | null;
   finalizedBy: string | null;
   scheme: { name: string; version: number };
+  /** The scheme's grade labels, best first (e.g. 优秀, 良好, 合格, 不合格): the order grades are coloured in. */
+  grades: string[];
   workdays: number;
   managers: ManagerRowDto[];
   /** Mean dimension score over the managers that have one, by dimension key. */

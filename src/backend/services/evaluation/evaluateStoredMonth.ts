@@ -1,9 +1,11 @@
+import { setImmediate } from 'node:timers/promises';
 import { workdaysInMonth } from '../../../core/calendar';
 import { evaluateMonth } from '../../../core/measures/evaluateMonth';
 import { validateScheme } from '../../../core/scoring/validateScheme';
 import type { Store } from '../../db/openStore';
 import { runInTransaction } from '../../db/runInTransaction';
 import { ensureDefaultScheme, findScheme, getSchemeById, type StoredScheme } from '../../repositories/schemeRepository';
+import { EVALUATION_STEPS, type EvaluationStep } from '../../../shared/api/evaluationApi';
 import { EvaluationError } from './evaluationError';
 import { loadEvaluationInput } from './loadEvaluationInput';
 import { readMonthSnapshot, writeMonthSnapshot, type MonthSnapshot } from './monthSnapshot';
@@ -12,6 +14,8 @@ export interface EvaluateOptions {
   /** A scheme name (its latest version); default: the month's current scheme, else 默认方案. */
   schemeName?: string;
   now: Date;
+  /** Called as each step starts (done = steps finished before it) and once more when all are done. */
+  onStep?: (progress: { step: EvaluationStep; done: number; total: number }) => void;
 }
 
 /** The calendar day on the supervisor's own clock: deadlines are local, not UTC. */
@@ -45,6 +49,16 @@ async function pickScheme(store: Store, month: string, opts: EvaluateOptions): P
 }
 
 /**
+ * Tells the caller a step starts, then yields once: the computing step blocks the event loop,
+ * and without the yield the host would send the step's event only after it has finished.
+ */
+async function reportStep(opts: EvaluateOptions, step: EvaluationStep): Promise<void> {
+  if (!opts.onStep) return;
+  opts.onStep({ step, done: EVALUATION_STEPS.indexOf(step), total: EVALUATION_STEPS.length });
+  await setImmediate();
+}
+
+/**
  * Evaluates a month from the stored data and keeps the result as the month's snapshot.
  * A finalized (定稿) month is never recomputed: its snapshot is returned as it is.
  */
@@ -59,14 +73,18 @@ export async function evaluateStoredMonth(store: Store, month: string, opts: Eva
   const stored = await pickScheme(store, month, opts);
   const valid = validateScheme(stored.scheme);
   if (!valid.ok) throw new EvaluationError('invalid_scheme', `考核方案有误：${valid.errors.join('；')}`);
+  await reportStep(opts, 'load');
   const workdays = await monthWorkdays(store, month);
   const { input, batchIds } = await loadEvaluationInput(store, month, workdays, localDate(opts.now));
   if (input.managers.length === 0) {
     throw new EvaluationError('no_managers', '还没有客户经理：请先导入客户经理花名册');
   }
+  await reportStep(opts, 'compute');
   const evaluation = evaluateMonth(input, stored.scheme);
+  await reportStep(opts, 'save');
   await runInTransaction(store, () => writeMonthSnapshot(store, month, stored.id, evaluation, batchIds, opts.now));
   const snapshot = await readMonthSnapshot(store, month);
   if (!snapshot) throw new Error(`snapshot of ${month} vanished after writing it`);
+  opts.onStep?.({ step: 'save', done: EVALUATION_STEPS.length, total: EVALUATION_STEPS.length });
   return snapshot;
 }

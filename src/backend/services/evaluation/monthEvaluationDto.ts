@@ -42,6 +42,7 @@ export function toMonthEvaluationDto(s: MonthSnapshot): MonthEvaluationDto {
     finalizedAt: s.finalizedAt,
     finalizedBy: s.finalizedBy,
     scheme: { name: s.scheme.name, version: s.scheme.version },
+    grades: [...s.scheme.grades].sort((a, b) => b.min - a.min).map((g) => g.label),
     workdays: s.evaluation.workdays,
     managers: s.evaluation.managers.map(toManagerRowDto),
     districtAverages: districtAverages(s.evaluation.managers),

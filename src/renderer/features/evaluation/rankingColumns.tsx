@@ -1,0 +1,107 @@
+import { Tag } from 'antd';
+import type { ColDef, SortComparatorFn } from 'ag-grid-community';
+import type { TFunction } from 'i18next';
+import { DIMENSION_KEYS } from '../../../core/measures/dimensions';
+import type { DimensionScoreDto, ManagerRowDto } from '../../../shared/api/evaluationApi';
+import { gradeColorOf } from './gradeColorOf';
+
+/** Missing values (无数据, no rank, no total) sort after every number, whichever the direction. */
+const nullsLast: SortComparatorFn<ManagerRowDto, number | null> = (a, b, _na, _nb, descending) => {
+  const missingA = a === null || a === undefined;
+  const missingB = b === null || b === undefined;
+  if (missingA || missingB) {
+    if (missingA && missingB) return 0;
+    return (missingA ? 1 : -1) * (descending ? -1 : 1);
+  }
+  return a - b;
+};
+
+const numeric: Partial<ColDef<ManagerRowDto, number | null>> = { comparator: nullsLast, cellStyle: { textAlign: 'right' }, headerClass: 'ag-right-aligned-header' };
+
+function ScoreCell({ score, noData, mark }: { score: DimensionScoreDto | undefined; noData: string; mark: string }) {
+  if (!score || score.score === null) return <span style={{ color: '#999' }}>{noData}</span>;
+  const adjusted = score.computedScore !== undefined;
+  return (
+    <span data-adjusted={adjusted ? 'true' : undefined}>
+      {score.score.toFixed(1)}
+      {adjusted && (
+        // Raised by relative position rather than <sup>, which would push the number off the row's baseline.
+        <span style={{ marginLeft: 2, color: '#d46b08', fontSize: 10, fontWeight: 600, position: 'relative', top: -5 }} data-testid="adjusted-mark">
+          {mark}
+        </span>
+      )}
+    </span>
+  );
+}
+
+/** The ranking table's columns: who, the eight dimension scores, total, grade, veto, flag count. */
+export function rankingColumns(t: TFunction, grades: readonly string[]): ColDef<ManagerRowDto>[] {
+  const dimensionColumns: ColDef<ManagerRowDto, number | null>[] = DIMENSION_KEYS.map((key) => ({
+    ...numeric,
+    colId: key,
+    headerName: t(`evaluation.dimensions.${key}`),
+    headerTooltip: t(`evaluation.dimensionsLong.${key}`),
+    valueGetter: (p) => p.data?.dimensions[key]?.score ?? null,
+    minWidth: 80,
+    cellRenderer: (p: { data?: ManagerRowDto }) => (
+      <ScoreCell score={p.data?.dimensions[key]} noData={t('evaluation.noData')} mark={t('evaluation.adjustedMark')} />
+    ),
+    tooltip: (p) => {
+      const computed = p.data?.dimensions[key]?.computedScore;
+      if (computed === undefined) return undefined;
+      return t('evaluation.adjustedTip', { computed: computed === null ? t('evaluation.noData') : computed.toFixed(1) });
+    },
+  }));
+  return [
+    { ...numeric, colId: 'rank', headerName: t('evaluation.columns.rank'), valueGetter: (p) => p.data?.rank ?? null, minWidth: 72, maxWidth: 84, sort: 'asc' } as ColDef<ManagerRowDto>,
+    { colId: 'name', headerName: t('evaluation.columns.name'), field: 'name', minWidth: 72 },
+    { colId: 'code', headerName: t('evaluation.columns.code'), field: 'code', minWidth: 68 },
+    ...(dimensionColumns as ColDef<ManagerRowDto>[]),
+    {
+      ...numeric,
+      colId: 'total',
+      headerName: t('evaluation.columns.total'),
+      valueGetter: (p) => p.data?.total ?? null,
+      valueFormatter: (p) => (p.value === null || p.value === undefined ? t('evaluation.noData') : (p.value as number).toFixed(1)),
+      cellStyle: { textAlign: 'right', fontWeight: 600 },
+      minWidth: 64,
+    } as ColDef<ManagerRowDto>,
+    {
+      colId: 'grade',
+      headerName: t('evaluation.columns.grade'),
+      field: 'grade',
+      minWidth: 72,
+      // Best grade first when sorted ascending, as the scheme lists them.
+      comparator: (a: string | null, b: string | null) => rankOf(a, grades) - rankOf(b, grades),
+      cellRenderer: (p: { value?: string | null }) =>
+        p.value ? (
+          <Tag color={gradeColorOf(p.value, grades)} style={{ marginInlineEnd: 0 }}>
+            {p.value}
+          </Tag>
+        ) : (
+          <span style={{ color: '#999' }}>—</span>
+        ),
+    },
+    {
+      colId: 'veto',
+      headerName: t('evaluation.columns.veto'),
+      valueGetter: (p) => (p.data?.veto ? 1 : 0),
+      minWidth: 60,
+      cellRenderer: (p: { data?: ManagerRowDto }) =>
+        p.data?.veto ? (
+          <Tag color="error" style={{ marginInlineEnd: 0 }}>
+            {t('evaluation.vetoTag')}
+          </Tag>
+        ) : (
+          <span style={{ color: '#bbb' }}>—</span>
+        ),
+      tooltip: (p) => (p.data?.veto ? t('evaluation.vetoTip', { reason: p.data.veto.reason }) : undefined),
+    },
+    { ...numeric, colId: 'flags', headerName: t('evaluation.columns.flags'), field: 'flagCount', minWidth: 60 } as ColDef<ManagerRowDto>,
+  ];
+}
+
+function rankOf(grade: string | null, grades: readonly string[]): number {
+  const i = grade === null ? -1 : grades.indexOf(grade);
+  return i < 0 ? grades.length : i;
+}
