@@ -17,7 +17,14 @@ export function textSegments(text: string, spans: readonly (readonly [number, nu
   for (const [start, end] of sorted) {
     if (end <= at) continue;
     const from = Math.max(start, at);
+    const last = segments.at(-1);
     if (from > at) segments.push({ text: text.slice(at, from), copied: false });
+    else if (last?.copied) {
+      // Touching or overlapping ranges make one run, not two marks side by side.
+      last.text += text.slice(from, end);
+      at = end;
+      continue;
+    }
     segments.push({ text: text.slice(from, end), copied: true });
     at = end;
   }
