@@ -90,6 +90,17 @@ describe('alignByDate', () => {
     expect(rows[1]?.right[0]?.best).toBeNull();
   });
 
+  it('marks nothing when even the closest counterpart is barely alike (stock phrases, not a copy)', () => {
+    const stock = '宣传了未成年人禁售规定，店主表示理解。';
+    const a = `${stock}上午在老王烟酒店核对上周到货数量，与订单一致；店主想多订云烟，已说明按需订货的规定，下周再来看看。`;
+    const b = `${stock}今日走访南岗友谊日杂店，老谭在店，有顾客打听爆珠烟，店里暂时没有；发放了利群的价签，已摆上柜。`;
+    expect(copiedSpans(a, b).aSpans.length).toBeGreaterThan(0);
+    const [row] = alignByDate([entry(1, 'A', '2026-10-02', a)], [entry(2, 'B', '2026-10-02', b)], {});
+    expect(row?.left[0]?.best).toBeGreaterThan(0);
+    expect(row?.left[0]?.best).toBeLessThan(0.3);
+    expect(row?.left[0]?.spans).toEqual([]);
+  });
+
   it('puts two picked days in one row', () => {
     const rows = alignByDate([entry(1, 'A', '2026-10-02', SOURCE)], [entry(2, 'A', '2026-10-20', COPY)], { left: '2026-10-02', right: '2026-10-20' });
     expect(rows).toHaveLength(1);

@@ -1,8 +1,8 @@
 import { Empty, Skeleton, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompareManagerDto } from '../../../shared/api/journalsApi';
-import { alignByDate, type AlignedEntry } from './alignByDate';
+import { alignByDate, MIN_MARKED_SIMILARITY, type AlignedEntry } from './alignByDate';
 import { EntryCard } from './EntryCard';
 import { ManagerDayPicker } from './ManagerDayPicker';
 import { percent } from './textSimilarity';
@@ -54,6 +54,8 @@ export function DateAlignedView({ month, managers, focusedPane, onFocusPane }: {
       </div>
       <Typography.Text type="secondary" style={{ fontSize: 12, flex: 'none' }} data-testid="aligned-summary">
         {t('compare.daysCompared', { days: rows.length, left: leftCount, right: rightCount })}
+        {'　'}
+        {t('compare.markedFrom', { value: `${MIN_MARKED_SIMILARITY * 100}%` })}
       </Typography.Text>
       <div style={{ flex: 1, minHeight: 0, overflow: 'auto', background: '#fff', borderRadius: 6, border: '1px solid #f0f0f0' }}>
         {loading && rows.length === 0 ? (
@@ -94,7 +96,8 @@ export function DateAlignedView({ month, managers, focusedPane, onFocusPane }: {
   );
 }
 
-function SideEntries({ aligned, onSaved }: { aligned: AlignedEntry[]; onSaved: Parameters<typeof EntryCard>[0]['onSaved'] }) {
+/** Memoized: moving the pane focus (←/→) must not re-render a month of entries. */
+const SideEntries = memo(function SideEntries({ aligned, onSaved }: { aligned: AlignedEntry[]; onSaved: Parameters<typeof EntryCard>[0]['onSaved'] }) {
   const { t } = useTranslation();
   if (aligned.length === 0) {
     return (
@@ -122,4 +125,4 @@ function SideEntries({ aligned, onSaved }: { aligned: AlignedEntry[]; onSaved: P
       ))}
     </>
   );
-}
+});

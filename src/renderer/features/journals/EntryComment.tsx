@@ -38,11 +38,12 @@ export function EntryComment({ entry, onSaved }: { entry: TextEntryDto; onSaved:
         </div>
       )}
       {draft === null ? (
-        <Tooltip title={entry.locked ? t('compare.comment.locked') : undefined}>
-          <Button size="small" disabled={entry.locked} onClick={() => setDraft(entry.comment ?? '')} data-testid="comment-button">
-            {entry.comment ? t('compare.comment.edit') : t('compare.comment.add')}
-          </Button>
-        </Tooltip>
+        <CommentButton
+          locked={entry.locked}
+          label={entry.comment ? t('compare.comment.edit') : t('compare.comment.add')}
+          lockedHint={t('compare.comment.locked')}
+          onClick={() => setDraft(entry.comment ?? '')}
+        />
       ) : (
         <div>
           <Input.TextArea
@@ -55,15 +56,31 @@ export function EntryComment({ entry, onSaved }: { entry: TextEntryDto; onSaved:
             data-testid="comment-input"
           />
           <div style={{ display: 'flex', gap: 8, marginTop: 6 }}>
-            <Button size="small" type="primary" loading={saving} onClick={() => void save()} data-testid="comment-save">
+            <Button size="small" type="primary" autoInsertSpace={false} loading={saving} onClick={() => void save()} data-testid="comment-save">
               {t('compare.comment.save')}
             </Button>
-            <Button size="small" onClick={() => setDraft(null)}>
+            <Button size="small" autoInsertSpace={false} onClick={() => setDraft(null)}>
               {t('compare.comment.cancel')}
             </Button>
           </div>
         </div>
       )}
     </div>
+  );
+}
+
+/** Only a locked entry's button carries a tooltip: one per entry would slow a month of journals. */
+function CommentButton({ locked, label, lockedHint, onClick }: { locked: boolean; label: string; lockedHint: string; onClick: () => void }) {
+  const button = (
+    <Button size="small" autoInsertSpace={false} disabled={locked} onClick={onClick} data-testid="comment-button">
+      {label}
+    </Button>
+  );
+  return locked ? (
+    <Tooltip title={lockedHint}>
+      <span data-testid="comment-locked">{button}</span>
+    </Tooltip>
+  ) : (
+    button
   );
 }

@@ -1,10 +1,17 @@
 import { copiedSpans } from '../../../core/similarity/copiedSpans';
 import type { TextEntryDto } from '../../../shared/api/journalsApi';
-import { textSimilarity } from './textSimilarity';
+import { jaccard } from '../../../core/similarity/jaccard';
+import { trigramSet } from '../../../core/similarity/trigramSet';
+
+/**
+ * Below this similarity to its closest counterpart an entry's shared runs are the district's
+ * stock phrases, not a copy; marking them would bury the copies (and each diff costs time).
+ */
+export const MIN_MARKED_SIMILARITY = 0.3;
 
 export interface AlignedEntry {
   entry: TextEntryDto;
-  /** The runs it shares with its closest entry on the other side of the same row. */
+  /** The runs it shares with its closest entry on the other side of the same row, when that one is at least MIN_MARKED_SIMILARITY alike. */
   spans: [number, number][];
   /** Similarity to that closest entry; null when the other side has nothing that day. */
   best: number | null;
@@ -34,6 +41,31 @@ export function alignByDate(left: readonly TextEntryDto[], right: readonly TextE
       rows.push({ key: date, leftDate: date, rightDate: date, l: left.filter((e) => (e.date ?? '') === date), r: right.filter((e) => (e.date ?? '') === date) });
     }
   }
+  // Each entry's 3-grams once, not once per comparison.
+  const grams = new Map<number, Set<string>>();
+  const gramsOf = (e: TextEntryDto) => {
+    let set = grams.get(e.id);
+    if (!set) {
+      set = trigramSet(e.text);
+      grams.set(e.id, set);
+    }
+    return set;
+  };
+  const alignOne = (entry: TextEntryDto, others: readonly TextEntryDto[]): AlignedEntry => {
+    let best: TextEntryDto | null = null;
+    let bestSimilarity = -1;
+    for (const other of others) {
+      if (other.id === entry.id) continue;
+      const s = jaccard(gramsOf(entry), gramsOf(other));
+      if (s > bestSimilarity) {
+        best = other;
+        bestSimilarity = s;
+      }
+    }
+    if (!best) return { entry, spans: [], best: null };
+    const spans = bestSimilarity >= MIN_MARKED_SIMILARITY ? copiedSpans(entry.text, best.text).aSpans : [];
+    return { entry, spans, best: bestSimilarity };
+  };
   return rows.map(({ key, leftDate, rightDate, l, r }) => ({
     key,
     leftDate,
@@ -41,19 +73,4 @@ export function alignByDate(left: readonly TextEntryDto[], right: readonly TextE
     left: l.map((e) => alignOne(e, r)),
     right: r.map((e) => alignOne(e, l)),
   }));
-}
-
-function alignOne(entry: TextEntryDto, others: readonly TextEntryDto[]): AlignedEntry {
-  let best: TextEntryDto | null = null;
-  let bestSimilarity = -1;
-  for (const other of others) {
-    if (other.kind === entry.kind && other.id === entry.id) continue;
-    const s = textSimilarity(entry.text, other.text);
-    if (s > bestSimilarity) {
-      best = other;
-      bestSimilarity = s;
-    }
-  }
-  if (!best) return { entry, spans: [], best: null };
-  return { entry, spans: copiedSpans(entry.text, best.text).aSpans, best: bestSimilarity };
 }
