@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -6,6 +8,8 @@ import { openApp, screenshot, type AppSession } from './support/openApp';
 import './support/provided';
 import { startDemoHost } from './support/startDemoHost';
 import type { RunningHost } from './support/startHost';
+
+const run = promisify(execFile);
 
 interface StoredPair {
   aId: number;
@@ -228,6 +232,22 @@ describe('日志对照', () => {
     await screenshot(page, '66-journals-not-evaluated');
     await empty.getByRole('button', { name: '去考评' }).click();
     await expect.poll(() => page.evaluate(() => window.location.hash)).toMatch(/^#\/evaluation/);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('takes no comments once the month is finalized, and keeps showing the ones made before', async () => {
+    await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'finalize', '--db', host.dbPath, '--month', month], { cwd: process.cwd() });
+    const cross = stored.find((p) => p.kind === 'journals' && !p.self);
+    if (!cross) throw new Error('no cross pair');
+    await goTo(`#/journals?month=${month}&kind=journals&a=${cross.aId}&b=${cross.bId}`);
+    await page.reload();
+    const pane = page.getByTestId('pane-right');
+    await expect.poll(() => pane.getByTestId('comment-text').textContent()).toContain('与他人日志几乎相同，已约谈。');
+    await expect.poll(() => pane.getByTestId('comment-button').isDisabled()).toBe(true);
+    expect(await page.getByTestId('pane-left').getByTestId('comment-button').isDisabled()).toBe(true);
+    await pane.getByTestId('comment-locked').hover();
+    await expect.poll(() => page.getByRole('tooltip').textContent()).toBe('该月已定稿，不能再批注');
+    await screenshot(page, '67-journals-finalized');
     expect(app.errors).toEqual([]);
   });
 });

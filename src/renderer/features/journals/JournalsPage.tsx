@@ -1,5 +1,5 @@
 import { Button, Empty, Segmented, Skeleton, Typography } from 'antd';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NearCopyMonthDto } from '../../../shared/api/journalsApi';
 import { useApi } from '../../api/useApi';
@@ -20,6 +20,13 @@ export function JournalsPage({ month, pair }: { month: string; pair: JournalPair
   const [filters, setFilters] = useState<PairFilters>(DEFAULT_PAIR_FILTERS);
   const [focusedPane, setFocusedPane] = useState<0 | 1>(0);
   const pairsState = useApi('journals.pairs', { month });
+  // A pair belongs to its month: picking another month drops it from the address.
+  const shownMonth = useRef(month);
+  useEffect(() => {
+    if (shownMonth.current === month) return;
+    shownMonth.current = month;
+    if (pair) navigate({ page: { name: 'journals' } });
+  }, [month, pair]);
   const managersState = useApi('journals.managers', { month });
   const managers = useMemo(() => managersState.data ?? [], [managersState.data]);
   const allPairs = pairsState.data?.month === month ? pairsState.data.pairs : [];
