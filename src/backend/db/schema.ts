@@ -252,6 +252,16 @@ export interface SavedMappingsTable {
   saved_at: string;
 }
 
+/** A supervisor's comment on a journal entry or report; its history is in audit_log. */
+export interface EntryCommentsTable {
+  id: Generated<number>;
+  kind: 'journals' | 'reports';
+  entry_id: number;
+  text: string;
+  updated_by: string;
+  updated_at: string;
+}
+
 export interface Database {
   import_batches: ImportBatchesTable;
   managers: ManagersTable;
@@ -273,12 +283,13 @@ export interface Database {
   adjustments: AdjustmentsTable;
   audit_log: AuditLogTable;
   saved_mappings: SavedMappingsTable;
+  entry_comments: EntryCommentsTable;
 }
 
 /** Tables that hold imported rows (and so carry batch ids and a natural key). */
 export type ImportedTableName = Exclude<
   keyof Database,
-  'import_batches' | 'row_history' | 'schemes' | 'evaluations' | 'adjustments' | 'audit_log' | 'saved_mappings'
+  'import_batches' | 'row_history' | 'schemes' | 'evaluations' | 'adjustments' | 'audit_log' | 'saved_mappings' | 'entry_comments'
 >;
 
 export type ImportBatchRow = Selectable<ImportBatchesTable>;

@@ -1,18 +1,22 @@
 import type { KaopingHandlers } from '../../shared/api/kaopingApi';
-import { RequestError } from '../services/requestError';
+import { currentUser } from '../services/app/currentUser';
+import { commentOnEntry } from '../services/journals/commentOnEntry';
+import { compareManagers } from '../services/journals/compareManagers';
+import { loadTextEntries } from '../services/journals/loadTextEntries';
+import { nearCopyMonth } from '../services/journals/nearCopyMonth';
 import type { HandlerEnv } from './handlerDeps';
 
-type Names = 'journals.pairs' | 'journals.entries' | 'journals.byIds' | 'journals.comment';
+type Names = 'journals.pairs' | 'journals.entries' | 'journals.byIds' | 'journals.comment' | 'journals.managers';
 
-const notYet = async (): Promise<never> => {
-  throw new RequestError('not_implemented', '此功能尚未完成');
-};
-
-export function journalsHandlers(_env: HandlerEnv): Pick<KaopingHandlers, Names> {
+/** 日志对照: reads on the read-only connection; the comment is the one write and takes the write lock. */
+export function journalsHandlers(env: HandlerEnv): Pick<KaopingHandlers, Names> {
+  const store = env.reader;
   return {
-    'journals.pairs': notYet,
-    'journals.entries': notYet,
-    'journals.byIds': notYet,
-    'journals.comment': notYet,
+    'journals.pairs': async ({ month }) => nearCopyMonth(store, month),
+    'journals.entries': async ({ kind, managerCode, month, date }) =>
+      loadTextEntries(store, kind, date === undefined ? { managerCode, month } : { managerCode, month, date }),
+    'journals.byIds': async ({ kind, ids }) => loadTextEntries(store, kind, { ids }),
+    'journals.comment': async (req) => env.writeLock.run(() => commentOnEntry(env.store, req, { who: currentUser(), now: env.now() })),
+    'journals.managers': async ({ month }) => compareManagers(store, month),
   };
 }

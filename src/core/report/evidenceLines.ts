@@ -28,6 +28,11 @@ export function retailerText(detail: EvidenceDetail): string {
   return name ?? licence ?? '';
 }
 
+/** The supervisor's comment as the report prints it under the entry's own words. */
+export function commentText(detail: EvidenceDetail): string | null {
+  return detail.comment ? `主管批注（${detail.comment.by}）：${detail.comment.text}` : null;
+}
+
 export function evidenceLine(ref: EvidenceRef, lookup: EvidenceLookup): EvidenceLine {
   const detail = lookup(ref);
   const kind = EVIDENCE_KIND_LABELS[ref.kind];
@@ -38,7 +43,7 @@ export function evidenceLine(ref: EvidenceRef, lookup: EvidenceLookup): Evidence
     time: detail.time ?? '',
     retailer: retailerText(detail),
     text: detail.text,
-    note: detail.note ?? '',
+    note: [detail.note, commentText(detail)].filter((x) => x).join('；'),
   };
 }
 
@@ -65,7 +70,13 @@ export function copySide(
   const detail = lookup({ kind, id });
   if (!detail) return { managerCode: knownCode, managerName: knownCode && nameOf(knownCode), date: '', text: MISSING_EVIDENCE };
   const code = detail.managerCode ?? knownCode;
-  return { managerCode: code, managerName: detail.managerName ?? nameOf(code), date: detail.date ?? '', text: detail.text };
+  const comment = commentText(detail);
+  return {
+    managerCode: code,
+    managerName: detail.managerName ?? nameOf(code),
+    date: detail.date ?? '',
+    text: comment ? `${detail.text}\n${comment}` : detail.text,
+  };
 }
 
 /** Both texts of a near-copy, the earlier one first (the later writer is the one who copied). */

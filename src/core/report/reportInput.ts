@@ -18,6 +18,16 @@ export interface EvidenceDetail {
   text: string;
   /** Secondary facts (problems found, inspector, anomaly, …), or null. */
   note: string | null;
+  /** Journals and reports: the supervisor's comment from 日志对照. */
+  comment?: EvidenceComment | null;
+}
+
+export interface EvidenceComment {
+  text: string;
+  /** Who wrote (last changed) it. */
+  by: string;
+  /** ISO timestamp */
+  at: string;
 }
 
 export interface ReportAdjustment {

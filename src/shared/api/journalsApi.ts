@@ -23,6 +23,8 @@ export const journalsArgs = {
   'journals.byIds': z.object({ kind: textKindSchema, ids: z.array(z.number().int().positive()).min(1).max(500) }),
   /** A supervisor's comment on an entry; an empty text removes it. Shown in the report's evidence. */
   'journals.comment': z.object({ kind: textKindSchema, entryId: z.number().int().positive(), text: z.string().max(2000) }),
+  /** The roster with how many journals and monthly reports each manager has in the month, for the pickers. */
+  'journals.managers': z.object({ month: monthSchema }),
 } as const;
 
 export interface TextEntryDto {
@@ -35,6 +37,8 @@ export interface TextEntryDto {
   time: string | null;
   /** Reports: the month the report is about. */
   month: string | null;
+  /** Reports: the title. */
+  title: string | null;
   retailerName: string | null;
   retailerLicence: string | null;
   text: string;
@@ -42,6 +46,8 @@ export interface TextEntryDto {
   comment: string | null;
   commentBy: string | null;
   commentAt: string | null;
+  /** The month the entry belongs to is finalized (定稿): it takes no comments. */
+  locked: boolean;
 }
 
 export interface NearCopyPairDto {
@@ -57,9 +63,27 @@ export interface NearCopyPairDto {
   bDate: string | null;
 }
 
+/** The month's pairs and whether there is an evaluation to take them from at all. */
+export interface NearCopyMonthDto {
+  month: string;
+  /** 'none': not evaluated yet, so no pairs are known. */
+  status: 'none' | 'draft' | 'final';
+  pairs: NearCopyPairDto[];
+}
+
+export interface CompareManagerDto {
+  code: string;
+  name: string;
+  /** Journal entries in the month. */
+  journals: number;
+  /** Monthly reports about the month. */
+  reports: number;
+}
+
 export interface JournalsReturns {
-  'journals.pairs': NearCopyPairDto[];
+  'journals.pairs': NearCopyMonthDto;
   'journals.entries': TextEntryDto[];
   'journals.byIds': TextEntryDto[];
   'journals.comment': TextEntryDto;
+  'journals.managers': CompareManagerDto[];
 }

@@ -5,12 +5,14 @@ import { runCli } from '../../helpers/runCli';
 import './provided';
 import { startHost, type RunningHost } from './startHost';
 
+type CommandLines = string[][];
+
 export interface DemoHostOptions {
   /**
-   * Run before the host starts, on the private copy (e.g. evaluate a month). Returns `kaoping`
-   * command lines to run against the copy; `--db` is added to each.
+   * `kaoping` command lines run on the private copy before the host starts (e.g. evaluate a
+   * month), each without `--db` (added); or a function of the copy's path that returns them.
    */
-  prepare?: (dbPath: string) => string[][] | Promise<string[][]>;
+  prepare?: CommandLines | ((dbPath: string) => CommandLines | Promise<CommandLines>);
 }
 
 /** The host on a private copy of the demo district imported once for the run (globalSetup). */
@@ -19,7 +21,8 @@ export async function startDemoHost(name: string, opts: DemoHostOptions = {}): P
   fs.mkdirSync(dir, { recursive: true });
   const dbPath = path.join(dir, `${name}.sqlite`);
   fs.copyFileSync(inject('demoDbPath'), dbPath);
-  for (const args of (await opts.prepare?.(dbPath)) ?? []) {
+  const commands = typeof opts.prepare === 'function' ? await opts.prepare(dbPath) : (opts.prepare ?? []);
+  for (const args of commands) {
     const run = await runCli([...args, '--db', dbPath]);
     if (run.code !== 0) throw new Error(`kaoping ${args.join(' ')} failed (${run.code}):\n${run.stderr}`);
   }

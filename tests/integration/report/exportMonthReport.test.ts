@@ -7,6 +7,7 @@ import { adjustDimension, finalizeMonth } from '../../../src/backend/services/ev
 import { evaluateStoredMonth } from '../../../src/backend/services/evaluation/evaluateStoredMonth';
 import type { MonthSnapshot } from '../../../src/backend/services/evaluation/monthSnapshot';
 import { exportMonthReport } from '../../../src/backend/services/report/exportMonthReport';
+import { commentOnEntry } from '../../../src/backend/services/journals/commentOnEntry';
 import { loadEvidence } from '../../../src/backend/services/report/loadEvidence';
 import { ReportExportError } from '../../../src/backend/services/report/reportExportError';
 import { writeReportWorkbook } from '../../../src/backend/io/report/writeReportWorkbook';
@@ -175,6 +176,29 @@ describe('the evaluation report workbook', () => {
     const pair = copies.find((r) => r[0] === '日志' && r[1] === '他人');
     expect(pair?.slice(3)).toEqual(['王芳\nLH001', '2026-10-19', COPIED_TEXT, '王芳\nLH002', '2026-10-20', COPIED_TEXT]);
     expect(copies.filter((r) => r[0] === '日志' || r[0] === '月报')).toHaveLength(snapshot.evaluation.nearCopyPairs.length);
+  });
+
+  it("prints a supervisor's comment from 日志对照 under the commented text, on the near-copy sheet and the manager's flag", async () => {
+    const pair = snapshot.evaluation.nearCopyPairs.find((p) => p.kind === 'journals' && !p.self);
+    if (!pair) throw new Error('no cross copy');
+    const copier = pair.aManager === 'LH002' ? pair.aId : pair.bId;
+    // A comment that looks like a formula stays text, like any imported text.
+    await commentOnEntry(district.store, { kind: 'journals', entryId: copier, text: '=已约谈，承认照抄' }, supervisor('2026-11-04T04:00:00Z'));
+    const file = path.join(dir, '考评报表_批注.xlsx');
+    await exportMonthReport(district.store, MONTH, file, { now: new Date('2026-11-04T05:00:00Z') });
+    const commented = await readWorkbook(file);
+    const expected = `${COPIED_TEXT}\n主管批注（主管甲）：=已约谈，承认照抄`;
+    const copies = rowTexts(sheet(commented, '日志雷同'));
+    expect(copies.find((r) => r[0] === '日志' && r[1] === '他人')?.slice(3)).toEqual(['王芳\nLH001', '2026-10-19', COPIED_TEXT, '王芳\nLH002', '2026-10-20', expected]);
+    const onManagerSheet = allCells(commented).filter(({ cell }) => String(cell.value).includes('主管批注（主管甲）'));
+    // (A merged cell repeats its text in every cell it spans.)
+    expect([...new Set(onManagerSheet.map((c) => c.sheet))].sort()).toEqual(['日志雷同', '王芳 LH002']);
+    expect(onManagerSheet.find((c) => c.sheet === '王芳 LH002')?.cell.value).toBe(`【2026-10-20 王芳（LH002）】\n${expected}`);
+    for (const { cell } of onManagerSheet) expect(typeof cell.value).toBe('string');
+    // Removing the comment removes it from the next export.
+    await commentOnEntry(district.store, { kind: 'journals', entryId: copier, text: '' }, supervisor('2026-11-04T06:00:00Z'));
+    const details = await loadEvidence(district.store, [{ kind: 'journals', id: copier }]);
+    expect(details[0]?.comment ?? null).toBeNull();
   });
 
   it('states 定稿 with the time once the month is finalized, and 草稿 nowhere', async () => {

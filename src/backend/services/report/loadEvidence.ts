@@ -1,6 +1,7 @@
 import type { EvidenceKind, EvidenceRef } from '../../../core/measures/dimensions';
 import type { EvidenceDetail } from '../../../core/report/reportInput';
 import type { Store } from '../../db/openStore';
+import { commentsByEntry } from '../../repositories/entryCommentRepository';
 
 /** Ids per query: well below SQLite's and PostgreSQL's bound-parameter limits. */
 const CHUNK = 500;
@@ -23,7 +24,8 @@ export async function loadEvidence(store: Store, refs: readonly EvidenceRef[]): 
   for (const [kind, ids] of idsByKind) {
     const sorted = [...ids].sort((a, b) => a - b);
     for (let start = 0; start < sorted.length; start += CHUNK) {
-      details.push(...(await LOADERS[kind](store, sorted.slice(start, start + CHUNK))));
+      const chunk = await LOADERS[kind](store, sorted.slice(start, start + CHUNK));
+      details.push(...(kind === 'journals' || kind === 'reports' ? await withComments(store, kind, chunk) : chunk));
     }
   }
   return details;
@@ -225,6 +227,19 @@ const LOADERS: Record<EvidenceKind, Loader> = {
       note: joinNotes([row.tier === null ? null : `档位 ${row.tier}`, labelled('线路', row.route)]),
     })),
 };
+
+/** The supervisor's comments from 日志对照, so the report shows them next to the entry. */
+async function withComments(store: Store, kind: 'journals' | 'reports', details: EvidenceDetail[]): Promise<EvidenceDetail[]> {
+  const comments = await commentsByEntry(
+    store.db,
+    kind,
+    details.map((d) => d.id),
+  );
+  return details.map((d) => {
+    const c = comments.get(d.id);
+    return c ? { ...d, comment: { text: c.text, by: c.updated_by, at: c.updated_at } } : d;
+  });
+}
 
 function labelled(label: string, value: string | null): string | null {
   return value && value.trim() ? `${label}：${value.trim()}` : null;

@@ -1,0 +1,52 @@
+import type { TextEntryDto, TextKind } from '../../../shared/api/journalsApi';
+import type { Store } from '../../db/openStore';
+import { runInTransaction } from '../../db/runInTransaction';
+import { appendAudit } from '../../repositories/auditLogRepository';
+import { deleteEntryComment, getEntryComment, putEntryComment } from '../../repositories/entryCommentRepository';
+import { RequestError } from '../requestError';
+import { entryMonth } from './entryMonth';
+import { loadTextEntries } from './loadTextEntries';
+
+export interface CommentRequest {
+  kind: TextKind;
+  entryId: number;
+  /** Empty (after trimming) removes the comment. */
+  text: string;
+}
+
+const KIND_LABEL: Record<TextKind, string> = { journals: '日志', reports: '月报' };
+
+/**
+ * Sets, changes or removes the supervisor's comment on an entry. Refused when the entry's month
+ * is finalized (定稿 freezes the evidence the report shows). Every actual change is audited with
+ * the old and new text, so a comment is never altered silently.
+ */
+export async function commentOnEntry(store: Store, req: CommentRequest, actor: { who: string; now: Date }): Promise<TextEntryDto> {
+  const [entry] = await loadTextEntries(store, req.kind, { ids: [req.entryId] });
+  if (!entry) throw new RequestError('not_found', `找不到${KIND_LABEL[req.kind]} #${req.entryId}，可能已随导入批次撤销`);
+  if (entry.locked) {
+    throw new RequestError('finalized', `${entryMonth(entry) ?? ''} 已定稿，不能再添加或修改批注；如需批注请先在「考评」中重新打开该月`);
+  }
+  const text = req.text.trim();
+  const at = actor.now.toISOString();
+  await runInTransaction(store, async () => {
+    const old = await getEntryComment(store.db, req.kind, req.entryId);
+    const oldText = old?.text ?? null;
+    const newText = text === '' ? null : text;
+    if (oldText === newText) return;
+    if (newText === null) await deleteEntryComment(store.db, req.kind, req.entryId);
+    else await putEntryComment(store.db, { kind: req.kind, entryId: req.entryId, text: newText, who: actor.who, at });
+    await appendAudit(store.db, {
+      at,
+      who: actor.who,
+      entity: 'entry_comment',
+      entityId: `${req.kind}/${req.entryId}`,
+      field: 'comment',
+      oldValue: oldText,
+      newValue: newText,
+      reason: null,
+    });
+  });
+  const [saved] = await loadTextEntries(store, req.kind, { ids: [req.entryId] });
+  return saved ?? entry;
+}

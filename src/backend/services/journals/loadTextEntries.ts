@@ -1,0 +1,126 @@
+import type { TextEntryDto, TextKind } from '../../../shared/api/journalsApi';
+import type { Store } from '../../db/openStore';
+import { commentsByEntry } from '../../repositories/entryCommentRepository';
+import { monthRange } from '../data/monthRange';
+import { entryMonth } from './entryMonth';
+import { finalizedMonths } from './finalizedMonths';
+
+export type EntryFilter =
+  | { ids: readonly number[] }
+  /** A manager's entries of a month, or of one day of it (journals only). */
+  | { managerCode: string; month: string; date?: string };
+
+/** Reports that are weekly notes, not the monthly report the compare screen shows. */
+export const WEEKLY_KIND = '周记';
+
+/**
+ * Journals (by date and time) or monthly reports, with the supervisor's comment and whether
+ * the entry's month is finalized. Entries are returned in date/time order, then by id.
+ */
+export async function loadTextEntries(store: Store, kind: TextKind, filter: EntryFilter): Promise<TextEntryDto[]> {
+  const entries = kind === 'journals' ? await loadJournals(store, filter) : await loadReports(store, filter);
+  if (entries.length === 0) return [];
+  const [comments, locked] = await Promise.all([
+    commentsByEntry(
+      store.db,
+      kind,
+      entries.map((e) => e.id),
+    ),
+    finalizedMonths(store.db),
+  ]);
+  return entries
+    .map((e): TextEntryDto => {
+      const comment = comments.get(e.id);
+      const month = entryMonth(e);
+      return {
+        ...e,
+        comment: comment?.text ?? null,
+        commentBy: comment?.updated_by ?? null,
+        commentAt: comment?.updated_at ?? null,
+        locked: month !== null && locked.has(month),
+      };
+    })
+    .sort(byDateTime);
+}
+
+type BareEntry = Omit<TextEntryDto, 'comment' | 'commentBy' | 'commentAt' | 'locked'>;
+
+/** By day, then time; an entry without a time comes last in its day (its place in the day is unknown). */
+function byDateTime(a: BareEntry, b: BareEntry): number {
+  return compare(a.date ?? '', b.date ?? '') || compare(a.time ?? '~', b.time ?? '~') || a.id - b.id;
+}
+
+/** Code-unit order: ISO dates and times sort right, and '~' after every digit (localeCompare would not). */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+async function loadJournals(store: Store, filter: EntryFilter): Promise<BareEntry[]> {
+  let query = store.db
+    .selectFrom('journals as j')
+    .innerJoin('managers as m', 'm.id', 'j.manager_id')
+    .leftJoin('retailers as r', 'r.id', 'j.retailer_id')
+    .select([
+      'j.id',
+      'j.date',
+      'j.arrived_at',
+      'j.content',
+      'j.retailer_name',
+      'j.retailer_ref',
+      'm.code as managerCode',
+      'm.name as managerName',
+      'r.name as retailerName',
+      'r.licence as retailerLicence',
+    ]);
+  if ('ids' in filter) {
+    query = query.where('j.id', 'in', [...filter.ids]);
+  } else {
+    query = query.where('m.code', '=', filter.managerCode);
+    if (filter.date) {
+      query = query.where('j.date', '=', filter.date);
+    } else {
+      const { from, to } = monthRange(filter.month);
+      query = query.where('j.date', '>=', from).where('j.date', '<', to);
+    }
+  }
+  const rows = await query.execute();
+  return rows.map((row) => ({
+    kind: 'journals',
+    id: row.id,
+    managerCode: row.managerCode,
+    managerName: row.managerName,
+    date: row.date,
+    time: row.arrived_at ? row.arrived_at.slice(0, 5) : null,
+    month: row.date.slice(0, 7),
+    title: null,
+    retailerName: row.retailerName ?? row.retailer_name,
+    retailerLicence: row.retailerLicence ?? row.retailer_ref,
+    text: row.content,
+  }));
+}
+
+async function loadReports(store: Store, filter: EntryFilter): Promise<BareEntry[]> {
+  let query = store.db
+    .selectFrom('reports as p')
+    .innerJoin('managers as m', 'm.id', 'p.manager_id')
+    .select(['p.id', 'p.period', 'p.title', 'p.body', 'p.submitted_on', 'm.code as managerCode', 'm.name as managerName']);
+  if ('ids' in filter) {
+    query = query.where('p.id', 'in', [...filter.ids]);
+  } else {
+    query = query.where('m.code', '=', filter.managerCode).where('p.period', '=', filter.month).where('p.kind', '!=', WEEKLY_KIND);
+  }
+  const rows = await query.execute();
+  return rows.map((row) => ({
+    kind: 'reports',
+    id: row.id,
+    managerCode: row.managerCode,
+    managerName: row.managerName,
+    date: row.submitted_on,
+    time: null,
+    month: row.period,
+    title: row.title,
+    retailerName: null,
+    retailerLicence: null,
+    text: row.body,
+  }));
+}
