@@ -146,4 +146,11 @@ describe('work calendar', () => {
     expect(await audit('calendar')).toEqual(before);
     expect(await call(handlers, 'calendar.setDay', { date: '2026-02-30', workday: false })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
   });
+
+  it('stores a day set to what the shipped calendar says anyway, but does not mark it as changed', async () => {
+    const days = await data(handlers, 'calendar.setDay', { date: '2026-10-13', workday: true });
+    expect(days.find((d) => d.date === '2026-10-13')).toEqual({ date: '2026-10-13', workday: true, note: null, overridden: false });
+    expect(await district.store.db.selectFrom('calendar_days').select('date').where('date', '=', '2026-10-13').execute()).toHaveLength(1);
+    expect(days.filter((d) => d.overridden).map((d) => d.date)).toEqual(['2026-10-11']);
+  });
 });

@@ -6,7 +6,7 @@ import { TableUpserter } from '../../db/tableUpserter';
 import { appendAudit } from '../../repositories/auditLogRepository';
 import { finishImportBatch, insertImportBatch } from '../../repositories/importBatchRepository';
 import { RequestError } from '../requestError';
-import { calendarOverrides } from './calendarMonthDays';
+import { calendarOverrides, differsFromShipped } from './calendarMonthDays';
 
 export interface CalendarDayChange {
   date: string;
@@ -75,7 +75,7 @@ export async function setCalendarDay(store: Store, change: CalendarDayChange, wh
       entity: 'calendar',
       entityId: change.date,
       field: 'workday',
-      oldValue: `${describe(before.workday)}${before.overridden ? '（已修改）' : ''}`,
+      oldValue: `${describe(before.workday)}${differsFromShipped(before) ? '（已修改）' : ''}`,
       newValue: change.workday === null ? `${describe(after.workday)}（恢复内置日历）` : describe(after.workday),
       reason: note,
     });

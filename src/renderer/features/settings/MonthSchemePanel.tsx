@@ -36,7 +36,9 @@ export function MonthSchemePanel({ month, schemes, onEvaluated }: { month: strin
     for (const s of schemes) latest.set(s.name, Math.max(latest.get(s.name) ?? 0, s.version));
     return latest;
   }, [schemes]);
-  const current = evaluation?.scheme;
+  // The scheme list knows which version scored the month; evaluation.get adds whether it is finalized.
+  const used = schemes.find((s) => s.months.includes(month));
+  const current = evaluation?.scheme ?? (used ? { name: used.name, version: used.version } : undefined);
   const selected = chosen ?? current?.name ?? [...latestByName.keys()][0];
   const finalized = evaluation?.status === 'final';
 

@@ -37,7 +37,8 @@ export function SchemeSaveBar({ scheme, onSaved }: { scheme: SchemeDto; onSaved:
   }
 
   return (
-    <Card size="small" data-testid="scheme-save-bar">
+    // Sticky: the sum's verdict and the save button stay in view while any card is edited.
+    <Card size="small" data-testid="scheme-save-bar" style={{ position: 'sticky', bottom: 0, zIndex: 2, boxShadow: '0 -2px 8px rgba(0, 0, 0, 0.08)' }}>
       <Space orientation="vertical" size={8} style={{ width: '100%' }}>
         <Space size={12} wrap>
           <span>{t('schemes.save.name')}</span>

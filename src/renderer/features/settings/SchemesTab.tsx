@@ -44,7 +44,8 @@ export function SchemesTab() {
   }
 
   return (
-    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="schemes-tab">
+    // A plain column, not a Space: the save bar sticks to the bottom of the scrolling page.
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }} data-testid="schemes-tab">
       <MonthSchemePanel month={month} schemes={list} onEvaluated={schemes.reload} />
       <Space size={12} wrap>
         <span>{t('schemes.pick')}</span>
@@ -62,7 +63,7 @@ export function SchemesTab() {
         {shown && <UsedBy summary={list.find((s) => versionKey(s) === versionKey(shown))} />}
       </Space>
       {!draft || !shown || draft.name !== shown.name || draft.version !== shown.version ? (
-        <Spin tip={t('schemes.loading')}>
+        <Spin description={t('schemes.loading')}>
           <div style={{ height: 120 }} />
         </Spin>
       ) : (
@@ -74,7 +75,7 @@ export function SchemesTab() {
           <SchemeSaveBar key={versionKey(draft)} scheme={draft} onSaved={saved} />
         </>
       )}
-    </Space>
+    </div>
   );
 }
 

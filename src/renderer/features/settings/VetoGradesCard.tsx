@@ -36,7 +36,7 @@ export function VetoGradesCard({ scheme, onChange }: { scheme: SchemeDto; onChan
           <Typography.Text type="secondary">{t('schemes.veto.help')}</Typography.Text>
         </Space>
       </Card>
-      <Card size="small" title={t('schemes.grades.title')}>
+      <Card size="small" title={t('schemes.grades.title')} data-testid="grades-card">
         <Space orientation="vertical" size={6} style={{ width: '100%' }}>
           {grades.map((g, index) => (
             <Space key={index} size={6}>

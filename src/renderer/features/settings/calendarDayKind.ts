@@ -17,6 +17,7 @@ export function calendarDayKind(day: CalendarDayDto): { kind: CalendarDayKind; n
   const weekend = isoWeekday(day.date) >= 6;
   const note = day.note && !PLAIN_NOTES.has(day.note) ? day.note : null;
   if (day.workday) return { kind: weekend ? 'makeUp' : 'workday', note };
-  if (note) return { kind: 'holiday', note };
+  // A day the supervisor (or an imported calendar) took off is a day off with its reason, not a statutory holiday.
+  if (note) return { kind: day.overridden ? 'dayOff' : 'holiday', note };
   return { kind: weekend ? 'weekend' : 'dayOff', note: null };
 }
