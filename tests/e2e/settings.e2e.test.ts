@@ -119,16 +119,29 @@ describe('settings and report export', () => {
     await expect.poll(() => dialog.count()).toBe(0);
     await page.mouse.move(0, 0);
     await screenshot(page, '75-calendar');
+
+    // Back to the shipped calendar: the override is gone and the day is a workday again.
+    await cell.click();
+    await page.getByTestId('day-reset').click();
+    await expect.poll(() => cell.getAttribute('data-overridden')).toBe('false');
+    expect(await cell.getAttribute('data-workday')).toBe('true');
+    await expect.poll(() => page.getByTestId('workday-count').textContent()).toContain(String(before));
+    expect(readDb().prepare('select count(*) n from calendar_days where date = ?').get(date)).toEqual({ n: 0 });
+    expect(readDb().prepare("select count(*) n from audit_log where entity = 'calendar' and entity_id = ?").get(date)).toEqual({ n: 2 });
   });
 
   it('exports the month\'s report from the 考评 page with progress; the file lists every manager', async () => {
     await page.evaluate((h) => (window.location.hash = h), `#/evaluation?month=${month}`);
     const button = page.getByTestId('export-report');
     await button.waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), button.click()]);
+    const downloaded = page.waitForEvent('download', { timeout: 90_000 });
+    await button.click();
+    await page.getByTestId('export-report-progress').waitFor();
+    await screenshot(page, '76-export-progress');
+    const download = await downloaded;
     expect(download.suggestedFilename()).toBe(`考评报表-${month}.xlsx`);
     await expect.poll(() => page.locator('.ant-message').textContent()).toContain(`已导出 考评报表-${month}.xlsx`);
-    await screenshot(page, '76-export-done');
+    await screenshot(page, '77-export-done');
 
     // The browser runs as a remote server: its download is copied here before reading.
     const saved = path.join(inject('runDir'), 'settings', download.suggestedFilename());

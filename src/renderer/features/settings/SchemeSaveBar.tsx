@@ -37,8 +37,9 @@ export function SchemeSaveBar({ scheme, onSaved }: { scheme: SchemeDto; onSaved:
   }
 
   return (
-    // Sticky: the sum's verdict and the save button stay in view while any card is edited.
-    <Card size="small" data-testid="scheme-save-bar" style={{ position: 'sticky', bottom: 0, zIndex: 2, boxShadow: '0 -2px 8px rgba(0, 0, 0, 0.08)' }}>
+    // Sticky: the sum's verdict and the save button stay in view while any card is edited
+    // (−16 px: flush with the window's edge across the page's padding).
+    <Card size="small" data-testid="scheme-save-bar" style={{ position: 'sticky', bottom: -16, zIndex: 2, boxShadow: '0 -2px 8px rgba(0, 0, 0, 0.08)' }}>
       <Space orientation="vertical" size={8} style={{ width: '100%' }}>
         <Space size={12} wrap>
           <span>{t('schemes.save.name')}</span>
@@ -58,6 +59,7 @@ export function SchemeSaveBar({ scheme, onSaved }: { scheme: SchemeDto; onSaved:
             type="error"
             showIcon
             data-testid="scheme-refusal"
+            closable={{ onClose: () => setRefusal(null) }}
             title={t('schemes.save.refused')}
             description={
               <ul style={{ margin: 0, paddingInlineStart: 20 }}>
