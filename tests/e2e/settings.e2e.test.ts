@@ -163,4 +163,23 @@ describe('settings and report export', () => {
     expect([...codes].sort()).toEqual(evaluated.managers.map((m) => m.code).sort());
     expect(app.errors).toEqual([]);
   });
+
+  it('reads in English too: the scheme editor and the calendar have no untranslated keys', async () => {
+    await page.evaluate((h) => (window.location.hash = h), `#/settings?month=${month}`);
+    await page.getByTestId('language-switch').getByText('English').click();
+    await page.getByRole('tab', { name: 'Scoring scheme' }).click();
+    await expect.poll(() => sum().textContent()).toBe('Total 100');
+    await screenshot(page, '78-schemes-en');
+    const schemeText = (await page.getByTestId('schemes-tab').textContent()) ?? '';
+    expect(schemeText).not.toMatch(/schemes\.|workCalendar\./);
+    await page.getByRole('tab', { name: 'Work calendar' }).click();
+    await page.getByTestId('calendar-grid').waitFor();
+    await page.mouse.move(0, 0);
+    await screenshot(page, '79-calendar-en');
+    expect((await page.getByTestId('work-calendar').textContent()) ?? '').not.toMatch(/workCalendar\./);
+    await page.getByRole('tab', { name: 'General' }).click();
+    await page.getByTestId('language-switch').getByText('中文').click();
+    await expect.poll(() => page.locator('.ant-layout-sider').textContent()).toContain('总览');
+    expect(app.errors).toEqual([]);
+  });
 });

@@ -1,4 +1,3 @@
-import { Tooltip } from 'antd';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarDayDto } from '../../../shared/api/evaluationApi';
@@ -50,34 +49,36 @@ export function CalendarMonthGrid({ days, disabled, onPick }: { days: CalendarDa
       {days.map((day) => {
         const { kind, note } = calendarDayKind(day);
         const style = KIND_STYLE[kind];
+        // The native title shows a note too long for the cell; no overlay lingers over the grid.
         return (
-          <Tooltip key={day.date} title={note ?? undefined}>
-            <button
-              type="button"
-              disabled={disabled}
-              onClick={() => onPick(day)}
-              data-testid={`day-${day.date}`}
-              data-workday={day.workday}
-              data-kind={kind}
-              data-overridden={day.overridden}
-              style={{
-                ...cell,
-                background: style.background,
-                color: style.color,
-                border: day.overridden ? '2px dashed #722ed1' : '1px solid #e8e8e8',
-                cursor: disabled ? 'not-allowed' : 'pointer',
-                font: 'inherit',
-              }}
-            >
-              <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline' }}>
-                <span style={{ fontSize: 16, fontWeight: 600 }}>{Number(day.date.slice(8))}</span>
-                {kind !== 'workday' && <span style={{ fontSize: 12, color: style.tag }}>{t(`workCalendar.kinds.${kind}`)}</span>}
-              </div>
-              {note && (
-                <div style={{ fontSize: 12, marginTop: 4, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{note}</div>
-              )}
-            </button>
-          </Tooltip>
+          <button
+            key={day.date}
+            title={note ?? undefined}
+            type="button"
+            disabled={disabled}
+            onClick={() => onPick(day)}
+            data-testid={`day-${day.date}`}
+            data-workday={day.workday}
+            data-kind={kind}
+            data-overridden={day.overridden}
+            style={{
+              ...cell,
+              background: style.background,
+              color: style.color,
+              border: day.overridden ? '2px dashed #722ed1' : '1px solid #e8e8e8',
+              cursor: disabled ? 'not-allowed' : 'pointer',
+              font: 'inherit',
+            }}
+          >
+            {/* Wraps: a long kind label (English) goes under the day number instead of squeezing it. */}
+            <div style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', alignItems: 'baseline', columnGap: 4 }}>
+              <span style={{ fontSize: 16, fontWeight: 600 }}>{Number(day.date.slice(8))}</span>
+              {kind !== 'workday' && <span style={{ fontSize: 12, color: style.tag, whiteSpace: 'nowrap' }}>{t(`workCalendar.kinds.${kind}`)}</span>}
+            </div>
+            {note && (
+              <div style={{ fontSize: 12, marginTop: 4, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{note}</div>
+            )}
+          </button>
         );
       })}
     </div>

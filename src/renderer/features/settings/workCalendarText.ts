@@ -51,7 +51,7 @@ export const workCalendarTextEn: Shape<typeof workCalendarTextZh> = {
     workday: 'Workday',
     weekend: 'Weekend',
     holiday: 'Holiday',
-    makeUp: 'Make-up workday',
+    makeUp: 'Make-up day',
     dayOff: 'Day off',
   },
   overridden: 'Edited',
