@@ -16,6 +16,7 @@ import { WriteLock } from './handlers/writeLock';
 import { StoreError } from './db/openStore';
 import { FileRefusedError } from './io/fileRefusedError';
 import { EvaluationError } from './services/evaluation/evaluationError';
+import { ReportExportError } from './services/report/reportExportError';
 import { RequestError } from './services/requestError';
 
 export type { HandlerDeps } from './handlers/handlerDeps';
@@ -92,7 +93,7 @@ export async function invokeHandler(
     return await call(handlers, name, rawArg, ctx);
   } catch (err) {
     if (err instanceof RequestError) return fail(err.code, err.message, err.details);
-    if (err instanceof EvaluationError || err instanceof StoreError || err instanceof FileRefusedError) {
+    if (err instanceof EvaluationError || err instanceof ReportExportError || err instanceof StoreError || err instanceof FileRefusedError) {
       return fail(err.code, err.message);
     }
     (opts.logError ?? ((n, e) => console.error(`[kaoping] ${n} failed:`, e)))(name, err);

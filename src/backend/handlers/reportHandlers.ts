@@ -1,15 +1,50 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { KaopingHandlers } from '../../shared/api/kaopingApi';
+import { exportMonthReport } from '../services/report/exportMonthReport';
+import { ReportExportError } from '../services/report/reportExportError';
 import { RequestError } from '../services/requestError';
 import type { HandlerEnv } from './handlerDeps';
+import { runJob } from './runJob';
 
 type Names = 'report.export';
 
-const notYet = async (): Promise<never> => {
-  throw new RequestError('not_implemented', '此功能尚未完成');
-};
+/** The name the supervisor sees in the save dialog or the downloads bar. */
+export function reportFileName(month: string): string {
+  return `考评报表-${month}.xlsx`;
+}
 
-export function reportHandlers(_env: HandlerEnv): Pick<KaopingHandlers, Names> {
+async function tempFolder(workDir: string): Promise<string> {
+  const stat = await fs.stat(workDir).catch(() => null);
+  return stat?.isDirectory() ? workDir : os.tmpdir();
+}
+
+export function reportHandlers(env: HandlerEnv): Pick<KaopingHandlers, Names> {
   return {
-    'report.export': notYet,
+    // The workbook is written to a private temporary file (the writer streams to disk and renames
+    // into place), read back as bytes for the page, and removed whatever happens.
+    'report.export': async ({ month, jobId }, ctx) =>
+      runJob(env, ctx, jobId, async () => {
+        const folder = await tempFolder(env.workDir);
+        const temp = path.join(folder, `report-${month}-${crypto.randomBytes(6).toString('hex')}.xlsx`);
+        try {
+          await exportMonthReport(env.store, month, temp, {
+            now: env.now(),
+            onProgress: (step, done, total) => ctx.emit('job.progress', { jobId, step, done, total }),
+          });
+          const bytes = new Uint8Array(await fs.readFile(temp));
+          return { fileName: reportFileName(month), bytes };
+        } catch (err) {
+          // The service's message names the command line; on screen the 考评 page is the way.
+          if (err instanceof ReportExportError && err.code === 'not_evaluated') {
+            throw new RequestError('not_evaluated', `${month} 还没有考评结果，请先在「考评」页考评该月，再导出考评报表`);
+          }
+          throw err;
+        } finally {
+          await fs.rm(temp, { force: true });
+        }
+      }),
   };
 }

@@ -1,19 +1,51 @@
+import { DEFAULT_SCHEME } from '../../core/scoring/defaultScheme';
+import type { Scheme } from '../../core/scoring/scheme';
 import type { KaopingHandlers } from '../../shared/api/kaopingApi';
+import type { SchemeDto } from '../../shared/api/settingsApi';
+import { ensureDefaultScheme, findScheme } from '../repositories/schemeRepository';
+import { currentUser } from '../services/app/currentUser';
 import { RequestError } from '../services/requestError';
+import { calendarMonthDays } from '../services/settings/calendarMonthDays';
+import { saveScheme } from '../services/settings/saveScheme';
+import { schemeSummaries } from '../services/settings/schemeSummaries';
+import { setCalendarDay } from '../services/settings/setCalendarDay';
 import type { HandlerEnv } from './handlerDeps';
 
 type Names = 'settings.schemes' | 'settings.scheme' | 'settings.saveScheme' | 'calendar.month' | 'calendar.setDay';
 
-const notYet = async (): Promise<never> => {
-  throw new RequestError('not_implemented', '此功能尚未完成');
-};
-
-export function settingsHandlers(_env: HandlerEnv): Pick<KaopingHandlers, Names> {
+export function settingsHandlers(env: HandlerEnv): Pick<KaopingHandlers, Names> {
   return {
-    'settings.schemes': notYet,
-    'settings.scheme': notYet,
-    'settings.saveScheme': notYet,
-    'calendar.month': notYet,
-    'calendar.setDay': notYet,
+    'settings.schemes': async () => {
+      // A fresh database has no scheme row until the first evaluation; the list always shows 默认方案.
+      if (!(await findScheme(env.reader.db, DEFAULT_SCHEME.name, DEFAULT_SCHEME.version))) {
+        await env.writeLock.run(() => ensureDefaultScheme(env.store.db, env.now()));
+      }
+      return schemeSummaries(env.reader.db);
+    },
+
+    'settings.scheme': async ({ name, version }) => {
+      const wanted = name ?? DEFAULT_SCHEME.name;
+      const stored = await findScheme(env.reader.db, wanted, version);
+      if (stored) return stored.scheme as SchemeDto;
+      if (wanted === DEFAULT_SCHEME.name && (version ?? 1) === DEFAULT_SCHEME.version) return DEFAULT_SCHEME as SchemeDto;
+      throw new RequestError('unknown_scheme', version ? `没有「${wanted}」的第 ${version} 版` : `没有名为「${wanted}」的考核方案`);
+    },
+
+    'settings.saveScheme': async ({ scheme }) =>
+      env.writeLock.run(async () => {
+        // The contract checks shapes; validateScheme (inside saveScheme) checks every dimension and metric key.
+        const saved = await saveScheme(env.store, scheme as unknown as Scheme, currentUser(), env.now());
+        const summary = (await schemeSummaries(env.store.db)).find((s) => s.id === saved.id);
+        if (!summary) throw new Error(`scheme ${saved.id} vanished after saving it`);
+        return summary;
+      }),
+
+    'calendar.month': async ({ month }) => calendarMonthDays(env.reader.db, month),
+
+    'calendar.setDay': async (change) =>
+      env.writeLock.run(async () => {
+        await setCalendarDay(env.store, change, currentUser(), env.now());
+        return calendarMonthDays(env.store.db, change.date.slice(0, 7));
+      }),
   };
 }

@@ -6,6 +6,7 @@ import { useApiClient } from '../api/ApiContext';
 import { DataPage } from '../features/data/DataPage';
 import { EvaluationPage } from '../features/evaluation/EvaluationPage';
 import { ImportPage } from '../features/import/ImportPage';
+import { requestReportExport } from '../features/report/reportExportRequest';
 import { JournalsPage } from '../features/journals/JournalsPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -27,6 +28,7 @@ export function AppFrame() {
   useEffect(
     () =>
       client.on('app.menu', ({ command }) => {
+        if (command === 'exportReport') requestReportExport();
         navigate({ page: command === 'import' ? { name: 'import' } : { name: 'evaluation' } });
       }),
     [client],

@@ -208,5 +208,6 @@ export const en: Resources = {
     language: 'Language',
     database: 'Database file',
     version: 'Version',
+    tabs: { general: 'General' },
   },
 };

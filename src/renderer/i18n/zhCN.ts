@@ -208,6 +208,7 @@ export const zhCN = {
     language: '界面语言',
     database: '数据库文件',
     version: '版本',
+    tabs: { general: '常规' },
   },
 };
 

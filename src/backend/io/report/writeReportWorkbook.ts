@@ -15,8 +15,12 @@ export interface WrittenWorkbook {
   bytes: number;
 }
 
+/** Steps of writing a report, for a progress bar; the screen words them. */
+export type ReportStep = 'charts' | 'sheets' | 'save';
+
 export interface WriteReportOptions {
   renderer?: ChartRenderer;
+  onProgress?: (step: ReportStep, done: number, total: number) => void;
 }
 
 /** Charts rendered at once; the rasterising runs on libuv's thread pool. */
@@ -29,7 +33,9 @@ const CHART_CONCURRENCY = 2;
 export async function writeReportWorkbook(model: ReportModel, outPath: string, opts: WriteReportOptions = {}): Promise<WrittenWorkbook> {
   const renderer = opts.renderer ?? createChartRenderer();
   const specs = [model.summary.rankingChart, model.summary.gradeChart, ...model.managers.map((m) => m.radarChart)];
-  const pngs = await renderAll(renderer, specs);
+  const progress = opts.onProgress ?? (() => undefined);
+  progress('charts', 0, specs.length);
+  const pngs = await renderAll(renderer, specs, (done) => progress('charts', done, specs.length));
 
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '考评工作台';
@@ -42,10 +48,17 @@ export async function writeReportWorkbook(model: ReportModel, outPath: string, o
     return { id: workbook.addImage({ base64: png.toString('base64'), extension: 'png' }), width: spec.width, height: spec.height };
   };
 
+  const sheetCount = model.managers.length + 3;
+  progress('sheets', 0, sheetCount);
   writeSummarySheet(workbook, model, { ranking: image(0), grades: image(1) });
-  model.managers.forEach((section, index) => writeManagerSheet(workbook, model, section, image(index + 2)));
+  model.managers.forEach((section, index) => {
+    writeManagerSheet(workbook, model, section, image(index + 2));
+    progress('sheets', index + 2, sheetCount);
+  });
   writeFlagsSheet(workbook, model);
   writeNearCopySheet(workbook, model);
+  progress('sheets', sheetCount, sheetCount);
+  progress('save', 0, 1);
 
   const target = path.resolve(outPath);
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`);
@@ -57,17 +70,20 @@ export async function writeReportWorkbook(model: ReportModel, outPath: string, o
     throw err;
   }
   const { size } = await fs.stat(target);
+  progress('save', 1, 1);
   return { path: target, sheets: workbook.worksheets.length, bytes: size };
 }
 
-async function renderAll(renderer: ChartRenderer, specs: readonly ChartSpec[]): Promise<Buffer[]> {
+async function renderAll(renderer: ChartRenderer, specs: readonly ChartSpec[], onRendered: (done: number) => void): Promise<Buffer[]> {
   const results: Buffer[] = new Array<Buffer>(specs.length);
   let next = 0;
+  let done = 0;
   const worker = async () => {
     while (next < specs.length) {
       const index = next++;
       const spec = specs[index];
       if (spec) results[index] = await renderer.render(spec);
+      onRendered(++done);
     }
   };
   await Promise.all(Array.from({ length: CHART_CONCURRENCY }, worker));

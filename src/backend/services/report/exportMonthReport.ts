@@ -5,13 +5,15 @@ import type { MonthEvaluation } from '../../../core/measures/monthEvaluation';
 import { buildReportModel } from '../../../core/report/buildReportModel';
 import type { ReportInput } from '../../../core/report/reportInput';
 import type { Store } from '../../db/openStore';
-import { writeReportWorkbook, type WrittenWorkbook } from '../../io/report/writeReportWorkbook';
+import { writeReportWorkbook, type ReportStep, type WrittenWorkbook } from '../../io/report/writeReportWorkbook';
 import { readMonthSnapshot } from '../evaluation/monthSnapshot';
 import { loadEvidence } from './loadEvidence';
 import { ReportExportError } from './reportExportError';
 
 export interface ExportReportOptions {
   now: Date;
+  /** Called as the charts are drawn, the sheets written and the file saved. */
+  onProgress?: (step: ReportStep, done: number, total: number) => void;
 }
 
 /**
@@ -40,7 +42,7 @@ export async function exportMonthReport(store: Store, month: string, outPath: st
     utcOffsetMinutes: -opts.now.getTimezoneOffset(),
   };
   try {
-    return await writeReportWorkbook(buildReportModel(input), target);
+    return await writeReportWorkbook(buildReportModel(input), target, { onProgress: opts.onProgress });
   } catch (err) {
     throw asWriteError(err, target);
   }

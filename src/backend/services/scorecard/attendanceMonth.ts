@@ -1,7 +1,7 @@
-import { monthCalendar, type CalendarDay } from '../../../core/calendar';
-import { shippedDay } from '../../../core/calendar/shippedHolidays';
-import type { AttendanceMonthDto, CalendarDayDto, PunchDto } from '../../../shared/api/evaluationApi';
+import { monthCalendar } from '../../../core/calendar';
+import type { AttendanceMonthDto, PunchDto } from '../../../shared/api/evaluationApi';
 import type { Store } from '../../db/openStore';
+import { calendarDayDto } from '../calendar/calendarDayDto';
 import { readMonthSnapshot } from '../evaluation/monthSnapshot';
 import { RequestError } from '../requestError';
 
@@ -62,7 +62,7 @@ export async function attendanceMonth(store: Store, month: string, managerCode: 
   const absentDays = districtPunch
     ? calendar.filter((d) => d.workday && d.date <= today && (!hiredOn || d.date >= hiredOn) && !present.has(d.date)).map((d) => d.date)
     : [];
-  return { month, managerCode: manager.code, managerName: manager.name, days: calendar.map(toDayDto), punches, absentDays };
+  return { month, managerCode: manager.code, managerName: manager.name, days: calendar.map(calendarDayDto), punches, absentDays };
 }
 
 async function flaggedPunchIds(store: Store, month: string, managerCode: string): Promise<Set<number>> {
@@ -71,23 +71,6 @@ async function flaggedPunchIds(store: Store, month: string, managerCode: string)
   return new Set((manager?.flags ?? []).flatMap((f) => f.evidence.filter((e) => e.kind === 'attendance').map((e) => e.id)));
 }
 
-function toDayDto(day: CalendarDay): CalendarDayDto {
-  const weekend = day.weekday >= 6;
-  const shipped = shippedDay(day.date);
-  // What the shipped calendar alone says; an override that agrees with it changes nothing visible.
-  const shippedWorkday = shipped?.workday ?? !weekend;
-  const kind: CalendarDayDto['kind'] = day.workday ? (weekend ? 'makeup' : 'workday') : day.holiday ? 'holiday' : weekend ? 'weekend' : 'holiday';
-  const holidayName = day.holiday ?? shipped?.holiday ?? null;
-  const note =
-    kind === 'makeup'
-      ? `调休上班${holidayName ? `（${holidayName}）` : ''}`
-      : kind === 'weekend'
-        ? '周末'
-        : kind === 'holiday'
-          ? (day.holiday ?? '休息日')
-          : day.note;
-  return { date: day.date, workday: day.workday, kind, note, overridden: day.workday !== shippedWorkday };
-}
 
 function hourOf(time: string): number {
   const [h = 0, m = 0, s = 0] = time.split(':').map(Number);

@@ -1,32 +1,27 @@
-import { Card, Descriptions, Radio, Typography } from 'antd';
+import { Tabs } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAppInfo } from '../../app/AppInfoContext';
-import { changeLanguage, type Language } from '../../i18n/initI18n';
+import { GeneralSettings } from './GeneralSettings';
+import { SchemesTab } from './SchemesTab';
+import { WorkCalendarTab } from './WorkCalendarTab';
 
+type SettingsTab = 'general' | 'schemes' | 'calendar';
+
+/** 设置: 常规 (language, database, version), 考核方案 (the scheme editor), 工作日历 (the calendar). */
 export function SettingsPage() {
-  const { t, i18n } = useTranslation();
-  const { info } = useAppInfo();
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<SettingsTab>('general');
   return (
-    <Card title={t('settings.title')} style={{ maxWidth: 860 }}>
-      <Descriptions column={1} bordered size="middle" styles={{ label: { width: 160 } }}>
-        <Descriptions.Item label={t('settings.language')}>
-          <Radio.Group
-            value={i18n.language === 'en' ? 'en' : 'zh-CN'}
-            onChange={(e) => void changeLanguage(e.target.value as Language)}
-            options={[
-              { value: 'zh-CN', label: '中文' },
-              { value: 'en', label: 'English' },
-            ]}
-            data-testid="language-switch"
-          />
-        </Descriptions.Item>
-        <Descriptions.Item label={t('settings.database')}>
-          <Typography.Text copyable data-testid="database-path">
-            {info?.databasePath ?? '…'}
-          </Typography.Text>
-        </Descriptions.Item>
-        <Descriptions.Item label={t('settings.version')}>{info?.version ?? '…'}</Descriptions.Item>
-      </Descriptions>
-    </Card>
+    <Tabs
+      activeKey={tab}
+      onChange={(key) => setTab(key as SettingsTab)}
+      destroyOnHidden
+      data-testid="settings-tabs"
+      items={[
+        { key: 'general', label: t('settings.tabs.general'), children: <GeneralSettings /> },
+        { key: 'schemes', label: t('schemes.title'), children: <SchemesTab /> },
+        { key: 'calendar', label: t('workCalendar.title'), children: <WorkCalendarTab /> },
+      ]}
+    />
   );
 }

@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import { calendarDay } from '../../../core/calendar';
+import type { Store } from '../../db/openStore';
+import { runInTransaction } from '../../db/runInTransaction';
+import { TableUpserter } from '../../db/tableUpserter';
+import { appendAudit } from '../../repositories/auditLogRepository';
+import { finishImportBatch, insertImportBatch } from '../../repositories/importBatchRepository';
+import { RequestError } from '../requestError';
+import { calendarDayDto } from '../calendar/calendarDayDto';
+import { calendarOverrides } from './calendarMonthDays';
+
+export interface CalendarDayChange {
+  date: string;
+  /** null: back to the shipped calendar (the override is removed). */
+  workday: boolean | null;
+  note?: string;
+}
+
+/** The file name a hand edit's batch shows in the import centre's history. */
+export const HAND_EDIT_BATCH_NAME = '手工修改工作日历';
+
+const describe = (workday: boolean) => (workday ? '工作日' : '休息日');
+
+/**
+ * Changes one day of the work calendar. calendar_days rows belong to import batches (so an
+ * import can be undone), so a hand edit is written as a one-row batch of kind 'calendar' and
+ * can be undone from the import centre like any import. A finalized month is refused: its
+ * workdays are part of a result that must read the same forever. Every change is audited.
+ */
+export async function setCalendarDay(store: Store, change: CalendarDayChange, who: string, now: Date): Promise<void> {
+  const month = change.date.slice(0, 7);
+  let before;
+  try {
+    before = calendarDay(change.date, await calendarOverrides(store.db, month));
+  } catch {
+    throw new RequestError('invalid_argument', `「${change.date}」不是有效的日期`);
+  }
+  const evaluation = await store.db.selectFrom('evaluations').select(['status', 'finalized_at']).where('month', '=', month).executeTakeFirst();
+  if (evaluation?.status === 'final') {
+    throw new RequestError('finalized', `${month} 已定稿，不能修改该月的工作日历；如需修改，请先在考评页重新打开该月并说明原因`);
+  }
+  const note = change.note?.trim() || null;
+  await runInTransaction(store, async () => {
+    if (change.workday === null) {
+      await store.db.deleteFrom('calendar_days').where('date', '=', change.date).execute();
+    } else {
+      const batchId = await insertImportBatch(store.db, {
+        file_name: HAND_EDIT_BATCH_NAME,
+        sha256: createHash('sha256').update(`${change.date}|${change.workday}|${note ?? ''}|${now.toISOString()}`).digest('hex'),
+        kind: 'calendar',
+        imported_at: now.toISOString(),
+        imported_by: who,
+      });
+      const upserter = new TableUpserter(store.db, store.sqlite, 'calendar_days', ['date', 'workday', 'note'], batchId);
+      const { outcome } = upserter.upsert(change.date, { date: change.date, workday: change.workday ? 1 : 0, note });
+      await finishImportBatch(
+        store.db,
+        batchId,
+        {
+          rows_total: 1,
+          inserted: outcome === 'inserted' ? 1 : 0,
+          updated: outcome === 'updated' ? 1 : 0,
+          unchanged: outcome === 'unchanged' ? 1 : 0,
+          rejected: 0,
+          skipped: 0,
+          unlinked: 0,
+        },
+        '[]',
+        '[]',
+      );
+    }
+    const after = calendarDay(change.date, await calendarOverrides(store.db, month));
+    await appendAudit(store.db, {
+      at: now.toISOString(),
+      who,
+      entity: 'calendar',
+      entityId: change.date,
+      field: 'workday',
+      oldValue: `${describe(before.workday)}${calendarDayDto(before).overridden ? '（已修改）' : ''}`,
+      newValue: change.workday === null ? `${describe(after.workday)}（恢复内置日历）` : describe(after.workday),
+      reason: note,
+    });
+  });
+}

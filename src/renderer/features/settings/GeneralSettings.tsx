@@ -1,0 +1,33 @@
+import { Card, Descriptions, Radio, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useAppInfo } from '../../app/AppInfoContext';
+import { changeLanguage, type Language } from '../../i18n/initI18n';
+
+/** 常规: the interface language, where the database file lives, the version. */
+export function GeneralSettings() {
+  const { t, i18n } = useTranslation();
+  const { info } = useAppInfo();
+  return (
+    <Card style={{ maxWidth: 860 }}>
+      <Descriptions column={1} bordered size="middle" styles={{ label: { width: 160 } }}>
+        <Descriptions.Item label={t('settings.language')}>
+          <Radio.Group
+            value={i18n.language === 'en' ? 'en' : 'zh-CN'}
+            onChange={(e) => void changeLanguage(e.target.value as Language)}
+            options={[
+              { value: 'zh-CN', label: '中文' },
+              { value: 'en', label: 'English' },
+            ]}
+            data-testid="language-switch"
+          />
+        </Descriptions.Item>
+        <Descriptions.Item label={t('settings.database')}>
+          <Typography.Text copyable data-testid="database-path">
+            {info?.databasePath ?? '…'}
+          </Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('settings.version')}>{info?.version ?? '…'}</Descriptions.Item>
+      </Descriptions>
+    </Card>
+  );
+}

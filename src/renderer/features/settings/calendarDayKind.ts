@@ -1,0 +1,24 @@
+import type { CalendarDayDto } from '../../../shared/api/evaluationApi';
+
+export type CalendarDayKind = 'workday' | 'weekend' | 'holiday' | 'makeUp' | 'dayOff';
+
+/** ISO weekday (1 = Monday … 7 = Sunday) of 'YYYY-MM-DD', computed in UTC so no time zone shifts the day. */
+export function isoWeekday(date: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  const day = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+/** The backend's plain notes for an ordinary day off; any other note names a holiday or a reason. */
+const PLAIN_NOTES = new Set(['周末', '休息日', '调休上班']);
+
+/** What a day is on the calendar, and the note worth showing in its cell (a holiday's name, a reason). */
+export function calendarDayKind(day: CalendarDayDto): { kind: CalendarDayKind; note: string | null } {
+  const weekend = isoWeekday(day.date) >= 6;
+  // 调休上班（国庆节）: the cell's colour already says make-up day.
+  const note = day.note && !PLAIN_NOTES.has(day.note) && !day.note.startsWith('调休上班') ? day.note : null;
+  if (day.workday) return { kind: weekend ? 'makeUp' : 'workday', note };
+  // A day the supervisor (or an imported calendar) took off is a day off with its reason, not a statutory holiday.
+  if (note) return { kind: day.overridden ? 'dayOff' : 'holiday', note };
+  return { kind: weekend ? 'weekend' : 'dayOff', note: null };
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { calendarDayKind, isoWeekday } from '../../../src/renderer/features/settings/calendarDayKind';
+import { weightSum } from '../../../src/renderer/features/settings/schemeDraft';
+
+const day = (date: string, workday: boolean, note: string | null, overridden = false) => ({ date, workday, note, overridden, kind: 'workday' as const });
+
+describe('calendarDayKind', () => {
+  it('tells workdays, weekends, statutory holidays, make-up Saturdays and days taken off apart', () => {
+    expect(isoWeekday('2026-10-10')).toBe(6);
+    expect(isoWeekday('2026-10-11')).toBe(7);
+    expect(isoWeekday('2026-10-12')).toBe(1);
+    expect(calendarDayKind(day('2026-10-12', true, null))).toEqual({ kind: 'workday', note: null });
+    expect(calendarDayKind(day('2026-10-11', false, '周末'))).toEqual({ kind: 'weekend', note: null });
+    expect(calendarDayKind(day('2026-10-01', false, '国庆节'))).toEqual({ kind: 'holiday', note: '国庆节' });
+    expect(calendarDayKind(day('2026-10-10', true, '调休上班'))).toEqual({ kind: 'makeUp', note: null });
+    expect(calendarDayKind(day('2026-10-13', false, '片区培训', true))).toEqual({ kind: 'dayOff', note: '片区培训' });
+    expect(calendarDayKind(day('2026-10-14', false, '休息日', true))).toEqual({ kind: 'dayOff', note: null });
+  });
+});
+
+describe('weightSum', () => {
+  it('adds the eight dimensions without float noise and ignores stray keys', () => {
+    const weights = { sales: 25.1, attendance: 14.9, records: 15, knowledge: 5, brand: 10, order: 10, fulfilment: 10, evaluation: 10, bogus: 50 };
+    expect(weightSum(weights)).toBe(100);
+    expect(weightSum({ ...weights, sales: 30 })).toBe(104.9);
+  });
+});
