@@ -2,12 +2,15 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_initial';
 import * as m0002 from './0002_evaluations';
 import * as m0003 from './0003_workbench';
+import * as m0005 from './0005_order_month_cache';
 
 /** An explicit list, because bundlers break folder scans. Append only. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_evaluations': m0002,
   '0003_workbench': m0003,
+  // 0004 is 0004_entry_comments (another branch): keep 0005 after it when merging.
+  '0005_order_month_cache': m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,122 @@
+import { sql, type Kysely } from 'kysely';
+import { addDays, shiftMonth } from '../../core/measures/monthDates';
+import type { Store } from '../db/openStore';
+import { runInTransaction } from '../db/runInTransaction';
+import type { Database } from '../db/schema';
+
+/** One month's order lines summed per retailer × brand code, as the evaluation reads them. */
+export interface OrderMonthTotal {
+  retailerId: number;
+  brandCode: string;
+  month: string;
+  quantity: number;
+  retailValue: number | null;
+  wholesaleValue: number | null;
+}
+
+function monthRange(month: string): { first: string; last: string } {
+  return { first: `${month}-01`, last: addDays(`${shiftMonth(month, 1)}-01`, -1) };
+}
+
+/**
+ * Brings the order month cache (migration 0005) up to date for the months asked for: the import
+ * batches of `batchMonths`' order lines and the totals of `totalsMonths`. Months whose cache row
+ * the triggers on orders and brands left alone are not touched; the others are recomputed from the
+ * order lines, with the very aggregate the evaluation used to run itself, so the figures are the
+ * same to the last bit. Runs in its own transaction unless the caller is in one.
+ */
+export async function refreshOrderMonthCache(store: Store, batchMonths: readonly string[], totalsMonths: readonly string[]): Promise<void> {
+  const wanted = [...new Set([...batchMonths, ...totalsMonths])];
+  if (wanted.length === 0) return;
+  const current = await store.db
+    .selectFrom('order_month_cache')
+    .select(['month', 'totals_ready'])
+    .where('month', 'in', wanted)
+    .execute();
+  const known = new Map(current.map((r) => [r.month, r.totals_ready === 1] as const));
+  const staleBatches = wanted.filter((m) => !known.has(m));
+  const staleTotals = [...new Set(totalsMonths)].filter((m) => known.get(m) !== true);
+  if (staleBatches.length === 0 && staleTotals.length === 0) return;
+  const work = async () => {
+    for (const month of staleBatches) await recomputeBatches(store.db, month);
+    for (const month of staleTotals) await recomputeTotals(store.db, month);
+  };
+  if (store.sqlite.inTransaction) await work();
+  else await runInTransaction(store, work);
+}
+
+async function recomputeBatches(db: Kysely<Database>, month: string): Promise<void> {
+  const { first, last } = monthRange(month);
+  const rows = await db
+    .selectFrom('orders')
+    .select('batch_id')
+    .distinct()
+    .where('date', '>=', first)
+    .where('date', '<=', last)
+    .execute();
+  const ids = rows.map((r) => r.batch_id).sort((a, b) => a - b);
+  await db
+    .insertInto('order_month_cache')
+    .values({ month, batch_ids_json: JSON.stringify(ids), totals_ready: 0 })
+    .onConflict((oc) => oc.column('month').doUpdateSet({ batch_ids_json: JSON.stringify(ids), totals_ready: 0 }))
+    .execute();
+}
+
+async function recomputeTotals(db: Kysely<Database>, month: string): Promise<void> {
+  const { first, last } = monthRange(month);
+  await db.deleteFrom('order_month_totals').where('month', '=', month).execute();
+  const monthOf = sql<string>`substr(o.date, 1, 7)`;
+  await db
+    .insertInto('order_month_totals')
+    .columns(['retailer_id', 'brand_code', 'month', 'quantity', 'retail_value', 'wholesale_value'])
+    .expression(
+      db
+        .selectFrom('orders as o')
+        .leftJoin('brands as b', 'b.id', 'o.brand_id')
+        .select([
+          sql<number>`o.retailer_id`.as('retailer_id'),
+          'o.brand_code',
+          monthOf.as('month'),
+          sql<number>`sum(o.quantity)`.as('quantity'),
+          sql<number | null>`sum(o.quantity * coalesce(o.retail_price, b.retail_price))`.as('retail_value'),
+          sql<number | null>`sum(o.quantity * coalesce(o.wholesale_price, b.wholesale_price))`.as('wholesale_value'),
+        ])
+        .where('o.retailer_id', 'is not', null)
+        .where('o.date', '>=', first)
+        .where('o.date', '<=', last)
+        .groupBy(['o.retailer_id', 'o.brand_code', monthOf]),
+    )
+    .execute();
+  await db.updateTable('order_month_cache').set({ totals_ready: 1 }).where('month', '=', month).execute();
+}
+
+/**
+ * The cached totals of the months, in the order the evaluation always received them
+ * (retailer, brand code, month). Call refreshOrderMonthCache for the months first.
+ */
+export async function readOrderMonthTotals(db: Kysely<Database>, months: readonly string[]): Promise<OrderMonthTotal[]> {
+  if (months.length === 0) return [];
+  const rows = await db
+    .selectFrom('order_month_totals')
+    .select(['retailer_id', 'brand_code', 'month', 'quantity', 'retail_value', 'wholesale_value'])
+    .where('month', 'in', [...months])
+    .orderBy('retailer_id')
+    .orderBy('brand_code')
+    .orderBy('month')
+    .execute();
+  return rows.map((o) => ({
+    retailerId: o.retailer_id,
+    brandCode: o.brand_code ?? '',
+    month: o.month,
+    quantity: Number(o.quantity),
+    retailValue: o.retail_value === null ? null : Number(o.retail_value),
+    wholesaleValue: o.wholesale_value === null ? null : Number(o.wholesale_value),
+  }));
+}
+
+/** The import batches the months' order lines carry (from the cache: refresh it first). */
+export async function readOrderMonthBatchIds(db: Kysely<Database>, months: readonly string[]): Promise<number[]> {
+  if (months.length === 0) return [];
+  const rows = await db.selectFrom('order_month_cache').select('batch_ids_json').where('month', 'in', [...months]).execute();
+  return [...new Set(rows.flatMap((r) => JSON.parse(r.batch_ids_json) as number[]))].sort((a, b) => a - b);
+}
