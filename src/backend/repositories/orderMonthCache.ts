@@ -91,27 +91,81 @@ async function recomputeTotals(db: Kysely<Database>, month: string): Promise<voi
 }
 
 /**
- * The cached totals of the months, in the order the evaluation always received them
- * (retailer, brand code, month). Call refreshOrderMonthCache for the months first.
+ * The cached totals of the months, in the order the evaluation always received them: by retailer,
+ * brand code (SQLite's order: NULL first, then by code point), month. Each month is read in that
+ * order off the table's index and the months are merged here: sorting a city's million rows in SQL
+ * spills to disk. Call refreshOrderMonthCache for the months first.
  */
 export async function readOrderMonthTotals(db: Kysely<Database>, months: readonly string[]): Promise<OrderMonthTotal[]> {
-  if (months.length === 0) return [];
-  const rows = await db
-    .selectFrom('order_month_totals')
-    .select(['retailer_id', 'brand_code', 'month', 'quantity', 'retail_value', 'wholesale_value'])
-    .where('month', 'in', [...months])
-    .orderBy('retailer_id')
-    .orderBy('brand_code')
-    .orderBy('month')
-    .execute();
-  return rows.map((o) => ({
-    retailerId: o.retailer_id,
-    brandCode: o.brand_code ?? '',
-    month: o.month,
-    quantity: Number(o.quantity),
-    retailValue: o.retail_value === null ? null : Number(o.retail_value),
-    wholesaleValue: o.wholesale_value === null ? null : Number(o.wholesale_value),
-  }));
+  const perMonth: RawTotal[][] = [];
+  for (const month of [...new Set(months)].sort()) {
+    perMonth.push(
+      await db
+        .selectFrom('order_month_totals')
+        .select([
+          'retailer_id as retailerId',
+          'brand_code as brandCode',
+          'month',
+          'quantity',
+          'retail_value as retailValue',
+          'wholesale_value as wholesaleValue',
+        ])
+        .where('month', '=', month)
+        .orderBy('retailer_id')
+        .orderBy('brand_code')
+        .execute(),
+    );
+  }
+  const merged = mergeByRetailerAndBrand(perMonth);
+  for (const row of merged) if (row.brandCode === null) row.brandCode = '';
+  return merged as OrderMonthTotal[];
+}
+
+type RawTotal = Omit<OrderMonthTotal, 'brandCode'> & { brandCode: string | null };
+
+/** Merges lists sorted by (retailer, brand code), given in month order; equal keys keep month order. */
+function mergeByRetailerAndBrand(lists: RawTotal[][]): RawTotal[] {
+  const out: RawTotal[] = [];
+  const at = lists.map(() => 0);
+  const total = lists.reduce((n, l) => n + l.length, 0);
+  while (out.length < total) {
+    let best = -1;
+    let bestRow: RawTotal | undefined;
+    for (let i = 0; i < lists.length; i++) {
+      const row = lists[i]?.[at[i] ?? 0];
+      if (!row) continue;
+      if (!bestRow || compareKey(row, bestRow) < 0) {
+        best = i;
+        bestRow = row;
+      }
+    }
+    if (!bestRow) break;
+    out.push(bestRow);
+    at[best] = (at[best] ?? 0) + 1;
+  }
+  return out;
+}
+
+function compareKey(a: RawTotal, b: RawTotal): number {
+  if (a.retailerId !== b.retailerId) return a.retailerId - b.retailerId;
+  return compareText(a.brandCode, b.brandCode);
+}
+
+/** SQLite's BINARY order of TEXT (UTF-8 bytes, i.e. code points), NULL first. */
+export function compareText(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  // UTF-16 code units order like code points except across surrogates (U+10000 and up vs U+E000–U+FFFF).
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 0xd800 || y >= 0xd800) return (a.codePointAt(i) ?? 0) - (b.codePointAt(i) ?? 0);
+    return x - y;
+  }
+  return a.length - b.length;
 }
 
 /** The import batches the months' order lines carry (from the cache: refresh it first). */

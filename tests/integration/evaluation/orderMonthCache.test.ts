@@ -1,7 +1,9 @@
 import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../../src/backend/db/openStore';
+import { compareText } from '../../../src/backend/repositories/orderMonthCache';
 import { ensureDefaultScheme } from '../../../src/backend/repositories/schemeRepository';
 import { evaluateStoredMonth, monthWorkdays } from '../../../src/backend/services/evaluation/evaluateStoredMonth';
 import { loadEvaluationInput } from '../../../src/backend/services/evaluation/loadEvaluationInput';
@@ -152,4 +154,17 @@ describe('the order month cache', () => {
     expect(after.evaluation).toEqual(before.evaluation);
     expect(after.inputBatchIds).toEqual(before.inputBatchIds);
   }, 180_000);
+});
+
+describe('compareText', () => {
+  it("orders text as SQLite's BINARY collation does, NULL first", () => {
+    const texts = ['6901028001687', '69010280', '', 'a', 'B', '中华', '\u{1F600}', '\uFF21', null, '6901028001687x'];
+    const sqlite = new BetterSqlite3(':memory:');
+    sqlite.exec('create table t (v text)');
+    const insert = sqlite.prepare('insert into t values (?)');
+    for (const t of texts) insert.run(t);
+    const expected = (sqlite.prepare('select v from t order by v').all() as { v: string | null }[]).map((r) => r.v);
+    sqlite.close();
+    expect([...texts].sort(compareText)).toEqual(expected);
+  });
 });

@@ -34,7 +34,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('retail_value', 'real')
     .addColumn('wholesale_value', 'real')
     .execute();
-  await db.schema.createIndex('order_month_totals_month').on('order_month_totals').column('month').execute();
+  // A month's totals are read in (retailer, brand code) order straight off this index.
+  await db.schema
+    .createIndex('order_month_totals_key')
+    .on('order_month_totals')
+    .columns(['month', 'retailer_id', 'brand_code'])
+    .execute();
 
   await sql`CREATE TRIGGER orders_month_cache_insert AFTER INSERT ON orders BEGIN
     DELETE FROM order_month_cache WHERE month = substr(NEW.date, 1, 7);
