@@ -14,6 +14,17 @@ export interface OrderMonthTotal {
   wholesaleValue: number | null;
 }
 
+/**
+ * Marks months stale after order lines of theirs were inserted (updates and deletes are caught by
+ * the triggers of migration 0005). Call it inside the transaction that wrote the lines.
+ */
+export async function forgetOrderMonths(db: Kysely<Database>, months: readonly string[]): Promise<void> {
+  const list = [...new Set(months)];
+  for (let i = 0; i < list.length; i += 500) {
+    await db.deleteFrom('order_month_cache').where('month', 'in', list.slice(i, i + 500)).execute();
+  }
+}
+
 function monthRange(month: string): { first: string; last: string } {
   return { first: `${month}-01`, last: addDays(`${shiftMonth(month, 1)}-01`, -1) };
 }

@@ -95,8 +95,7 @@ describe('the order month cache', () => {
     const cached = await store.db.selectFrom('order_month_cache').select(['month', 'totals_ready']).execute();
     expect(cached.filter((c) => c.totals_ready === 1).map((c) => c.month).sort()).toEqual([shiftMonth(MONTH, -12), shiftMonth(MONTH, -1), MONTH]);
 
-    // A correction file: changed quantities for some lines of the month and of last year's month
-    // (only updates there), and new lines in the month.
+    // A correction file: changed quantities for some lines of the month and of last year's month.
     const linesOf = (month: string) =>
       store.db
         .selectFrom('orders')
@@ -109,7 +108,6 @@ describe('the order month cache', () => {
         .execute();
     const lines = [...(await linesOf(MONTH)), ...(await linesOf(shiftMonth(MONTH, -12)))];
     expect(lines.length).toBeGreaterThan(100);
-    const existing = new Set(lines.map((l) => l.nk));
     const row = (l: (typeof lines)[number], date: string, quantity: number) => [
       date,
       l.retailer_ref,
@@ -122,10 +120,15 @@ describe('the order month cache', () => {
       l.retail_price ?? '',
     ];
     const changed = lines.filter((_, i) => i % 3 === 0).map((l) => row(l, l.date, l.quantity + 3));
+    // New lines only in the month before (no updates there), on days its lines do not use.
+    const prevMonth = shiftMonth(MONTH, -1);
+    const taken = new Set(
+      (await store.db.selectFrom('orders').select('nk').where('date', '>=', `${prevMonth}-01`).where('date', '<=', lastDay(prevMonth)).execute()).map((r) => r.nk),
+    );
     const added = lines
-      .filter((_, i) => i % 5 === 1)
-      .map((l) => ({ l, date: addDays(l.date, 1) }))
-      .filter(({ l, date }) => date.startsWith(MONTH) && !existing.has(`${date}|${l.retailer_ref}|${l.brand_code}`))
+      .filter((l, i) => i % 5 === 1 && l.date.startsWith(MONTH))
+      .map((l) => ({ l, date: `${prevMonth}-${l.date.slice(8, 10) > '28' ? '28' : l.date.slice(8, 10)}` }))
+      .filter(({ l, date }) => !taken.has(`${date}|${l.retailer_ref}|${l.brand_code}`))
       .map(({ l, date }) => row(l, date, 7));
     const file = writeCsv(
       path.join(dir, '订单明细_更正.csv'),

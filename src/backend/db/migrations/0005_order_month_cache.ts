@@ -13,10 +13,12 @@ import { sql, type Kysely } from 'kysely';
  * The cache is filled lazily by the evaluation (backend/repositories/orderMonthCache.ts), so the
  * migration itself backfills nothing: an empty cache means "every month is stale", which is the
  * correct state of an existing database, and it costs the migration nothing on a city database.
- * Triggers keep it honest whatever writes the orders (import, undo, anything later): any insert,
- * update or delete of an order line drops its month's row; a changed brand price (the totals fall
- * back to the brand's prices) marks every month's totals stale. The triggers are SQLite SQL and so
- * live here; a PostgreSQL port needs the same three triggers in PL/pgSQL.
+ * What changes order lines drops their months' rows: triggers for updates and deletes (an
+ * import's updates, undo), the import itself for the lines it inserts (forgetOrderMonths at the
+ * end of the batch: an AFTER INSERT trigger doubled the cost of inserting an order line). A
+ * changed brand price (the totals fall back to the brand's prices) marks every month's totals
+ * stale. The triggers are SQLite SQL and so live here; a PostgreSQL port needs the same four
+ * triggers in PL/pgSQL.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -41,9 +43,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['month', 'retailer_id', 'brand_code'])
     .execute();
 
-  await sql`CREATE TRIGGER orders_month_cache_insert AFTER INSERT ON orders BEGIN
-    DELETE FROM order_month_cache WHERE month = substr(NEW.date, 1, 7);
-  END`.execute(db);
   await sql`CREATE TRIGGER orders_month_cache_update AFTER UPDATE ON orders BEGIN
     DELETE FROM order_month_cache WHERE month IN (substr(OLD.date, 1, 7), substr(NEW.date, 1, 7));
   END`.execute(db);
