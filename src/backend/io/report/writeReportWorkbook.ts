@@ -39,7 +39,9 @@ export async function writeReportWorkbook(model: ReportModel, outPath: string, o
     const spec = specs[index];
     const png = pngs[index];
     if (!spec || !png) throw new Error(`chart ${index} was not rendered`);
-    return { id: workbook.addImage({ base64: png.toString('base64'), extension: 'png' }), width: spec.width, height: spec.height };
+    // exceljs types its buffer as an ArrayBuffer; it hands it to JSZip, which takes a Node Buffer as is
+    // (and skips the base64 round trip).
+    return { id: workbook.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' }), width: spec.width, height: spec.height };
   };
 
   writeSummarySheet(workbook, model, { ranking: image(0), grades: image(1) });
@@ -61,6 +63,7 @@ export async function writeReportWorkbook(model: ReportModel, outPath: string, o
 }
 
 async function renderAll(renderer: ChartRenderer, specs: readonly ChartSpec[]): Promise<Buffer[]> {
+  if (renderer.renderMany) return renderer.renderMany(specs, CHART_CONCURRENCY);
   const results: Buffer[] = new Array<Buffer>(specs.length);
   let next = 0;
   const worker = async () => {
