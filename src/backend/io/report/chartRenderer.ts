@@ -10,7 +10,7 @@ const TRANSFORM_ATTR = /\stransform="([^"]*)"/;
 
 export interface ChartRenderer {
   render(spec: ChartSpec): Promise<Buffer>;
-  /** Every chart of a report: labels are outlined all at once (one font load), then rasterised. */
+  /** Every chart of a report, `concurrency` of them rasterising at a time. */
   renderMany?(specs: readonly ChartSpec[], concurrency: number): Promise<Buffer[]>;
 }
 
@@ -72,17 +72,32 @@ export function createChartRenderer(): ChartRenderer {
       return rasterise(svg);
     },
     async renderMany(specs, concurrency) {
-      const svgs = specs.map(renderSvg);
-      outlineAll(svgs.flatMap(labelsOf));
-      const results = new Array<Buffer>(svgs.length);
-      let next = 0;
-      const worker = async () => {
-        while (next < svgs.length) {
-          const index = next++;
-          results[index] = await rasterise(svgs[index] ?? '');
-        }
-      };
-      await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+      // ECharts builds each chart's SVG on this thread while resvg rasterises the previous ones
+      // on libuv's pool; a chart's new labels are outlined (one resvg call) before it is drawn.
+      const results = new Array<Buffer>(specs.length);
+      const inFlight = new Set<Promise<void>>();
+      let failure: { err: unknown } | undefined;
+      for (let index = 0; index < specs.length; index++) {
+        const spec = specs[index];
+        if (!spec) continue;
+        const svg = renderSvg(spec);
+        outlineAll(labelsOf(svg));
+        const done: Promise<void> = rasterise(svg).then(
+          (png) => {
+            results[index] = png;
+            inFlight.delete(done);
+          },
+          (err: unknown) => {
+            failure ??= { err };
+            inFlight.delete(done);
+          },
+        );
+        inFlight.add(done);
+        if (inFlight.size >= Math.max(1, concurrency)) await Promise.race(inFlight);
+        if (failure) break;
+      }
+      await Promise.all(inFlight);
+      if (failure) throw failure.err;
       return results;
     },
   };
