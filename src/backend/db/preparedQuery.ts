@@ -18,6 +18,8 @@ export function param(name: string): string {
  */
 export interface PreparedQuery {
   statement: BetterSqlite3.Statement;
+  /** The placeholders' names in parameter order. */
+  names: readonly string[];
   bind(values: Record<string, SqlValue>): SqlValue[];
 }
 
@@ -30,6 +32,7 @@ export function prepareQuery(sqlite: BetterSqlite3.Database, compiled: CompiledQ
   });
   return {
     statement: sqlite.prepare(compiled.sql),
+    names,
     bind: (values) => names.map((n) => values[n] ?? null),
   };
 }

@@ -240,6 +240,25 @@ export interface AuditLogTable {
   reason: string | null;
 }
 
+/** A month whose cached order facts are current (migration 0005; kept by triggers on orders and brands). */
+export interface OrderMonthCacheTable {
+  month: string;
+  /** The import batches that the month's order lines carry, ascending. */
+  batch_ids_json: string;
+  /** 1 when order_month_totals holds the month's totals. */
+  totals_ready: number;
+}
+
+/** Order lines summed per month × retailer × brand code (lines without a retailer left out). */
+export interface OrderMonthTotalsTable {
+  month: string;
+  retailer_id: number;
+  brand_code: string | null;
+  quantity: number;
+  retail_value: number | null;
+  wholesale_value: number | null;
+}
+
 /** A hand mapping kept by name; applied to later files whose header row has the same texts. */
 export interface SavedMappingsTable {
   id: Generated<number>;
@@ -284,12 +303,23 @@ export interface Database {
   audit_log: AuditLogTable;
   saved_mappings: SavedMappingsTable;
   entry_comments: EntryCommentsTable;
+  order_month_cache: OrderMonthCacheTable;
+  order_month_totals: OrderMonthTotalsTable;
 }
 
 /** Tables that hold imported rows (and so carry batch ids and a natural key). */
 export type ImportedTableName = Exclude<
   keyof Database,
-  'import_batches' | 'row_history' | 'schemes' | 'evaluations' | 'adjustments' | 'audit_log' | 'saved_mappings' | 'entry_comments'
+  | 'import_batches'
+  | 'row_history'
+  | 'schemes'
+  | 'evaluations'
+  | 'adjustments'
+  | 'audit_log'
+  | 'saved_mappings'
+  | 'entry_comments'
+  | 'order_month_cache'
+  | 'order_month_totals'
 >;
 
 export type ImportBatchRow = Selectable<ImportBatchesTable>;

@@ -55,12 +55,20 @@ export async function gridRowsByIds(db: Kysely<Database>, spec: GridTableSpec, i
   });
 }
 
+/** Counts of matching rows already taken, by the count query's SQL and parameters. */
+export interface GridCountCache {
+  get(key: string): number | undefined;
+  set(key: string, total: number): void;
+}
+
 /**
  * One page of a grid and the number of matching rows. The page's ids are found first on the
  * base table with only the joins the filters and sort need (an index walk for the common
  * "by date" order), then their full rows are read: a deep OFFSET skips index entries, not joins.
+ * The count is the costly part of a text filter (a scan of every row): a page that ends short of
+ * `limit` gives it for free, and `counts` keeps it for the view's next blocks.
  */
-export async function queryGridPage(db: Kysely<Database>, query: GridQuery): Promise<{ rows: GridRow[]; total: number }> {
+export async function queryGridPage(db: Kysely<Database>, query: GridQuery, counts?: GridCountCache): Promise<{ rows: GridRow[]; total: number }> {
   const { spec } = query;
   const filterJoins = query.conditions.flatMap((c) => c.joins);
   const withConditions = <Q extends { where: (e: RawBuilder<SqlBool>) => Q }>(q: Q): Q =>
@@ -74,10 +82,16 @@ export async function queryGridPage(db: Kysely<Database>, query: GridQuery): Pro
   page = page.orderBy(sql.ref('t.id'), query.sort.at(-1)?.sort ?? 'asc');
   const ids = (await page.limit(query.limit).offset(query.offset).execute()).map((r) => Number(r.id));
 
-  const counted = await withConditions(baseQuery(db, spec, filterJoins))
-    .select(sql<number>`count(*)`.as('n'))
-    .executeTakeFirstOrThrow();
-  return { rows: await gridRowsByIds(db, spec, ids), total: Number(counted.n) };
+  const countQuery = withConditions(baseQuery(db, spec, filterJoins)).select(sql<number>`count(*)`.as('n'));
+  const compiled = countQuery.compile();
+  const key = `${compiled.sql}\u0000${JSON.stringify(compiled.parameters)}`;
+  let total = counts?.get(key);
+  if (total === undefined) {
+    if (ids.length < query.limit && (ids.length > 0 || query.offset === 0)) total = query.offset + ids.length;
+    else total = Number((await countQuery.executeTakeFirstOrThrow()).n);
+    counts?.set(key, total);
+  }
+  return { rows: await gridRowsByIds(db, spec, ids), total };
 }
 
 /** The retailer and manager a row points at, for the tables that have those columns. */

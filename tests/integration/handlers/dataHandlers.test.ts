@@ -132,6 +132,26 @@ describe('data.rows', () => {
     expect(notFushun.total).toBe(facts.orders.filter((o) => !(o.retailerName ?? '').includes('福顺')).length);
   });
 
+  it('counts a filtered view again once the data changed, and not for every block before', async () => {
+    const view = (startRow: number, endRow: number) =>
+      data(handlers, 'data.rows', { kind: 'orders', startRow, endRow, sort: [{ colId: 'date', sort: 'asc' }], quickFilter: 'ZZ-COUNT' });
+    expect((await view(0, 2)).total).toBe(0);
+    const chosen = facts.orders.slice(0, 3);
+    const codes = await store.db.selectFrom('orders').select(['id', 'brand_code']).where('id', 'in', chosen.map((o) => o.id)).execute();
+    try {
+      for (const [i, o] of chosen.entries()) await store.db.updateTable('orders').set({ brand_code: `ZZ-COUNT-${i}` }).where('id', '=', o.id).execute();
+      expect((await view(0, 2)).total).toBe(3);
+      const second = await view(2, 4);
+      expect(second.total).toBe(3);
+      expect(second.rows).toHaveLength(1);
+      await store.db.updateTable('orders').set({ brand_code: 'x' }).where('id', '=', chosen[0]?.id ?? 0).execute();
+      expect((await view(0, 1)).total).toBe(2);
+    } finally {
+      for (const c of codes) await store.db.updateTable('orders').set({ brand_code: c.brand_code }).where('id', '=', c.id).execute();
+    }
+    expect((await view(0, 1)).total).toBe(0);
+  });
+
   it('narrows to a month and applies the quick filter with LIKE wildcards taken literally', async () => {
     const october = await data(handlers, 'data.rows', { kind: 'orders', month: '2026-10', startRow: 0, endRow: 5 });
     expect(october.total).toBe(facts.orders.filter((o) => o.date.startsWith('2026-10')).length);

@@ -3,6 +3,7 @@ import * as m0001 from './0001_initial';
 import * as m0002 from './0002_evaluations';
 import * as m0003 from './0003_workbench';
 import * as m0004 from './0004_entry_comments';
+import * as m0005 from './0005_order_month_cache';
 
 /** An explicit list, because bundlers break folder scans. Append only. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002_evaluations': m0002,
   '0003_workbench': m0003,
   '0004_entry_comments': m0004,
+  '0005_order_month_cache': m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -15,7 +15,8 @@ import {
   TEXT_FILTER_TYPES,
   type SimpleFilter,
 } from '../../repositories/gridFilterSql';
-import { queryGridPage, type GridQuery } from '../../repositories/gridRowsRepository';
+import { dataVersion } from '../../db/dataVersion';
+import { queryGridPage, type GridCountCache, type GridQuery } from '../../repositories/gridRowsRepository';
 import { GRID_TABLES, type GridColumnSpec, type GridTableSpec } from '../../repositories/gridTables';
 import { RequestError } from '../requestError';
 import { isoWeeksOfMonth, monthRange } from './monthRange';
@@ -102,5 +103,26 @@ export async function gridRows(store: Store, arg: ApiParsedArg<'data.rows'>): Pr
   }
   const sortModel = arg.sort.length > 0 ? arg.sort : spec.defaultSort ? [{ colId: spec.defaultSort.field, sort: spec.defaultSort.sort }] : [];
   const sort = sortModel.map((s) => ({ column: columnOf(spec, s.colId, '排序'), sort: s.sort }));
-  return queryGridPage(store.db, { spec, conditions, sort, offset: arg.startRow, limit: arg.endRow - arg.startRow });
+  return queryGridPage(store.db, { spec, conditions, sort, offset: arg.startRow, limit: arg.endRow - arg.startRow }, countCache(store));
+}
+
+/** Counts per store, kept while the data stays as it was (the grid asks again for every block). */
+const COUNT_CACHE_SIZE = 32;
+const countCaches = new WeakMap<Store, { version: string; counts: Map<string, number> }>();
+
+function countCache(store: Store): GridCountCache {
+  const version = dataVersion(store.sqlite);
+  let cache = countCaches.get(store);
+  if (!cache || cache.version !== version) {
+    cache = { version, counts: new Map() };
+    countCaches.set(store, cache);
+  }
+  const { counts } = cache;
+  return {
+    get: (key) => counts.get(key),
+    set: (key, total) => {
+      if (counts.size >= COUNT_CACHE_SIZE) counts.delete(counts.keys().next().value ?? '');
+      counts.set(key, total);
+    },
+  };
 }

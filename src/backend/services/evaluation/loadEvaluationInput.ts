@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type {
   AssignmentRow,
   EvaluationInput,
@@ -7,6 +6,7 @@ import type {
 } from '../../../core/measures/evaluationInput';
 import { addDays, shiftMonth } from '../../../core/measures/monthDates';
 import type { Store } from '../../db/openStore';
+import { readOrderMonthBatchIds, readOrderMonthTotals, refreshOrderMonthCache } from '../../repositories/orderMonthCache';
 
 const STATUSES_GONE = new Set(['离岗', '调离']);
 
@@ -21,8 +21,9 @@ function lastDayOfMonth(month: string): string {
 }
 
 /**
- * Turns the month's rows into the plain arrays core/measures computes from. Orders are summed
- * per retailer × brand × month in SQL: a city month has millions of order lines.
+ * Turns the month's rows into the plain arrays core/measures computes from. Orders come summed
+ * per retailer × brand × month from the order month cache (refreshed here for the months whose
+ * lines changed): a city month has millions of order lines.
  */
 export async function loadEvaluationInput(
   store: Store,
@@ -78,46 +79,13 @@ export async function loadEvaluationInput(
     newBrand: b.new_brand === 1,
   }));
 
-  const monthOf = sql<string>`substr(o.date, 1, 7)`;
-  const orderTotals = (
-    await db
-      .selectFrom('orders as o')
-      .leftJoin('brands as b', 'b.id', 'o.brand_id')
-      .select([
-        'o.retailer_id',
-        'o.brand_code',
-        monthOf.as('month'),
-        sql<number>`sum(o.quantity)`.as('quantity'),
-        sql<number | null>`sum(o.quantity * coalesce(o.retail_price, b.retail_price))`.as('retail_value'),
-        sql<number | null>`sum(o.quantity * coalesce(o.wholesale_price, b.wholesale_price))`.as('wholesale_value'),
-      ])
-      .where('o.retailer_id', 'is not', null)
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('o.date', '>=', `${month}-01`), eb('o.date', '<=', last)]),
-          eb.and([eb('o.date', '>=', `${prevMonth}-01`), eb('o.date', '<=', lastDayOfMonth(prevMonth))]),
-          eb.and([eb('o.date', '>=', `${lastYear}-01`), eb('o.date', '<=', lastDayOfMonth(lastYear))]),
-        ]),
-      )
-      .groupBy(['o.retailer_id', 'o.brand_code', monthOf])
-      .execute()
-  ).map((o) => ({
-    retailerId: o.retailer_id ?? 0,
-    brandCode: o.brand_code ?? '',
-    month: o.month,
-    quantity: Number(o.quantity),
-    retailValue: o.retail_value === null ? null : Number(o.retail_value),
-    wholesaleValue: o.wholesale_value === null ? null : Number(o.wholesale_value),
-  }));
-  noteBatches(
-    await db
-      .selectFrom('orders')
-      .select('batch_id')
-      .distinct()
-      .where('date', '>=', `${lastYear}-01`)
-      .where('date', '<=', last)
-      .execute(),
-  );
+  // Order lines are summed per retailer × brand × month through the order month cache: a city
+  // has millions of lines, and only months whose lines changed since are summed again.
+  const batchMonths = Array.from({ length: 13 }, (_, i) => shiftMonth(month, i - 12));
+  const totalsMonths = [lastYear, prevMonth, month];
+  await refreshOrderMonthCache(store, batchMonths, totalsMonths);
+  const orderTotals = await readOrderMonthTotals(db, totalsMonths);
+  for (const id of await readOrderMonthBatchIds(db, batchMonths)) batchIds.add(id);
 
   const attendance = await db
     .selectFrom('attendance')

@@ -206,6 +206,7 @@ async function importSheet(
         report.message = counts.rejected > 0 ? '没有一行数据是正确的，文件未导入' : '表头下面没有数据行，文件未导入';
         return report;
       }
+      await writer.finish();
       await finishImportBatch(
         store.db,
         batchId,

@@ -17,4 +17,6 @@ export interface KindWriter {
   write(record: KindRecord): WriteOutcome;
   /** Warnings worth telling the user once per file (e.g. "12 行找不到零售户"). */
   warnings(): string[];
+  /** Work left for the end of the batch, inside its transaction, before it commits. */
+  finish(): Promise<void>;
 }

@@ -4,6 +4,7 @@ import type { Store } from '../../db/openStore';
 import type { SqlValue } from '../../db/preparedQuery';
 import type { ImportedTableName } from '../../db/schema';
 import { TableUpserter } from '../../db/tableUpserter';
+import { forgetOrderMonths } from '../../repositories/orderMonthCache';
 import { compactKey } from './compactKey';
 import type { KindWriter, LinkError, WriteOutcome } from './kindWriter';
 import type { LinkIndex, ManagerRef, RetailerLinkMethod, RetailerRef } from './linkIndex';
@@ -72,6 +73,10 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
     if (ref && !found) tally.add(`找不到零售户（许可证号/客户编码不在零售客户档案中），已保留但未关联`);
     return { ref, found };
   };
+
+  // Months of order lines inserted: their cached totals go stale (backend/repositories/orderMonthCache;
+  // updates and deletes are caught by triggers).
+  const orderMonths = new Set<string>();
 
   // A punch at the same minute twice is evidence (attendance.duplicate), not a re-import:
   // the k-th repeat of a key within one file gets its own stable key.
@@ -254,23 +259,22 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
       const brand = ctx.links.brand(d.brandCode, d.brandName);
       if (!brand) tally.add(`的卷烟不在品规目录中，已保留但未关联`);
       const refText = r.found?.licence ?? r.ref ?? '';
-      return done(
-        upsert('orders', `${d.date}|${refText}|${brand?.code ?? d.brandCode ?? d.brandName ?? ''}`, {
-          date: d.date,
-          retailer_id: r.found?.id ?? null,
-          retailer_ref: refText,
-          brand_id: brand?.id ?? null,
-          brand_code: brand?.code ?? d.brandCode,
-          brand_name: d.brandName,
-          demand: d.demand,
-          quantity: d.quantity,
-          supplied: d.supplied,
-          wholesale_price: d.wholesalePrice,
-          amount: d.amount,
-          retail_price: d.retailPrice,
-        }),
-        !r.found || !brand,
-      );
+      const out = upsert('orders', `${d.date}|${refText}|${brand?.code ?? d.brandCode ?? d.brandName ?? ''}`, {
+        date: d.date,
+        retailer_id: r.found?.id ?? null,
+        retailer_ref: refText,
+        brand_id: brand?.id ?? null,
+        brand_code: brand?.code ?? d.brandCode,
+        brand_name: d.brandName,
+        demand: d.demand,
+        quantity: d.quantity,
+        supplied: d.supplied,
+        wholesale_price: d.wholesalePrice,
+        amount: d.amount,
+        retail_price: d.retailPrice,
+      });
+      if (out.outcome === 'inserted') orderMonths.add(d.date.slice(0, 7));
+      return done(out, !r.found || !brand);
     },
     agreements: (d) => {
       const r = retailer(d);
@@ -320,5 +324,8 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
   return {
     write: (record) => write(record.data),
     warnings: () => tally.warnings(),
+    finish: async () => {
+      if (orderMonths.size > 0) await forgetOrderMonths(ctx.store.db, [...orderMonths]);
+    },
   };
 }
