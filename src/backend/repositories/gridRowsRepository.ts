@@ -61,20 +61,52 @@ export interface GridCountCache {
   set(key: string, total: number): void;
 }
 
+/** The rows a grid's filters leave, without paging or sort. */
+export type GridView = Pick<GridQuery, 'spec' | 'conditions'>;
+
+function filtered<Q extends { where: (e: RawBuilder<SqlBool>) => Q }>(view: GridView, q: Q): Q {
+  return view.conditions.reduce((acc, c) => acc.where(c.condition), q);
+}
+
+/** The count query of a view and its cache key (the SQL and its parameters). */
+function countQueryOf(db: Kysely<Database>, view: GridView) {
+  const query = filtered(view, baseQuery(db, view.spec, view.conditions.flatMap((c) => c.joins))).select(sql<number>`count(*)`.as('n'));
+  const compiled = query.compile();
+  return { query, key: `${compiled.sql}\u0000${JSON.stringify(compiled.parameters)}` };
+}
+
+/**
+ * The number of rows a view matches, exact. For a text filter this is a scan of every row, so
+ * `counts` keeps it while the data stays as it was.
+ */
+export async function countGridRows(db: Kysely<Database>, view: GridView, counts?: GridCountCache): Promise<number> {
+  const { query, key } = countQueryOf(db, view);
+  let total = counts?.get(key);
+  if (total === undefined) {
+    total = Number((await query.executeTakeFirstOrThrow()).n);
+    counts?.set(key, total);
+  }
+  return total;
+}
+
 /**
  * One page of a grid and the number of matching rows. The page's ids are found first on the
  * base table with only the joins the filters and sort need (an index walk for the common
  * "by date" order), then their full rows are read: a deep OFFSET skips index entries, not joins.
  * The count is the costly part of a text filter (a scan of every row): a page that ends short of
- * `limit` gives it for free, and `counts` keeps it for the view's next blocks.
+ * `limit` gives it for free, and `counts` keeps it for the view's next blocks. With
+ * `count: false` it is not taken: the total is then what is known for free, else null.
  */
-export async function queryGridPage(db: Kysely<Database>, query: GridQuery, counts?: GridCountCache): Promise<{ rows: GridRow[]; total: number }> {
+export async function queryGridPage(
+  db: Kysely<Database>,
+  query: GridQuery,
+  counts?: GridCountCache,
+  options: { count: boolean } = { count: true },
+): Promise<{ rows: GridRow[]; total: number | null }> {
   const { spec } = query;
   const filterJoins = query.conditions.flatMap((c) => c.joins);
-  const withConditions = <Q extends { where: (e: RawBuilder<SqlBool>) => Q }>(q: Q): Q =>
-    query.conditions.reduce((acc, c) => acc.where(c.condition), q);
 
-  let page = withConditions(baseQuery(db, spec, [...filterJoins, ...query.sort.flatMap((s) => s.column.joins)])).select(
+  let page = filtered(query, baseQuery(db, spec, [...filterJoins, ...query.sort.flatMap((s) => s.column.joins)])).select(
     sql<number>`${sql.ref('t.id')}`.as('id'),
   );
   for (const s of query.sort) page = page.orderBy(s.column.expr, s.sort);
@@ -82,14 +114,12 @@ export async function queryGridPage(db: Kysely<Database>, query: GridQuery, coun
   page = page.orderBy(sql.ref('t.id'), query.sort.at(-1)?.sort ?? 'asc');
   const ids = (await page.limit(query.limit).offset(query.offset).execute()).map((r) => Number(r.id));
 
-  const countQuery = withConditions(baseQuery(db, spec, filterJoins)).select(sql<number>`count(*)`.as('n'));
-  const compiled = countQuery.compile();
-  const key = `${compiled.sql}\u0000${JSON.stringify(compiled.parameters)}`;
-  let total = counts?.get(key);
-  if (total === undefined) {
+  const { query: countQuery, key } = countQueryOf(db, query);
+  let total: number | null = counts?.get(key) ?? null;
+  if (total === null) {
     if (ids.length < query.limit && (ids.length > 0 || query.offset === 0)) total = query.offset + ids.length;
-    else total = Number((await countQuery.executeTakeFirstOrThrow()).n);
-    counts?.set(key, total);
+    else if (options.count) total = Number((await countQuery.executeTakeFirstOrThrow()).n);
+    if (total !== null) counts?.set(key, total);
   }
   return { rows: await gridRowsByIds(db, spec, ids), total };
 }

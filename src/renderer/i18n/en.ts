@@ -180,6 +180,7 @@ export const en: Resources = {
     columns: 'Columns',
     resetColumns: 'Default columns',
     total: '{{formatted}} rows',
+    counting: 'Counting…',
     monthScope: 'Data of {{month}}',
     allMonths: 'All data',
     empty: 'No {{kind}} yet',

@@ -180,6 +180,7 @@ export const zhCN = {
     columns: '显示的列',
     resetColumns: '恢复默认列',
     total: '共 {{formatted}} 行',
+    counting: '计数中…',
     monthScope: '{{month}} 的数据',
     allMonths: '全部数据',
     empty: '还没有{{kind}}数据',

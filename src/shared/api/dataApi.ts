@@ -35,18 +35,30 @@ const combinedFilterSchema = z.object({
 export const columnFilterSchema = z.union([combinedFilterSchema, simpleFilterSchema]);
 export type ColumnFilter = z.infer<typeof columnFilterSchema>;
 
+/** Which rows of a table a grid shows: the month, the column filters and the quick filter. */
+const gridViewArgs = {
+  kind: gridKindSchema,
+  month: monthSchema.optional(),
+  filters: z.record(z.string().max(100), columnFilterSchema).default({}),
+  quickFilter: z.string().max(200).optional(),
+};
+
 export const dataArgs = {
   'data.columns': z.object({ kind: gridKindSchema }),
-  /** One page of a table, sorted and filtered in SQL (AG Grid's infinite row model). */
+  /**
+   * One page of a table, sorted and filtered in SQL (AG Grid's infinite row model). With
+   * `count: false` the matching rows are not counted (a text filter's count scans the whole
+   * table): the total is then given only when it is known for free, else null; ask 'data.count'.
+   */
   'data.rows': z.object({
-    kind: gridKindSchema,
-    month: monthSchema.optional(),
+    ...gridViewArgs,
     startRow: z.number().int().min(0),
     endRow: z.number().int().min(1),
     sort: z.array(z.object({ colId: z.string().max(100), sort: z.enum(['asc', 'desc']) })).max(5).default([]),
-    filters: z.record(z.string().max(100), columnFilterSchema).default({}),
-    quickFilter: z.string().max(200).optional(),
+    count: z.boolean().default(true),
   }),
+  /** The number of rows a view of 'data.rows' matches (the same filters), exact. */
+  'data.count': z.object(gridViewArgs),
   'data.detail': z.object({ kind: gridKindSchema, id: z.number().int().positive(), month: monthSchema.optional() }),
   /** What the 总览 screen shows for a month. */
   'data.overview': z.object({ month: monthSchema }),
@@ -68,7 +80,15 @@ export type GridRow = Record<string, string | number | null>;
 
 export interface RowsPage {
   rows: GridRow[];
-  /** Total rows matching the filters (AG Grid's lastRow). */
+  /**
+   * Total rows matching the filters (AG Grid's lastRow); null when the caller asked for no count
+   * and it was not known anyway (from a page that ends short, or counted before for this data).
+   */
+  total: number | null;
+}
+
+export interface RowsCount {
+  /** Rows matching the filters, exactly. */
   total: number;
 }
 
@@ -95,6 +115,7 @@ export interface MonthOverview {
 export interface DataReturns {
   'data.columns': ColumnInfo[];
   'data.rows': RowsPage;
+  'data.count': RowsCount;
   'data.detail': RowDetail;
   'data.overview': MonthOverview;
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers, type Handlers } from '../../../src/backend/handlers';
 import type { Store } from '../../../src/backend/db/openStore';
 import { GRID_KINDS, type GridRow } from '../../../src/shared/api/dataApi';
+import type { ApiArg } from '../../../src/shared/api/kaopingApi';
 import { tempDir } from '../../helpers/tempDir';
 import { call, data } from './invoke';
 import { buildWorkbenchDistrict, type DistrictFacts } from './workbenchDistrict';
@@ -132,6 +133,65 @@ describe('data.rows', () => {
     expect(notFushun.total).toBe(facts.orders.filter((o) => !(o.retailerName ?? '').includes('福顺')).length);
   });
 
+  it('leaves the count out when asked, and data.count gives it exactly, from the same cache', async () => {
+    // A view no other test counts (the count cache is per store).
+    const view = { kind: 'orders' as const, filters: { quantity: { filterType: 'number' as const, type: 'greaterThan', filter: 1 } } };
+    const expected = facts.orders.filter((o) => o.quantity > 1);
+    expect(expected.length).toBeGreaterThan(4);
+    const sort = [{ colId: 'amount', sort: 'desc' as const }];
+
+    const uncounted = await data(handlers, 'data.rows', { ...view, startRow: 0, endRow: 2, sort, count: false });
+    expect(uncounted.total).toBeNull();
+    expect(uncounted.rows).toHaveLength(2);
+    // A page that ends short tells the total without counting.
+    const tail = await data(handlers, 'data.rows', { ...view, startRow: expected.length - 1, endRow: expected.length + 9, sort, count: false });
+    expect(tail.rows).toHaveLength(1);
+    expect(tail.total).toBe(expected.length);
+
+    const counted = await data(handlers, 'data.rows', { ...view, startRow: 0, endRow: 2, sort });
+    expect(counted.total).toBe(expected.length);
+    expect(ids(counted.rows)).toEqual(ids(uncounted.rows));
+    expect(ids(counted.rows)).toEqual(sortedIds(expected, (o) => o.amount, 'desc').slice(0, 2));
+    expect(await data(handlers, 'data.count', view)).toEqual({ total: expected.length });
+  });
+
+  it('counts with data.count what data.rows pages through, for every kind of view', async () => {
+    const views: ApiArg<'data.count'>[] = [
+      { kind: 'orders' as const },
+      { kind: 'orders' as const, month: '2026-10' },
+      { kind: 'orders' as const, quickFilter: '福顺' },
+      { kind: 'orders' as const, filters: { retailerName: { filterType: 'text' as const, type: 'contains', filter: '便利' } } },
+      { kind: 'orders' as const, month: '2026-10', filters: { brandName: { filterType: 'text' as const, type: 'notContains', filter: '中华' } }, quickFilter: '店' },
+      { kind: 'journals' as const, month: '2026-09', filters: { managerName: { filterType: 'text' as const, type: 'equals', filter: '李娜' } } },
+      { kind: 'attendance' as const, filters: { date: { filterType: 'date' as const, type: 'lessThan', dateFrom: '2026-10-01 00:00:00' } } },
+      { kind: 'orders' as const, quickFilter: 'ZZ-NOTHING-MATCHES' },
+    ];
+    for (const view of views) {
+      const all = await data(handlers, 'data.rows', { ...view, startRow: 0, endRow: 1000, count: false });
+      expect(all.rows.length, JSON.stringify(view)).toBeLessThan(1000);
+      const { total } = await data(handlers, 'data.count', view);
+      expect(total, JSON.stringify(view)).toBe(all.rows.length);
+      expect(all.total, JSON.stringify(view)).toBe(total);
+    }
+    expect((await data(handlers, 'data.count', { kind: 'orders' })).total).toBe(facts.orders.length);
+    expect((await data(handlers, 'data.count', { kind: 'orders', quickFilter: '福顺' })).total).toBe(
+      facts.orders.filter((o) => (o.retailerName ?? '').includes('福顺')).length,
+    );
+  });
+
+  it('refuses data.count and data.rows arguments that do not fit', async () => {
+    const refused = [
+      await call(handlers, 'data.count', { kind: 'orders', filters: { sha256: { filterType: 'text', type: 'contains', filter: 'a' } } }),
+      await call(handlers, 'data.count', { kind: 'orders', filters: { retailerName: { filterType: 'number', type: 'equals', filter: 3 } } }),
+      await call(handlers, 'data.count', { kind: 'orders', filters: { date: { filterType: 'date', type: 'equals', dateFrom: "2026-10-01' or 1=1" } } }),
+      await call(handlers, 'data.count', { kind: 'nope' } as never),
+      await call(handlers, 'data.count', { kind: 'orders', month: '2026-13' } as never),
+      await call(handlers, 'data.count', { kind: 'orders', quickFilter: 'x'.repeat(201) }),
+      await call(handlers, 'data.rows', { kind: 'orders', startRow: 0, endRow: 10, count: 'no' } as never),
+    ];
+    for (const r of refused) expect(r).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+  });
+
   it('counts a filtered view again once the data changed, and not for every block before', async () => {
     const view = (startRow: number, endRow: number) =>
       data(handlers, 'data.rows', { kind: 'orders', startRow, endRow, sort: [{ colId: 'date', sort: 'asc' }], quickFilter: 'ZZ-COUNT' });
@@ -140,11 +200,13 @@ describe('data.rows', () => {
     const codes = await store.db.selectFrom('orders').select(['id', 'brand_code']).where('id', 'in', chosen.map((o) => o.id)).execute();
     try {
       for (const [i, o] of chosen.entries()) await store.db.updateTable('orders').set({ brand_code: `ZZ-COUNT-${i}` }).where('id', '=', o.id).execute();
+      expect((await data(handlers, 'data.count', { kind: 'orders', quickFilter: 'ZZ-COUNT' })).total).toBe(3);
       expect((await view(0, 2)).total).toBe(3);
       const second = await view(2, 4);
       expect(second.total).toBe(3);
       expect(second.rows).toHaveLength(1);
       await store.db.updateTable('orders').set({ brand_code: 'x' }).where('id', '=', chosen[0]?.id ?? 0).execute();
+      expect((await data(handlers, 'data.count', { kind: 'orders', quickFilter: 'ZZ-COUNT' })).total).toBe(2);
       expect((await view(0, 1)).total).toBe(2);
     } finally {
       for (const c of codes) await store.db.updateTable('orders').set({ brand_code: c.brand_code }).where('id', '=', c.id).execute();

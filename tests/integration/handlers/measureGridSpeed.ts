@@ -54,7 +54,7 @@ const handlers = createHandlers({ store, now: () => new Date('2026-11-01T00:00:0
 
 async function time(label: string, arg: ApiArg<'data.rows'>): Promise<void> {
   const ms: number[] = [];
-  let total = 0;
+  let total: number | null = 0;
   for (let i = 0; i < 5; i++) {
     const t = performance.now();
     const page = await data(handlers, 'data.rows', arg);

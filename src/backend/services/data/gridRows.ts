@@ -1,6 +1,6 @@
 import type { RawBuilder, SqlBool } from 'kysely';
 import type { ApiParsedArg } from '../../../shared/api/kaopingApi';
-import type { ColumnFilter, RowsPage } from '../../../shared/api/dataApi';
+import type { ColumnFilter, RowsCount, RowsPage } from '../../../shared/api/dataApi';
 import type { Store } from '../../db/openStore';
 import {
   columnEquals,
@@ -16,7 +16,7 @@ import {
   type SimpleFilter,
 } from '../../repositories/gridFilterSql';
 import { dataVersion } from '../../db/dataVersion';
-import { queryGridPage, type GridCountCache, type GridQuery } from '../../repositories/gridRowsRepository';
+import { countGridRows, queryGridPage, type GridCountCache, type GridQuery, type GridView } from '../../repositories/gridRowsRepository';
 import { GRID_TABLES, type GridColumnSpec, type GridTableSpec } from '../../repositories/gridTables';
 import { RequestError } from '../requestError';
 import { isoWeeksOfMonth, monthRange } from './monthRange';
@@ -77,15 +77,9 @@ export function monthCondition(spec: GridTableSpec, month: string): RawBuilder<S
   }
 }
 
-/**
- * One page of a data grid (AG Grid's infinite row model): only whitelisted columns, sorted and
- * filtered in SQL, with the number of matching rows. Values are plain strings and numbers.
- */
-export async function gridRows(store: Store, arg: ApiParsedArg<'data.rows'>): Promise<RowsPage> {
+/** The conditions of a view (month, column filters, quick filter), checked against the table's columns. */
+function viewOf(arg: ApiParsedArg<'data.count'>): GridView {
   const spec = GRID_TABLES[arg.kind];
-  if (arg.endRow <= arg.startRow) throw new RequestError('invalid_argument', 'endRow 应大于 startRow');
-  if (arg.endRow - arg.startRow > MAX_PAGE_ROWS) throw new RequestError('invalid_argument', `一页最多 ${MAX_PAGE_ROWS} 行`);
-
   const conditions: GridQuery['conditions'] = [];
   if (arg.month) {
     const condition = monthCondition(spec, arg.month);
@@ -101,9 +95,28 @@ export async function gridRows(store: Store, arg: ApiParsedArg<'data.rows'>): Pr
     const condition = quickFilterCondition(searched, arg.quickFilter);
     if (condition) conditions.push({ condition, joins: searched.flatMap(filterJoins) });
   }
+  return { spec, conditions };
+}
+
+/**
+ * One page of a data grid (AG Grid's infinite row model): only whitelisted columns, sorted and
+ * filtered in SQL, with the number of matching rows unless `count: false` (then only when it is
+ * known without counting). Values are plain strings and numbers.
+ */
+export async function gridRows(store: Store, arg: ApiParsedArg<'data.rows'>): Promise<RowsPage> {
+  const spec = GRID_TABLES[arg.kind];
+  if (arg.endRow <= arg.startRow) throw new RequestError('invalid_argument', 'endRow 应大于 startRow');
+  if (arg.endRow - arg.startRow > MAX_PAGE_ROWS) throw new RequestError('invalid_argument', `一页最多 ${MAX_PAGE_ROWS} 行`);
+
+  const view = viewOf(arg);
   const sortModel = arg.sort.length > 0 ? arg.sort : spec.defaultSort ? [{ colId: spec.defaultSort.field, sort: spec.defaultSort.sort }] : [];
   const sort = sortModel.map((s) => ({ column: columnOf(spec, s.colId, '排序'), sort: s.sort }));
-  return queryGridPage(store.db, { spec, conditions, sort, offset: arg.startRow, limit: arg.endRow - arg.startRow }, countCache(store));
+  return queryGridPage(store.db, { ...view, sort, offset: arg.startRow, limit: arg.endRow - arg.startRow }, countCache(store), { count: arg.count });
+}
+
+/** The exact number of rows a grid view matches ('data.count'), from the same cache as the pages'. */
+export async function gridCount(store: Store, arg: ApiParsedArg<'data.count'>): Promise<RowsCount> {
+  return { total: await countGridRows(store.db, viewOf(arg), countCache(store)) };
 }
 
 /** Counts per store, kept while the data stays as it was (the grid asks again for every block). */

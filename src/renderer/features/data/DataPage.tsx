@@ -26,7 +26,8 @@ export function DataPage({ kind, month }: { kind: GridKind; month: string }) {
   const gridBoxRef = useRef<HTMLDivElement>(null);
   const [searchText, setSearchText] = useState('');
   const [quickFilter, setQuickFilter] = useState('');
-  const [page, setPage] = useState<{ total: number; filtered: boolean } | null>(null);
+  /** The view's row count (null while 'data.count' is on its way) and whether filters narrow it. */
+  const [page, setPage] = useState<{ total: number | null; filtered: boolean } | null>(null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [detailId, setDetailId] = useState<number | null>(null);
@@ -48,11 +49,12 @@ export function DataPage({ kind, month }: { kind: GridKind; month: string }) {
       makeDatasource(
         { kind, month, quickFilter },
         (arg) => call('data.rows', arg, { silent: true }),
-        (total, filtered) => {
-          setLoadError(null);
-          setPage({ total, filtered });
+        (arg) => call('data.count', arg, { silent: true }),
+        {
+          onTotal: (total, filtered) => setPage({ total, filtered }),
+          onPage: () => setLoadError(null),
+          onError: setLoadError,
         },
-        setLoadError,
       ),
     [call, kind, month, quickFilter],
   );
@@ -86,7 +88,7 @@ export function DataPage({ kind, month }: { kind: GridKind; month: string }) {
             data-testid="grid-search"
           />
           <Typography.Text type="secondary" data-testid="grid-total">
-            {page ? t('grid.total', { count: page.total, formatted: page.total.toLocaleString() }) : ''}
+            {page === null ? '' : page.total === null ? t('grid.counting') : t('grid.total', { count: page.total, formatted: page.total.toLocaleString() })}
           </Typography.Text>
           <Typography.Text type="secondary">
             {MONTHLESS_KINDS.includes(kind) ? t('grid.allMonths') : t('grid.monthScope', { month })}
