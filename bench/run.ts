@@ -2,6 +2,7 @@
  * `npm run bench [-- --quick] [--only xlsx,csv,eval,nearcopy,report,grid] [--fresh] [--prepare] [--profile]`
  *   --fresh    rebuild the cached data sets; --prepare  build them and measure nothing;
  *   --profile  write a CPU profile of every measured run (summarise with bench/summarizeProfile.ts).
+ *   KAOPING_BENCH_CACHE=<dir>  use that cache folder instead of $TMPDIR/kaoping-bench.
  *
  * Measures what Kaoping exists for, at district and city scale, each figure next to a baseline
  * measured in the same run (the machine is shared, so only same-run comparisons mean much).
@@ -56,7 +57,8 @@ function parseArgs(argv: string[]): { quick: boolean; fresh: boolean; prepare: b
 }
 
 const args = parseArgs(process.argv.slice(2));
-const config = benchConfig(args.quick);
+// KAOPING_BENCH_CACHE: a cache folder of one's own (a copy of the shared one), e.g. beside another run.
+const config = benchConfig(args.quick, process.env.KAOPING_BENCH_CACHE || undefined);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 if (args.fresh) clearCache(config);
 const datasets = new Datasets(config, log);

@@ -71,7 +71,7 @@ export async function evaluationSection(ctx: BenchContext): Promise<SectionResul
         vsBaseline: share(load),
         numbers: {
           loadSeconds: load,
-          orderTotals: split.first('orderTotals'),
+          retailerOrders: split.first('retailerOrders'),
           punches: split.first('punches'),
           journals: split.first('journals'),
           retailers: split.first('retailers'),

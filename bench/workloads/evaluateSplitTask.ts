@@ -35,7 +35,7 @@ export async function evaluateSplitTask(params: TaskParams): Promise<TaskResult>
       storeSeconds,
       managers: evaluation.managers.length,
       retailers: input.retailers.length,
-      orderTotals: input.orderTotals.length,
+      retailerOrders: input.retailerOrders?.length ?? 0,
       punches: input.punches.length,
       journals: input.journals.length,
     };

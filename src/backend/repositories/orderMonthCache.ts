@@ -3,16 +3,7 @@ import { addDays, shiftMonth } from '../../core/measures/monthDates';
 import type { Store } from '../db/openStore';
 import { runInTransaction } from '../db/runInTransaction';
 import type { Database } from '../db/schema';
-
-/** One month's order lines summed per retailer × brand code, as the evaluation reads them. */
-export interface OrderMonthTotal {
-  retailerId: number;
-  brandCode: string;
-  month: string;
-  quantity: number;
-  retailValue: number | null;
-  wholesaleValue: number | null;
-}
+import type { RetailerMonthOrders } from '../../core/measures/evaluationInput';
 
 /**
  * Marks months stale after order lines of theirs were inserted (updates and deletes are caught by
@@ -101,67 +92,6 @@ async function recomputeTotals(db: Kysely<Database>, month: string): Promise<voi
   await db.updateTable('order_month_cache').set({ totals_ready: 1 }).where('month', '=', month).execute();
 }
 
-/**
- * The cached totals of the months, in the order the evaluation always received them: by retailer,
- * brand code (SQLite's order: NULL first, then by code point), month. Each month is read in that
- * order off the table's index and the months are merged here: sorting a city's million rows in SQL
- * spills to disk. Call refreshOrderMonthCache for the months first.
- */
-export async function readOrderMonthTotals(db: Kysely<Database>, months: readonly string[]): Promise<OrderMonthTotal[]> {
-  const perMonth: RawTotal[][] = [];
-  for (const month of [...new Set(months)].sort()) {
-    perMonth.push(
-      await db
-        .selectFrom('order_month_totals')
-        .select([
-          'retailer_id as retailerId',
-          'brand_code as brandCode',
-          'month',
-          'quantity',
-          'retail_value as retailValue',
-          'wholesale_value as wholesaleValue',
-        ])
-        .where('month', '=', month)
-        .orderBy('retailer_id')
-        .orderBy('brand_code')
-        .execute(),
-    );
-  }
-  const merged = mergeByRetailerAndBrand(perMonth);
-  for (const row of merged) if (row.brandCode === null) row.brandCode = '';
-  return merged as OrderMonthTotal[];
-}
-
-type RawTotal = Omit<OrderMonthTotal, 'brandCode'> & { brandCode: string | null };
-
-/** Merges lists sorted by (retailer, brand code), given in month order; equal keys keep month order. */
-function mergeByRetailerAndBrand(lists: RawTotal[][]): RawTotal[] {
-  const out: RawTotal[] = [];
-  const at = lists.map(() => 0);
-  const total = lists.reduce((n, l) => n + l.length, 0);
-  while (out.length < total) {
-    let best = -1;
-    let bestRow: RawTotal | undefined;
-    for (let i = 0; i < lists.length; i++) {
-      const row = lists[i]?.[at[i] ?? 0];
-      if (!row) continue;
-      if (!bestRow || compareKey(row, bestRow) < 0) {
-        best = i;
-        bestRow = row;
-      }
-    }
-    if (!bestRow) break;
-    out.push(bestRow);
-    at[best] = (at[best] ?? 0) + 1;
-  }
-  return out;
-}
-
-function compareKey(a: RawTotal, b: RawTotal): number {
-  if (a.retailerId !== b.retailerId) return a.retailerId - b.retailerId;
-  return compareText(a.brandCode, b.brandCode);
-}
-
 /** SQLite's BINARY order of TEXT (UTF-8 bytes, i.e. code points), NULL first. */
 export function compareText(a: string | null, b: string | null): number {
   if (a === b) return 0;
@@ -184,4 +114,92 @@ export async function readOrderMonthBatchIds(db: Kysely<Database>, months: reado
   if (months.length === 0) return [];
   const rows = await db.selectFrom('order_month_cache').select('batch_ids_json').where('month', 'in', [...months]).execute();
   return [...new Set(rows.flatMap((r) => JSON.parse(r.batch_ids_json) as number[]))].sort((a, b) => a - b);
+}
+
+/**
+ * The cached totals of the months summed once more per retailer × month, in SQL: what
+ * core/measures needs of them (RetailerMonthOrders), about a tenth as many rows as the totals per
+ * brand. Brands count as key or new brands by the codes given (the brand list the evaluation
+ * holds), and each retailer's brands are summed in code order off the table's index, so that the
+ * figures equal core's sumOrderTotals over the same per-brand totals. `brandQuantities` is filled
+ * for the brands the month's agreements name. Call refreshOrderMonthCache for the months first.
+ */
+export async function readRetailerMonthOrders(
+  db: Kysely<Database>,
+  months: readonly string[],
+  brands: { keyBrandCodes: readonly string[]; newBrandCodes: readonly string[] },
+  agreementMonth: string,
+): Promise<RetailerMonthOrders[]> {
+  const inList = (codes: readonly string[]) =>
+    codes.length === 0 ? sql<boolean>`0 = 1` : sql<boolean>`t.brand_code in (${sql.join(codes.map((c) => sql.val(c)))})`;
+  const isKey = inList(brands.keyBrandCodes);
+  const isNew = inList(brands.newBrandCodes);
+  const bothValues = sql<boolean>`t.retail_value is not null and t.wholesale_value is not null`;
+  const out: RetailerMonthOrders[] = [];
+  for (const month of [...new Set(months)].sort()) {
+    const rows = await db
+      .selectFrom('order_month_totals as t')
+      .select([
+        't.retailer_id',
+        sql<number>`sum(t.quantity)`.as('quantity'),
+        sql<number | null>`sum(case when ${isKey} then t.quantity end)`.as('key_quantity'),
+        sql<number | null>`sum(case when ${isNew} then t.quantity end)`.as('new_quantity'),
+        sql<number>`max(case when ${isNew} and t.quantity > 0 then 1 else 0 end)`.as('ordered_new'),
+        sql<number | null>`sum(case when ${bothValues} then t.retail_value - t.wholesale_value end)`.as('margin_value'),
+        sql<number | null>`sum(case when ${bothValues} then t.retail_value end)`.as('margin_retail_value'),
+      ])
+      .where('t.month', '=', month)
+      .groupBy('t.retailer_id')
+      .orderBy('t.retailer_id')
+      .execute();
+    const byRetailer = new Map<number, RetailerMonthOrders>();
+    for (const r of rows) {
+      const totals: RetailerMonthOrders = {
+        retailerId: r.retailer_id,
+        month,
+        quantity: r.quantity,
+        keyBrandQuantity: r.key_quantity ?? 0,
+        newBrandQuantity: r.new_quantity ?? 0,
+        orderedNewBrand: r.ordered_new === 1,
+        marginValue: r.margin_value ?? 0,
+        marginRetailValue: r.margin_retail_value ?? 0,
+      };
+      byRetailer.set(r.retailer_id, totals);
+      out.push(totals);
+    }
+    if (month !== agreementMonth) continue;
+    // Single brands' quantities where an agreement of the month names the brand (履约率): the
+    // agreements first (few), then their retailers' per-brand totals off the index.
+    const agreed = await db
+      .selectFrom('agreements')
+      .select(['retailer_id', 'brand_code'])
+      .where('month', '=', month)
+      .where('retailer_id', 'is not', null)
+      .where('brand_code', 'is not', null)
+      .where('brand_code', '<>', '')
+      .execute();
+    const namedBrands = new Map<number, Set<string>>();
+    for (const a of agreed) {
+      if (a.retailer_id === null || a.brand_code === null) continue;
+      const set = namedBrands.get(a.retailer_id) ?? new Set<string>();
+      set.add(a.brand_code);
+      namedBrands.set(a.retailer_id, set);
+    }
+    const retailerIds = [...namedBrands.keys()];
+    for (let i = 0; i < retailerIds.length; i += 500) {
+      const brandRows = await db
+        .selectFrom('order_month_totals')
+        .select(['retailer_id', 'brand_code', 'quantity'])
+        .where('month', '=', month)
+        .where('retailer_id', 'in', retailerIds.slice(i, i + 500))
+        .where('brand_code', 'is not', null)
+        .execute();
+      for (const r of brandRows) {
+        const totals = byRetailer.get(r.retailer_id);
+        if (!totals || r.brand_code === null || !namedBrands.get(r.retailer_id)?.has(r.brand_code)) continue;
+        totals.brandQuantities = { ...totals.brandQuantities, [r.brand_code]: r.quantity };
+      }
+    }
+  }
+  return out;
 }

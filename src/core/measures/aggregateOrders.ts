@@ -1,4 +1,4 @@
-import type { BrandRow, OrderTotalRow } from './evaluationInput';
+import type { RetailerMonthOrders } from './evaluationInput';
 import { ratio } from './numberStats';
 
 export interface OrderAggregate {
@@ -6,40 +6,38 @@ export interface OrderAggregate {
   volume: number;
   keyBrandVolume: number;
   newBrandVolume: number;
-  /** Σ (retail − wholesale) and Σ retail over rows that carry both values. */
+  /** Σ (retail − wholesale) and Σ retail over brands that carry both values. */
   marginValue: number;
   retailValue: number;
 }
 
-/** Sums one month's totals over the given retailers (all retailers in the month when `retailerIds` is omitted). */
+/** Sums one month's retailer totals over the given retailers (all retailers in the month when `retailerIds` is omitted). */
 export function aggregateOrders(
-  byRetailer: ReadonlyMap<number, readonly OrderTotalRow[]> | undefined,
-  brandByCode: ReadonlyMap<string, BrandRow>,
+  byRetailer: ReadonlyMap<number, RetailerMonthOrders> | undefined,
   retailerIds?: readonly number[],
 ): OrderAggregate {
   const sum: OrderAggregate = { volume: 0, keyBrandVolume: 0, newBrandVolume: 0, marginValue: 0, retailValue: 0 };
   if (!byRetailer) return sum;
-  const addRows = (rows: readonly OrderTotalRow[] | undefined): void => {
-    for (const row of rows ?? []) addRow(sum, row, brandByCode.get(row.brandCode));
-  };
-  if (retailerIds) for (const id of retailerIds) addRows(byRetailer.get(id));
-  else for (const rows of byRetailer.values()) addRows(rows);
+  if (retailerIds) {
+    for (const id of retailerIds) {
+      const totals = byRetailer.get(id);
+      if (totals) addTotals(sum, totals);
+    }
+  } else for (const totals of byRetailer.values()) addTotals(sum, totals);
   return sum;
 }
 
-function addRow(sum: OrderAggregate, row: OrderTotalRow, brand: BrandRow | undefined): void {
-  sum.volume += row.quantity;
-  if (brand?.keyBrand) sum.keyBrandVolume += row.quantity;
-  if (brand?.newBrand) sum.newBrandVolume += row.quantity;
-  if (row.retailValue !== null && row.wholesaleValue !== null) {
-    sum.marginValue += row.retailValue - row.wholesaleValue;
-    sum.retailValue += row.retailValue;
-  }
+function addTotals(sum: OrderAggregate, totals: RetailerMonthOrders): void {
+  sum.volume += totals.quantity;
+  sum.keyBrandVolume += totals.keyBrandQuantity;
+  sum.newBrandVolume += totals.newBrandQuantity;
+  sum.marginValue += totals.marginValue;
+  sum.retailValue += totals.marginRetailValue;
 }
 
-/** Whether any of the rows is a positive order of a new brand (新品). */
-export function ordersNewBrand(rows: readonly OrderTotalRow[] | undefined, brandByCode: ReadonlyMap<string, BrandRow>): boolean {
-  return (rows ?? []).some((row) => row.quantity > 0 && brandByCode.get(row.brandCode)?.newBrand === true);
+/** Whether the retailer ordered a positive quantity of some new brand (新品). */
+export function ordersNewBrand(totals: RetailerMonthOrders | undefined): boolean {
+  return totals?.orderedNewBrand === true;
 }
 
 export function marginRate(sum: OrderAggregate): number | null {

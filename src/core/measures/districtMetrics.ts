@@ -30,13 +30,13 @@ export function districtMetrics(ctx: MonthContext, measured: readonly Record<Dim
 function districtOrderMetrics(ctx: MonthContext): Metrics {
   if (!ctx.has.orders) return {};
   const monthOrders = ctx.orders.get(ctx.month);
-  const month = aggregateOrders(monthOrders, ctx.brandByCode);
-  const lastYear = aggregateOrders(ctx.orders.get(ctx.lastYearMonth), ctx.brandByCode);
-  const previous = aggregateOrders(ctx.orders.get(ctx.previousMonth), ctx.brandByCode);
+  const month = aggregateOrders(monthOrders);
+  const lastYear = aggregateOrders(ctx.orders.get(ctx.lastYearMonth));
+  const previous = aggregateOrders(ctx.orders.get(ctx.previousMonth));
   const margin = marginRate(month);
   // Reach is judged over the retailers some manager serves this month, the managers' own population.
   const served = ctx.input.retailers.filter((retailer) => isActiveRetailer(retailer) && ctx.assignments.monthAssignment(retailer.id));
-  const reached = served.filter((retailer) => ordersNewBrand(monthOrders?.get(retailer.id), ctx.brandByCode));
+  const reached = served.filter((retailer) => ordersNewBrand(monthOrders?.get(retailer.id)));
   return {
     volume_yoy: ctx.has.lastYearOrders ? growth(month.volume, lastYear.volume) : null,
     key_brand_share: ratio(month.keyBrandVolume, month.volume),

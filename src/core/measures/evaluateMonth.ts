@@ -31,7 +31,7 @@ export function evaluateMonth(input: EvaluationInput, scheme: Scheme, opts: Eval
   let volumes: ReadonlyMap<string, number> | null = null;
   const shared = {
     journalCopies,
-    districtMarginRate: marginRate(aggregateOrders(ctx.orders.get(ctx.month), ctx.brandByCode)),
+    districtMarginRate: marginRate(aggregateOrders(ctx.orders.get(ctx.month))),
     volumesByRoute: () => (volumes ??= routeVolumes(ctx)),
   };
   const measured = input.managers.map((manager) => measureManager(ctx, manager.code, shared));

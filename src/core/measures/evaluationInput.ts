@@ -17,8 +17,16 @@ export interface EvaluationInput {
   /** Assignment history covering at least the month and the 30 days before it. */
   assignments: AssignmentRow[];
   brands: BrandRow[];
-  /** Per retailer × brand × month, for the month, the previous month and the same month last year. */
-  orderTotals: OrderTotalRow[];
+  /**
+   * Orders of the month, the previous month and the same month last year, summed per retailer ×
+   * month (the backend reads them so: a city has a million retailer × brand × month totals).
+   */
+  retailerOrders?: RetailerMonthOrders[];
+  /**
+   * The same orders per retailer × brand × month; the core sums them into `retailerOrders`
+   * (sumOrderTotals) when that is absent. Tests and small inputs use this form.
+   */
+  orderTotals?: OrderTotalRow[];
   punches: PunchRow[];
   absences: AbsenceRow[];
   /** All managers' entries of the month and of the 30 days before it. */
@@ -76,6 +84,33 @@ export interface OrderTotalRow {
   retailValue: number | null;
   /** Σ wholesale price × quantity. */
   wholesaleValue: number | null;
+}
+
+/**
+ * One retailer's orders of one month, summed over its brands as core/measures needs them. Sums
+ * of REAL values are compensated (Kahan–Babuška–Neumaier) over the brands in code order, as
+ * SQLite's sum() does, so that the backend's SQL and sumOrderTotals agree to the last bit.
+ */
+export interface RetailerMonthOrders {
+  retailerId: number;
+  month: string;
+  /** 条, all brands. */
+  quantity: number;
+  /** 条 of the brands the brand list marks 重点 (keyBrand). */
+  keyBrandQuantity: number;
+  /** 条 of the brands the brand list marks 新品 (newBrand). */
+  newBrandQuantity: number;
+  /** Whether some new brand's total of the month is positive. */
+  orderedNewBrand: boolean;
+  /** Σ (retail − wholesale) over the brands that carry both values. */
+  marginValue: number;
+  /** Σ retail over the same brands. */
+  marginRetailValue: number;
+  /**
+   * Quantities of single brands, only for the brands an agreement of the evaluated month names
+   * for this retailer (履约率 holds such an agreement against that brand alone).
+   */
+  brandQuantities?: Readonly<Record<string, number>>;
 }
 
 export interface PunchRow {

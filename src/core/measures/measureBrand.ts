@@ -16,9 +16,9 @@ export function measureBrand(ctx: MonthContext, managerCode: string): DimensionM
     return retailer !== undefined && isActiveRetailer(retailer);
   });
   const monthOrders = ctx.orders.get(ctx.month);
-  const reached = activeIds.filter((id) => ordersNewBrand(monthOrders?.get(id), ctx.brandByCode)).length;
-  const month = aggregateOrders(monthOrders, ctx.brandByCode, retailerIds);
-  const previous = aggregateOrders(ctx.orders.get(ctx.previousMonth), ctx.brandByCode, retailerIds);
+  const reached = activeIds.filter((id) => ordersNewBrand(monthOrders?.get(id))).length;
+  const month = aggregateOrders(monthOrders, retailerIds);
+  const previous = aggregateOrders(ctx.orders.get(ctx.previousMonth), retailerIds);
   const anyNewBrand = ctx.input.brands.some((brand) => brand.newBrand);
   return {
     hasData: ctx.has.orders && anyNewBrand && activeIds.length > 0,

@@ -1,3 +1,4 @@
+import type { RetailerMonthOrders } from './evaluationInput';
 import type { DimensionMeasures } from './dimensionMeasures';
 import type { MonthContext } from './monthContext';
 import { ratio } from './numberStats';
@@ -18,13 +19,18 @@ export function measureFulfilment(ctx: MonthContext, managerCode: string): Dimen
       if (agreement.agreed <= 0) continue;
       agreedByScope.set(agreement.brandCode, (agreedByScope.get(agreement.brandCode) ?? 0) + agreement.agreed);
     }
-    const rows = monthOrders?.get(retailerId) ?? [];
+    const totals = monthOrders?.get(retailerId);
     for (const [brandCode, agreed] of agreedByScope) {
-      const ordered = rows.filter((row) => brandCode === null || row.brandCode === brandCode).reduce((sum, row) => sum + row.quantity, 0);
+      const ordered = brandCode === null ? (totals?.quantity ?? 0) : brandQuantity(totals, brandCode);
       fulfilled += Math.min(ordered, agreed);
       agreedTotal += agreed;
     }
   }
   const rate = ratio(fulfilled, agreedTotal);
   return { hasData: rate !== null, metrics: { fulfilment_rate: rate }, flags: [] };
+}
+
+function brandQuantity(totals: RetailerMonthOrders | undefined, brandCode: string): number {
+  const quantities = totals?.brandQuantities;
+  return quantities && Object.hasOwn(quantities, brandCode) ? (quantities[brandCode] ?? 0) : 0;
 }

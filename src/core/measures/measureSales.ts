@@ -11,8 +11,8 @@ import { ratio } from './numberStats';
  */
 export function measureSales(ctx: MonthContext, managerCode: string, districtMarginRate: number | null): DimensionMeasures {
   const retailerIds = ctx.assignments.retailersOf(managerCode);
-  const month = aggregateOrders(ctx.orders.get(ctx.month), ctx.brandByCode, retailerIds);
-  const lastYear = aggregateOrders(ctx.orders.get(ctx.lastYearMonth), ctx.brandByCode, retailerIds);
+  const month = aggregateOrders(ctx.orders.get(ctx.month), retailerIds);
+  const lastYear = aggregateOrders(ctx.orders.get(ctx.lastYearMonth), retailerIds);
   const margin = marginRate(month);
   return {
     hasData: ctx.has.orders && retailerIds.length > 0,

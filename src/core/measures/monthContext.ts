@@ -8,7 +8,7 @@ import type {
   InspectionRow,
   JournalRow,
   ManagerRow,
-  OrderTotalRow,
+  RetailerMonthOrders,
   PunchRow,
   ReportRow,
   RetailerRow,
@@ -17,6 +17,7 @@ import type {
 } from './evaluationInput';
 import { groupBy } from './groupBy';
 import { daysOfMonth, shiftMonth } from './monthDates';
+import { sumOrderTotals } from './sumOrderTotals';
 
 /**
  * The month's input, indexed once by manager and retailer so that each measure is a lookup.
@@ -37,7 +38,7 @@ export interface MonthContext {
   managerByCode: ReadonlyMap<string, ManagerRow>;
   brandByCode: ReadonlyMap<string, BrandRow>;
   /** month → retailer id → that retailer's per-brand totals. */
-  orders: ReadonlyMap<string, ReadonlyMap<number, OrderTotalRow[]>>;
+  orders: ReadonlyMap<string, ReadonlyMap<number, RetailerMonthOrders>>;
   /** The month's punches, each manager's sorted by time. */
   punchesByManager: ReadonlyMap<string, PunchRow[]>;
   absencesByManager: ReadonlyMap<string, AbsenceRow[]>;
@@ -68,7 +69,7 @@ export function buildMonthContext(input: EvaluationInput, thresholds: SchemeThre
   const managerByCode = new Map(input.managers.map((row) => [row.code, row]));
   const previousMonth = shiftMonth(input.month, -1);
   const lastYearMonth = shiftMonth(input.month, -12);
-  const orders = indexOrders(input.orderTotals);
+  const orders = indexOrders(input.retailerOrders ?? sumOrderTotals(input.orderTotals ?? [], input.brands, input.agreements, input.month));
   const monthPunches = input.punches.filter((row) => inMonth(row.date));
   const monthReports = input.reports.filter((row) => row.kind === '月报' && row.period === input.month);
   const managerOn = (retailerId: number | null, date: string): string | null =>
@@ -145,17 +146,15 @@ export function buildMonthContext(input: EvaluationInput, thresholds: SchemeThre
   };
 }
 
-function indexOrders(rows: readonly OrderTotalRow[]): Map<string, Map<number, OrderTotalRow[]>> {
-  const byMonth = new Map<string, Map<number, OrderTotalRow[]>>();
+function indexOrders(rows: readonly RetailerMonthOrders[]): Map<string, Map<number, RetailerMonthOrders>> {
+  const byMonth = new Map<string, Map<number, RetailerMonthOrders>>();
   for (const row of rows) {
     let byRetailer = byMonth.get(row.month);
     if (!byRetailer) {
       byRetailer = new Map();
       byMonth.set(row.month, byRetailer);
     }
-    const retailerRows = byRetailer.get(row.retailerId);
-    if (retailerRows) retailerRows.push(row);
-    else byRetailer.set(row.retailerId, [row]);
+    byRetailer.set(row.retailerId, row);
   }
   return byMonth;
 }

@@ -10,9 +10,7 @@ export function routeVolumes(ctx: MonthContext): Map<string, number> {
   for (const retailer of ctx.input.retailers) {
     const route = (ctx.assignments.monthAssignment(retailer.id)?.route ?? retailer.route)?.trim();
     if (!route) continue;
-    let volume = volumes.get(route) ?? 0;
-    for (const row of monthOrders?.get(retailer.id) ?? []) volume += row.quantity;
-    volumes.set(route, volume);
+    volumes.set(route, (volumes.get(route) ?? 0) + (monthOrders?.get(retailer.id)?.quantity ?? 0));
   }
   return volumes;
 }

@@ -212,7 +212,7 @@ describe('evaluateMonth', () => {
       ...input,
       retailers: [...input.retailers].reverse(),
       assignments: [...input.assignments].reverse(),
-      orderTotals: [...input.orderTotals].reverse(),
+      orderTotals: [...(input.orderTotals ?? [])].reverse(),
       punches: [...input.punches].reverse(),
       journals: [...input.journals].reverse(),
       reports: [...input.reports].reverse(),

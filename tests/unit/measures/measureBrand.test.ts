@@ -34,7 +34,7 @@ describe('measureBrand', () => {
   });
 
   it('has no growth when no new brand was ordered last month', () => {
-    const noHistory = { ...input, orderTotals: input.orderTotals.filter((r) => r.month === '2026-10') };
+    const noHistory = { ...input, orderTotals: (input.orderTotals ?? []).filter((r) => r.month === '2026-10') };
     expect(measureBrand(buildMonthContext(noHistory, THRESHOLDS), 'M1').metrics.new_brand_growth).toBeNull();
   });
 

@@ -1,12 +1,13 @@
 import type {
   AssignmentRow,
+  BrandRow,
   EvaluationInput,
   ReportRow,
   SpotcheckItem,
 } from '../../../core/measures/evaluationInput';
 import { addDays, shiftMonth } from '../../../core/measures/monthDates';
 import type { Store } from '../../db/openStore';
-import { readOrderMonthBatchIds, readOrderMonthTotals, refreshOrderMonthCache } from '../../repositories/orderMonthCache';
+import { readOrderMonthBatchIds, readRetailerMonthOrders, refreshOrderMonthCache } from '../../repositories/orderMonthCache';
 
 const STATUSES_GONE = new Set(['离岗', '调离']);
 
@@ -22,7 +23,7 @@ function lastDayOfMonth(month: string): string {
 
 /**
  * Turns the month's rows into the plain arrays core/measures computes from. Orders come summed
- * per retailer × brand × month from the order month cache (refreshed here for the months whose
+ * per retailer × month from the order month cache (refreshed here for the months whose
  * lines changed): a city month has millions of order lines.
  */
 export async function loadEvaluationInput(
@@ -79,12 +80,18 @@ export async function loadEvaluationInput(
     newBrand: b.new_brand === 1,
   }));
 
-  // Order lines are summed per retailer × brand × month through the order month cache: a city
-  // has millions of lines, and only months whose lines changed since are summed again.
+  // Order lines are summed per retailer × brand × month into the order month cache (a city has
+  // millions of lines; only months whose lines changed are summed again), and those totals once
+  // more per retailer × month as they are read: a city month has a million per-brand totals.
   const batchMonths = Array.from({ length: 13 }, (_, i) => shiftMonth(month, i - 12));
   const totalsMonths = [lastYear, prevMonth, month];
   await refreshOrderMonthCache(store, batchMonths, totalsMonths);
-  const orderTotals = await readOrderMonthTotals(db, totalsMonths);
+  const retailerOrders = await readRetailerMonthOrders(
+    db,
+    totalsMonths,
+    { keyBrandCodes: brandCodes(brands, (b) => b.keyBrand), newBrandCodes: brandCodes(brands, (b) => b.newBrand) },
+    month,
+  );
   for (const id of await readOrderMonthBatchIds(db, batchMonths)) batchIds.add(id);
 
   const attendance = await db
@@ -225,7 +232,7 @@ export async function loadEvaluationInput(
       })),
       assignments,
       brands,
-      orderTotals,
+      retailerOrders,
       punches,
       absences,
       journals,
@@ -237,6 +244,12 @@ export async function loadEvaluationInput(
     },
     batchIds: [...batchIds].sort((a, b) => a - b),
   };
+}
+
+/** The codes whose brand (the last of a code, as core/measures looks brands up) has the mark. */
+function brandCodes(brands: BrandRow[], marked: (brand: BrandRow) => boolean): string[] {
+  const byCode = new Map(brands.map((b) => [b.code, b] as const));
+  return [...byCode.values()].filter(marked).map((b) => b.code);
 }
 
 /**
