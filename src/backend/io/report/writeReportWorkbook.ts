@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { ChartSpec, ReportModel } from '../../../core/report/reportModel';
 import { createChartRenderer, type ChartRenderer } from './chartRenderer';
+import { storeZipMedia } from './storeZipMedia';
 import { writeFlagsSheet } from './writeFlagsSheet';
 import { writeManagerSheet, type ChartImage } from './writeManagerSheet';
 import { writeNearCopySheet } from './writeNearCopySheet';
@@ -25,7 +26,7 @@ export interface WriteReportOptions {
 
 /**
  * exceljs hands these to JSZip's generateAsync. JSZip deflates in JavaScript (pako); level 1
- * costs a fraction of the default level 6, and most of the bytes are PNGs, already compressed.
+ * costs a fraction of the default level 6. The PNGs are stored as they are (storeZipMedia).
  */
 const ZIP_OPTIONS: Partial<ExcelJS.XlsxWriteOptions>['zip'] = { compression: 'DEFLATE', compressionOptions: { level: 1 } };
 
@@ -70,6 +71,7 @@ export async function writeReportWorkbook(model: ReportModel, outPath: string, o
 
   const target = path.resolve(outPath);
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`);
+  storeZipMedia();
   try {
     await workbook.xlsx.writeFile(temp, { zip: ZIP_OPTIONS });
     await fs.rename(temp, target);
