@@ -2,9 +2,12 @@ import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
 import type { ChartSpec } from '../../../core/report/reportModel';
 import { findCjkFont } from './cjkFont';
+import { encodePng } from './encodePng';
 
 /** Pixels per chart pixel in the PNG, so that printed charts stay sharp. */
 const ZOOM = 2;
+/** zlib level of the chart PNGs: level 3 is about as fast as level 1 and smaller. */
+const PNG_LEVEL = 3;
 const TEXT_ELEMENT = /<text\b[^>]*>[\s\S]*?<\/text>/g;
 const TRANSFORM_ATTR = /\stransform="([^"]*)"/;
 
@@ -62,7 +65,11 @@ export function createChartRenderer(): ChartRenderer {
       fitTo: { mode: 'zoom', value: ZOOM },
       background: '#ffffff',
     });
-    return image.asPng();
+    // resvg's own PNG encoder runs on this thread (about 20 ms a chart); the same pixels are
+    // encoded here with zlib on the thread pool instead (level 3: faster than resvg's and smaller).
+    // resvg's pixels are premultiplied, which equals straight alpha where a pixel is opaque: the
+    // opaque background is filled first and source-over drawing keeps every pixel opaque.
+    return encodePng(image.pixels, image.width, image.height, PNG_LEVEL);
   };
 
   return {

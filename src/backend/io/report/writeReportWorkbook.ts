@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { ChartSpec, ReportModel } from '../../../core/report/reportModel';
 import { createChartRenderer, type ChartRenderer } from './chartRenderer';
+import { storeZipMedia } from './storeZipMedia';
 import { writeFlagsSheet } from './writeFlagsSheet';
 import { writeManagerSheet, type ChartImage } from './writeManagerSheet';
 import { writeNearCopySheet } from './writeNearCopySheet';
@@ -22,6 +23,12 @@ export interface WriteReportOptions {
   renderer?: ChartRenderer;
   onProgress?: (step: ReportStep, done: number, total: number) => void;
 }
+
+/**
+ * exceljs hands these to JSZip's generateAsync. JSZip deflates in JavaScript (pako); level 1
+ * costs a fraction of the default level 6. The PNGs are stored as they are (storeZipMedia).
+ */
+const ZIP_OPTIONS: Partial<ExcelJS.XlsxWriteOptions>['zip'] = { compression: 'DEFLATE', compressionOptions: { level: 1 } };
 
 /** Charts rendered at once; the rasterising runs on libuv's thread pool. */
 const CHART_CONCURRENCY = 2;
@@ -64,8 +71,9 @@ export async function writeReportWorkbook(model: ReportModel, outPath: string, o
 
   const target = path.resolve(outPath);
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`);
+  storeZipMedia();
   try {
-    await workbook.xlsx.writeFile(temp);
+    await workbook.xlsx.writeFile(temp, { zip: ZIP_OPTIONS });
     await fs.rename(temp, target);
   } catch (err) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
