@@ -211,6 +211,19 @@ describe('evaluation', () => {
     await grid.locator(`.ag-row[row-id="${first}"] .ag-cell[col-id="name"]`).click();
     await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#/evaluation/${first}?month=${month}`);
     await page.getByTestId('scorecard').waitFor();
+
+    // The chart's bars open scorecards too: the leftmost bar is rank 1.
+    await page.evaluate((m) => (window.location.hash = `#/evaluation?month=${m}`), month);
+    const chart = page.getByTestId('ranking-chart');
+    await chart.locator('canvas').first().waitFor();
+    await waitForGridRows(page.getByTestId('ranking-grid'));
+    const best = (await gridRows(page.getByTestId('ranking-grid'), ['rank', 'code'])).find((r) => r.rank === '1')!.code;
+    const box = (await chart.boundingBox())!;
+    // The plot starts after the y-axis labels (≈ 36 px) and ends 8 px from the right; one band per manager.
+    const plotLeft = 36;
+    const band = (box.width - plotLeft - 8) / (await gridRows(page.getByTestId('ranking-grid'), ['code'])).length;
+    await chart.click({ position: { x: plotLeft + band / 2, y: box.height - 50 } });
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#/evaluation/${best}?month=${month}`);
     expect(app.errors).toEqual([]);
   });
 });

@@ -43,6 +43,8 @@ export function totalsBarOption(managers: readonly ManagerRowDto[], grades: read
         barMaxWidth: 36,
         data: sorted.map((m) => ({
           value: m.total,
+          // Read back by a click on the bar, to open the manager's scorecard.
+          managerCode: m.code,
           itemStyle: { color: m.grade === null ? NO_GRADE_COLOR : gradeColorOf(m.grade, grades) },
           label: {
             show: true,
