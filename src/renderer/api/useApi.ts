@@ -30,14 +30,24 @@ export interface ApiState<T> {
   reload: () => void;
 }
 
+export interface LoadOptions extends CallOptions {
+  /**
+   * A new argument clears what was shown (another manager's data must not stay on screen while
+   * the new one loads); a reload with the same argument keeps it, so the page does not flash.
+   */
+  resetOnArgChange?: boolean;
+}
+
 /**
  * Loads a handler's answer for an argument and reloads when the argument changes; null skips
  * the call. Answers to superseded arguments are dropped so a slow reply never overwrites a newer one.
  */
-export function useApi<K extends ApiName>(name: K, arg: ApiArg<K> | null): ApiState<ApiReturn<K>> {
+export function useApi<K extends ApiName>(name: K, arg: ApiArg<K> | null, options: LoadOptions = {}): ApiState<ApiReturn<K>> {
   const call = useApiCall();
+  const { silent = false, resetOnArgChange = false } = options;
   const key = arg === null ? null : JSON.stringify(arg);
-  const [state, setState] = useState<{ data: ApiReturn<K> | undefined; loading: boolean; error: ApiError | null }>({
+  const [state, setState] = useState<{ key: string | null; data: ApiReturn<K> | undefined; loading: boolean; error: ApiError | null }>({
+    key: null,
     data: undefined,
     loading: arg !== null,
     error: null,
@@ -50,16 +60,16 @@ export function useApi<K extends ApiName>(name: K, arg: ApiArg<K> | null): ApiSt
     const current = argRef.current;
     if (key === null || current === null) return;
     let live = true;
-    setState((s) => ({ ...s, loading: true }));
-    void call(name, current).then((result) => {
+    setState((s) => ({ ...s, loading: true, ...(resetOnArgChange && s.key !== key ? { data: undefined, error: null } : {}) }));
+    void call(name, current, { silent }).then((result) => {
       if (!live) return;
-      setState(result.ok ? { data: result.data, loading: false, error: null } : { data: undefined, loading: false, error: result.error });
+      setState(result.ok ? { key, data: result.data, loading: false, error: null } : { key, data: undefined, loading: false, error: result.error });
     });
     return () => {
       live = false;
     };
-  }, [call, name, key, generation]);
+  }, [call, name, key, generation, silent, resetOnArgChange]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  return { ...state, reload };
+  return { data: state.data, loading: state.loading, error: state.error, reload };
 }

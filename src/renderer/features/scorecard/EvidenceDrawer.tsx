@@ -1,3 +1,4 @@
+import { useApi } from '../../api/useApi';
 import { Alert, Button, Drawer, Empty, Skeleton, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -5,7 +6,6 @@ import type { AttendanceMonthDto, EvidenceDto, EvidenceKindName, EvidenceRefDto,
 import { EChart } from '../../charts/EChart';
 import { isCopyFlag, openPair } from './FlagList';
 import { dayTimelineOption, punchMapOption, type PlotPunch, type PunchChartLabels } from './punchChartsOption';
-import { useQuery } from './useQuery';
 
 /** What the drawer was opened for: a flag, or a metric with the flags of its dimension. */
 export interface EvidenceRequest {
@@ -42,7 +42,7 @@ function hourOf(time: string | null): number | null {
 export function EvidenceDrawer({ request, attendance, onClose }: { request: EvidenceRequest | null; attendance: AttendanceMonthDto | undefined; onClose: () => void }) {
   const { t } = useTranslation();
   const refs = useMemo(() => (request ? uniqueRefs(request.flags) : []), [request]);
-  const evidence = useQuery('evaluation.evidence', request && refs.length > 0 ? { refs } : null);
+  const evidence = useApi('evaluation.evidence', request && refs.length > 0 ? { refs } : null, { silent: true, resetOnArgChange: true });
   return (
     <Drawer
       open={request !== null}

@@ -1,3 +1,4 @@
+import { useApi } from '../../api/useApi';
 import { Alert, Button, Card, Col, Empty, Row, Skeleton, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,13 +13,13 @@ import { EvidenceDrawer, type EvidenceRequest } from './EvidenceDrawer';
 import { FlagList } from './FlagList';
 import { MetricsTable } from './MetricsTable';
 import { ScorecardHeader } from './ScorecardHeader';
-import { useQuery } from './useQuery';
 
 /** One manager's scorecard: radar against the district, metrics, flags → evidence, attendance calendar, adjustments. */
 export function ScorecardPanel({ month, managerCode }: { month: string; managerCode: string }) {
   const { t } = useTranslation();
-  const card = useQuery('evaluation.scorecard', { month, managerCode });
-  const attendance = useQuery('evaluation.attendance', { month, managerCode });
+  // The screen shows errors itself: a month not evaluated yet is a state of the page, not a toast.
+  const card = useApi('evaluation.scorecard', { month, managerCode }, { silent: true, resetOnArgChange: true });
+  const attendance = useApi('evaluation.attendance', { month, managerCode }, { silent: true, resetOnArgChange: true });
   const [adjusting, setAdjusting] = useState<string | null>(null);
   const [evidence, setEvidence] = useState<EvidenceRequest | null>(null);
   const [tab, setTab] = useState('metrics');
