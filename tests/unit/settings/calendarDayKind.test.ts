@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { calendarDayKind, isoWeekday } from '../../../src/renderer/features/settings/calendarDayKind';
+import { calendarDayDto } from '../../../src/backend/services/calendar/calendarDayDto';
 import { weightSum } from '../../../src/renderer/features/settings/schemeDraft';
 
-const day = (date: string, workday: boolean, note: string | null, overridden = false) => ({ date, workday, note, overridden, kind: 'workday' as const });
+/** A day as the backend sends it (calendarDayDto), from the core's calendar day. */
+const day = (date: string, workday: boolean, holiday: string | null, overridden = false) => {
+  const weekday = isoWeekday(date);
+  return calendarDayDto({ date, weekday, workday, holiday, makeUp: workday && weekday >= 6, overridden, note: overridden ? holiday : null });
+};
 
 describe('calendarDayKind', () => {
   it('tells workdays, weekends, statutory holidays, make-up Saturdays and days taken off apart', () => {
@@ -10,11 +15,11 @@ describe('calendarDayKind', () => {
     expect(isoWeekday('2026-10-11')).toBe(7);
     expect(isoWeekday('2026-10-12')).toBe(1);
     expect(calendarDayKind(day('2026-10-12', true, null))).toEqual({ kind: 'workday', note: null });
-    expect(calendarDayKind(day('2026-10-11', false, '周末'))).toEqual({ kind: 'weekend', note: null });
+    expect(calendarDayKind(day('2026-10-11', false, null))).toEqual({ kind: 'weekend', note: null });
     expect(calendarDayKind(day('2026-10-01', false, '国庆节'))).toEqual({ kind: 'holiday', note: '国庆节' });
-    expect(calendarDayKind(day('2026-10-10', true, '调休上班'))).toEqual({ kind: 'makeUp', note: null });
+    expect(calendarDayKind(day('2026-10-10', true, null))).toEqual({ kind: 'makeUp', note: null });
     expect(calendarDayKind(day('2026-10-13', false, '片区培训', true))).toEqual({ kind: 'dayOff', note: '片区培训' });
-    expect(calendarDayKind(day('2026-10-14', false, '休息日', true))).toEqual({ kind: 'dayOff', note: null });
+    expect(calendarDayKind(day('2026-10-14', false, null, true))).toEqual({ kind: 'dayOff', note: null });
   });
 });
 

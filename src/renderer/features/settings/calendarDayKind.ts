@@ -12,13 +12,22 @@ export function isoWeekday(date: string): number {
 /** The backend's plain notes for an ordinary day off; any other note names a holiday or a reason. */
 const PLAIN_NOTES = new Set(['周末', '休息日', '调休上班']);
 
-/** What a day is on the calendar, and the note worth showing in its cell (a holiday's name, a reason). */
+/**
+ * What a day is on the calendar, and the note worth showing in its cell (a holiday's name, a reason):
+ * the backend's kind, plus 'dayOff' for a weekday off that is no statutory holiday.
+ */
 export function calendarDayKind(day: CalendarDayDto): { kind: CalendarDayKind; note: string | null } {
-  const weekend = isoWeekday(day.date) >= 6;
   // 调休上班（国庆节）: the cell's colour already says make-up day.
   const note = day.note && !PLAIN_NOTES.has(day.note) && !day.note.startsWith('调休上班') ? day.note : null;
-  if (day.workday) return { kind: weekend ? 'makeUp' : 'workday', note };
-  // A day the supervisor (or an imported calendar) took off is a day off with its reason, not a statutory holiday.
-  if (note) return { kind: day.overridden ? 'dayOff' : 'holiday', note };
-  return { kind: weekend ? 'weekend' : 'dayOff', note: null };
+  switch (day.kind) {
+    case 'workday':
+      return { kind: 'workday', note };
+    case 'makeup':
+      return { kind: 'makeUp', note };
+    case 'weekend':
+      return { kind: 'weekend', note: null };
+    case 'holiday':
+      // A day the supervisor (or an imported calendar) took off is a day off with its reason, not a statutory holiday.
+      return { kind: note && !day.overridden ? 'holiday' : 'dayOff', note };
+  }
 }
