@@ -1,3 +1,4 @@
+import { measuresTextEn } from './measuresText';
 import { evaluationTextEn } from '../features/evaluation/evaluationText';
 import { scorecardTextEn } from '../features/scorecard/scorecardText';
 import { compareTextEn } from '../features/journals/compareText';
@@ -202,6 +203,7 @@ export const en: Resources = {
   scorecard: scorecardTextEn,
   compare: compareTextEn,
   schemes: schemesTextEn,
+  measures: measuresTextEn,
   workCalendar: workCalendarTextEn,
   exportReport: exportReportTextEn,
   settings: {

@@ -1,3 +1,4 @@
+import { measuresTextZh } from './measuresText';
 import { evaluationTextZh } from '../features/evaluation/evaluationText';
 import { scorecardTextZh } from '../features/scorecard/scorecardText';
 import { compareTextZh } from '../features/journals/compareText';
@@ -202,6 +203,7 @@ export const zhCN = {
   scorecard: scorecardTextZh,
   compare: compareTextZh,
   schemes: schemesTextZh,
+  measures: measuresTextZh,
   workCalendar: workCalendarTextZh,
   exportReport: exportReportTextZh,
   settings: {

@@ -61,27 +61,6 @@ export const evaluationTextZh = {
   chartVeto: '否决',
   tableTitle: '客户经理排名（点击一行查看考评卡）',
   managerCount: '共 {{count}} 人',
-  dimensions: {
-    sales: '硬性指标',
-    attendance: '出勤情况',
-    records: '文字记录',
-    knowledge: '了解市场',
-    brand: '品牌销量',
-    order: '市场规范',
-    fulfilment: '履约率',
-    evaluation: '市场评价',
-  },
-  /** Column headers are the short names above; the header's tooltip gives this one. */
-  dimensionsLong: {
-    sales: '硬性指标（销量、重点品牌、毛利）',
-    attendance: '出勤情况（在岗、覆盖、拜访计划）',
-    records: '文字记录（日志、月报、雷同）',
-    knowledge: '了解市场（抽查答题）',
-    brand: '品牌销量（新品布点与增长）',
-    order: '市场规范（违规上报）',
-    fulfilment: '履约率（协议量）',
-    evaluation: '市场评价（零售户满意度）',
-  },
 };
 
 export const evaluationTextEn: Shape<typeof evaluationTextZh> = {
@@ -144,24 +123,4 @@ export const evaluationTextEn: Shape<typeof evaluationTextZh> = {
   chartVeto: 'veto',
   tableTitle: 'Customer managers by rank (click a row for the scorecard)',
   managerCount: '{{count}} managers',
-  dimensions: {
-    sales: 'Sales',
-    attendance: 'Attend.',
-    records: 'Records',
-    knowledge: 'Market',
-    brand: 'Brands',
-    order: 'Order',
-    fulfilment: 'Fulfil.',
-    evaluation: 'Rating',
-  },
-  dimensionsLong: {
-    sales: 'Sales (volume, key brands, margin)',
-    attendance: 'Attendance (presence, coverage, visit plan)',
-    records: 'Written records (journals, reports, copying)',
-    knowledge: 'Market knowledge (spot checks)',
-    brand: 'Brand sales (new brands placed and growing)',
-    order: 'Market order (violations reported)',
-    fulfilment: 'Fulfilment (agreed volumes)',
-    evaluation: 'Retailer rating (satisfaction)',
-  },
 };

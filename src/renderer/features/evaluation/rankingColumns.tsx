@@ -39,8 +39,8 @@ export function rankingColumns(t: TFunction, grades: readonly string[]): ColDef<
   const dimensionColumns: ColDef<ManagerRowDto, number | null>[] = DIMENSION_KEYS.map((key) => ({
     ...numeric,
     colId: key,
-    headerName: t(`evaluation.dimensions.${key}`),
-    headerTooltip: t(`evaluation.dimensionsLong.${key}`),
+    headerName: t(`measures.dimensionsShort.${key}`),
+    headerTooltip: t(`measures.dimensionsLong.${key}`),
     valueGetter: (p) => p.data?.dimensions[key]?.score ?? null,
     minWidth: 80,
     cellRenderer: (p: { data?: ManagerRowDto }) => (

@@ -30,7 +30,7 @@ export function AdjustScoreModal({ month, managerCode, dimension, currentScore, 
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
-  const label = dimension ? t(`scorecard.dimensions.${dimension}`) : '';
+  const label = dimension ? t(`measures.dimensions.${dimension}`) : '';
 
   useEffect(() => {
     if (dimension === null) return;

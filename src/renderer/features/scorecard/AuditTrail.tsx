@@ -29,7 +29,7 @@ export function AuditTrail({ audit }: { audit: AuditEntryDto[] }) {
               <Tag color={ACTION_COLORS[e.action]}>{t(`scorecard.auditActions.${e.action}`)}</Tag>
               {e.action === 'adjust' && e.dimension
                 ? t('scorecard.auditChange', {
-                    dimension: t(`scorecard.dimensions.${e.dimension}`),
+                    dimension: t(`measures.dimensions.${e.dimension}`),
                     from: formatScore(e.oldScore, t),
                     to: formatScore(e.newScore, t),
                   })

@@ -12,7 +12,7 @@ export function DimensionRadar({ card }: { card: ScorecardDto }) {
   const option = useMemo<EChartsCoreOption>(() => {
     const spec = dimensionRadarOption(
       DIMENSION_KEYS.map((key) => ({
-        label: t(`scorecard.dimensions.${key}`),
+        label: t(`measures.dimensions.${key}`),
         manager: card.manager.dimensions[key]?.score ?? null,
         district: card.districtAverages[key] ?? null,
       })),

@@ -30,7 +30,7 @@ export function DimensionTable({ card, onAdjust }: { card: ScorecardDto; onAdjus
       rowKey="key"
       onRow={(row) => ({ 'data-testid': `dimension-row-${row.key}` }) as React.HTMLAttributes<HTMLElement>}
       columns={[
-        { title: t('scorecard.dimension'), dataIndex: 'key', render: (key: string) => t(`scorecard.dimensions.${key}`) },
+        { title: t('scorecard.dimension'), dataIndex: 'key', render: (key: string) => t(`measures.dimensions.${key}`) },
         {
           title: t('scorecard.score'),
           dataIndex: 'score',

@@ -22,7 +22,7 @@ export function MetricsTable({ metrics, onOpen }: { metrics: MetricRowDto[]; onO
           dataIndex: 'dimension',
           width: 96,
           onCell: (_, index = 0) => ({ rowSpan: spans[index] === -1 ? metrics.length - index : spans[index] }),
-          render: (key: string) => <Typography.Text strong>{t(`scorecard.dimensions.${key}`)}</Typography.Text>,
+          render: (key: string) => <Typography.Text strong>{t(`measures.dimensions.${key}`)}</Typography.Text>,
         },
         {
           title: t('scorecard.metric'),
@@ -30,7 +30,7 @@ export function MetricsTable({ metrics, onOpen }: { metrics: MetricRowDto[]; onO
           width: 250,
           render: (label: string, row) => (
             <span>
-              <Typography.Link>{label}</Typography.Link>
+              <Typography.Link>{t(`measures.metrics.${row.metric}`, { defaultValue: label })}</Typography.Link>
               {row.flagIndexes.length > 0 && (
                 <Tag color="red" style={{ marginInlineStart: 6 }}>
                   {row.flagIndexes.length}

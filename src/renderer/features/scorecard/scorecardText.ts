@@ -93,16 +93,6 @@ export const scorecardTextZh = {
   auditReason: '原因',
   auditActions: { adjust: '调整', finalize: '定稿', reopen: '重新打开' },
   auditChange: '{{dimension}}：{{from}} → {{to}}',
-  dimensions: {
-    sales: '硬性指标',
-    attendance: '出勤情况',
-    records: '文字记录',
-    knowledge: '了解市场',
-    brand: '品牌销量',
-    order: '市场规范',
-    fulfilment: '履约率',
-    evaluation: '市场评价',
-  },
 };
 
 export const scorecardTextEn: Shape<typeof scorecardTextZh> = {
@@ -197,14 +187,4 @@ export const scorecardTextEn: Shape<typeof scorecardTextZh> = {
   auditReason: 'Reason',
   auditActions: { adjust: 'Adjusted', finalize: 'Finalized', reopen: 'Reopened' },
   auditChange: '{{dimension}}: {{from}} → {{to}}',
-  dimensions: {
-    sales: 'Sales targets',
-    attendance: 'Attendance',
-    records: 'Written records',
-    knowledge: 'Market knowledge',
-    brand: 'Brand sales',
-    order: 'Market order',
-    fulfilment: 'Fulfilment',
-    evaluation: 'Retailer opinion',
-  },
 };

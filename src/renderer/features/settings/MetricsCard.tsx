@@ -106,7 +106,7 @@ function DimensionMetrics({ scheme, dimension, onChange }: { scheme: SchemeDto; 
             </span>
           }
           value={null}
-          options={unused.map((m) => ({ value: m, label: t(`schemes.metricLabels.${m}`) }))}
+          options={unused.map((m) => ({ value: m, label: t(`measures.metrics.${m}`) }))}
           onChange={(metric) => set([...items, { metric, weight: 1, rule: { type: 'linear', floor: 0, target: 1 } }])}
         />
       )}
@@ -118,7 +118,7 @@ function MetricRow({ scheme, item, onPatch, onRemove }: { scheme: SchemeDto; ite
   const { t } = useTranslation();
   return (
     <>
-      <span data-testid={`metric-${item.metric}`}>{t(`schemes.metricLabels.${item.metric}`, { defaultValue: item.metric })}</span>
+      <span data-testid={`metric-${item.metric}`}>{t(`measures.metrics.${item.metric}`, { defaultValue: item.metric })}</span>
       <InputNumber<number> value={item.weight} min={0} style={{ width: 90 }} onChange={(v) => onPatch({ weight: typeof v === 'number' ? v : 0 })} />
       <Select<MetricRuleDto['type']>
         value={item.rule.type}
@@ -143,7 +143,7 @@ export function MetricsCard({ scheme, onChange }: { scheme: SchemeDto; onChange:
         size="small"
         items={DIMENSION_KEYS.map((key) => ({
           key,
-          label: `${t(`schemes.dimensions.${key}`)} ${scheme.weights[key] ?? 0}`,
+          label: `${t(`measures.dimensions.${key}`)} ${scheme.weights[key] ?? 0}`,
           children: <DimensionMetrics scheme={scheme} dimension={key} onChange={onChange} />,
         }))}
       />

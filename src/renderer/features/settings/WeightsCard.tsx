@@ -25,7 +25,7 @@ export function WeightsCard({ scheme, onChange }: { scheme: SchemeDto; onChange:
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(4, minmax(0, 1fr))', gap: '12px 16px' }}>
         {DIMENSION_KEYS.map((key) => (
           <label key={key} data-testid={`weight-${key}`} style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8 }}>
-            <span>{t(`schemes.dimensions.${key}`)}</span>
+            <span>{t(`measures.dimensions.${key}`)}</span>
             <InputNumber<number>
               value={scheme.weights[key]}
               min={0}

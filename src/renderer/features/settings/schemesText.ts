@@ -1,8 +1,4 @@
-import { DIMENSION_LABELS_ZH, type DimensionKey, type MetricKey } from '../../../core/measures/dimensions';
-import { METRIC_PRESENTATION } from '../../../core/report/metricPresentation';
 import type { Shape } from '../../i18n/shape';
-
-const metricLabelsZh = Object.fromEntries(Object.entries(METRIC_PRESENTATION).map(([k, p]) => [k, p.label])) as Record<MetricKey, string>;
 
 /** The schemes screen's text (Chinese); merged into the app's resources under 'schemes'. */
 export const schemesTextZh = {
@@ -104,8 +100,6 @@ export const schemesTextZh = {
     done: '已用「{{name}}」重新考评 {{month}}',
     latest: '{{name}}（最新：第 {{version}} 版）',
   },
-  dimensions: DIMENSION_LABELS_ZH as Record<DimensionKey, string>,
-  metricLabels: metricLabelsZh,
 };
 
 export const schemesTextEn: Shape<typeof schemesTextZh> = {
@@ -206,47 +200,5 @@ export const schemesTextEn: Shape<typeof schemesTextZh> = {
     finalized: '{{month}} is finalized and cannot be re-evaluated with another scheme; reopen it on the evaluation page first.',
     done: 'Re-evaluated {{month}} with “{{name}}”',
     latest: '{{name}} (latest: v{{version}})',
-  },
-  dimensions: {
-    sales: 'Hard targets',
-    attendance: 'Attendance',
-    records: 'Written records',
-    knowledge: 'Market knowledge',
-    brand: 'Brand sales',
-    order: 'Market order',
-    fulfilment: 'Fulfilment',
-    evaluation: 'Market evaluation',
-  },
-  metricLabels: {
-    volume: 'Volume (cartons)',
-    volume_yoy: 'Volume year on year',
-    key_brand_share: 'Key-brand share',
-    margin_rate: 'Retailer gross margin',
-    margin_vs_market: 'Margin vs district',
-    present_days: 'Days in market',
-    attendance_rate: 'Attendance rate',
-    market_hours: 'Hours in market (median)',
-    coverage: 'Retailer coverage',
-    plan_compliance: 'Visit plan compliance',
-    top3_share: 'Top-3 visit share',
-    journal_rate: 'Journal rate',
-    journal_chars: 'Journal length (median)',
-    short_entries: 'Short entries',
-    self_copy: 'Self-copied entries',
-    cross_copy: 'Entries copied from others',
-    report_submitted: 'Monthly report on time',
-    report_copy: 'Report copied from last month',
-    problems_reported: 'Problems reported',
-    counter_ok_rate: 'Tidy counters with marked prices',
-    knowledge_score: 'Spot-check score',
-    new_brand_reach: 'New-brand reach',
-    new_brand_growth: 'New-brand growth',
-    reported: 'Violations reported',
-    missed: 'Violations missed',
-    order_score: 'Market order score',
-    fulfilment_rate: 'Agreement fulfilment',
-    satisfaction: 'Retailer satisfaction',
-    know_rate: 'Retailers knowing the manager',
-    complaints: 'Dissatisfied surveys',
   },
 };
