@@ -1,5 +1,6 @@
 import type { TextEntryDto, TextKind } from '../../../shared/api/journalsApi';
 import type { Store } from '../../db/openStore';
+import { selectJournalEntries, selectReportEntries } from '../../repositories/textEntryQueries';
 import { commentsByEntry } from '../../repositories/entryCommentRepository';
 import { monthRange } from '../data/monthRange';
 import { entryMonth } from './entryMonth';
@@ -56,22 +57,7 @@ function compare(a: string, b: string): number {
 }
 
 async function loadJournals(store: Store, filter: EntryFilter): Promise<BareEntry[]> {
-  let query = store.db
-    .selectFrom('journals as j')
-    .innerJoin('managers as m', 'm.id', 'j.manager_id')
-    .leftJoin('retailers as r', 'r.id', 'j.retailer_id')
-    .select([
-      'j.id',
-      'j.date',
-      'j.arrived_at',
-      'j.content',
-      'j.retailer_name',
-      'j.retailer_ref',
-      'm.code as managerCode',
-      'm.name as managerName',
-      'r.name as retailerName',
-      'r.licence as retailerLicence',
-    ]);
+  let query = selectJournalEntries(store.db);
   if ('ids' in filter) {
     query = query.where('j.id', 'in', [...filter.ids]);
   } else {
@@ -100,10 +86,7 @@ async function loadJournals(store: Store, filter: EntryFilter): Promise<BareEntr
 }
 
 async function loadReports(store: Store, filter: EntryFilter): Promise<BareEntry[]> {
-  let query = store.db
-    .selectFrom('reports as p')
-    .innerJoin('managers as m', 'm.id', 'p.manager_id')
-    .select(['p.id', 'p.period', 'p.title', 'p.body', 'p.submitted_on', 'm.code as managerCode', 'm.name as managerName']);
+  let query = selectReportEntries(store.db);
   if ('ids' in filter) {
     query = query.where('p.id', 'in', [...filter.ids]);
   } else {

@@ -1,6 +1,7 @@
 import type { EvidenceKind, EvidenceRef } from '../../../core/measures/dimensions';
 import type { EvidenceDetail } from '../../../core/report/reportInput';
 import type { Store } from '../../db/openStore';
+import { selectJournalEntries, selectReportEntries } from '../../repositories/textEntryQueries';
 import { commentsByEntry } from '../../repositories/entryCommentRepository';
 
 /** Ids per query: well below SQLite's and PostgreSQL's bound-parameter limits. */
@@ -34,24 +35,8 @@ export async function loadEvidence(store: Store, refs: readonly EvidenceRef[]): 
 const LOADERS: Record<EvidenceKind, Loader> = {
   journals: async (store, ids) =>
     (
-      await store.db
-        .selectFrom('journals as j')
-        .leftJoin('managers as m', 'm.id', 'j.manager_id')
-        .leftJoin('retailers as r', 'r.id', 'j.retailer_id')
-        .select([
-          'j.id',
-          'j.date',
-          'j.arrived_at',
-          'j.content',
-          'j.problems',
-          'j.violation',
-          'j.retailer_name',
-          'j.retailer_ref',
-          'm.code as managerCode',
-          'm.name as managerName',
-          'r.name as retailerName',
-          'r.licence as retailerLicence',
-        ])
+      await selectJournalEntries(store.db)
+        .select(['j.problems', 'j.violation'])
         .where('j.id', 'in', ids)
         .execute()
     ).map((row) => ({
@@ -115,10 +100,7 @@ const LOADERS: Record<EvidenceKind, Loader> = {
 
   reports: async (store, ids) =>
     (
-      await store.db
-        .selectFrom('reports as p')
-        .leftJoin('managers as m', 'm.id', 'p.manager_id')
-        .select(['p.id', 'p.kind', 'p.period', 'p.title', 'p.body', 'p.submitted_on', 'm.code as managerCode', 'm.name as managerName'])
+      await selectReportEntries(store.db)
         .where('p.id', 'in', ids)
         .execute()
     ).map((row) => ({
