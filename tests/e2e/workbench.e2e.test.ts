@@ -324,6 +324,8 @@ describe('workbench', () => {
 
     await goTo('#/overview?month=2026-10');
     await page.getByTestId('overview').waitFor();
+    // The punch count names the absence rows the attendance grid lists beside the punches.
+    await expect.poll(() => page.getByTestId('count-absences').textContent()).toMatch(/^另有缺勤记录 \d+ 条$/);
     await page.getByTestId('attendance-heatmap').locator('canvas').first().waitFor();
     await screenshot(page, '22-overview');
     await goTo('#/evaluation?month=2026-10');

@@ -14,6 +14,18 @@ export async function countDatedRows(db: Kysely<Database>, table: DatedTable, fr
   return Number((await q.executeTakeFirstOrThrow()).n);
 }
 
+/** Absences recorded in the attendance export (缺勤/旷工 rows without a punch) within [from, to). */
+export async function countAbsenceRows(db: Kysely<Database>, from: string, to: string): Promise<number> {
+  const row = await db
+    .selectFrom('attendance')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('date', '>=', from)
+    .where('date', '<', to)
+    .where('is_absence', '=', 1)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function countReportsInPeriods(db: Kysely<Database>, periods: string[]): Promise<number> {
   const row = await db
     .selectFrom('reports')

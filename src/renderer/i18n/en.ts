@@ -86,6 +86,7 @@ export const en: Resources = {
     heatmap: 'Punches per manager and day',
     heatmapEmpty: 'No attendance punches this month yet',
     flags: 'Flags this month',
+    absences: 'plus {{count}} absence records',
     flagsEmpty: 'Not evaluated yet; flags appear after the evaluation',
     missing: 'Still missing',
     nothingMissing: 'Everything this month needs is imported',

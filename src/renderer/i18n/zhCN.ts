@@ -85,6 +85,7 @@ export const zhCN = {
     counts: '本月数据',
     heatmap: '客户经理每日打卡次数',
     heatmapEmpty: '本月还没有考勤打卡数据',
+    absences: '另有缺勤记录 {{count}} 条',
     flags: '本月异常标记',
     flagsEmpty: '本月还没有考评，异常标记在考评后出现',
     missing: '还缺少的数据',

@@ -103,6 +103,8 @@ export interface RowDetail {
 export interface MonthOverview {
   month: string;
   counts: Record<string, number>;
+  /** Absence rows of the attendance export: the attendance grid lists them beside the punches that `counts` counts. */
+  absences: number;
   /** Managers × days: punches per day. */
   heatmap: { managers: { code: string; name: string }[]; days: string[]; cells: [day: number, manager: number, punches: number][] };
   workdays: string[];

@@ -61,4 +61,11 @@ describe('app.loadDemo', () => {
     expect(after.flagsByType.map((f) => f.count)).toEqual([...after.flagsByType.map((f) => f.count)].sort((a, b) => b - a));
     expect(after.heatmap.managers).toHaveLength(10);
   });
+
+  it('accounts for every row the attendance grid lists: punches counted, absences named beside them', async () => {
+    const overview = await data(handlers, 'data.overview', { month: '2026-10' });
+    const grid = await data(handlers, 'data.count', { kind: 'attendance', month: '2026-10', filters: {} });
+    expect(overview.absences).toBeGreaterThan(0);
+    expect((overview.counts.attendance ?? 0) + overview.absences).toBe(grid.total);
+  });
 });

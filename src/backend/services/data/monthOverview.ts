@@ -6,6 +6,7 @@ import type { Store } from '../../db/openStore';
 import {
   countAgreementsOfMonth,
   countAll,
+  countAbsenceRows,
   countDatedRows,
   countReportsInPeriods,
   listManagers,
@@ -78,6 +79,7 @@ export async function monthOverview(store: Store, month: string): Promise<MonthO
   return {
     month,
     counts,
+    absences: await countAbsenceRows(store.db, from, to),
     heatmap: { managers: managers.map((m) => ({ code: m.code, name: m.name })), days, cells },
     workdays: await monthWorkdays(store, month),
     flagsByType,

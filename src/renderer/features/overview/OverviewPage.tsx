@@ -54,6 +54,11 @@ export function OverviewPage({ month }: { month: string }) {
               data-testid={`count-${key}`}
             >
               <Statistic title={countLabel(key)} value={count} styles={{ content: { fontSize: 20 } }} />
+              {key === 'attendance' && data.absences > 0 && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="count-absences">
+                  {t('overview.absences', { count: data.absences })}
+                </Typography.Text>
+              )}
             </Card>
           ))}
         </div>
