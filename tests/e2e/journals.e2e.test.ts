@@ -220,6 +220,10 @@ describe('日志对照', () => {
     }
     await expect.poll(() => page.getByTestId('pane-left').getByTestId('entry').count()).toBe(1);
     await screenshot(page, '65-journals-reports');
+    // The way of comparing is in the address: a reload comes back to it.
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toContain('mode=reports');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('journals-page').getAttribute('data-mode')).toBe('reports');
   });
 
   it('says a month without evaluation has no pairs yet, and leads to 考评', async () => {

@@ -103,7 +103,7 @@ function Screen({ page, month }: { page: Page; month: string }) {
     case 'evaluation':
       return <EvaluationPage month={month} manager={page.manager ?? null} />;
     case 'journals':
-      return <JournalsPage month={month} pair={page.pair ?? null} />;
+      return <JournalsPage month={month} pair={page.pair ?? null} mode={page.mode ?? 'pairs'} />;
     case 'settings':
       return <SettingsPage />;
   }

@@ -7,9 +7,12 @@ export type Page =
   | { name: 'data'; kind: GridKind }
   /** With a manager: that manager's scorecard. */
   | { name: 'evaluation'; manager?: string }
-  /** 日志对照; with a pair: that near-copy pair side by side. */
-  | { name: 'journals'; pair?: JournalPairRef }
+  /** 日志对照: the near-copy pairs (with a pair: that one side by side), or another way of comparing. */
+  | { name: 'journals'; pair?: JournalPairRef; mode?: CompareMode }
   | { name: 'settings' };
+
+/** 日志对照's other ways of comparing: two managers by date, a monthly report against last month's. */
+export type CompareMode = 'managers' | 'reports';
 
 export interface JournalPairRef {
   kind: 'journals' | 'reports';
@@ -46,7 +49,8 @@ function parseJournalsPage(params: URLSearchParams): Page {
   if ((kind === 'journals' || kind === 'reports') && Number.isInteger(aId) && aId > 0 && Number.isInteger(bId) && bId > 0) {
     return { name: 'journals', pair: { kind, aId, bId } };
   }
-  return { name: 'journals' };
+  const mode = params.get('mode');
+  return mode === 'managers' || mode === 'reports' ? { name: 'journals', mode } : { name: 'journals' };
 }
 
 /** The menu key of a page: 'overview', 'import', 'data/orders', 'evaluation', … */
@@ -62,6 +66,8 @@ export function formatHash(route: Route): string {
     params.set('kind', page.pair.kind);
     params.set('a', String(page.pair.aId));
     params.set('b', String(page.pair.bId));
+  } else if (page.name === 'journals' && page.mode) {
+    params.set('mode', page.mode);
   }
   const path = page.name === 'evaluation' && page.manager ? `evaluation/${encodeURIComponent(page.manager)}` : pageKey(page);
   const query = params.toString();

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NearCopyMonthDto } from '../../../shared/api/journalsApi';
 import { useApi } from '../../api/useApi';
-import { navigate, type JournalPairRef } from '../../app/hashRoute';
+import { navigate, type CompareMode, type JournalPairRef } from '../../app/hashRoute';
 import { DateAlignedView } from './DateAlignedView';
 import { DEFAULT_PAIR_FILTERS, filterPairs, samePair, type PairFilters } from './pairFilters';
 import { PairList } from './PairList';
@@ -11,12 +11,13 @@ import { PairView } from './PairView';
 import { ReportCompare } from './ReportCompare';
 import { useCompareKeys } from './useCompareKeys';
 
-type Mode = 'pairs' | 'managers' | 'reports';
+type Mode = 'pairs' | CompareMode;
 
 /** 日志对照: the month's near-copy pairs, any two managers aligned by date, and this month's report against last month's. */
-export function JournalsPage({ month, pair }: { month: string; pair: JournalPairRef | null }) {
+export function JournalsPage({ month, pair, mode }: { month: string; pair: JournalPairRef | null; mode: Mode }) {
   const { t } = useTranslation();
-  const [mode, setMode] = useState<Mode>('pairs');
+  // The way of comparing is in the address, so that back/forward and a reload keep it.
+  const setMode = (next: Mode) => navigate({ page: next === 'pairs' ? { name: 'journals' } : { name: 'journals', mode: next } });
   const [filters, setFilters] = useState<PairFilters>(DEFAULT_PAIR_FILTERS);
   const [focusedPane, setFocusedPane] = useState<0 | 1>(0);
   const pairsState = useApi('journals.pairs', { month });
