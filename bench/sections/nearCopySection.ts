@@ -5,6 +5,8 @@ import { fmt, type SectionResult } from '../resultTables';
 const SECTION = '4 near-copy scan';
 const SECONDS_TARGET = 2;
 const SPEEDUP_TARGET = 50;
+/** The corpus size the issue states its targets for. */
+const STATED_DOCS = 20_000;
 /** journalCorpus: seeded journal entries, 10 % of them planted near-copies (0–14 edits) of an earlier one. */
 const CORPUS = { seed: 7, copyShare: 0.1 };
 
@@ -65,7 +67,12 @@ export async function nearCopySection(ctx: BenchContext): Promise<SectionResult>
         measured: `${fmt.seconds(seconds)} (CPU ${fmt.seconds(fast.median('cpuSeconds'))})`,
         met: seconds === null ? null : seconds < SECONDS_TARGET,
       },
-      { target: `near-copy scan ≥ ${SPEEDUP_TARGET}× faster than pairwise`, measured: speedup === null ? '—' : `${speedup.toFixed(0)}×`, met: speedup === null ? null : speedup >= SPEEDUP_TARGET },
+      {
+        // The speed-up grows with the corpus (pairwise is quadratic): the target is stated at 20,000 entries.
+        target: `near-copy scan ≥ ${SPEEDUP_TARGET}× faster than pairwise${docs === STATED_DOCS ? '' : ` (target stated at ${fmt.count(STATED_DOCS)} entries)`}`,
+        measured: speedup === null ? '—' : `${speedup.toFixed(0)}× on ${fmt.count(docs)} entries`,
+        met: speedup === null || docs !== STATED_DOCS ? null : speedup >= SPEEDUP_TARGET,
+      },
       { target: `identical pairs on the ${fmt.count(sample)}-entry sample`, measured: samePairsText, met: exhaustive.ok.length === 0 ? null : identical },
     ],
     notes: [`near-copy corpus: journalCorpus(${docs}, seed ${CORPUS.seed}, ${CORPUS.copyShare * 100}% planted copies) from tests/unit/similarity/journalTexts.ts; threshold 0.8, min 20 characters (默认方案); planted copies spread over Jaccard 0.75–0.99, so not all reach 0.8.`],
