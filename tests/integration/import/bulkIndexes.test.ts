@@ -49,10 +49,19 @@ function orderRows(from: number, to: number, bump = 0): SheetCell[][] {
   return rows;
 }
 
+// One set of master files for every store: an .xlsx written twice differs in its timestamps,
+// and so in the sha256 its batch records.
+let masters: Promise<Awaited<ReturnType<typeof writeMiniDistrict>>> | undefined;
+
 async function openDistrict(name: string): Promise<Store> {
   const caseDir = path.join(dir, name);
   fs.mkdirSync(caseDir, { recursive: true });
-  const files = await writeMiniDistrict(caseDir);
+  masters ??= (async () => {
+    const mastersDir = path.join(dir, 'masters');
+    fs.mkdirSync(mastersDir, { recursive: true });
+    return writeMiniDistrict(mastersDir);
+  })();
+  const files = await masters;
   const store = await openStore(path.join(caseDir, 'kaoping.sqlite'));
   const reports = await importFiles(store, [files.brands, files.retailers, files.roster], { now });
   expect(reports.every((r) => r.status === 'imported')).toBe(true);
