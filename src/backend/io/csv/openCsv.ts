@@ -97,14 +97,21 @@ async function* streamCsvRows(
     for await (const batch of records) {
       for (const record of batch) {
         rowNumber++;
-        let cells: CellValue[] | null = null;
-        for (let i = record.length - 1; i >= 0; i--) {
-          const field = record[i];
-          if (field === undefined || field === '') continue;
-          if (cells === null) cells = new Array<CellValue>(i + 1).fill(null);
-          cells[i] = repairMojibake(field);
+        // Each record is a fresh array of this loop's own, so it becomes the row's cells in place:
+        // empty fields turn null, trailing ones are cut off.
+        const cells = record as CellValue[];
+        let last = -1;
+        for (let i = 0; i < cells.length; i++) {
+          const field = cells[i] as string | undefined;
+          if (field === undefined || field === '') {
+            cells[i] = null;
+          } else {
+            cells[i] = repairMojibake(field);
+            last = i;
+          }
         }
-        if (cells === null) continue;
+        if (last < 0) continue;
+        cells.length = last + 1;
         if (++count > maxRows) throw refuse.tooManyRows(fileName, maxRows);
         yield { rowNumber, cells };
       }
