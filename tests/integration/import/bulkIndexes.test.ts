@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../../src/backend/db/openStore';
 import { refreshOrderMonthCache } from '../../../src/backend/repositories/orderMonthCache';
+import { DISK_FULL_MESSAGE } from '../../../src/backend/services/import/diskFullMessage';
 import { importFile } from '../../../src/backend/services/import/importFile';
 import { importFiles } from '../../../src/backend/services/import/importFiles';
 import { undoBatch } from '../../../src/backend/services/undoBatch';
@@ -175,6 +176,25 @@ describe('bulk import with suspended indexes', () => {
       });
       expect(sawSuspended).toBe(true);
       expect(report.status).toBe('cancelled');
+      expect(await snapshot(store)).toEqual(before);
+    } finally {
+      await store.close();
+    }
+  });
+  it('leaves the database untouched, indexes included, when the disk fills up after the switch', async () => {
+    const file = writeCsv(path.join(dir, '订单明细_full.csv'), orderRows(0, 700), 'gb18030');
+    const store = await openDistrict('full');
+    try {
+      const before = await snapshot(store);
+      // Room for a few thousand order lines: the disk fills up after the indexes were dropped.
+      const pages = Number(store.sqlite.pragma('page_count', { simple: true }));
+      store.sqlite.pragma(`max_page_count = ${pages + 300}`);
+      const { report, suspended } = await importWatching(store, file, BULK);
+      store.sqlite.pragma('max_page_count = 1073741823');
+      expect(suspended).toBe(true);
+      expect(report.status).toBe('refused');
+      expect(report.message).toContain(DISK_FULL_MESSAGE);
+      expect(store.sqlite.inTransaction).toBe(false);
       expect(await snapshot(store)).toEqual(before);
     } finally {
       await store.close();
