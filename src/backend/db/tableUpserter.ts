@@ -24,6 +24,9 @@ export class TableUpserter {
   private readonly row: SqlValue[];
   /** Whether the previous row was new: then the next one is tried as an insert first. */
   private insertFirst = true;
+  /** Rows this upserter inserted, and the id of the first (ids below it were there before). */
+  insertedRows = 0;
+  firstInsertedId: number | null = null;
 
   constructor(
     db: Kysely<Database>,
@@ -81,14 +84,14 @@ export class TableUpserter {
     row[columns.length + 2] = null;
     if (this.insertFirst) {
       const info = this.insert.statement.run(this.insertParams(row));
-      if (info.changes > 0) return { outcome: 'inserted', id: Number(info.lastInsertRowid) };
+      if (info.changes > 0) return this.inserted(Number(info.lastInsertRowid));
     }
     const existing = this.select.statement.get(nk) as Record<string, SqlValue> | undefined;
     if (!existing) {
       const info = this.insert.statement.run(this.insertParams(row));
       if (info.changes === 0) throw new Error(`${this.table}: row ${nk} neither found nor inserted`);
       this.insertFirst = true;
-      return { outcome: 'inserted', id: Number(info.lastInsertRowid) };
+      return this.inserted(Number(info.lastInsertRowid));
     }
     this.insertFirst = false;
     const id = Number(existing.id);
@@ -100,6 +103,12 @@ export class TableUpserter {
     row[columns.length + 2] = id;
     this.update.statement.run(this.updateParams(row));
     return { outcome: 'updated', id };
+  }
+
+  private inserted(id: number): { outcome: 'inserted'; id: number } {
+    this.insertedRows += 1;
+    this.firstInsertedId ??= id;
+    return { outcome: 'inserted', id };
   }
 }
 

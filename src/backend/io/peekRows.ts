@@ -21,25 +21,28 @@ export async function peekRows(
     head.push(next.value);
   }
 
-  async function* replay(): AsyncGenerator<RawRow, void, undefined> {
+  // A hand-written iterator rather than an async generator: after the head it passes the
+  // underlying iterator's promise straight through, so each of a million rows costs one
+  // generator resumption (the source's) instead of two.
+  function replay(): AsyncIterator<RawRow, void, undefined> {
     let finished = exhausted;
-    try {
-      yield* head;
-      while (!finished) {
-        const next = await iterator.next();
-        if (next.done === true) {
+    let at = 0;
+    const done: IteratorResult<RawRow, void> = { done: true, value: undefined };
+    return {
+      next: () => {
+        if (at < head.length) return Promise.resolve({ done: false, value: head[at++] as RawRow });
+        if (finished) return Promise.resolve(done);
+        return iterator.next();
+      },
+      // Closing a source that already ended is harmless, so there is no need to track its end.
+      return: async () => {
+        if (!finished) {
           finished = true;
-          return;
+          await iterator.return?.();
         }
-        yield next.value;
-      }
-    } finally {
-      // Reached only when the consumer stopped early or the source threw.
-      if (!finished) {
-        finished = true;
-        await iterator.return?.();
-      }
-    }
+        return done;
+      },
+    };
   }
 
   return { head: [...head], rest: { [Symbol.asyncIterator]: () => replay() } };

@@ -4,6 +4,7 @@
  * parent kills it (SIGKILL) at a random moment after "go". The test bundles this file once with
  * esbuild and runs it with plain node (tsx's start-up would dominate 50 runs).
  *   node importChild.mjs <database>
+ * KAOPING_BULK_MIN_ROWS lowers the row count at which an import drops its secondary indexes.
  */
 import readline from 'node:readline';
 import { openStore } from '../../../src/backend/db/openStore';
@@ -24,7 +25,8 @@ if (next.done === true) {
   process.exit(0);
 }
 process.stdout.write('go\n');
-const report = await importFile(store, String(next.value), { now: new Date() });
+const bulk = process.env.KAOPING_BULK_MIN_ROWS;
+const report = await importFile(store, String(next.value), { now: new Date(), bulkMinRows: bulk ? Number(bulk) : undefined });
 process.stdout.write(`done ${report.status} ${report.batchId ?? ''}\n`);
 lines.close();
 await store.close();

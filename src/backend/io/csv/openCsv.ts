@@ -1,5 +1,4 @@
-import { pipeline } from 'node:stream';
-import { parse } from 'csv-parse';
+import { pipeline, type Transform } from 'node:stream';
 import iconv from 'iconv-lite';
 import type { CellValue, RawRow } from '../../../core/import/cell';
 import { type ByteSource, translateFsError } from '../byteSource';
@@ -15,6 +14,7 @@ import type {
   SpreadsheetSource,
   TextEncodingName,
 } from '../spreadsheetSource';
+import { csvRecords } from './csvRecords';
 import { detectDelimiter } from './detectDelimiter';
 import { detectTextEncoding } from './detectTextEncoding';
 
@@ -85,33 +85,36 @@ async function* streamCsvRows(
 ): AsyncGenerator<RawRow, void, undefined> {
   const fileName = source.fileName;
   const input = source.openStream();
-  const parser = parse({
-    delimiter,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: false,
-    bom: false,
-    max_record_size: MAX_RECORD_CHARS,
-    from_line: skippedLines + 1,
-  });
+  // iconv-lite's decoding stream is a Transform giving strings; its typings only say ReadWriteStream.
+  const decoder = iconv.decodeStream(ICONV_NAMES[encoding]) as Transform;
   // pipeline destroys every stage when any of them fails or the consumer stops.
-  pipeline(input, iconv.decodeStream(ICONV_NAMES[encoding]), parser, () => {});
+  pipeline(input, decoder, () => {});
 
   let rowNumber = 0;
   let count = 0;
   try {
-    for await (const record of parser as AsyncIterable<string[]>) {
-      rowNumber++;
-      let cells: CellValue[] | null = null;
-      for (let i = record.length - 1; i >= 0; i--) {
-        const field = record[i];
-        if (field === undefined || field === '') continue;
-        if (cells === null) cells = new Array<CellValue>(i + 1).fill(null);
-        cells[i] = repairMojibake(field);
+    const records = csvRecords(decoder, { delimiter, skippedLines, maxRecordChars: MAX_RECORD_CHARS });
+    for await (const batch of records) {
+      for (const record of batch) {
+        rowNumber++;
+        // Each record is a fresh array of this loop's own, so it becomes the row's cells in place:
+        // empty fields turn null, trailing ones are cut off.
+        const cells = record as CellValue[];
+        let last = -1;
+        for (let i = 0; i < cells.length; i++) {
+          const field = cells[i] as string | undefined;
+          if (field === undefined || field === '') {
+            cells[i] = null;
+          } else {
+            cells[i] = repairMojibake(field);
+            last = i;
+          }
+        }
+        if (last < 0) continue;
+        cells.length = last + 1;
+        if (++count > maxRows) throw refuse.tooManyRows(fileName, maxRows);
+        yield { rowNumber, cells };
       }
-      if (cells === null) continue;
-      if (++count > maxRows) throw refuse.tooManyRows(fileName, maxRows);
-      yield { rowNumber, cells };
     }
   } catch (error) {
     if (error instanceof FileRefusedError) throw error;
@@ -124,7 +127,7 @@ async function* streamCsvRows(
         : undefined;
     throw refuse.unreadable(fileName, reason, error);
   } finally {
-    parser.destroy();
+    decoder.destroy();
     input.destroy();
     onEnd();
   }

@@ -10,6 +10,7 @@ import {
   type FileImportReport,
   type ImportIssue,
 } from '../../../shared/importReport';
+import { enlargeCache } from '../../db/enlargeCache';
 import type { Store } from '../../db/openStore';
 import { FileRefusedError } from '../../io/fileRefusedError';
 import { openSpreadsheet } from '../../io/openSpreadsheet';
@@ -41,6 +42,8 @@ export interface ImportFileOptions {
   limits?: Partial<SpreadsheetLimits>;
   onProgress?: (p: ImportProgress) => void;
   signal?: AbortSignal;
+  /** Rows a table must take before its secondary indexes are rebuilt at the end instead (see makeKindWriter); tests lower it. */
+  bulkMinRows?: number;
 }
 
 /** How many rows of a sheet are searched for the header row. */
@@ -143,6 +146,7 @@ async function importSheet(
     const parse = makeRowParser(match, { date1904: source.date1904 });
     const links = await LinkIndex.load(store);
 
+    const restoreCache = enlargeCache(store.sqlite);
     store.sqlite.exec('BEGIN IMMEDIATE');
     try {
       const batchId = await insertImportBatch(store.db, {
@@ -159,7 +163,7 @@ async function importSheet(
         undone_at: null,
       });
       const asOfMonth = opts.asOfMonth ?? monthFromFileName(file) ?? opts.now.toISOString().slice(0, 7);
-      const writer = makeKindWriter(match.kind, { store, links, batchId, asOfMonth });
+      const writer = makeKindWriter(match.kind, { store, links, batchId, asOfMonth, bulkMinRows: opts.bulkMinRows });
       const counts = report.counts;
       for await (const row of rows) {
         if (row.rowNumber <= match.headerRowNumber) continue;
@@ -191,6 +195,7 @@ async function importSheet(
         }
         if (counts.rows % PROGRESS_EVERY === 0) {
           if (opts.signal?.aborted) throw new ImportCancelled();
+          await writer.checkpoint();
           opts.onProgress?.({ file, rowsDone: counts.rows });
         }
       }
@@ -230,6 +235,8 @@ async function importSheet(
     } catch (err) {
       if (store.sqlite.inTransaction) store.sqlite.exec('ROLLBACK');
       throw err;
+    } finally {
+      restoreCache();
     }
 }
 

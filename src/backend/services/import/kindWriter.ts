@@ -17,6 +17,8 @@ export interface KindWriter {
   write(record: KindRecord): WriteOutcome;
   /** Warnings worth telling the user once per file (e.g. "12 行找不到零售户"). */
   warnings(): string[];
+  /** Called every few thousand rows, between writes: a chance to change how the rest is written. */
+  checkpoint(): Promise<void>;
   /** Work left for the end of the batch, inside its transaction, before it commits. */
   finish(): Promise<void>;
 }

@@ -3,6 +3,7 @@ import type { KindRecord } from '../../../core/import/records';
 import type { Store } from '../../db/openStore';
 import type { SqlValue } from '../../db/preparedQuery';
 import type { ImportedTableName } from '../../db/schema';
+import { suspendIndexes, type SuspendedIndexes } from '../../db/suspendIndexes';
 import { TableUpserter } from '../../db/tableUpserter';
 import { forgetOrderMonths } from '../../repositories/orderMonthCache';
 import { compactKey } from './compactKey';
@@ -17,6 +18,8 @@ export interface KindWriterContext {
   asOfMonth: string;
   /** Punches within this distance of a retailer are linked to it. */
   linkRadiusMeters?: number;
+  /** Overrides BULK_MIN_ROWS (Infinity: never suspend indexes). */
+  bulkMinRows?: number;
 }
 
 const bool = (b: boolean | null | undefined): number | null => (b === null || b === undefined ? null : b ? 1 : 0);
@@ -30,6 +33,21 @@ class UnlinkedTally {
   warnings(): string[] {
     return [...this.counts].map(([message, n]) => `${n} 行${message}`);
   }
+}
+
+/**
+ * A table's secondary indexes are dropped for the rest of an import (and rebuilt at its end) once
+ * it has inserted this many rows and at least half as many as the table held before: from there
+ * on, rebuilding the indexes over the whole table by sorting costs less than inserting each new
+ * row into each of them at a random place.
+ */
+const BULK_MIN_ROWS = 20_000;
+
+function worthSuspending(u: TableUpserter, minRows: number): boolean {
+  if (u.insertedRows < minRows || u.firstInsertedId === null) return false;
+  // Ids grow and are never reused, so the ids below the first new one bound the rows there were.
+  const before = u.firstInsertedId - 1;
+  return u.insertedRows * 2 >= before;
 }
 
 type Write<K extends KindName> = (data: Extract<KindRecord, { kind: K }>['data']) => WriteOutcome;
@@ -321,10 +339,17 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
   };
 
   const write = writers[kind] as (data: KindRecord['data']) => WriteOutcome;
+  const suspended = new Map<ImportedTableName, SuspendedIndexes>();
   return {
     write: (record) => write(record.data),
     warnings: () => tally.warnings(),
+    checkpoint: async () => {
+      for (const [table, u] of upserters) {
+        if (!suspended.has(table) && worthSuspending(u, ctx.bulkMinRows ?? BULK_MIN_ROWS)) suspended.set(table, await suspendIndexes(ctx.store.db, table));
+      }
+    },
     finish: async () => {
+      for (const indexes of suspended.values()) await indexes.restore();
       if (orderMonths.size > 0) await forgetOrderMonths(ctx.store.db, [...orderMonths]);
     },
   };
