@@ -115,6 +115,7 @@ export function createChartRenderer(opts: ChartRendererOptions = {}): ChartRende
       // This thread builds every chart's SVG with ECharts; meanwhile the worker outlines the new
       // labels and libuv's pool rasterises the charts whose labels are ready, `concurrency` at a time.
       worker = opts.outlineWorker === false ? null : startOutlineWorker(font);
+      const svgWriter = createSvgWriter();
       const results = new Array<Buffer>(specs.length);
       const slots = new Semaphore(Math.max(1, concurrency));
       const drawn: Promise<void>[] = [];
@@ -123,7 +124,7 @@ export function createChartRenderer(opts: ChartRendererOptions = {}): ChartRende
         for (let index = 0; index < specs.length; index++) {
           const spec = specs[index];
           if (!spec) continue;
-          const svg = renderSvg(spec);
+          const svg = svgWriter.write(spec);
           const ready = ensureOutlined(labelsOf(svg));
           drawn.push(
             ready
@@ -140,6 +141,7 @@ export function createChartRenderer(opts: ChartRendererOptions = {}): ChartRende
       } finally {
         // Settle every chart before the worker goes, so that no rejection is left unobserved.
         await Promise.allSettled(drawn);
+        svgWriter.dispose();
         await worker?.close();
         worker = null;
       }
@@ -193,13 +195,37 @@ function splitGroups(svg: string, count: number): string[] | null {
 }
 
 function renderSvg(spec: ChartSpec): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: spec.width, height: spec.height });
+  const svg = createSvgWriter();
   try {
-    chart.setOption(spec.option);
-    return chart.renderToSVGString();
+    return svg.write(spec);
   } finally {
-    chart.dispose();
+    svg.dispose();
   }
+}
+
+/**
+ * ECharts' SVG of one chart after another through one ECharts instance: setOption without merging
+ * draws each chart afresh (the same SVG but for zrender's generated class names), and skipping
+ * init and dispose per chart saves about a fifth of ECharts' time.
+ */
+function createSvgWriter(): { write(spec: ChartSpec): string; dispose(): void } {
+  let chart: echarts.ECharts | null = null;
+  let size = { width: 0, height: 0 };
+  return {
+    write(spec) {
+      chart ??= echarts.init(null, null, { renderer: 'svg', ssr: true, width: spec.width, height: spec.height });
+      if (size.width !== spec.width || size.height !== spec.height) {
+        chart.resize({ width: spec.width, height: spec.height });
+        size = { width: spec.width, height: spec.height };
+      }
+      chart.setOption(spec.option, { notMerge: true });
+      return chart.renderToSVGString();
+    },
+    dispose() {
+      chart?.dispose();
+      chart = null;
+    },
+  };
 }
 
 function fontOptions(): NonNullable<ResvgRenderOptions['font']> {
