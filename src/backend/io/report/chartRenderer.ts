@@ -14,10 +14,7 @@ const TRANSFORM_ATTR = /\stransform="([^"]*)"/;
 
 export interface ChartRenderer {
   render(spec: ChartSpec): Promise<Buffer>;
-  /**
-   * Every chart of a report, `concurrency` of them rasterising at a time. Charts whose labels are
-   * few and shared are best placed first: they are drawn while the others' labels are outlined.
-   */
+  /** Every chart of a report, `concurrency` of them rasterising at a time. */
   renderMany?(specs: readonly ChartSpec[], concurrency: number, onRendered?: (done: number) => void): Promise<Buffer[]>;
 }
 
@@ -27,10 +24,11 @@ export interface ChartRendererOptions {
 }
 
 /**
- * Labels outlined per resvg call: a bounded SVG string, and the outlines of a big chart (the
- * ranking's 200 names) arrive in parts, so that the charts waiting for fewer labels go ahead.
+ * Labels outlined per resvg call: a bounded SVG string, and a chart with many labels (the
+ * ranking's names and values) is outlined in parts, between which the batches of charts waiting
+ * for fewer labels (the radars) go ahead.
  */
-const LABELS_PER_BATCH = 50;
+const LABELS_PER_BATCH = 25;
 const LABEL_ID = 'kaoping-label-';
 
 /**
@@ -47,6 +45,9 @@ export function createChartRenderer(opts: ChartRendererOptions = {}): ChartRende
   const outlines = new Map<string, string>();
   const pending = new Map<string, Promise<void>>();
   let worker: OutlineWorker | null = null;
+  // One batch at a time, the smallest waiting first: a radar's few new labels are not kept
+  // waiting behind the ranking's many.
+  const outlining = new Slots(1);
 
   const usvg = async (svgs: string[]): Promise<string[]> => {
     if (worker) {
@@ -77,7 +78,7 @@ export function createChartRenderer(opts: ChartRendererOptions = {}): ChartRende
     const missing = [...new Set(labels)].filter((l) => !outlines.has(l) && !pending.has(l));
     for (let i = 0; i < missing.length; i += LABELS_PER_BATCH) {
       const batch = missing.slice(i, i + LABELS_PER_BATCH);
-      const done = outlineBatch(batch);
+      const done = outlining.run(() => outlineBatch(batch), batch.length);
       for (const label of batch) pending.set(label, done);
     }
     return Promise.all(labels.map((l) => pending.get(l)));
@@ -117,7 +118,7 @@ export function createChartRenderer(opts: ChartRendererOptions = {}): ChartRende
       worker = opts.outlineWorker === false ? null : startOutlineWorker(font);
       const svgWriter = createSvgWriter();
       const results = new Array<Buffer>(specs.length);
-      const slots = new Semaphore(Math.max(1, concurrency));
+      const slots = new Slots(Math.max(1, concurrency));
       const drawn: Promise<void>[] = [];
       let rendered = 0;
       try {
@@ -128,7 +129,7 @@ export function createChartRenderer(opts: ChartRendererOptions = {}): ChartRende
           const ready = ensureOutlined(labelsOf(svg));
           drawn.push(
             ready
-              .then(() => slots.run(() => rasterise(svg)))
+              .then(() => slots.run(() => rasterise(svg), index))
               .then((png) => {
                 results[index] = png;
                 onRendered?.(++rendered);
@@ -150,22 +151,26 @@ export function createChartRenderer(opts: ChartRendererOptions = {}): ChartRende
   };
 }
 
-/** Runs at most `limit` tasks at a time, in the order they were queued. */
-class Semaphore {
+/** Runs at most `limit` tasks at a time; a waiting task of lower `priority` goes first, ties in order. */
+class Slots {
   private active = 0;
-  private readonly queue: (() => void)[] = [];
+  private readonly queue: { priority: number; start: () => void }[] = [];
 
   constructor(private readonly limit: number) {}
 
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    // A finished task hands its slot straight to the next queued one.
-    if (this.active >= this.limit) await new Promise<void>((resolve) => this.queue.push(resolve));
+  async run<T>(task: () => Promise<T>, priority: number): Promise<T> {
+    // A finished task hands its slot straight to the next waiting one.
+    if (this.active >= this.limit) await new Promise<void>((start) => this.queue.push({ priority, start }));
     else this.active++;
     try {
       return await task();
     } finally {
-      const next = this.queue.shift();
-      if (next) next();
+      let next = 0;
+      this.queue.forEach((waiting, i) => {
+        if (waiting.priority < (this.queue[next]?.priority ?? Infinity)) next = i;
+      });
+      const [waiting] = this.queue.splice(next, 1);
+      if (waiting) waiting.start();
       else this.active--;
     }
   }

@@ -39,9 +39,7 @@ const CHART_CONCURRENCY = 2;
  */
 export async function writeReportWorkbook(model: ReportModel, outPath: string, opts: WriteReportOptions = {}): Promise<WrittenWorkbook> {
   const renderer = opts.renderer ?? createChartRenderer();
-  // The radars first: they share a few labels, so they are drawn while the ranking's names are outlined.
-  const specs = [...model.managers.map((m) => m.radarChart), model.summary.rankingChart, model.summary.gradeChart];
-  const summaryAt = model.managers.length;
+  const specs = [model.summary.rankingChart, model.summary.gradeChart, ...model.managers.map((m) => m.radarChart)];
   const progress = opts.onProgress ?? (() => undefined);
   progress('charts', 0, specs.length);
   const pngs = await renderAll(renderer, specs, (done) => progress('charts', done, specs.length));
@@ -61,9 +59,9 @@ export async function writeReportWorkbook(model: ReportModel, outPath: string, o
 
   const sheetCount = model.managers.length + 3;
   progress('sheets', 0, sheetCount);
-  writeSummarySheet(workbook, model, { ranking: image(summaryAt), grades: image(summaryAt + 1) });
+  writeSummarySheet(workbook, model, { ranking: image(0), grades: image(1) });
   model.managers.forEach((section, index) => {
-    writeManagerSheet(workbook, model, section, image(index));
+    writeManagerSheet(workbook, model, section, image(index + 2));
     progress('sheets', index + 2, sheetCount);
   });
   writeFlagsSheet(workbook, model);
