@@ -3,6 +3,7 @@ import * as echarts from 'echarts';
 import type { ChartSpec } from '../../../core/report/reportModel';
 import { findCjkFont } from './cjkFont';
 import { encodePng } from './encodePng';
+import { startOutlineWorker, type OutlineWorker } from './outlineWorker';
 
 /** Pixels per chart pixel in the PNG, so that printed charts stay sharp. */
 const ZOOM = 2;
@@ -17,45 +18,78 @@ export interface ChartRenderer {
   renderMany?(specs: readonly ChartSpec[], concurrency: number, onRendered?: (done: number) => void): Promise<Buffer[]>;
 }
 
-/** Labels outlined per resvg call: one font load each, and a bounded SVG string. */
-const LABELS_PER_BATCH = 400;
+export interface ChartRendererOptions {
+  /** Outline the labels of renderMany on a worker thread (default true; false: all on this thread). */
+  outlineWorker?: boolean;
+}
+
+/**
+ * Labels outlined per resvg call: a bounded SVG string, and a chart with many labels (the
+ * ranking's names and values) is outlined in parts, between which the batches of charts waiting
+ * for fewer labels (the radars) go ahead.
+ */
+const LABELS_PER_BATCH = 25;
 const LABEL_ID = 'kaoping-label-';
 
 /**
  * Draws ECharts options as PNG: ECharts' server-side SVG, then resvg. Laying out text with a
- * large CJK font costs resvg dearly: every resvg tree loads the font file anew and prepares its
- * shaping tables, while the same labels recur in every manager's chart. So each distinct label
- * is turned into outline paths once, through resvg itself, and reused; the final raster then
- * needs no fonts at all. The labels a report needs are outlined together, many per resvg call
- * (each in a group of its own id, split apart again from usvg's output), so that the font is
- * loaded a handful of times per report instead of once per label.
+ * large CJK font costs resvg dearly: resvg 2.6 reads the whole font file (about 20 MB) again for
+ * every glyph it shapes or outlines, while the same labels recur in every manager's chart. So each
+ * distinct label is turned into outline paths once, through resvg itself, and reused; the final
+ * raster then needs no fonts at all. The labels are outlined many per resvg call (each in a group
+ * of its own id, split apart again from usvg's output), and in renderMany on a worker thread
+ * (outlineWorker.ts), while this thread goes on building the next charts' SVGs.
  */
-export function createChartRenderer(): ChartRenderer {
+export function createChartRenderer(opts: ChartRendererOptions = {}): ChartRenderer {
   const font = fontOptions();
   const outlines = new Map<string, string>();
+  const pending = new Map<string, Promise<void>>();
+  let worker: OutlineWorker | null = null;
+  // One batch at a time, the smallest waiting first: a radar's few new labels are not kept
+  // waiting behind the ranking's many.
+  const outlining = new Slots(1);
 
-  /** Fills `outlines` for the labels not seen yet. */
-  const outlineAll = (labels: Iterable<string>) => {
-    const missing = [...new Set(labels)].filter((l) => !outlines.has(l));
+  const usvg = async (svgs: string[]): Promise<string[]> => {
+    if (worker) {
+      try {
+        return await worker.outline(svgs);
+      } catch {
+        // A worker that died is not asked again; this thread outlines the rest.
+        worker = null;
+      }
+    }
+    return svgs.map((svg) => new Resvg(svg, { font }).toString());
+  };
+
+  const outlineBatch = async (batch: readonly string[]): Promise<void> => {
+    const grouped = batch.map((label, k) => `<g id="${LABEL_ID}${k}">${label}</g>`).join('');
+    const [out = ''] = await usvg([`<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">${grouped}</svg>`]);
+    const split = splitGroups(out, batch.length);
+    // When usvg's output cannot be split (shared definitions), each label is outlined on its own.
+    const parts = split ?? (await usvg(batch.map((label) => `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">${label}</svg>`))).map(innerSvg);
+    batch.forEach((label, k) => {
+      outlines.set(label, parts[k] ?? '');
+      pending.delete(label);
+    });
+  };
+
+  /** Resolves when every one of `labels` has its outline in `outlines`. */
+  const ensureOutlined = (labels: readonly string[]): Promise<unknown> => {
+    const missing = [...new Set(labels)].filter((l) => !outlines.has(l) && !pending.has(l));
     for (let i = 0; i < missing.length; i += LABELS_PER_BATCH) {
       const batch = missing.slice(i, i + LABELS_PER_BATCH);
-      const grouped = batch.map((label, k) => `<g id="${LABEL_ID}${k}">${label}</g>`).join('');
-      const out = new Resvg(`<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">${grouped}</svg>`, { font }).toString();
-      const split = splitGroups(out, batch.length);
-      batch.forEach((label, k) => {
-        // A label usvg's output cannot be split for (shared definitions) is outlined on its own.
-        outlines.set(label, split?.[k] ?? innerSvg(new Resvg(`<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">${label}</svg>`, { font }).toString()));
-      });
+      const done = outlining.run(() => outlineBatch(batch), batch.length);
+      for (const label of batch) pending.set(label, done);
     }
+    return Promise.all(labels.map((l) => pending.get(l)));
   };
 
   const labelsOf = (svg: string): string[] => [...svg.matchAll(TEXT_ELEMENT)].map((m) => m[0].replace(TRANSFORM_ATTR, ''));
 
   const outline = (element: string): string => {
     const transform = TRANSFORM_ATTR.exec(element)?.[1];
-    const untransformed = element.replace(TRANSFORM_ATTR, '');
-    if (!outlines.has(untransformed)) outlineAll([untransformed]);
-    const paths = outlines.get(untransformed) ?? '';
+    const paths = outlines.get(element.replace(TRANSFORM_ATTR, ''));
+    if (paths === undefined) throw new Error('chart label drawn before it was outlined');
     return transform === undefined ? paths : `<g transform="${transform}">${paths}</g>`;
   };
 
@@ -75,41 +109,71 @@ export function createChartRenderer(): ChartRenderer {
   return {
     async render(spec) {
       const svg = renderSvg(spec);
-      outlineAll(labelsOf(svg));
+      await ensureOutlined(labelsOf(svg));
       return rasterise(svg);
     },
     async renderMany(specs, concurrency, onRendered) {
-      // ECharts builds each chart's SVG on this thread while resvg rasterises the previous ones
-      // on libuv's pool; a chart's new labels are outlined (one resvg call) before it is drawn.
+      // This thread builds every chart's SVG with ECharts; meanwhile the worker outlines the new
+      // labels and libuv's pool rasterises the charts whose labels are ready, `concurrency` at a time.
+      worker = opts.outlineWorker === false ? null : startOutlineWorker(font);
+      const svgWriter = createSvgWriter();
       const results = new Array<Buffer>(specs.length);
-      const inFlight = new Set<Promise<void>>();
-      let failure: { err: unknown } | undefined;
+      const slots = new Slots(Math.max(1, concurrency));
+      const drawn: Promise<void>[] = [];
       let rendered = 0;
-      for (let index = 0; index < specs.length; index++) {
-        const spec = specs[index];
-        if (!spec) continue;
-        const svg = renderSvg(spec);
-        outlineAll(labelsOf(svg));
-        const done: Promise<void> = rasterise(svg).then(
-          (png) => {
-            results[index] = png;
-            inFlight.delete(done);
-            onRendered?.(++rendered);
-          },
-          (err: unknown) => {
-            failure ??= { err };
-            inFlight.delete(done);
-          },
-        );
-        inFlight.add(done);
-        if (inFlight.size >= Math.max(1, concurrency)) await Promise.race(inFlight);
-        if (failure) break;
+      try {
+        for (let index = 0; index < specs.length; index++) {
+          const spec = specs[index];
+          if (!spec) continue;
+          const svg = svgWriter.write(spec);
+          const ready = ensureOutlined(labelsOf(svg));
+          drawn.push(
+            ready
+              .then(() => slots.run(() => rasterise(svg), index))
+              .then((png) => {
+                results[index] = png;
+                onRendered?.(++rendered);
+              }),
+          );
+          // Lets finished outlines and rasters be taken up between charts.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        await Promise.all(drawn);
+      } finally {
+        // Settle every chart before the worker goes, so that no rejection is left unobserved.
+        await Promise.allSettled(drawn);
+        svgWriter.dispose();
+        await worker?.close();
+        worker = null;
       }
-      await Promise.all(inFlight);
-      if (failure) throw failure.err;
       return results;
     },
   };
+}
+
+/** Runs at most `limit` tasks at a time; a waiting task of lower `priority` goes first, ties in order. */
+class Slots {
+  private active = 0;
+  private readonly queue: { priority: number; start: () => void }[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  async run<T>(task: () => Promise<T>, priority: number): Promise<T> {
+    // A finished task hands its slot straight to the next waiting one.
+    if (this.active >= this.limit) await new Promise<void>((start) => this.queue.push({ priority, start }));
+    else this.active++;
+    try {
+      return await task();
+    } finally {
+      let next = 0;
+      this.queue.forEach((waiting, i) => {
+        if (waiting.priority < (this.queue[next]?.priority ?? Infinity)) next = i;
+      });
+      const [waiting] = this.queue.splice(next, 1);
+      if (waiting) waiting.start();
+      else this.active--;
+    }
+  }
 }
 
 /**
@@ -136,13 +200,37 @@ function splitGroups(svg: string, count: number): string[] | null {
 }
 
 function renderSvg(spec: ChartSpec): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: spec.width, height: spec.height });
+  const svg = createSvgWriter();
   try {
-    chart.setOption(spec.option);
-    return chart.renderToSVGString();
+    return svg.write(spec);
   } finally {
-    chart.dispose();
+    svg.dispose();
   }
+}
+
+/**
+ * ECharts' SVG of one chart after another through one ECharts instance: setOption without merging
+ * draws each chart afresh (the same SVG but for zrender's generated class names), and skipping
+ * init and dispose per chart saves about a fifth of ECharts' time.
+ */
+function createSvgWriter(): { write(spec: ChartSpec): string; dispose(): void } {
+  let chart: echarts.ECharts | null = null;
+  let size = { width: 0, height: 0 };
+  return {
+    write(spec) {
+      chart ??= echarts.init(null, null, { renderer: 'svg', ssr: true, width: spec.width, height: spec.height });
+      if (size.width !== spec.width || size.height !== spec.height) {
+        chart.resize({ width: spec.width, height: spec.height });
+        size = { width: spec.width, height: spec.height };
+      }
+      chart.setOption(spec.option, { notMerge: true });
+      return chart.renderToSVGString();
+    },
+    dispose() {
+      chart?.dispose();
+      chart = null;
+    },
+  };
 }
 
 function fontOptions(): NonNullable<ResvgRenderOptions['font']> {
