@@ -247,6 +247,20 @@ export interface OrderMonthCacheTable {
   batch_ids_json: string;
   /** 1 when order_month_totals holds the month's totals. */
   totals_ready: number;
+  /** The key and new brand codes order_month_retailer_totals was summed with; NULL: not summed (0006). */
+  retailer_totals_key: Generated<string | null>;
+}
+
+/** order_month_totals summed per month × retailer, as the evaluation reads them (0006). */
+export interface OrderMonthRetailerTotalsTable {
+  month: string;
+  retailer_id: number;
+  quantity: number;
+  key_quantity: number | null;
+  new_quantity: number | null;
+  ordered_new: number;
+  margin_value: number | null;
+  margin_retail_value: number | null;
 }
 
 /** Order lines summed per month × retailer × brand code (lines without a retailer left out). */
@@ -305,6 +319,7 @@ export interface Database {
   entry_comments: EntryCommentsTable;
   order_month_cache: OrderMonthCacheTable;
   order_month_totals: OrderMonthTotalsTable;
+  order_month_retailer_totals: OrderMonthRetailerTotalsTable;
 }
 
 /** Tables that hold imported rows (and so carry batch ids and a natural key). */
@@ -320,6 +335,7 @@ export type ImportedTableName = Exclude<
   | 'entry_comments'
   | 'order_month_cache'
   | 'order_month_totals'
+  | 'order_month_retailer_totals'
 >;
 
 export type ImportBatchRow = Selectable<ImportBatchesTable>;

@@ -60,7 +60,7 @@ async function recomputeBatches(db: Kysely<Database>, month: string): Promise<vo
   await db
     .insertInto('order_month_cache')
     .values({ month, batch_ids_json: JSON.stringify(ids), totals_ready: 0 })
-    .onConflict((oc) => oc.column('month').doUpdateSet({ batch_ids_json: JSON.stringify(ids), totals_ready: 0 }))
+    .onConflict((oc) => oc.column('month').doUpdateSet({ batch_ids_json: JSON.stringify(ids), totals_ready: 0, retailer_totals_key: null }))
     .execute();
 }
 
@@ -89,7 +89,8 @@ async function recomputeTotals(db: Kysely<Database>, month: string): Promise<voi
         .groupBy(['o.retailer_id', 'o.brand_code', monthOf]),
     )
     .execute();
-  await db.updateTable('order_month_cache').set({ totals_ready: 1 }).where('month', '=', month).execute();
+  // The per-retailer sums of 0006 were summed from the totals just replaced.
+  await db.updateTable('order_month_cache').set({ totals_ready: 1, retailer_totals_key: null }).where('month', '=', month).execute();
 }
 
 /** SQLite's BINARY order of TEXT (UTF-8 bytes, i.e. code points), NULL first. */
@@ -116,41 +117,60 @@ export async function readOrderMonthBatchIds(db: Kysely<Database>, months: reado
   return [...new Set(rows.flatMap((r) => JSON.parse(r.batch_ids_json) as number[]))].sort((a, b) => a - b);
 }
 
+/** Which brands count as key and new brands when the per-brand totals are summed per retailer. */
+export interface BrandMarks {
+  keyBrandCodes: readonly string[];
+  newBrandCodes: readonly string[];
+}
+
+/** What order_month_cache.retailer_totals_key records: the marks, in a fixed order. */
+function brandMarksKey(brands: BrandMarks): string {
+  return JSON.stringify({ key: [...new Set(brands.keyBrandCodes)].sort(), new: [...new Set(brands.newBrandCodes)].sort() });
+}
+
 /**
- * The cached totals of the months summed once more per retailer × month, in SQL: what
- * core/measures needs of them (RetailerMonthOrders), about a tenth as many rows as the totals per
- * brand. Brands count as key or new brands by the codes given (the brand list the evaluation
- * holds), and each retailer's brands are summed in code order off the table's index, so that the
- * figures equal core's sumOrderTotals over the same per-brand totals. `brandQuantities` is filled
- * for the brands the month's agreements name. Call refreshOrderMonthCache for the months first.
+ * The cached totals of the months summed once more per retailer × month: what core/measures
+ * needs of them (RetailerMonthOrders), about a tenth as many rows as the totals per brand.
+ * The sums are kept in order_month_retailer_totals (migration 0006) and summed again only when
+ * the month's per-brand totals were recomputed or the brand marks differ from those they were
+ * summed with. Brands count as key or new brands by the codes given (the brand list the
+ * evaluation holds). `brandQuantities` is filled for the brands the month's agreements name.
+ * Call refreshOrderMonthCache for the months first. Runs its writes in a transaction of its own
+ * unless the caller is in one.
  */
 export async function readRetailerMonthOrders(
-  db: Kysely<Database>,
+  store: Store,
   months: readonly string[],
-  brands: { keyBrandCodes: readonly string[]; newBrandCodes: readonly string[] },
+  brands: BrandMarks,
   agreementMonth: string,
 ): Promise<RetailerMonthOrders[]> {
-  const inList = (codes: readonly string[]) =>
-    codes.length === 0 ? sql<boolean>`0 = 1` : sql<boolean>`t.brand_code in (${sql.join(codes.map((c) => sql.val(c)))})`;
-  const isKey = inList(brands.keyBrandCodes);
-  const isNew = inList(brands.newBrandCodes);
-  const bothValues = sql<boolean>`t.retail_value is not null and t.wholesale_value is not null`;
+  const db = store.db;
+  const key = brandMarksKey(brands);
+  const sorted = [...new Set(months)].sort();
+  const current = await db
+    .selectFrom('order_month_cache')
+    .select(['month', 'totals_ready', 'retailer_totals_key'])
+    .where('month', 'in', sorted.length > 0 ? sorted : [''])
+    .execute();
+  const stale = sorted.filter((month) => {
+    const row = current.find((r) => r.month === month);
+    if (!row || row.totals_ready !== 1) throw new Error(`order month cache of ${month} is not current: refresh it first`);
+    return row.retailer_totals_key !== key;
+  });
+  if (stale.length > 0) {
+    const work = async () => {
+      for (const month of stale) await recomputeRetailerTotals(db, month, brands, key);
+    };
+    if (store.sqlite.inTransaction) await work();
+    else await runInTransaction(store, work);
+  }
   const out: RetailerMonthOrders[] = [];
-  for (const month of [...new Set(months)].sort()) {
+  for (const month of sorted) {
     const rows = await db
-      .selectFrom('order_month_totals as t')
-      .select([
-        't.retailer_id',
-        sql<number>`sum(t.quantity)`.as('quantity'),
-        sql<number | null>`sum(case when ${isKey} then t.quantity end)`.as('key_quantity'),
-        sql<number | null>`sum(case when ${isNew} then t.quantity end)`.as('new_quantity'),
-        sql<number>`max(case when ${isNew} and t.quantity > 0 then 1 else 0 end)`.as('ordered_new'),
-        sql<number | null>`sum(case when ${bothValues} then t.retail_value - t.wholesale_value end)`.as('margin_value'),
-        sql<number | null>`sum(case when ${bothValues} then t.retail_value end)`.as('margin_retail_value'),
-      ])
-      .where('t.month', '=', month)
-      .groupBy('t.retailer_id')
-      .orderBy('t.retailer_id')
+      .selectFrom('order_month_retailer_totals')
+      .select(['retailer_id', 'quantity', 'key_quantity', 'new_quantity', 'ordered_new', 'margin_value', 'margin_retail_value'])
+      .where('month', '=', month)
+      .orderBy('retailer_id')
       .execute();
     const byRetailer = new Map<number, RetailerMonthOrders>();
     for (const r of rows) {
@@ -202,4 +222,40 @@ export async function readRetailerMonthOrders(
     }
   }
   return out;
+}
+
+/**
+ * Sums a month's per-brand totals per retailer into order_month_retailer_totals, each retailer's
+ * brands in code order off the totals' index, so that the figures equal core's sumOrderTotals
+ * over the same per-brand totals; `key` records the brand marks they were summed with.
+ */
+async function recomputeRetailerTotals(db: Kysely<Database>, month: string, brands: BrandMarks, key: string): Promise<void> {
+  const inList = (codes: readonly string[]) =>
+    codes.length === 0 ? sql<boolean>`0 = 1` : sql<boolean>`t.brand_code in (${sql.join(codes.map((c) => sql.val(c)))})`;
+  const isKey = inList(brands.keyBrandCodes);
+  const isNew = inList(brands.newBrandCodes);
+  const bothValues = sql<boolean>`t.retail_value is not null and t.wholesale_value is not null`;
+  await db.deleteFrom('order_month_retailer_totals').where('month', '=', month).execute();
+  await db
+    .insertInto('order_month_retailer_totals')
+    .columns(['month', 'retailer_id', 'quantity', 'key_quantity', 'new_quantity', 'ordered_new', 'margin_value', 'margin_retail_value'])
+    .expression(
+      db
+        .selectFrom('order_month_totals as t')
+        .select([
+          sql<string>`t.month`.as('month'),
+          't.retailer_id',
+          sql<number>`sum(t.quantity)`.as('quantity'),
+          sql<number | null>`sum(case when ${isKey} then t.quantity end)`.as('key_quantity'),
+          sql<number | null>`sum(case when ${isNew} then t.quantity end)`.as('new_quantity'),
+          sql<number>`max(case when ${isNew} and t.quantity > 0 then 1 else 0 end)`.as('ordered_new'),
+          sql<number | null>`sum(case when ${bothValues} then t.retail_value - t.wholesale_value end)`.as('margin_value'),
+          sql<number | null>`sum(case when ${bothValues} then t.retail_value end)`.as('margin_retail_value'),
+        ])
+        .where('t.month', '=', month)
+        .groupBy('t.retailer_id')
+        .orderBy('t.retailer_id'),
+    )
+    .execute();
+  await db.updateTable('order_month_cache').set({ retailer_totals_key: key }).where('month', '=', month).execute();
 }
