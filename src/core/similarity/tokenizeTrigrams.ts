@@ -2,6 +2,8 @@ import { normalizeForSimilarity } from './normalizeForSimilarity';
 
 export interface TokenizedText {
   id: number;
+  /** Position of the text in the documents given. */
+  index: number;
   /** Distinct 3-gram tokens, ascending; token ids are ranked by document frequency, rarest first. */
   tokens: Int32Array;
 }
@@ -23,7 +25,8 @@ export function tokenizeTrigrams(docs: readonly { id: number; text: string }[], 
   let chars = new Int32Array(256);
   const texts: TokenizedText[] = [];
 
-  for (const doc of docs) {
+  for (let docIndex = 0; docIndex < docs.length; docIndex++) {
+    const doc = docs[docIndex]!;
     const normalized = normalizeForSimilarity(doc.text);
     if (chars.length < normalized.length) chars = new Int32Array(normalized.length * 2);
     let length = 0;
@@ -50,7 +53,7 @@ export function tokenizeTrigrams(docs: readonly { id: number; text: string }[], 
       frequency[token]!++;
       grams[distinct++] = token;
     }
-    texts.push({ id: doc.id, tokens: grams.subarray(0, distinct) });
+    texts.push({ id: doc.id, index: docIndex, tokens: grams.subarray(0, distinct) });
   }
 
   // Rarest first; among equally rare tokens the first seen first, to be deterministic. A counting
