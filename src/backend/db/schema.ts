@@ -247,20 +247,15 @@ export interface OrderMonthCacheTable {
   batch_ids_json: string;
   /** 1 when order_month_totals holds the month's totals. */
   totals_ready: number;
-  /** The key and new brand codes order_month_retailer_totals was summed with; NULL: not summed (0006). */
-  retailer_totals_key: Generated<string | null>;
 }
 
 /** order_month_totals summed per month × retailer, as the evaluation reads them (0006). */
 export interface OrderMonthRetailerTotalsTable {
   month: string;
-  retailer_id: number;
-  quantity: number;
-  key_quantity: number | null;
-  new_quantity: number | null;
-  ordered_new: number;
-  margin_value: number | null;
-  margin_retail_value: number | null;
+  /** The key and new brand codes the sums count (JSON). */
+  brand_marks: string;
+  /** The retailers' sums packed by backend/repositories/retailerTotalsBlob.ts. */
+  totals: Uint8Array;
 }
 
 /** Order lines summed per month × retailer × brand code (lines without a retailer left out). */

@@ -4,6 +4,7 @@ import type { Store } from '../db/openStore';
 import { runInTransaction } from '../db/runInTransaction';
 import type { Database } from '../db/schema';
 import type { RetailerMonthOrders } from '../../core/measures/evaluationInput';
+import { packRetailerTotals, unpackRetailerTotals } from './retailerTotalsBlob';
 
 /**
  * Marks months stale after order lines of theirs were inserted (updates and deletes are caught by
@@ -60,7 +61,7 @@ async function recomputeBatches(db: Kysely<Database>, month: string): Promise<vo
   await db
     .insertInto('order_month_cache')
     .values({ month, batch_ids_json: JSON.stringify(ids), totals_ready: 0 })
-    .onConflict((oc) => oc.column('month').doUpdateSet({ batch_ids_json: JSON.stringify(ids), totals_ready: 0, retailer_totals_key: null }))
+    .onConflict((oc) => oc.column('month').doUpdateSet({ batch_ids_json: JSON.stringify(ids), totals_ready: 0 }))
     .execute();
 }
 
@@ -90,7 +91,8 @@ async function recomputeTotals(db: Kysely<Database>, month: string): Promise<voi
     )
     .execute();
   // The per-retailer sums of 0006 were summed from the totals just replaced.
-  await db.updateTable('order_month_cache').set({ totals_ready: 1, retailer_totals_key: null }).where('month', '=', month).execute();
+  await db.deleteFrom('order_month_retailer_totals').where('month', '=', month).execute();
+  await db.updateTable('order_month_cache').set({ totals_ready: 1 }).where('month', '=', month).execute();
 }
 
 /** SQLite's BINARY order of TEXT (UTF-8 bytes, i.e. code points), NULL first. */
@@ -123,7 +125,7 @@ export interface BrandMarks {
   newBrandCodes: readonly string[];
 }
 
-/** What order_month_cache.retailer_totals_key records: the marks, in a fixed order. */
+/** What order_month_retailer_totals.brand_marks records: the marks, in a fixed order. */
 function brandMarksKey(brands: BrandMarks): string {
   return JSON.stringify({ key: [...new Set(brands.keyBrandCodes)].sort(), new: [...new Set(brands.newBrandCodes)].sort() });
 }
@@ -145,46 +147,34 @@ export async function readRetailerMonthOrders(
   agreementMonth: string,
 ): Promise<RetailerMonthOrders[]> {
   const db = store.db;
-  const key = brandMarksKey(brands);
+  const marks = brandMarksKey(brands);
   const sorted = [...new Set(months)].sort();
-  const current = await db
-    .selectFrom('order_month_cache')
-    .select(['month', 'totals_ready', 'retailer_totals_key'])
-    .where('month', 'in', sorted.length > 0 ? sorted : [''])
+  if (sorted.length === 0) return [];
+  const ready = await db.selectFrom('order_month_cache').select('month').where('month', 'in', sorted).where('totals_ready', '=', 1).execute();
+  for (const month of sorted) {
+    if (!ready.some((r) => r.month === month)) throw new Error(`order month cache of ${month} is not current: refresh it first`);
+  }
+  const kept = await db
+    .selectFrom('order_month_retailer_totals')
+    .select(['month', 'totals'])
+    .where('month', 'in', sorted)
+    .where('brand_marks', '=', marks)
     .execute();
-  const stale = sorted.filter((month) => {
-    const row = current.find((r) => r.month === month);
-    if (!row || row.totals_ready !== 1) throw new Error(`order month cache of ${month} is not current: refresh it first`);
-    return row.retailer_totals_key !== key;
-  });
+  const blobs = new Map(kept.map((r) => [r.month, r.totals] as const));
+  const stale = sorted.filter((month) => !blobs.has(month));
   if (stale.length > 0) {
     const work = async () => {
-      for (const month of stale) await recomputeRetailerTotals(db, month, brands, key);
+      for (const month of stale) blobs.set(month, await recomputeRetailerTotals(db, month, brands, marks));
     };
     if (store.sqlite.inTransaction) await work();
     else await runInTransaction(store, work);
   }
   const out: RetailerMonthOrders[] = [];
   for (const month of sorted) {
-    const rows = await db
-      .selectFrom('order_month_retailer_totals')
-      .select(['retailer_id', 'quantity', 'key_quantity', 'new_quantity', 'ordered_new', 'margin_value', 'margin_retail_value'])
-      .where('month', '=', month)
-      .orderBy('retailer_id')
-      .execute();
+    const totalsOfMonth = unpackRetailerTotals(blobs.get(month) ?? new Uint8Array(), month);
     const byRetailer = new Map<number, RetailerMonthOrders>();
-    for (const r of rows) {
-      const totals: RetailerMonthOrders = {
-        retailerId: r.retailer_id,
-        month,
-        quantity: r.quantity,
-        keyBrandQuantity: r.key_quantity ?? 0,
-        newBrandQuantity: r.new_quantity ?? 0,
-        orderedNewBrand: r.ordered_new === 1,
-        marginValue: r.margin_value ?? 0,
-        marginRetailValue: r.margin_retail_value ?? 0,
-      };
-      byRetailer.set(r.retailer_id, totals);
+    for (const totals of totalsOfMonth) {
+      byRetailer.set(totals.retailerId, totals);
       out.push(totals);
     }
     if (month !== agreementMonth) continue;
@@ -225,37 +215,46 @@ export async function readRetailerMonthOrders(
 }
 
 /**
- * Sums a month's per-brand totals per retailer into order_month_retailer_totals, each retailer's
- * brands in code order off the totals' index, so that the figures equal core's sumOrderTotals
- * over the same per-brand totals; `key` records the brand marks they were summed with.
+ * Sums a month's per-brand totals per retailer and keeps the sums in order_month_retailer_totals,
+ * each retailer's brands in code order off the totals' index, so that the figures equal core's
+ * sumOrderTotals over the same per-brand totals; `marks` records the brand marks they count.
  */
-async function recomputeRetailerTotals(db: Kysely<Database>, month: string, brands: BrandMarks, key: string): Promise<void> {
+async function recomputeRetailerTotals(db: Kysely<Database>, month: string, brands: BrandMarks, marks: string): Promise<Uint8Array> {
   const inList = (codes: readonly string[]) =>
     codes.length === 0 ? sql<boolean>`0 = 1` : sql<boolean>`t.brand_code in (${sql.join(codes.map((c) => sql.val(c)))})`;
   const isKey = inList(brands.keyBrandCodes);
   const isNew = inList(brands.newBrandCodes);
   const bothValues = sql<boolean>`t.retail_value is not null and t.wholesale_value is not null`;
-  await db.deleteFrom('order_month_retailer_totals').where('month', '=', month).execute();
+  const rows = await db
+    .selectFrom('order_month_totals as t')
+    .select([
+      't.retailer_id',
+      sql<number>`sum(t.quantity)`.as('quantity'),
+      sql<number | null>`sum(case when ${isKey} then t.quantity end)`.as('key_quantity'),
+      sql<number | null>`sum(case when ${isNew} then t.quantity end)`.as('new_quantity'),
+      sql<number>`max(case when ${isNew} and t.quantity > 0 then 1 else 0 end)`.as('ordered_new'),
+      sql<number | null>`sum(case when ${bothValues} then t.retail_value - t.wholesale_value end)`.as('margin_value'),
+      sql<number | null>`sum(case when ${bothValues} then t.retail_value end)`.as('margin_retail_value'),
+    ])
+    .where('t.month', '=', month)
+    .groupBy('t.retailer_id')
+    .orderBy('t.retailer_id')
+    .execute();
+  const blob = packRetailerTotals(
+    rows.map((r) => ({
+      retailerId: r.retailer_id,
+      quantity: r.quantity,
+      keyBrandQuantity: r.key_quantity ?? 0,
+      newBrandQuantity: r.new_quantity ?? 0,
+      orderedNewBrand: r.ordered_new === 1,
+      marginValue: r.margin_value ?? 0,
+      marginRetailValue: r.margin_retail_value ?? 0,
+    })),
+  );
   await db
     .insertInto('order_month_retailer_totals')
-    .columns(['month', 'retailer_id', 'quantity', 'key_quantity', 'new_quantity', 'ordered_new', 'margin_value', 'margin_retail_value'])
-    .expression(
-      db
-        .selectFrom('order_month_totals as t')
-        .select([
-          sql<string>`t.month`.as('month'),
-          't.retailer_id',
-          sql<number>`sum(t.quantity)`.as('quantity'),
-          sql<number | null>`sum(case when ${isKey} then t.quantity end)`.as('key_quantity'),
-          sql<number | null>`sum(case when ${isNew} then t.quantity end)`.as('new_quantity'),
-          sql<number>`max(case when ${isNew} and t.quantity > 0 then 1 else 0 end)`.as('ordered_new'),
-          sql<number | null>`sum(case when ${bothValues} then t.retail_value - t.wholesale_value end)`.as('margin_value'),
-          sql<number | null>`sum(case when ${bothValues} then t.retail_value end)`.as('margin_retail_value'),
-        ])
-        .where('t.month', '=', month)
-        .groupBy('t.retailer_id')
-        .orderBy('t.retailer_id'),
-    )
+    .values({ month, brand_marks: marks, totals: blob })
+    .onConflict((oc) => oc.column('month').doUpdateSet({ brand_marks: marks, totals: blob }))
     .execute();
-  await db.updateTable('order_month_cache').set({ retailer_totals_key: key }).where('month', '=', month).execute();
+  return blob;
 }
