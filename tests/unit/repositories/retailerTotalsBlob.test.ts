@@ -8,7 +8,7 @@ describe('retailer totals blob', () => {
       { retailerId: 2 ** 40, quantity: -5, keyBrandQuantity: 7.25, newBrandQuantity: 3, orderedNewBrand: true, marginValue: -0.1, marginRetailValue: 0 },
     ];
     const unpacked = unpackRetailerTotals(packRetailerTotals(rows), '2026-10');
-    expect(unpacked).toStrictEqual(rows.map((r) => ({ retailerId: r.retailerId, month: '2026-10', ...r })));
+    expect(unpacked).toStrictEqual(rows.map(({ retailerId, ...r }) => ({ retailerId, month: '2026-10', ...r })));
     expect(Object.is(unpacked[0]!.newBrandQuantity, -0)).toBe(true);
     expect(unpackRetailerTotals(packRetailerTotals([]), '2026-10')).toEqual([]);
   });
