@@ -249,6 +249,15 @@ export interface OrderMonthCacheTable {
   totals_ready: number;
 }
 
+/** order_month_totals summed per month × retailer, as the evaluation reads them (0006). */
+export interface OrderMonthRetailerTotalsTable {
+  month: string;
+  /** The key and new brand codes the sums count (JSON). */
+  brand_marks: string;
+  /** The retailers' sums packed by backend/repositories/retailerTotalsBlob.ts. */
+  totals: Uint8Array;
+}
+
 /** Order lines summed per month × retailer × brand code (lines without a retailer left out). */
 export interface OrderMonthTotalsTable {
   month: string;
@@ -305,6 +314,7 @@ export interface Database {
   entry_comments: EntryCommentsTable;
   order_month_cache: OrderMonthCacheTable;
   order_month_totals: OrderMonthTotalsTable;
+  order_month_retailer_totals: OrderMonthRetailerTotalsTable;
 }
 
 /** Tables that hold imported rows (and so carry batch ids and a natural key). */
@@ -320,6 +330,7 @@ export type ImportedTableName = Exclude<
   | 'entry_comments'
   | 'order_month_cache'
   | 'order_month_totals'
+  | 'order_month_retailer_totals'
 >;
 
 export type ImportBatchRow = Selectable<ImportBatchesTable>;

@@ -4,6 +4,7 @@ import type { Store } from '../db/openStore';
 import { runInTransaction } from '../db/runInTransaction';
 import type { Database } from '../db/schema';
 import type { RetailerMonthOrders } from '../../core/measures/evaluationInput';
+import { packRetailerTotals, unpackRetailerTotals } from './retailerTotalsBlob';
 
 /**
  * Marks months stale after order lines of theirs were inserted (updates and deletes are caught by
@@ -89,6 +90,8 @@ async function recomputeTotals(db: Kysely<Database>, month: string): Promise<voi
         .groupBy(['o.retailer_id', 'o.brand_code', monthOf]),
     )
     .execute();
+  // The per-retailer sums of 0006 were summed from the totals just replaced.
+  await db.deleteFrom('order_month_retailer_totals').where('month', '=', month).execute();
   await db.updateTable('order_month_cache').set({ totals_ready: 1 }).where('month', '=', month).execute();
 }
 
@@ -116,55 +119,62 @@ export async function readOrderMonthBatchIds(db: Kysely<Database>, months: reado
   return [...new Set(rows.flatMap((r) => JSON.parse(r.batch_ids_json) as number[]))].sort((a, b) => a - b);
 }
 
+/** Which brands count as key and new brands when the per-brand totals are summed per retailer. */
+export interface BrandMarks {
+  keyBrandCodes: readonly string[];
+  newBrandCodes: readonly string[];
+}
+
+/** What order_month_retailer_totals.brand_marks records: the marks, in a fixed order. */
+function brandMarksKey(brands: BrandMarks): string {
+  return JSON.stringify({ key: [...new Set(brands.keyBrandCodes)].sort(), new: [...new Set(brands.newBrandCodes)].sort() });
+}
+
 /**
- * The cached totals of the months summed once more per retailer × month, in SQL: what
- * core/measures needs of them (RetailerMonthOrders), about a tenth as many rows as the totals per
- * brand. Brands count as key or new brands by the codes given (the brand list the evaluation
- * holds), and each retailer's brands are summed in code order off the table's index, so that the
- * figures equal core's sumOrderTotals over the same per-brand totals. `brandQuantities` is filled
- * for the brands the month's agreements name. Call refreshOrderMonthCache for the months first.
+ * The cached totals of the months summed once more per retailer × month: what core/measures
+ * needs of them (RetailerMonthOrders), about a tenth as many rows as the totals per brand.
+ * The sums are kept in order_month_retailer_totals (migration 0006) and summed again only when
+ * the month's per-brand totals were recomputed or the brand marks differ from those they were
+ * summed with. Brands count as key or new brands by the codes given (the brand list the
+ * evaluation holds). `brandQuantities` is filled for the brands the month's agreements name.
+ * Call refreshOrderMonthCache for the months first. Runs its writes in a transaction of its own
+ * unless the caller is in one.
  */
 export async function readRetailerMonthOrders(
-  db: Kysely<Database>,
+  store: Store,
   months: readonly string[],
-  brands: { keyBrandCodes: readonly string[]; newBrandCodes: readonly string[] },
+  brands: BrandMarks,
   agreementMonth: string,
 ): Promise<RetailerMonthOrders[]> {
-  const inList = (codes: readonly string[]) =>
-    codes.length === 0 ? sql<boolean>`0 = 1` : sql<boolean>`t.brand_code in (${sql.join(codes.map((c) => sql.val(c)))})`;
-  const isKey = inList(brands.keyBrandCodes);
-  const isNew = inList(brands.newBrandCodes);
-  const bothValues = sql<boolean>`t.retail_value is not null and t.wholesale_value is not null`;
+  const db = store.db;
+  const marks = brandMarksKey(brands);
+  const sorted = [...new Set(months)].sort();
+  if (sorted.length === 0) return [];
+  const ready = await db.selectFrom('order_month_cache').select('month').where('month', 'in', sorted).where('totals_ready', '=', 1).execute();
+  for (const month of sorted) {
+    if (!ready.some((r) => r.month === month)) throw new Error(`order month cache of ${month} is not current: refresh it first`);
+  }
+  const kept = await db
+    .selectFrom('order_month_retailer_totals')
+    .select(['month', 'totals'])
+    .where('month', 'in', sorted)
+    .where('brand_marks', '=', marks)
+    .execute();
+  const blobs = new Map(kept.map((r) => [r.month, r.totals] as const));
+  const stale = sorted.filter((month) => !blobs.has(month));
+  if (stale.length > 0) {
+    const work = async () => {
+      for (const month of stale) blobs.set(month, await recomputeRetailerTotals(db, month, brands, marks));
+    };
+    if (store.sqlite.inTransaction) await work();
+    else await runInTransaction(store, work);
+  }
   const out: RetailerMonthOrders[] = [];
-  for (const month of [...new Set(months)].sort()) {
-    const rows = await db
-      .selectFrom('order_month_totals as t')
-      .select([
-        't.retailer_id',
-        sql<number>`sum(t.quantity)`.as('quantity'),
-        sql<number | null>`sum(case when ${isKey} then t.quantity end)`.as('key_quantity'),
-        sql<number | null>`sum(case when ${isNew} then t.quantity end)`.as('new_quantity'),
-        sql<number>`max(case when ${isNew} and t.quantity > 0 then 1 else 0 end)`.as('ordered_new'),
-        sql<number | null>`sum(case when ${bothValues} then t.retail_value - t.wholesale_value end)`.as('margin_value'),
-        sql<number | null>`sum(case when ${bothValues} then t.retail_value end)`.as('margin_retail_value'),
-      ])
-      .where('t.month', '=', month)
-      .groupBy('t.retailer_id')
-      .orderBy('t.retailer_id')
-      .execute();
+  for (const month of sorted) {
+    const totalsOfMonth = unpackRetailerTotals(blobs.get(month) ?? new Uint8Array(), month);
     const byRetailer = new Map<number, RetailerMonthOrders>();
-    for (const r of rows) {
-      const totals: RetailerMonthOrders = {
-        retailerId: r.retailer_id,
-        month,
-        quantity: r.quantity,
-        keyBrandQuantity: r.key_quantity ?? 0,
-        newBrandQuantity: r.new_quantity ?? 0,
-        orderedNewBrand: r.ordered_new === 1,
-        marginValue: r.margin_value ?? 0,
-        marginRetailValue: r.margin_retail_value ?? 0,
-      };
-      byRetailer.set(r.retailer_id, totals);
+    for (const totals of totalsOfMonth) {
+      byRetailer.set(totals.retailerId, totals);
       out.push(totals);
     }
     if (month !== agreementMonth) continue;
@@ -202,4 +212,49 @@ export async function readRetailerMonthOrders(
     }
   }
   return out;
+}
+
+/**
+ * Sums a month's per-brand totals per retailer and keeps the sums in order_month_retailer_totals,
+ * each retailer's brands in code order off the totals' index, so that the figures equal core's
+ * sumOrderTotals over the same per-brand totals; `marks` records the brand marks they count.
+ */
+async function recomputeRetailerTotals(db: Kysely<Database>, month: string, brands: BrandMarks, marks: string): Promise<Uint8Array> {
+  const inList = (codes: readonly string[]) =>
+    codes.length === 0 ? sql<boolean>`0 = 1` : sql<boolean>`t.brand_code in (${sql.join(codes.map((c) => sql.val(c)))})`;
+  const isKey = inList(brands.keyBrandCodes);
+  const isNew = inList(brands.newBrandCodes);
+  const bothValues = sql<boolean>`t.retail_value is not null and t.wholesale_value is not null`;
+  const rows = await db
+    .selectFrom('order_month_totals as t')
+    .select([
+      't.retailer_id',
+      sql<number>`sum(t.quantity)`.as('quantity'),
+      sql<number | null>`sum(case when ${isKey} then t.quantity end)`.as('key_quantity'),
+      sql<number | null>`sum(case when ${isNew} then t.quantity end)`.as('new_quantity'),
+      sql<number>`max(case when ${isNew} and t.quantity > 0 then 1 else 0 end)`.as('ordered_new'),
+      sql<number | null>`sum(case when ${bothValues} then t.retail_value - t.wholesale_value end)`.as('margin_value'),
+      sql<number | null>`sum(case when ${bothValues} then t.retail_value end)`.as('margin_retail_value'),
+    ])
+    .where('t.month', '=', month)
+    .groupBy('t.retailer_id')
+    .orderBy('t.retailer_id')
+    .execute();
+  const blob = packRetailerTotals(
+    rows.map((r) => ({
+      retailerId: r.retailer_id,
+      quantity: r.quantity,
+      keyBrandQuantity: r.key_quantity ?? 0,
+      newBrandQuantity: r.new_quantity ?? 0,
+      orderedNewBrand: r.ordered_new === 1,
+      marginValue: r.margin_value ?? 0,
+      marginRetailValue: r.margin_retail_value ?? 0,
+    })),
+  );
+  await db
+    .insertInto('order_month_retailer_totals')
+    .values({ month, brand_marks: marks, totals: blob })
+    .onConflict((oc) => oc.column('month').doUpdateSet({ brand_marks: marks, totals: blob }))
+    .execute();
+  return blob;
 }

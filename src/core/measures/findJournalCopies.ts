@@ -27,7 +27,15 @@ export interface JournalCopies {
  */
 export function findJournalCopies(ctx: MonthContext): JournalCopies {
   const journalById = new Map(ctx.input.journals.map((row) => [row.id, row]));
-  const docs = ctx.input.journals.map((row) => ({ id: row.id, author: row.managerCode, date: row.date, text: row.content }));
+  // A pair counts only if an entry of it is of the month (see crossCopiers: the later entry is the
+  // copier), so the entries outside the month are not compared among themselves at all.
+  const docs = ctx.input.journals.map((row) => ({
+    id: row.id,
+    author: row.managerCode,
+    date: row.date,
+    text: row.content,
+    reference: !ctx.inMonth(row.date),
+  }));
   const found = findNearCopies(docs, { threshold: ctx.thresholds.nearCopyJaccard, minChars: ctx.thresholds.minEntryChars });
   const byManager = new Map<string, ManagerCopies>();
   const copiesOf = (managerCode: string): ManagerCopies => {

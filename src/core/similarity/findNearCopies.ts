@@ -24,6 +24,8 @@ const SLACK = 1e-9;
  *    must still reach the required overlap ⌈t/(1+t)·(|x| + |y|)⌉;
  * 5. the surviving candidates are verified by merging the rest of the two sorted token
  *    arrays after the prefixes, with the exact Jaccard deciding.
+ * Reference texts go to inverted lists of their own, which a reference text does not probe:
+ * pairs of two reference texts are never even candidates.
  */
 export function findNearCopies(docs: readonly NearCopyDoc[], opts: NearCopyOptions): NearCopyPair[] {
   assertNearCopyOptions(opts);
@@ -40,6 +42,7 @@ export function findNearCopies(docs: readonly NearCopyDoc[], opts: NearCopyOptio
   const tokens = new Int32Array(offset[n]!);
   entries.forEach((entry, k) => tokens.set(entry.tokens, offset[k]!));
 
+  const isReference = Uint8Array.from(entries, (entry) => (docs[entry.index]!.reference === true ? 1 : 0));
   const indexPrefix = new Int32Array(n);
   let tokenCount = 0;
   for (let k = 0; k < n; k++) {
@@ -47,18 +50,21 @@ export function findNearCopies(docs: readonly NearCopyDoc[], opts: NearCopyOptio
     for (let p = 0; p < indexPrefix[k]!; p++) tokenCount = Math.max(tokenCount, tokens[offset[k]! + p]! + 1);
   }
 
-  // Inverted lists of indexed prefixes, laid out flat: list w occupies [listStart[w], listStart[w + 1]).
-  const listStart = new Int32Array(tokenCount + 1);
+  // Inverted lists of indexed prefixes, laid out flat: list l occupies [listStart[l], listStart[l + 1]).
+  // Token w of a text is in list w, of a reference text in list tokenCount + w.
+  const listCount = 2 * tokenCount;
+  const listStart = new Int32Array(listCount + 1);
   for (let k = 0; k < n; k++) {
-    for (let p = 0; p < indexPrefix[k]!; p++) listStart[tokens[offset[k]! + p]! + 1]!++;
+    const lists = isReference[k] ? tokenCount : 0;
+    for (let p = 0; p < indexPrefix[k]!; p++) listStart[lists + tokens[offset[k]! + p]! + 1]!++;
   }
-  for (let w = 0; w < tokenCount; w++) listStart[w + 1]! += listStart[w]!;
-  const postingText = new Int32Array(listStart[tokenCount]!);
-  const postingPos = new Int32Array(listStart[tokenCount]!);
-  const listEnd = listStart.slice(0, tokenCount);
+  for (let l = 0; l < listCount; l++) listStart[l + 1]! += listStart[l]!;
+  const postingText = new Int32Array(listStart[listCount]!);
+  const postingPos = new Int32Array(listStart[listCount]!);
+  const listEnd = listStart.slice(0, listCount);
   // Lists are filled in size order, so texts too small for the current one are a prefix of
   // the list and, sizes only growing, can be skipped for good.
-  const listLive = listStart.slice(0, tokenCount);
+  const listLive = listStart.slice(0, listCount);
 
   const overlapFactor = t / (1 + t);
   // Per candidate: prefix tokens shared so far (PRUNED once the positional filter rules it
@@ -75,28 +81,32 @@ export function findNearCopies(docs: readonly NearCopyDoc[], opts: NearCopyOptio
     const xSize = size[x]!;
     const minSize = t * xSize - SLACK;
     const probe = prefixLength(xSize, t);
+    // A reference text probes only the lists of the others.
+    const probedLists = isReference[x] ? tokenCount : listCount;
     let candidateCount = 0;
     for (let i = 0; i < probe; i++) {
       const w = tokens[xStart + i]!;
       if (w >= tokenCount) continue;
-      let live = listLive[w]!;
-      const end = listEnd[w]!;
-      while (live < end && size[postingText[live]!]! < minSize) live++;
-      listLive[w] = live;
-      for (let e = live; e < end; e++) {
-        const y = postingText[e]!;
-        const seen = shared[y]!;
-        if (seen === PRUNED) continue;
-        if (seen === 0) candidates[candidateCount++] = y;
-        const ySize = size[y]!;
-        const j = postingPos[e]!;
-        const required = Math.ceil(overlapFactor * (xSize + ySize) - SLACK);
-        if (seen + Math.min(xSize - i, ySize - j) < required) {
-          shared[y] = PRUNED;
-        } else {
-          shared[y] = seen + 1;
-          lastInX[y] = i;
-          lastInY[y] = j;
+      for (let list = w; list < probedLists; list += tokenCount) {
+        let live = listLive[list]!;
+        const end = listEnd[list]!;
+        while (live < end && size[postingText[live]!]! < minSize) live++;
+        listLive[list] = live;
+        for (let e = live; e < end; e++) {
+          const y = postingText[e]!;
+          const seen = shared[y]!;
+          if (seen === PRUNED) continue;
+          if (seen === 0) candidates[candidateCount++] = y;
+          const ySize = size[y]!;
+          const j = postingPos[e]!;
+          const required = Math.ceil(overlapFactor * (xSize + ySize) - SLACK);
+          if (seen + Math.min(xSize - i, ySize - j) < required) {
+            shared[y] = PRUNED;
+          } else {
+            shared[y] = seen + 1;
+            lastInX[y] = i;
+            lastInY[y] = j;
+          }
         }
       }
     }
@@ -125,12 +135,13 @@ export function findNearCopies(docs: readonly NearCopyDoc[], opts: NearCopyOptio
       }
     }
 
+    const lists = isReference[x] ? tokenCount : 0;
     for (let p = 0; p < indexPrefix[x]!; p++) {
-      const w = tokens[xStart + p]!;
-      const slot = listEnd[w]!;
+      const list = lists + tokens[xStart + p]!;
+      const slot = listEnd[list]!;
       postingText[slot] = x;
       postingPos[slot] = p;
-      listEnd[w] = slot + 1;
+      listEnd[list] = slot + 1;
     }
   }
   return pairs.sort(comparePairs);

@@ -4,6 +4,11 @@ export interface NearCopyDoc {
   /** YYYY-MM-DD */
   date: string;
   text: string;
+  /**
+   * A reference text is compared with the others but never with another reference text: the
+   * pairs among them are left out (journal entries of the look-back, judged in their own month).
+   */
+  reference?: boolean;
 }
 
 /** One near-copy: `aId < bId`, `similarity` is the exact Jaccard of the two 3-gram sets. */

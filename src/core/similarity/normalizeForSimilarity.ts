@@ -24,8 +24,13 @@ export function isIgnoredForSimilarity(codePoint: number): boolean {
 }
 
 /** NFKC folds full-width letters, digits and punctuation to their half-width forms. */
+export function foldForSimilarity(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+/** The folded text without the characters isIgnoredForSimilarity drops. */
 export function normalizeForSimilarity(text: string): string {
-  const folded = text.normalize('NFKC').toLowerCase();
+  const folded = foldForSimilarity(text);
   let result = '';
   let runStart = 0;
   let i = 0;

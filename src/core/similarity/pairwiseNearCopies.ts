@@ -7,12 +7,13 @@ import { trigramsOfNormalized } from './trigramSet';
  * The exhaustive O(n²) baseline: compares every pair, the definition of a near-copy against
  * which the fast join is tested and benchmarked. Use findNearCopies for real data.
  * 3-grams become integers (in order of first appearance) only so that each comparison is a
- * run of array lookups instead of string-set lookups; no pair is skipped.
+ * run of array lookups instead of string-set lookups; no pair is skipped but those of two
+ * reference texts.
  */
 export function pairwiseNearCopies(docs: readonly NearCopyDoc[], opts: NearCopyOptions): NearCopyPair[] {
   assertNearCopyOptions(opts);
   const ids = new Map<string, number>();
-  const eligible: { id: number; tokens: Int32Array }[] = [];
+  const eligible: { id: number; reference: boolean; tokens: Int32Array }[] = [];
   for (const doc of docs) {
     const normalized = normalizeForSimilarity(doc.text);
     if (Array.from(normalized).length < opts.minChars) continue;
@@ -24,7 +25,7 @@ export function pairwiseNearCopies(docs: readonly NearCopyDoc[], opts: NearCopyO
       }
       return id;
     });
-    eligible.push({ id: doc.id, tokens });
+    eligible.push({ id: doc.id, reference: doc.reference === true, tokens });
   }
   const pairs: NearCopyPair[] = [];
   // 1 for the 3-grams of the text being compared with all later ones.
@@ -34,6 +35,7 @@ export function pairwiseNearCopies(docs: readonly NearCopyDoc[], opts: NearCopyO
     for (const token of x.tokens) marked[token] = 1;
     for (let j = i + 1; j < eligible.length; j++) {
       const y = eligible[j]!;
+      if (x.reference && y.reference) continue;
       let shared = 0;
       for (let k = 0; k < y.tokens.length; k++) shared += marked[y.tokens[k]!]!;
       const similarity = overlapToJaccard(shared, x.tokens.length, y.tokens.length);

@@ -1,7 +1,9 @@
-import { normalizeForSimilarity } from './normalizeForSimilarity';
+import { foldForSimilarity, isIgnoredForSimilarity, normalizeForSimilarity } from './normalizeForSimilarity';
 
 export interface TokenizedText {
   id: number;
+  /** Position of the text in the documents given. */
+  index: number;
   /** Distinct 3-gram tokens, ascending; token ids are ranked by document frequency, rarest first. */
   tokens: Int32Array;
 }
@@ -23,16 +25,37 @@ export function tokenizeTrigrams(docs: readonly { id: number; text: string }[], 
   let chars = new Int32Array(256);
   const texts: TokenizedText[] = [];
 
-  for (const doc of docs) {
-    const normalized = normalizeForSimilarity(doc.text);
-    if (chars.length < normalized.length) chars = new Int32Array(normalized.length * 2);
+  for (let docIndex = 0; docIndex < docs.length; docIndex++) {
+    const doc = docs[docIndex]!;
+    // The characters normalizeForSimilarity keeps, read off the folded text without building the
+    // normalised string; a lone surrogate (which the normalised string could pair up with
+    // another once the characters between them are gone) takes the long way.
+    const folded = foldForSimilarity(doc.text);
+    if (chars.length < folded.length) chars = new Int32Array(folded.length * 2);
     let length = 0;
-    for (let i = 0; i < normalized.length; i++) {
-      const codePoint = normalized.codePointAt(i)!;
+    let loneSurrogate = false;
+    for (let i = 0; i < folded.length; i++) {
+      const codePoint = folded.codePointAt(i)!;
       if (codePoint > 0xffff) i++;
+      else if (codePoint >= 0xd800 && codePoint <= 0xdfff) {
+        loneSurrogate = true;
+        break;
+      }
+      if (isIgnoredForSimilarity(codePoint)) continue;
       let charId = charIds[codePoint]!;
       if (charId === 0) charId = charIds[codePoint] = ++charCount;
       chars[length++] = charId;
+    }
+    if (loneSurrogate) {
+      const normalized = normalizeForSimilarity(doc.text);
+      length = 0;
+      for (let i = 0; i < normalized.length; i++) {
+        const codePoint = normalized.codePointAt(i)!;
+        if (codePoint > 0xffff) i++;
+        let charId = charIds[codePoint]!;
+        if (charId === 0) charId = charIds[codePoint] = ++charCount;
+        chars[length++] = charId;
+      }
     }
     if (length < minChars || length < 3) continue;
 
@@ -50,7 +73,7 @@ export function tokenizeTrigrams(docs: readonly { id: number; text: string }[], 
       frequency[token]!++;
       grams[distinct++] = token;
     }
-    texts.push({ id: doc.id, tokens: grams.subarray(0, distinct) });
+    texts.push({ id: doc.id, index: docIndex, tokens: grams.subarray(0, distinct) });
   }
 
   // Rarest first; among equally rare tokens the first seen first, to be deterministic. A counting
@@ -78,54 +101,53 @@ function grown(values: Int32Array, fill: number): Int32Array {
   return bigger;
 }
 
-/** Open-addressing table from a 3-gram of character ids to consecutive token ids (0, 1, 2, …). */
+/**
+ * Open-addressing table from a 3-gram of character ids (all ≥ 1) to consecutive token ids
+ * (0, 1, 2, …). A slot holds the three ids and the token id side by side, so that a look-up
+ * touches one cache line: the table of a city's journals outgrows the CPU caches.
+ */
 class TrigramIds {
-  private keys: Int32Array;
-  private values: Int32Array;
+  /** Slot s: [a, b, c, token id] at 4s; a = 0 marks an empty slot. */
+  private slots: Int32Array;
+  private mask: number;
   size = 0;
 
   constructor(capacity: number) {
-    this.keys = new Int32Array(capacity * 3);
-    this.values = new Int32Array(capacity).fill(-1);
+    this.slots = new Int32Array(capacity * 4);
+    this.mask = capacity - 1;
   }
 
   idOf(a: number, b: number, c: number): number {
-    const mask = this.values.length - 1;
+    const slots = this.slots;
+    const mask = this.mask;
     let slot = hash(a, b, c) & mask;
     for (;;) {
-      const value = this.values[slot]!;
-      if (value === -1) break;
-      const k = slot * 3;
-      if (this.keys[k] === a && this.keys[k + 1] === b && this.keys[k + 2] === c) return value;
+      const k = slot * 4;
+      const first = slots[k]!;
+      if (first === 0) break;
+      if (first === a && slots[k + 1] === b && slots[k + 2] === c) return slots[k + 3]!;
       slot = (slot + 1) & mask;
     }
     const id = this.size++;
-    this.keys[slot * 3] = a;
-    this.keys[slot * 3 + 1] = b;
-    this.keys[slot * 3 + 2] = c;
-    this.values[slot] = id;
-    if (this.size * 2 > this.values.length) this.grow();
+    const k = slot * 4;
+    slots[k] = a;
+    slots[k + 1] = b;
+    slots[k + 2] = c;
+    slots[k + 3] = id;
+    if (this.size * 2 > mask + 1) this.grow();
     return id;
   }
 
   private grow(): void {
-    const oldKeys = this.keys;
-    const oldValues = this.values;
-    this.keys = new Int32Array(oldKeys.length * 2);
-    this.values = new Int32Array(oldValues.length * 2).fill(-1);
-    const mask = this.values.length - 1;
-    for (let old = 0; old < oldValues.length; old++) {
-      const value = oldValues[old]!;
-      if (value === -1) continue;
-      const a = oldKeys[old * 3]!;
-      const b = oldKeys[old * 3 + 1]!;
-      const c = oldKeys[old * 3 + 2]!;
-      let slot = hash(a, b, c) & mask;
-      while (this.values[slot] !== -1) slot = (slot + 1) & mask;
-      this.keys[slot * 3] = a;
-      this.keys[slot * 3 + 1] = b;
-      this.keys[slot * 3 + 2] = c;
-      this.values[slot] = value;
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    this.mask = this.slots.length / 4 - 1;
+    for (let k = 0; k < old.length; k += 4) {
+      const a = old[k]!;
+      if (a === 0) continue;
+      let slot = hash(a, old[k + 1]!, old[k + 2]!) & this.mask;
+      while (this.slots[slot * 4] !== 0) slot = (slot + 1) & this.mask;
+      this.slots.set(old.subarray(k, k + 4), slot * 4);
     }
   }
 }

@@ -153,6 +153,22 @@ describe('the order month cache', () => {
     await evaluateAndCompare(store);
     await store.db.updateTable('brands').set({ retail_price: sql`retail_price - 1` }).where('id', '=', 1).execute();
 
+    // The per-retailer sums (migration 0006) are kept and, with nothing changed, read as they are.
+    const summed = () => store.db.selectFrom('order_month_retailer_totals').select(['month', 'brand_marks', 'totals']).orderBy('month').execute();
+    await evaluateAndCompare(store);
+    const kept = await summed();
+    expect(kept.map((r) => r.month)).toEqual([shiftMonth(MONTH, -12), shiftMonth(MONTH, -1), MONTH]);
+    expect(kept.every((r) => r.totals.byteLength > 0)).toBe(true);
+    await evaluateAndCompare(store);
+    expect(await summed()).toEqual(kept);
+    // A brand becomes a key and a new brand, then stops being one: the sums follow the marks.
+    const brand = await store.db.selectFrom('brands').select(['id', 'key_brand', 'new_brand']).where('key_brand', '=', 0).orderBy('id').executeTakeFirstOrThrow();
+    await store.db.updateTable('brands').set({ key_brand: 1, new_brand: 1 }).where('id', '=', brand.id).execute();
+    const marked = await evaluateAndCompare(store);
+    expect(marked.evaluation).not.toEqual(corrected.evaluation);
+    await store.db.updateTable('brands').set({ key_brand: brand.key_brand, new_brand: brand.new_brand }).where('id', '=', brand.id).execute();
+    await evaluateAndCompare(store);
+
     const undone = await undoBatch(store, batchId, now);
     expect(undone.ok).toBe(true);
     const after = await evaluateAndCompare(store);

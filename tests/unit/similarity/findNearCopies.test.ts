@@ -116,6 +116,38 @@ describe('findNearCopies against the exhaustive baseline', () => {
   });
 });
 
+describe('findNearCopies with reference texts', () => {
+  // Reference texts (a month's look-back) are compared with the others, never among themselves.
+  it.each([0.5, 0.8])('finds exactly the pairs with a non-reference text at threshold %s', (t) => {
+    const random = seededRandom(Math.round(t * 1000) + 3);
+    const docs = journalCorpus(1500, 20261031, 0.15).docs.map((d) => ({ ...d, reference: random() < 0.5 }));
+    const reference = new Set(docs.filter((d) => d.reference).map((d) => d.id));
+    const all = findNearCopies(
+      docs.map(({ reference: _r, ...d }) => d),
+      { threshold: t, minChars: 20 },
+    );
+    const expected = all.filter((p) => !(reference.has(p.aId) && reference.has(p.bId)));
+    expect(expected.length).toBeGreaterThan(20);
+    expect(expected.length).toBeLessThan(all.length);
+    expect(findNearCopies(docs, { threshold: t, minChars: 20 })).toEqual(expected);
+    expect(pairwiseNearCopies(docs, { threshold: t, minChars: 20 })).toEqual(expected);
+  });
+
+  it('matches the baseline on adversarial texts', () => {
+    const random = seededRandom(61);
+    const docs: NearCopyDoc[] = [];
+    for (let id = 1; id <= 600; id++) {
+      const length = 5 + Math.floor(random() * 25);
+      let text = '';
+      for (let k = 0; k < length; k++) text += '甲乙丙'[Math.floor(random() * 3)];
+      docs.push({ ...doc(id, text), reference: random() < 0.4 });
+    }
+    const expected = pairwiseNearCopies(docs, { threshold: 0.6, minChars: 8 });
+    expect(expected.length).toBeGreaterThan(20);
+    expect(findNearCopies(docs, { threshold: 0.6, minChars: 8 })).toEqual(expected);
+  });
+});
+
 describe('findNearCopies on adversarial texts', () => {
   // A 3-letter alphabet: 27 possible 3-grams, many equally frequent tokens, many equal sizes
   // and plenty of pairs just above and below the threshold.

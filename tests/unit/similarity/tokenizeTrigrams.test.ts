@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenizeTrigrams } from '../../../src/core/similarity/tokenizeTrigrams';
+import { trigramSet } from '../../../src/core/similarity/trigramSet';
 
 describe('tokenizeTrigrams', () => {
   it('ranks tokens by document frequency, rarest first, ties by first sight', () => {
@@ -13,5 +14,23 @@ describe('tokenizeTrigrams', () => {
       [2, [0, 2, 4]],
       [3, [1, 3, 4]],
     ]);
+  });
+
+  it('gives each text as many tokens as trigramSet has 3-grams, ignored characters and surrogates included', () => {
+    const texts = [
+      'ＡＢＣ，abc。 走访\u{20000}客户！',
+      // Lone surrogates that come together once the comma between them is dropped.
+      '甲乙\uD840，\uDC00丙丁',
+      '甲乙\uD840\uDC00丙丁\uDC00',
+      '  今天， 拜访 了 三户 。',
+    ];
+    const tokenized = tokenizeTrigrams(
+      texts.map((text, id) => ({ id, text })),
+      3,
+    );
+    expect(tokenized.map((t) => t.tokens.length)).toEqual(texts.map((text) => trigramSet(text).size));
+    // The same 3-grams get the same token: the two texts with a joined surrogate pair share theirs.
+    const [, joined, paired] = tokenized;
+    expect([...joined!.tokens].filter((token) => paired!.tokens.includes(token))).toHaveLength(trigramSet(texts[1]!).size);
   });
 });

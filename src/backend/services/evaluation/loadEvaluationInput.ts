@@ -82,12 +82,12 @@ export async function loadEvaluationInput(
 
   // Order lines are summed per retailer × brand × month into the order month cache (a city has
   // millions of lines; only months whose lines changed are summed again), and those totals once
-  // more per retailer × month as they are read: a city month has a million per-brand totals.
+  // more per retailer × month (kept too, migration 0006): a city month has a million per-brand totals.
   const batchMonths = Array.from({ length: 13 }, (_, i) => shiftMonth(month, i - 12));
   const totalsMonths = [lastYear, prevMonth, month];
   await refreshOrderMonthCache(store, batchMonths, totalsMonths);
   const retailerOrders = await readRetailerMonthOrders(
-    db,
+    store,
     totalsMonths,
     { keyBrandCodes: brandCodes(brands, (b) => b.keyBrand), newBrandCodes: brandCodes(brands, (b) => b.newBrand) },
     month,
