@@ -1,13 +1,12 @@
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
-import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/backend/db/openStore';
 import { tempDir } from '../../helpers/tempDir';
+import { buildImportChild } from './buildImportChild';
 import { writeCsv, type SheetCell } from '../../helpers/writeSheets';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -53,23 +52,11 @@ describe('an import killed while its indexes are dropped', () => {
   let childScript = '';
 
   beforeAll(async () => {
-    fs.mkdirSync(path.join(ROOT, '.tmp'), { recursive: true });
-    childScript = path.join(ROOT, '.tmp', `durability-bulk-child-${process.pid}.mjs`);
-    await build({
-      entryPoints: [path.join(ROOT, 'tests/integration/durability/importChild.ts')],
-      outfile: childScript,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      minify: true,
-      external: ['better-sqlite3'],
-      banner: { js: "import { createRequire as __kaopingRequire } from 'node:module'; const require = __kaopingRequire(import.meta.url);" },
-      logLevel: 'error',
-    });
+    const child = await buildImportChild('durability-bulk-child');
+    childScript = child.script;
     const store = await openStore(databasePath, { backupBeforeMigrate: false });
     await store.close();
-    return () => fs.rmSync(childScript, { force: true });
+    return child.remove;
   });
 
   async function run(file: string, killAfterMs: number | null): Promise<{ finished: boolean }> {

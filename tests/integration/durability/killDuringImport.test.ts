@@ -1,12 +1,11 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/backend/db/openStore';
 import { tempDir } from '../../helpers/tempDir';
+import { buildImportChild } from './buildImportChild';
 import { writeBrandsCsv } from './brandsCsv';
 import { databaseFacts } from './databaseFacts';
 
@@ -47,25 +46,11 @@ describe('an import killed with SIGKILL at random moments', () => {
   let childScript = '';
 
   beforeAll(async () => {
-    // One minified bundle (everything but the native better-sqlite3 inlined) beside the project's
-    // node_modules: plain node starts it in a fraction of tsx's time (thousands of small files).
-    fs.mkdirSync(path.join(ROOT, '.tmp'), { recursive: true });
-    childScript = path.join(ROOT, '.tmp', `durability-import-child-${process.pid}.mjs`);
-    await build({
-      entryPoints: [path.join(ROOT, 'tests/integration/durability/importChild.ts')],
-      outfile: childScript,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      minify: true,
-      external: ['better-sqlite3'],
-      banner: { js: "import { createRequire as __kaopingRequire } from 'node:module'; const require = __kaopingRequire(import.meta.url);" },
-      logLevel: 'error',
-    });
+    const child = await buildImportChild('durability-import-child');
+    childScript = child.script;
     const store = await openStore(databasePath, { backupBeforeMigrate: false });
     await store.close();
-    return () => fs.rmSync(childScript, { force: true });
+    return child.remove;
   });
 
   function startChild(): Child {
