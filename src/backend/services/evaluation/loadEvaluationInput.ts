@@ -7,6 +7,7 @@ import type {
 } from '../../../core/measures/evaluationInput';
 import { addDays, shiftMonth } from '../../../core/measures/monthDates';
 import type { Store } from '../../db/openStore';
+import { readRows } from '../../db/readRows';
 import { readOrderMonthBatchIds, readRetailerMonthOrders, refreshOrderMonthCache } from '../../repositories/orderMonthCache';
 
 const STATUSES_GONE = new Set(['离岗', '调离']);
@@ -58,18 +59,22 @@ export async function loadEvaluationInput(
   noteBatches(managers);
   const codeOfManager = new Map(managerRows.map((m) => [m.id, m.code] as const));
 
-  const retailerRows = await db
-    .selectFrom('retailers')
-    .select(['id', 'licence', 'name', 'tier', 'route', 'longitude', 'latitude', 'status', 'manager_code', 'batch_id'])
-    .execute();
+  const retailerRows = readRows(
+    store.sqlite,
+    db
+      .selectFrom('retailers')
+      .select(['id', 'licence', 'name', 'tier', 'route', 'longitude', 'latitude', 'status', 'manager_code', 'batch_id']),
+  );
   noteBatches(retailerRows);
 
-  const assignmentRows = await db
-    .selectFrom('assignments')
-    .select(['retailer_id', 'month', 'route', 'manager_id', 'batch_id'])
-    .orderBy('retailer_id')
-    .orderBy('month')
-    .execute();
+  const assignmentRows = readRows(
+    store.sqlite,
+    db
+      .selectFrom('assignments')
+      .select(['retailer_id', 'month', 'route', 'manager_id', 'batch_id'])
+      .orderBy('retailer_id')
+      .orderBy('month'),
+  );
   noteBatches(assignmentRows);
   const assignments = toAssignmentRanges(assignmentRows, codeOfManager, retailerRows);
 
@@ -94,14 +99,16 @@ export async function loadEvaluationInput(
   );
   for (const id of await readOrderMonthBatchIds(db, batchMonths)) batchIds.add(id);
 
-  const attendance = await db
-    .selectFrom('attendance')
-    .select(['id', 'manager_id', 'at', 'date', 'retailer_id', 'longitude', 'latitude', 'mock_location', 'anomaly', 'kind', 'is_absence', 'batch_id'])
-    .where('date', '>=', first)
-    .where('date', '<=', last)
-    .orderBy('manager_id')
-    .orderBy('at')
-    .execute();
+  const attendance = readRows(
+    store.sqlite,
+    db
+      .selectFrom('attendance')
+      .select(['id', 'manager_id', 'at', 'date', 'retailer_id', 'longitude', 'latitude', 'mock_location', 'anomaly', 'kind', 'is_absence', 'batch_id'])
+      .where('date', '>=', first)
+      .where('date', '<=', last)
+      .orderBy('manager_id')
+      .orderBy('at'),
+  );
   noteBatches(attendance);
   const punches = attendance
     .filter((a) => a.is_absence === 0 && a.at !== null)
@@ -121,14 +128,16 @@ export async function loadEvaluationInput(
     .filter((a) => a.is_absence === 1)
     .map((a) => ({ id: a.id, managerCode: codeOfManager.get(a.manager_id) ?? '', date: a.date }));
 
-  const journalRows = await db
-    .selectFrom('journals')
-    .select(['id', 'manager_id', 'date', 'retailer_id', 'content', 'problems', 'violation', 'price_marked', 'display_ok', 'batch_id'])
-    .where('date', '>=', lookbackFrom)
-    .where('date', '<=', last)
-    .orderBy('date')
-    .orderBy('id')
-    .execute();
+  const journalRows = readRows(
+    store.sqlite,
+    db
+      .selectFrom('journals')
+      .select(['id', 'manager_id', 'date', 'retailer_id', 'content', 'problems', 'violation', 'price_marked', 'display_ok', 'batch_id'])
+      .where('date', '>=', lookbackFrom)
+      .where('date', '<=', last)
+      .orderBy('date')
+      .orderBy('id'),
+  );
   noteBatches(journalRows);
   const journals = journalRows.map((j) => ({
     id: j.id,
