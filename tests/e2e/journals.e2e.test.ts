@@ -193,6 +193,14 @@ describe('日志对照', () => {
     expect(misplaced).toEqual([]);
     await expect.poll(() => dateRows.first().getByTestId('row-left').getByTestId('entry').count()).toBeGreaterThan(0);
     await screenshot(page, '63-journals-two-managers');
+    // ↑/↓ walk the dates (once the manager pickers have let go of the keys).
+    await page.getByTestId('aligned-summary').click();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => dateRows.nth(1).getAttribute('data-current')).toBe('true');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => dateRows.nth(0).getAttribute('data-current')).toBe('true');
+    expect(await dateRows.nth(1).getAttribute('data-current')).toBe('false');
 
     // The copied entry and its source, each side one day: one row, the copy found and marked.
     const dateOf = (id: number) => (db.prepare('select date from journals where id = ?').get(id) as { date: string }).date;

@@ -1,11 +1,12 @@
 import { Empty, Skeleton, Tag, Typography } from 'antd';
-import { memo, useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompareManagerDto } from '../../../shared/api/journalsApi';
 import { alignByDate, MIN_MARKED_SIMILARITY, type AlignedEntry } from './alignByDate';
 import { EntryCard } from './EntryCard';
 import { ManagerDayPicker } from './ManagerDayPicker';
 import { percent } from './textSimilarity';
+import { useCompareKeys } from './useCompareKeys';
 import { useEntries } from './useEntries';
 
 interface SideChoice {
@@ -39,6 +40,19 @@ export function DateAlignedView({ month, managers, focusedPane, onFocusPane }: {
     [leftEntries.entries, rightEntries.entries, left.day, right.day],
   );
   const loading = leftEntries.loading || rightEntries.loading;
+  // ↑/↓ walk the dates: the current row is marked and scrolled to; other dates start over (a
+  // saved comment changes the entries, not the dates, and keeps the place).
+  const [current, setCurrent] = useState(-1);
+  const list = useRef<HTMLDivElement>(null);
+  const dates = rows.map((r) => r.key).join();
+  useEffect(() => setCurrent(-1), [dates]);
+  const step = (delta: 1 | -1) => {
+    if (rows.length === 0) return;
+    const next = Math.min(rows.length - 1, Math.max(0, current + delta));
+    setCurrent(next);
+    list.current?.querySelectorAll('[data-testid="date-row"]')[next]?.scrollIntoView({ block: 'start' });
+  };
+  useCompareKeys({ onUp: () => step(-1), onDown: () => step(1) });
   const leftCount = leftEntries.entries?.length ?? 0;
   const rightCount = rightEntries.entries?.length ?? 0;
 
@@ -57,15 +71,26 @@ export function DateAlignedView({ month, managers, focusedPane, onFocusPane }: {
         {'　'}
         {t('compare.markedFrom', { value: `${MIN_MARKED_SIMILARITY * 100}%` })}
       </Typography.Text>
-      <div style={{ flex: 1, minHeight: 0, overflow: 'auto', background: '#fff', borderRadius: 6, border: '1px solid #f0f0f0' }}>
+      <div ref={list} style={{ flex: 1, minHeight: 0, overflow: 'auto', background: '#fff', borderRadius: 6, border: '1px solid #f0f0f0' }}>
         {loading && rows.length === 0 ? (
           <Skeleton active style={{ padding: 16 }} />
         ) : rows.length === 0 ? (
           <Empty style={{ padding: 24 }} description={t('compare.noJournalsInMonth')} />
         ) : (
-          rows.map((row) => (
-            <div key={row.key} data-testid="date-row" data-date={row.key} style={{ borderBottom: '1px solid #f0f0f0' }}>
-              <div style={{ position: 'sticky', top: 0, zIndex: 1, background: '#fafafa', padding: '4px 12px', fontWeight: 600, borderBottom: '1px solid #f0f0f0' }}>
+          rows.map((row, index) => (
+            <div key={row.key} data-testid="date-row" data-date={row.key} data-current={index === current ? 'true' : 'false'} style={{ borderBottom: '1px solid #f0f0f0' }}>
+              <div
+                style={{
+                  position: 'sticky',
+                  top: 0,
+                  zIndex: 1,
+                  background: index === current ? '#e6f4ff' : '#fafafa',
+                  padding: '4px 12px',
+                  fontWeight: 600,
+                  borderBottom: '1px solid #f0f0f0',
+                  borderLeft: index === current ? '3px solid #1677ff' : '3px solid transparent',
+                }}
+              >
                 {row.leftDate === row.rightDate ? row.leftDate : t('compare.twoDays', { left: row.leftDate, right: row.rightDate })}
               </div>
               <div style={{ display: 'flex', gap: 12, padding: '0 4px' }}>

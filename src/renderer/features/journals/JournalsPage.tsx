@@ -60,7 +60,7 @@ export function JournalsPage({ month, pair, mode }: { month: string; pair: Journ
         />
         <span style={{ flex: 1 }} />
         <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
-          {mode === 'pairs' ? t('compare.keysHint') : t('compare.keysHintPanes')}
+          {t(mode === 'pairs' ? 'compare.keysHint' : mode === 'managers' ? 'compare.keysHintDates' : 'compare.keysHintPanes')}
         </Typography.Text>
       </div>
       {mode === 'pairs' && (

@@ -10,6 +10,7 @@ export const compareTextZh = {
   },
   keysHint: '↑/↓ 上一对/下一对　←/→ 切换左右栏',
   keysHintPanes: '←/→ 切换左右栏',
+  keysHintDates: '↑/↓ 上一天/下一天　←/→ 切换左右栏',
   relation: {
     all: '全部',
     self: '自己',
@@ -71,6 +72,7 @@ export const compareTextEn: Shape<typeof compareTextZh> = {
   },
   keysHint: '↑/↓ previous/next pair  ←/→ switch pane',
   keysHintPanes: '←/→ switch pane',
+  keysHintDates: '↑/↓ previous/next date  ←/→ switch pane',
   relation: {
     all: 'All',
     self: 'Self',
