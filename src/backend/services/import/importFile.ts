@@ -146,9 +146,11 @@ async function importSheet(
     const parse = makeRowParser(match, { date1904: source.date1904 });
     const links = await LinkIndex.load(store);
 
+    // Before BEGIN (SQLite will not change temp_store inside a transaction), and BEGIN inside the
+    // try, so that a BEGIN that fails (a busy database) still puts the cache back.
     const restoreCache = enlargeCache(store.sqlite);
-    store.sqlite.exec('BEGIN IMMEDIATE');
     try {
+      store.sqlite.exec('BEGIN IMMEDIATE');
       const batchId = await insertImportBatch(store.db, {
         file_name: file,
         sha256: source.sha256,
