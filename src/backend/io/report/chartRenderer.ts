@@ -218,11 +218,12 @@ function createSvgWriter(): { write(spec: ChartSpec): string; dispose(): void } 
   let size = { width: 0, height: 0 };
   return {
     write(spec) {
-      chart ??= echarts.init(null, null, { renderer: 'svg', ssr: true, width: spec.width, height: spec.height });
-      if (size.width !== spec.width || size.height !== spec.height) {
+      if (!chart) {
+        chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: spec.width, height: spec.height });
+      } else if (size.width !== spec.width || size.height !== spec.height) {
         chart.resize({ width: spec.width, height: spec.height });
-        size = { width: spec.width, height: spec.height };
       }
+      size = { width: spec.width, height: spec.height };
       chart.setOption(spec.option, { notMerge: true });
       return chart.renderToSVGString();
     },
