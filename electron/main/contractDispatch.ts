@@ -1,7 +1,7 @@
 import type { HandlerContext } from '../../src/shared/api/kaopingApi';
 import { fail, type Result } from '../../src/shared/api/result';
 import type { ContractInvoke } from '../../src/backend/services/backupBeforeImport';
-import { isApiName } from '../preload/channels';
+import { isApiName } from '../../src/shared/api/kaopingApi';
 import { isTrustedSender, type SenderFrame } from './senderCheck';
 
 export interface DispatchDeps {

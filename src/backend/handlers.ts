@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { API_ARGS, type ApiName, type HandlerContext, type KaopingHandlers } from '../shared/api/kaopingApi';
+import { API_ARGS, isApiName, type ApiName, type HandlerContext, type KaopingHandlers } from '../shared/api/kaopingApi';
 import { fail, ok, type Result } from '../shared/api/result';
 import { appHandlers } from './handlers/appHandlers';
 import { dataHandlers } from './handlers/dataHandlers';
@@ -49,10 +49,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 }
 
 const zhCN = z.locales.zhCN().localeError;
-
-export function isApiName(name: string): name is ApiName {
-  return Object.hasOwn(API_ARGS, name);
-}
 
 function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
   return issues

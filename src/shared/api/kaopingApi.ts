@@ -44,3 +44,8 @@ export type EventPayload<E extends EventName> = KaopingEvents[E];
 /** Electron registers every handler under this channel prefix; the preload refuses any other. */
 export const IPC_PREFIX = 'kaoping:';
 export const API_NAMES = Object.keys(API_ARGS) as ApiName[];
+
+/** Whether a name from outside (an IPC message, an HTTP path) is one of the contract's calls. */
+export function isApiName(name: unknown): name is ApiName {
+  return typeof name === 'string' && Object.hasOwn(API_ARGS, name);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventChannel, eventChannelFor, invokeChannelFor } from '../../../electron/preload/channels';
+import { eventChannel, eventChannelFor, invokeChannelFor } from '../../../src/shared/api/ipcChannels';
 import { API_NAMES, IPC_PREFIX } from '../../../src/shared/api/kaopingApi';
 
 describe("the preload's channel check", () => {

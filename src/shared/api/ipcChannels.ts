@@ -1,15 +1,11 @@
-import { API_NAMES, IPC_PREFIX, type ApiName, type EventName } from '../../src/shared/api/kaopingApi';
+import { IPC_PREFIX, isApiName, type ApiName, type EventName } from './kaopingApi';
 
 /**
- * The IPC channel names, shared by the preload (which may import only src/shared) and main.
+ * The IPC channel names, shared by the preload (which may import only src/shared) and main, so neither imports the other.
  * Calls: `kaoping:<api name>`; events from main: `kaoping:event:<event name>`.
  */
 export const EVENT_CHANNEL_PREFIX = `${IPC_PREFIX}event:`;
 const EVENT_NAME = /^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+$/;
-
-export function isApiName(name: unknown): name is ApiName {
-  return typeof name === 'string' && (API_NAMES as readonly string[]).includes(name);
-}
 
 export function invokeChannel(name: ApiName): string {
   return IPC_PREFIX + name;
