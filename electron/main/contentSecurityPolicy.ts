@@ -17,7 +17,7 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /** The directives whose absence or weakening the tests treat as a failure. */
-export const REQUIRED_DIRECTIVES: Record<string, string> = {
+const REQUIRED_DIRECTIVES: Record<string, string> = {
   'script-src': "'self'",
   'object-src': "'none'",
   'base-uri': "'none'",

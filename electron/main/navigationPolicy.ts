@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
  * Hosts that links in the page may open in the user's browser (https only). Empty: the app
  * links nowhere today; add a host here, with the reason, when a help page exists.
  */
-export const EXTERNAL_HOSTS: readonly string[] = [];
+const EXTERNAL_HOSTS: readonly string[] = [];
 
 /** The file:// URL of the built renderer page. */
 export function rendererIndexUrl(rendererIndexFile: string): string {

@@ -19,7 +19,6 @@ import { EvaluationError } from './services/evaluation/evaluationError';
 import { ReportExportError } from './services/report/reportExportError';
 import { RequestError } from './services/requestError';
 
-export type { HandlerDeps } from './handlers/handlerDeps';
 
 /** The handlers plus what a host needs to shut down cleanly. */
 export type Handlers = KaopingHandlers & {

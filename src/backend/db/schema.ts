@@ -335,7 +335,4 @@ export type ImportedTableName = Exclude<
 
 export type ImportBatchRow = Selectable<ImportBatchesTable>;
 export type NewImportBatch = Insertable<ImportBatchesTable>;
-export type ManagerRow = Selectable<ManagersTable>;
-export type RetailerRow = Selectable<RetailersTable>;
-export type BrandRow = Selectable<BrandsTable>;
 export type SavedMappingRow = Selectable<SavedMappingsTable>;

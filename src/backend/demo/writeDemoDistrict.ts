@@ -24,7 +24,6 @@ import { writeSpotchecks } from './writeSpotchecks';
 import { writeSurveys } from './writeSurveys';
 
 export type { DemoManifest } from './demoManifest';
-export type { PlantedProblem } from './plantPlan';
 
 export interface DemoOptions {
   outDir: string;

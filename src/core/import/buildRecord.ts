@@ -51,7 +51,7 @@ function oneOf<T extends string>(values: readonly T[], v: ParsedValue | undefine
 
 const ROUTE_SEPARATORS = /[,，、;；]+/;
 
-export function splitRoutes(text: string | null): string[] {
+function splitRoutes(text: string | null): string[] {
   if (text === null) return [];
   return text
     .split(ROUTE_SEPARATORS)

@@ -33,7 +33,7 @@ function isAfternoon(meridiem: string): boolean {
 }
 
 /** "08:42", "8:42:05", "下午 2:05", "8时42分" → 'HH:mm:ss'; null when not a time. */
-export function parseTimeText(text: string): string | null {
+function parseTimeText(text: string): string | null {
   let s = text.replace(/\s+/g, '');
   s = s.replace(ZONE_SUFFIX, '');
   let meridiem: string | null = null;

@@ -112,4 +112,4 @@ function reportCopyPairs(ctx: MonthContext, scheme: Scheme): NearCopyRecord[] {
 }
 
 // The backend applies adjustments right after evaluating; one import serves both.
-export { applyAdjustments, type ScoreAdjustment } from './applyAdjustments';
+export { applyAdjustments } from './applyAdjustments';

@@ -9,7 +9,7 @@ import type { ReportInput } from './reportInput';
 import type { ReportModel } from './reportModel';
 import { managerSheetName, uniqueSheetNames } from './sheetNames';
 
-export const FIXED_SHEET_NAMES = { summary: '汇总', flags: '异常明细', nearCopies: '日志雷同' } as const;
+const FIXED_SHEET_NAMES = { summary: '汇总', flags: '异常明细', nearCopies: '日志雷同' } as const;
 
 /** The month's evaluation report as plain data: what the workbook shows, and what a screen could show. */
 export function buildReportModel(input: ReportInput): ReportModel {

@@ -2,7 +2,7 @@ import type { EvidenceKind, EvidenceRef } from '../measures/dimensions';
 import type { CopyPairLine, CopySide, EvidenceLine } from './reportModel';
 import type { EvidenceDetail } from './reportInput';
 
-export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
+const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
   attendance: '打卡',
   journals: '日志',
   reports: '报告',
@@ -22,14 +22,14 @@ export function evidenceLookup(details: readonly EvidenceDetail[]): EvidenceLook
   return (ref) => byKey.get(`${ref.kind}:${ref.id}`);
 }
 
-export function retailerText(detail: EvidenceDetail): string {
+function retailerText(detail: EvidenceDetail): string {
   const { retailerName: name, retailerLicence: licence } = detail;
   if (name && licence) return `${name}（${licence}）`;
   return name ?? licence ?? '';
 }
 
 /** The supervisor's comment as the report prints it under the entry's own words. */
-export function commentText(detail: EvidenceDetail): string | null {
+function commentText(detail: EvidenceDetail): string | null {
   return detail.comment ? `主管批注（${detail.comment.by}）：${detail.comment.text}` : null;
 }
 
@@ -60,7 +60,7 @@ export function evidenceSummary(refs: readonly EvidenceRef[], lookup: EvidenceLo
   return parts.join('；') + more;
 }
 
-export function copySide(
+function copySide(
   id: number,
   kind: 'journals' | 'reports',
   lookup: EvidenceLookup,

@@ -20,26 +20,6 @@ export function districtMetricValue(metric: MetricKey, value: number | null | un
   return metricValue(metric, value);
 }
 
-/** The same text a spreadsheet shows for the value with its number format. */
-export function formatReportValue(value: ReportValue): string {
-  switch (value.kind) {
-    case 'empty':
-      return '';
-    case 'text':
-      return value.text;
-    case 'number':
-      switch (value.format) {
-        case 'percent':
-          return `${(value.value * 100).toFixed(1)}%`;
-        case 'count':
-          return value.value.toFixed(0);
-        case 'score':
-        case 'hours':
-          return value.value.toFixed(1);
-      }
-  }
-}
-
 /** A score with one decimal, or 无数据. */
 export function formatScore(score: number | null): string {
   return score === null ? NO_DATA : score.toFixed(1);

@@ -1,7 +1,7 @@
 import type { Scheme, SchemeThresholds } from './scheme';
 
 /** Thresholds of measures.md; every one is a setting the supervisor can change. */
-export const DEFAULT_THRESHOLDS: SchemeThresholds = {
+const DEFAULT_THRESHOLDS: SchemeThresholds = {
   nearCopyJaccard: 0.8,
   minEntryChars: 20,
   concentrationTop3Share: 0.3,

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { jobIdSchema, monthSchema } from './schemas';
 
 const managerCodeSchema = z.string().trim().min(1).max(50);
-export const EVIDENCE_KINDS = ['attendance', 'journals', 'reports', 'surveys', 'inspections', 'orders', 'retailers'] as const;
+const EVIDENCE_KINDS = ['attendance', 'journals', 'reports', 'surveys', 'inspections', 'orders', 'retailers'] as const;
 export type EvidenceKindName = (typeof EVIDENCE_KINDS)[number];
-export const evidenceRefSchema = z.object({ kind: z.enum(EVIDENCE_KINDS), id: z.number().int().positive() });
+const evidenceRefSchema = z.object({ kind: z.enum(EVIDENCE_KINDS), id: z.number().int().positive() });
 
 export const evaluationArgs = {
   /** The month's stored evaluation (with adjustments applied), or null before the first run. */

@@ -35,7 +35,3 @@ export const MAX_BODY_BYTES = 300 * 1024 * 1024;
 export function tokenCookieName(port: number): string {
   return `kaoping_token_${port}`;
 }
-
-export function apiPath(name: string): string {
-  return `${API_PATH_PREFIX}${name}`;
-}

@@ -4,7 +4,7 @@ import { IPC_PREFIX, isApiName, type ApiName, type EventName } from './kaopingAp
  * The IPC channel names, shared by the preload (which may import only src/shared) and main, so neither imports the other.
  * Calls: `kaoping:<api name>`; events from main: `kaoping:event:<event name>`.
  */
-export const EVENT_CHANNEL_PREFIX = `${IPC_PREFIX}event:`;
+const EVENT_CHANNEL_PREFIX = `${IPC_PREFIX}event:`;
 const EVENT_NAME = /^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+$/;
 
 export function invokeChannel(name: ApiName): string {

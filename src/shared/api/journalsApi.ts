@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { monthSchema } from './schemas';
 
-export const TEXT_KINDS = ['journals', 'reports'] as const;
+const TEXT_KINDS = ['journals', 'reports'] as const;
 export type TextKind = (typeof TEXT_KINDS)[number];
 const textKindSchema = z.enum(TEXT_KINDS);
 const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');

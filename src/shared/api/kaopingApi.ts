@@ -5,7 +5,6 @@ import { evaluationArgs, type EvaluationReturns } from './evaluationApi';
 import { importArgs, type ImportReturns } from './importApi';
 import { journalsArgs, type JournalsReturns } from './journalsApi';
 import { reportArgs, type ReportReturns } from './reportApi';
-import type { Result } from './result';
 import { settingsArgs, type SettingsReturns } from './settingsApi';
 
 /** Every handler's argument schema, by name; the backend validates each call against it. */
@@ -17,9 +16,6 @@ type Returns = AppReturns & ImportReturns & DataReturns & EvaluationReturns & Jo
 export type ApiArg<K extends ApiName> = z.input<(typeof API_ARGS)[K]>;
 export type ApiParsedArg<K extends ApiName> = z.output<(typeof API_ARGS)[K]>;
 export type ApiReturn<K extends ApiName> = Returns[K];
-
-/** The contract: one function per name, one structured-clone-safe argument, a Result back. */
-export type KaopingApi = { [K in ApiName]: (arg: ApiArg<K>) => Promise<Result<ApiReturn<K>>> };
 
 /** What the backend implements: arguments arrive already validated. */
 export type KaopingHandlers = { [K in ApiName]: (arg: ApiParsedArg<K>, ctx: HandlerContext) => Promise<ApiReturn<K>> };

@@ -19,5 +19,3 @@ const MIGRATIONS: Record<string, Migration> = {
 export const migrationProvider: MigrationProvider = {
   getMigrations: async () => MIGRATIONS,
 };
-
-export const LATEST_MIGRATION = Object.keys(MIGRATIONS).at(-1) ?? '';

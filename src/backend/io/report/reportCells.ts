@@ -2,14 +2,14 @@ import type { NumberFormat, ReportValue } from '../../../core/report/reportModel
 import { NO_DATA } from '../../../core/report/reportValue';
 import { HEADER_FILL, type CellSpec } from './sheetBuilder';
 
-export const NUMBER_FORMATS: Record<NumberFormat, string> = {
+const NUMBER_FORMATS: Record<NumberFormat, string> = {
   percent: '0.0%',
   score: '0.0',
   count: '0',
   hours: '0.0',
 };
 /** A score the supervisor set by hand: still a number, shown with a star. */
-export const ADJUSTED_SCORE_FORMAT = '0.0"*"';
+const ADJUSTED_SCORE_FORMAT = '0.0"*"';
 
 export function valueCell(value: ReportValue, style: Omit<CellSpec, 'value'> = {}): CellSpec {
   switch (value.kind) {

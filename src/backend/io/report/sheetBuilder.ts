@@ -23,8 +23,8 @@ export interface CellSpec {
   underline?: boolean;
 }
 
-export const FONT_NAME = '宋体';
-export const FONT_SIZE = 10.5;
+const FONT_NAME = '宋体';
+const FONT_SIZE = 10.5;
 export const HEADER_FILL = 'FFE7ECF3';
 export const FLAG_FILL = 'FFFFF4D6';
 export const WARNING_COLOR = 'FFC00000';
@@ -140,7 +140,7 @@ export class SheetBuilder {
 }
 
 /** Excel's column width in pixels for the default 7-pixel digit. */
-export function columnPixels(width: number): number {
+function columnPixels(width: number): number {
   return Math.floor(width * 7 + 5);
 }
 

@@ -6,9 +6,9 @@ import { forEachAttribute } from './xmlAttributes';
 import type { XmlHandler } from './xmlScanner';
 
 /** Excel's last column, XFD. */
-export const MAX_COLUMNS = 16_384;
+const MAX_COLUMNS = 16_384;
 
-export class SheetFormatError extends Error {
+class SheetFormatError extends Error {
   override readonly name = 'SheetFormatError';
 }
 

@@ -10,7 +10,7 @@ import type { SpreadsheetInput } from '../../io/spreadsheetSource';
 import { findSavedMapping } from './savedMappings';
 
 /** Data rows shown under the header in the import centre. */
-export const PREVIEW_ROWS = 20;
+const PREVIEW_ROWS = 20;
 
 export interface PreviewOptions {
   /** The kind the user chose; default: recognised from the headers. */
