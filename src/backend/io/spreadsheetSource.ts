@@ -8,12 +8,21 @@ export interface SpreadsheetLimits {
   maxUncompressedBytes: number;
   /** Most rows with at least one value in one sheet. */
   maxRows: number;
+  /**
+   * Largest .xls or HTML-table file: these are read whole into memory (a .xls sheet holds
+   * at most 65,536 rows, so a genuine one stays well below this).
+   */
+  maxWholeFileBytes: number;
 }
 
 export const DEFAULT_SPREADSHEET_LIMITS: SpreadsheetLimits = {
   maxUncompressedBytes: 1024 ** 3,
   maxRows: 2_000_000,
+  maxWholeFileBytes: 100 * 1024 ** 2,
 };
+
+/** What a file turned out to be by its content, whatever its name says. */
+export type SpreadsheetFormat = 'xlsx' | 'csv' | 'xls' | 'html';
 
 export interface OpenSpreadsheetOptions {
   /** Text encoding of a CSV without a byte-order mark; a BOM always wins. */
@@ -42,13 +51,13 @@ export interface SheetSource {
 }
 
 export interface SpreadsheetSource {
-  format: 'xlsx' | 'csv';
+  format: SpreadsheetFormat;
   fileName: string;
   sizeBytes: number;
   /** Hex SHA-256 of the file's bytes. */
   sha256: string;
-  /** CSV only. */
-  encoding?: TextEncodingName;
+  /** CSV and HTML tables only: a TextEncodingName, or the charset an HTML page declares (e.g. big5). */
+  encoding?: string;
   /** CSV only. */
   delimiter?: CsvDelimiter;
   /**

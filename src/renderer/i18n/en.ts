@@ -111,6 +111,8 @@ export const en: Resources = {
     header: 'Header',
     headerRow: 'row {{row}}',
     encoding: 'Encoding',
+    format: 'Format',
+    formats: { xlsx: 'Excel workbook (.xlsx)', xls: 'Old Excel (.xls)', csv: 'CSV text', html: 'Web-page table (HTML)' },
     remove: 'Remove',
     mapping: 'Columns',
     mappingHint: 'Which field each column holds; map unrecognised columns by hand and the preview reloads.',

@@ -111,6 +111,8 @@ export const zhCN = {
     header: '表头',
     headerRow: '第 {{row}} 行',
     encoding: '编码',
+    format: '格式',
+    formats: { xlsx: 'Excel 工作簿（.xlsx）', xls: '旧版 Excel（.xls）', csv: 'CSV 文本', html: '网页表格（HTML）' },
     remove: '移除',
     mapping: '列对应',
     mappingHint: '每一列对应到哪个字段；认不出的列可以手动指定，指定后会重新预览。',
