@@ -100,7 +100,7 @@ export const en: Resources = {
     tabFiles: 'Import files',
     tabHistory: 'History',
     dropTitle: 'Drop spreadsheet files here, or click to pick them',
-    dropHint: '.xlsx and .csv, several at once; each is previewed before anything is imported.',
+    dropHint: '.xlsx, .xls, .csv and web-page table exports, several at once; each is previewed before anything is imported.',
     dropMore: 'Drop more files here, or click to pick',
     clearImported: 'Clear imported files',
     emptyFiles: 'No files yet. Suggested order: manager roster → retailers → brands → this month’s journals, attendance, orders, surveys…',

@@ -100,7 +100,7 @@ export const zhCN = {
     tabFiles: '导入文件',
     tabHistory: '导入记录',
     dropTitle: '把表格文件拖到这里，或点击选择文件',
-    dropHint: '支持 .xlsx 和 .csv，可一次选择多个文件；先读取预览，确认无误后再导入。',
+    dropHint: '支持 .xlsx、.xls、.csv 和网页导出的表格，可一次选择多个文件；先读取预览，确认无误后再导入。',
     dropMore: '继续拖入文件，或点击选择',
     clearImported: '清除已导入的文件',
     emptyFiles: '还没有选择文件。建议的顺序：客户经理花名册 → 零售客户档案 → 品规目录 → 本月的日志、考勤、订单、调查等。',
