@@ -96,6 +96,17 @@ export class Datasets {
     return { gb18030, utf8 };
   }
 
+  /** The first `rows` order lines as a BIFF8 .xls (LibreOffice Excel 97 filter: dates as dates, amounts as numbers, codes as text). */
+  async xlsCut(demo: DemoData, rows: number): Promise<string> {
+    const cut = await this.csvCut(demo, rows);
+    const xls = path.join(demo.dir, `orders-${rows}.xls`);
+    await this.build(`orders .xls ${rows} rows`, xls, `first ${rows} lines of the orders CSV, written as BIFF8 (Excel 97) by LibreOffice`, 'prepare-xls-cut', {
+      source: cut.utf8,
+      out: xls,
+    });
+    return xls;
+  }
+
   async journalTable(): Promise<string> {
     const { gridJournalRows: rows, gridManagers: managers, gridRetailers: retailers } = this.config;
     const dir = path.join(this.config.cacheRoot, `journals-v${DATA_VERSION}-${rows}-${managers}m-${retailers}r`);

@@ -9,16 +9,19 @@ export interface SpreadsheetLimits {
   /** Most rows with at least one value in one sheet. */
   maxRows: number;
   /**
-   * Largest .xls or HTML-table file: these are read whole into memory (a .xls sheet holds
-   * at most 65,536 rows, so a genuine one stays well below this).
+   * Largest .xls: it is parsed whole, at about 65 times its size in memory (SheetJS). A full
+   * 65,536-row sheet of 9 columns is 8 MB; this leaves room for about 35 columns.
    */
-  maxWholeFileBytes: number;
+  maxXlsBytes: number;
+  /** Largest HTML-table export: it is decoded and parsed whole (a few times its size in memory). */
+  maxHtmlBytes: number;
 }
 
 export const DEFAULT_SPREADSHEET_LIMITS: SpreadsheetLimits = {
   maxUncompressedBytes: 1024 ** 3,
   maxRows: 2_000_000,
-  maxWholeFileBytes: 100 * 1024 ** 2,
+  maxXlsBytes: 32 * 1024 ** 2,
+  maxHtmlBytes: 100 * 1024 ** 2,
 };
 
 /** What a file turned out to be by its content, whatever its name says. */

@@ -224,12 +224,12 @@ describe('old formats refused with a clear message', () => {
   it('a .xls or HTML page bigger than the cap', async () => {
     const { caseDir } = await newStore();
     const files = xlsFiles(caseDir, false);
-    await expect(openSpreadsheet(files.orders, { limits: { maxWholeFileBytes: 1024 } })).rejects.toMatchObject({
+    await expect(openSpreadsheet(files.orders, { limits: { maxXlsBytes: 1024 } })).rejects.toMatchObject({
       code: 'too_large',
       message: expect.stringContaining('.xls'),
     });
     const html = writeHtmlTable(path.join(caseDir, '大.xls'), { header: ORDER_HEADER, rows: ORDER_ROWS.map((r) => r.map(htmlCell)), charset: 'utf-8' });
-    await expect(openSpreadsheet(html, { limits: { maxWholeFileBytes: 100 } })).rejects.toMatchObject({ code: 'too_large' });
+    await expect(openSpreadsheet(html, { limits: { maxHtmlBytes: 100 } })).rejects.toMatchObject({ code: 'too_large' });
   });
 
   it('an HTML page with no usable table keeps the advice to save it as .xlsx', async () => {

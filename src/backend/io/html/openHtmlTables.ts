@@ -28,8 +28,8 @@ export async function openHtmlTables(
   options: OpenSpreadsheetOptions,
 ): Promise<Pick<SpreadsheetSource, 'format' | 'date1904' | 'encoding' | 'sheets'>> {
   const fileName = source.fileName;
-  if (source.sizeBytes > limits.maxWholeFileBytes) throw refuse.tooLargeToRead(fileName, limits.maxWholeFileBytes, WHAT);
-  const bytes = await readWholeFile(source, limits.maxWholeFileBytes, WHAT);
+  if (source.sizeBytes > limits.maxHtmlBytes) throw refuse.tooLargeToRead(fileName, limits.maxHtmlBytes, WHAT);
+  const bytes = await readWholeFile(source, limits.maxHtmlBytes, WHAT);
   const encoding = chooseHtmlEncoding(bytes, options.encoding);
   if (encoding === 'utf16be') throw refuse.unreadable(fileName, '文件是 UTF-16 BE 编码，请用 Excel/WPS 另存为 .xlsx');
   const html = iconv.decode(bytes, encoding === 'utf8-bom' ? 'utf8' : encoding);

@@ -26,8 +26,8 @@ export async function openXls(
   limits: SpreadsheetLimits,
 ): Promise<Pick<SpreadsheetSource, 'format' | 'date1904' | 'sheets'>> {
   const fileName = source.fileName;
-  if (source.sizeBytes > limits.maxWholeFileBytes) throw refuse.tooLargeToRead(fileName, limits.maxWholeFileBytes, WHAT);
-  const bytes = await readWholeFile(source, limits.maxWholeFileBytes, WHAT);
+  if (source.sizeBytes > limits.maxXlsBytes) throw refuse.tooLargeToRead(fileName, limits.maxXlsBytes, WHAT);
+  const bytes = await readWholeFile(source, limits.maxXlsBytes, WHAT);
 
   let workbook: XLSX.WorkBook;
   try {
