@@ -107,6 +107,17 @@ export class Datasets {
     return xls;
   }
 
+  /** The same order lines as a GBK HTML page named .xls, as web systems' "导出Excel" saves them. */
+  async htmlCut(demo: DemoData, rows: number): Promise<string> {
+    const cut = await this.csvCut(demo, rows);
+    const html = path.join(demo.dir, `orders-${rows}.html.xls`);
+    await this.build(`orders HTML table ${rows} rows`, html, `first ${rows} lines of the orders CSV as a GBK HTML table named .xls`, 'prepare-html-cut', {
+      source: cut.utf8,
+      out: html,
+    });
+    return html;
+  }
+
   async journalTable(): Promise<string> {
     const { gridJournalRows: rows, gridManagers: managers, gridRetailers: retailers } = this.config;
     const dir = path.join(this.config.cacheRoot, `journals-v${DATA_VERSION}-${rows}-${managers}m-${retailers}r`);
