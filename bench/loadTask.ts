@@ -9,6 +9,8 @@ const TASKS: Record<string, () => Promise<TaskFn>> = {
   'prepare-demo': async () => (await import('./prepare/prepareDemo')).prepareDemo,
   'prepare-store': async () => (await import('./prepare/prepareStore')).prepareStore,
   'prepare-csv-cut': async () => (await import('./prepare/prepareCsvCut')).prepareCsvCut,
+  'prepare-html-cut': async () => (await import('./prepare/prepareHtmlCut')).prepareHtmlCut,
+  'prepare-xls-cut': async () => (await import('./prepare/prepareXlsCut')).prepareXlsCut,
   'prepare-journal-table': async () => (await import('./prepare/prepareJournalTable')).prepareJournalTable,
   'import-file': async () => (await import('./workloads/importFileTask')).importFileTask,
   'exceljs-stream': async () => (await import('./workloads/exceljsStreamTask')).exceljsStreamTask,

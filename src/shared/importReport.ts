@@ -34,6 +34,8 @@ export interface FileImportReport {
   sheet: string | null;
   headerRow: number | null;
   encoding: string | null;
+  /** What the file was read as, by its content (a .xls may be an HTML table); absent when it could not be opened. */
+  format?: 'xlsx' | 'csv' | 'xls' | 'html';
   mapped: { field: string; column: number; header: string }[];
   unmapped: { column: number; header: string }[];
   missingRequired: string[];

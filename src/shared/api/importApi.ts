@@ -58,7 +58,8 @@ export interface KindCandidateInfo {
 
 export interface FilePreview {
   fileName: string;
-  format: 'xlsx' | 'csv' | null;
+  /** What the file is by its content, whatever its name says (a .xls may be an HTML table). */
+  format: 'xlsx' | 'csv' | 'xls' | 'html' | null;
   encoding: string | null;
   /** Set when the file cannot be read at all (not a spreadsheet, encrypted, too large, …). */
   refusal: string | null;

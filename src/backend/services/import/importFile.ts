@@ -95,6 +95,7 @@ export async function importFile(store: Store, input: SpreadsheetInput, opts: Im
   try {
     const source = await openSpreadsheet(input, { encoding: opts.encoding, limits: opts.limits });
     report.encoding = source.encoding ?? null;
+    report.format = source.format;
     const sheets = source.sheets();
     try {
       return await importSheet(store, file, source, sheets, report, opts);

@@ -61,6 +61,11 @@ export function FileCard({ file, busy, onKind, onMapping, onRemove, onFixAndRetr
             </Descriptions.Item>
             <Descriptions.Item label={t('import.sheet')}>{p.sheet ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('import.header')}>{p.headerRow !== null ? t('import.headerRow', { row: p.headerRow }) : '—'}</Descriptions.Item>
+            {p.format && (
+              <Descriptions.Item label={t('import.format')}>
+                <span data-testid="file-format">{t(`import.formats.${p.format}`)}</span>
+              </Descriptions.Item>
+            )}
             {p.encoding && <Descriptions.Item label={t('import.encoding')}>{p.encoding}</Descriptions.Item>}
           </Descriptions>
           {p.appliedMapping && <Alert type="info" showIcon title={t('import.appliedMapping', { name: p.appliedMapping })} />}

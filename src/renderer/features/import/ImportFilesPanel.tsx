@@ -120,7 +120,7 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
     <Space orientation="vertical" style={{ width: '100%' }} size={12}>
       <Upload.Dragger
         multiple
-        accept=".xlsx,.xlsm,.xls,.csv,.txt"
+        accept=".xlsx,.xlsm,.xls,.csv,.txt,.html,.htm"
         showUploadList={false}
         disabled={busy}
         beforeUpload={(raw) => {
