@@ -46,7 +46,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await (await load())(rest);
   } catch (err) {
-    if (err instanceof Error && (err.name === 'EvaluationError' || err.name === 'StoreError')) {
+    if (err instanceof Error && (err.name === 'EvaluationError' || err.name === 'StoreError' || err.name === 'FinalizedMonthError')) {
       process.stderr.write(`${err.message}\n`);
       return 1;
     }
