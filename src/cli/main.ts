@@ -13,6 +13,7 @@ Commands:
   reopen   --month YYYY-MM --reason TEXT [--db FILE]
   report   --month YYYY-MM --out FILE.xlsx [--db FILE]
   serve    [--db FILE] [--port N]   (the workbench in a browser on 127.0.0.1; prints its URL)
+  audit verify [--db FILE] [--json]   (checks the audit log's hash chain; names the first broken row)
 
 --db defaults to $KAOPING_DB, else the desktop app's database file.`;
 
@@ -30,6 +31,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   reopen: async () => (await import('./commands/runMonthChange')).runReopen,
   report: async () => (await import('./commands/runReport')).runReport,
   serve: async () => (await import('./commands/runServe')).runServe,
+  audit: async () => (await import('./commands/runAudit')).runAudit,
 };
 
 export async function main(argv: string[]): Promise<number> {
