@@ -5,7 +5,7 @@ import { isApiName } from '../../src/shared/api/kaopingApi';
 import { isTrustedSender, type SenderFrame } from './senderCheck';
 
 export interface DispatchDeps {
-  /** The file:// URL of the app's page; calls from anywhere else are refused. */
+  /** The app:// URL of the app's page; calls from anywhere else are refused. */
   indexUrl: string;
   invoke: ContractInvoke;
   log: { error(message: string, err?: unknown): void };

@@ -13,6 +13,7 @@ Commands:
   reopen   --month YYYY-MM --reason TEXT [--db FILE]
   report   --month YYYY-MM --out FILE.xlsx [--db FILE]
   serve    [--db FILE] [--port N]   (the workbench in a browser on 127.0.0.1; prints its URL)
+  audit verify [--db FILE] [--json]   (checks the audit log's hash chain; names the first broken row)
 
 --db defaults to $KAOPING_DB, else the desktop app's database file.`;
 
@@ -30,6 +31,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   reopen: async () => (await import('./commands/runMonthChange')).runReopen,
   report: async () => (await import('./commands/runReport')).runReport,
   serve: async () => (await import('./commands/runServe')).runServe,
+  audit: async () => (await import('./commands/runAudit')).runAudit,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -46,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     return await (await load())(rest);
   } catch (err) {
-    if (err instanceof Error && (err.name === 'EvaluationError' || err.name === 'StoreError')) {
+    if (err instanceof Error && (err.name === 'EvaluationError' || err.name === 'StoreError' || err.name === 'FinalizedMonthError')) {
       process.stderr.write(`${err.message}\n`);
       return 1;
     }

@@ -238,6 +238,8 @@ export interface AuditLogTable {
   old_value: string | null;
   new_value: string | null;
   reason: string | null;
+  /** SHA-256 over the previous row's hash and this row (migration 0007, db/auditRowHash.ts). */
+  hash: string | null;
 }
 
 /** A month whose cached order facts are current (migration 0005; kept by triggers on orders and brands). */

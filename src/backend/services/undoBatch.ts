@@ -5,6 +5,8 @@ import type { ImportedTableName } from '../db/schema';
 import type { SqlValue } from '../db/preparedQuery';
 import { getImportBatch, markBatchUndone } from '../repositories/importBatchRepository';
 import { runInTransaction } from '../db/runInTransaction';
+import { batchMonths } from './freeze/batchMonths';
+import { refuseFinalizedMonths } from './freeze/refuseFinalizedMonths';
 
 export type UndoResult =
   | { ok: true; batchId: number; deleted: number; restored: number }
@@ -20,6 +22,8 @@ export async function undoBatch(store: Store, batchId: number, now: Date): Promi
   if (batch.status === 'undone') {
     return { ok: false, code: 'already_undone', message: `批次 ${batchId}（${batch.file_name}）已经撤销过了` };
   }
+  // Throws FinalizedMonthError when the batch has rows in a 定稿 month (undo would change that month).
+  await refuseFinalizedMonths(store.db, await batchMonths(store.db, batchId), `撤销批次 ${batchId}（${batch.file_name}）`);
   const blockers = await laterBatchesInTheWay(store, batchId);
   if (blockers.length > 0) {
     return {

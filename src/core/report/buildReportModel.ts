@@ -45,5 +45,6 @@ export function buildReportModel(input: ReportInput): ReportModel {
     ),
     flags: buildFlagRows(ctx),
     nearCopies: buildNearCopyRows(ctx),
+    ...(input.audit ? { audit: { intact: input.audit.intact, message: input.audit.message } } : {}),
   };
 }

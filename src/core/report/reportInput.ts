@@ -60,4 +60,6 @@ export interface ReportInput {
   generatedAt: string;
   /** Minutes east of UTC in which stored timestamps are shown (480 for Beijing). */
   utcOffsetMinutes: number;
+  /** The audit log's check at export: '审计记录完整…' or where it was broken. */
+  audit?: { intact: boolean; message: string };
 }

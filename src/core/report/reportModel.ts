@@ -160,4 +160,6 @@ export interface ReportModel {
   managers: ManagerSection[];
   flags: FlagRow[];
   nearCopies: NearCopyRow[];
+  /** The audit log's check at export, stated on the summary sheet. */
+  audit?: { intact: boolean; message: string };
 }

@@ -1,4 +1,4 @@
-import { DatePicker, Layout, Menu, Typography } from 'antd';
+import { Alert, DatePicker, Layout, Menu, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { JournalsPage } from '../features/journals/JournalsPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { navigate, pageKey, parseHash, useHashRoute, type Page } from './hashRoute';
+import { useAppInfo } from './AppInfoContext';
 import { navItems, OTHER_KINDS } from './navItems';
 import { useMonth } from './useMonth';
 import { WelcomeModal } from './WelcomeModal';
@@ -24,6 +25,7 @@ export function AppFrame() {
   const [month, setMonth] = useMonth();
   const key = pageKey(page);
   const client = useApiClient();
+  const { info } = useAppInfo();
   // The desktop menu (文件 › 导入…) reaches the page as an event; the page knows its screens.
   useEffect(
     () =>
@@ -55,6 +57,11 @@ export function AppFrame() {
           style={{ borderInlineEnd: 'none' }}
           onClick={({ key: clicked }) => navigate({ page: parseHash(`#/${clicked}`).page })}
         />
+        {info?.audit.intact && (
+          <Typography.Text type="secondary" data-testid="audit-intact" style={{ display: 'block', padding: '12px 20px', fontSize: 12 }}>
+            {t('app.auditIntact', { rows: info.audit.rows })}
+          </Typography.Text>
+        )}
       </Layout.Sider>
       <Layout>
         <Layout.Header
@@ -84,6 +91,16 @@ export function AppFrame() {
           />
         </Layout.Header>
         <Layout.Content style={{ overflow: 'auto', padding: 16, background: '#f5f6f8' }}>
+          {info && !info.audit.intact && (
+            <Alert
+              type="error"
+              showIcon
+              data-testid="audit-broken"
+              style={{ marginBottom: 12 }}
+              message={t('app.auditBroken', { row: info.audit.brokenAt })}
+              description={info.audit.message}
+            />
+          )}
           <Screen page={page} month={month} />
         </Layout.Content>
       </Layout>

@@ -13,6 +13,8 @@ export const en: Resources = {
     title: 'Kaoping',
     month: 'Month',
     monthPlaceholder: 'Pick a month',
+    auditIntact: 'Audit log intact ({{rows}} entries)',
+    auditBroken: 'The audit log is broken: from entry {{row}} on it may have been changed outside Kaoping. Contact maintenance and keep the database file and the backups folder.',
   },
   nav: {
     overview: 'Overview',

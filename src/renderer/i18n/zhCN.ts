@@ -13,6 +13,8 @@ export const zhCN = {
     title: '考评工作台',
     month: '月份',
     monthPlaceholder: '选择月份',
+    auditIntact: '审计记录完整（{{rows}} 条）',
+    auditBroken: '操作日志从第 {{row}} 条起可能在考评工作台之外被改动过。请联系维护人员，并保留数据库文件和 backups 文件夹中的备份。',
   },
   nav: {
     overview: '总览',

@@ -15,6 +15,18 @@ export interface AppInfo {
   empty: boolean;
   /** Months that have any journal, punch or order, newest first. */
   months: string[];
+  /** The audit log's hash chain, checked when the app starts (kaoping audit verify). */
+  audit: AuditCheck;
+}
+
+/** The audit chain's state: intact, or the first row that does not hold. */
+export interface AuditCheck {
+  intact: boolean;
+  rows: number;
+  /** The id of the first broken row (or of the first missing one). */
+  brokenAt: number | null;
+  /** '审计记录完整（共 N 条）' or '审计记录不完整：第 N 条…', shown as it is. */
+  message: string;
 }
 
 export interface AppReturns {

@@ -36,6 +36,9 @@ export interface KaopingEvents {
 export type AppMenuCommand = 'import' | 'exportReport';
 export type EventName = keyof KaopingEvents;
 export type EventPayload<E extends EventName> = KaopingEvents[E];
+/** Every event name (the compiler holds it to KaopingEvents): the preload's on() accepts these only. */
+const EVENT_NAME_SET = { 'import.progress': true, 'job.done': true, 'job.progress': true, 'app.menu': true } satisfies Record<EventName, true>;
+export const EVENT_NAMES = Object.keys(EVENT_NAME_SET) as EventName[];
 
 /** Electron registers every handler under this channel prefix; the preload refuses any other. */
 export const IPC_PREFIX = 'kaoping:';

@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { wrappedLines } from './displayWidth';
+import { setTextCell } from '../textCell';
 import { excelText } from './excelText';
 
 /** The only values the report ever writes: a formula or hyperlink object cannot be expressed. */
@@ -67,10 +68,12 @@ export class SheetBuilder {
     for (const spec of cells) {
       const span = Math.max(1, spec.span ?? 1);
       const cell = row.getCell(column);
-      if (spec.value !== null) cell.value = typeof spec.value === 'string' ? excelText(spec.value) : spec.value;
+      if (spec.value !== null && typeof spec.value !== 'string') cell.value = spec.value;
       cell.font = { name: FONT_NAME, size: spec.size ?? FONT_SIZE, bold: spec.bold ?? false, ...(spec.color ? { color: { argb: spec.color } } : {}) };
       cell.alignment = { vertical: 'middle', horizontal: spec.align ?? 'left', wrapText: spec.wrap ?? false };
       if (spec.numFmt) cell.numFmt = spec.numFmt;
+      // After numFmt: text that starts like a formula keeps the Text format and gets the quote prefix.
+      if (typeof spec.value === 'string') setTextCell(cell, excelText(spec.value));
       if (spec.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: spec.fill } };
       if (span > 1) {
         this.sheet.mergeCells(rowNumber, column, rowNumber, column + span - 1);

@@ -1,6 +1,7 @@
 import type { AppInfo } from '../../../shared/api/appApi';
 import type { Store } from '../../db/openStore';
 import { countAll, monthsOf } from '../../repositories/monthDataRepository';
+import { verifyAuditChain } from '../audit/verifyAuditChain';
 import { appVersion } from './findProjectRoot';
 
 let cachedVersion: string | null = null;
@@ -14,5 +15,6 @@ export async function appInfo(store: Store): Promise<AppInfo> {
     databasePath: store.path,
     empty: (await countAll(store.db, 'managers')) === 0,
     months: [...months].sort().reverse(),
+    audit: await verifyAuditChain(store.db),
   };
 }

@@ -2,6 +2,8 @@ import { DIMENSION_KEYS, DIMENSION_LABELS_ZH, type DimensionKey } from '../../..
 import type { Store } from '../../db/openStore';
 import { runInTransaction } from '../../db/runInTransaction';
 import { appendAudit } from '../../repositories/auditLogRepository';
+import { MonthTouches } from '../freeze/monthTouches';
+import { refuseFinalizedMonths } from '../freeze/refuseFinalizedMonths';
 import { EvaluationError } from './evaluationError';
 import { readMonthSnapshot, type MonthSnapshot } from './monthSnapshot';
 
@@ -43,6 +45,7 @@ export async function adjustDimension(store: Store, req: AdjustmentRequest, acto
   if (!Number.isFinite(req.score) || req.score < 0 || req.score > 100) {
     throw new EvaluationError('invalid_adjustment', `分数必须在 0 到 100 之间，收到 ${req.score}`);
   }
+  await refuseFinalizedMonths(store.db, new MonthTouches().add(req.month, `${req.managerCode} 的${DIMENSION_LABELS_ZH[dimension]}`), '修改考评分数');
   const snapshot = await draftSnapshot(store, req.month);
   const manager = snapshot.evaluation.managers.find((m) => m.code === req.managerCode);
   if (!manager) throw new EvaluationError('unknown_manager', `${req.month} 的考评中没有工号为「${req.managerCode}」的客户经理`);

@@ -6,6 +6,7 @@ import type { Store } from '../../db/openStore';
 import { runInTransaction } from '../../db/runInTransaction';
 import { ensureDefaultScheme, findScheme, getSchemeById, type StoredScheme } from '../../repositories/schemeRepository';
 import { EVALUATION_STEPS, type EvaluationStep } from '../../../shared/api/evaluationApi';
+import { refuseFinalizedMonths } from '../freeze/refuseFinalizedMonths';
 import { EvaluationError } from './evaluationError';
 import { loadEvaluationInput } from './loadEvaluationInput';
 import { readMonthSnapshot, writeMonthSnapshot, type MonthSnapshot } from './monthSnapshot';
@@ -65,9 +66,7 @@ async function reportStep(opts: EvaluateOptions, step: EvaluationStep): Promise<
 export async function evaluateStoredMonth(store: Store, month: string, opts: EvaluateOptions): Promise<MonthSnapshot> {
   const existing = await readMonthSnapshot(store, month);
   if (existing?.status === 'final') {
-    if (opts.schemeName && opts.schemeName !== existing.scheme.name) {
-      throw new EvaluationError('finalized', `${month} 已定稿，不能换用其他方案重新考评；如需修改请先重新打开`);
-    }
+    if (opts.schemeName && opts.schemeName !== existing.scheme.name) await refuseFinalizedMonths(store.db, [month], '换用其他考核方案重新考评');
     return existing;
   }
   const stored = await pickScheme(store, month, opts);

@@ -17,6 +17,11 @@ import { openSpreadsheet } from '../../io/openSpreadsheet';
 import { peekRows } from '../../io/peekRows';
 import type { SheetSource, SpreadsheetInput, SpreadsheetLimits, SpreadsheetSource } from '../../io/spreadsheetSource';
 import { finishImportBatch, insertImportBatch } from '../../repositories/importBatchRepository';
+import { FinalizedMonthError } from '../freeze/finalizedMonthError';
+import { MonthTouches } from '../freeze/monthTouches';
+import { recordMonth } from '../freeze/recordMonth';
+import { refuseFinalizedMonths } from '../freeze/refuseFinalizedMonths';
+import { finalizedMonths } from '../journals/finalizedMonths';
 import { DISK_FULL_MESSAGE } from './diskFullMessage';
 import { LinkIndex } from './linkIndex';
 import { makeKindWriter } from './makeKindWriter';
@@ -109,8 +114,9 @@ export async function importFile(store: Store, input: SpreadsheetInput, opts: Im
       report.counts = emptyCounts();
       return report;
     }
-    if (err instanceof FileRefusedError) {
+    if (err instanceof FileRefusedError || err instanceof FinalizedMonthError) {
       report.message = err.message;
+      report.counts = emptyCounts();
       return report;
     }
     report.message = failureMessage(err);
@@ -146,6 +152,11 @@ async function importSheet(
     const headerByField = new Map(match.mapped.map((m) => [m.field, m] as const));
     const parse = makeRowParser(match, { date1904: source.date1904 });
     const links = await LinkIndex.load(store);
+    // The freeze (定稿): rows in a finalized month are never written, and the file is refused whole.
+    const importAsOfMonth = opts.asOfMonth ?? monthFromFileName(file) ?? opts.now.toISOString().slice(0, 7);
+    if (match.kind === 'retailers') await refuseFinalizedMonths(store.db, [importAsOfMonth], `导入「${file}」的线路分配（自 ${importAsOfMonth} 起）`);
+    const frozen = await finalizedMonths(store.db);
+    const frozenRows = new MonthTouches();
 
     // Before BEGIN (SQLite will not change temp_store inside a transaction), and BEGIN inside the
     // try, so that a BEGIN that fails (a busy database) still puts the cache back.
@@ -165,7 +176,7 @@ async function importSheet(
         imported_by: opts.importedBy ?? null,
         undone_at: null,
       });
-      const asOfMonth = opts.asOfMonth ?? monthFromFileName(file) ?? opts.now.toISOString().slice(0, 7);
+      const asOfMonth = importAsOfMonth;
       const writer = makeKindWriter(match.kind, { store, links, batchId, asOfMonth, bulkMinRows: opts.bulkMinRows });
       const counts = report.counts;
       for await (const row of rows) {
@@ -177,6 +188,8 @@ async function importSheet(
         } else if (parsed.status === 'invalid') {
           counts.rejected += 1;
           for (const e of parsed.errors) addIssue({ row: e.rowNumber, column: e.column, columnLetter: e.columnLetter, value: e.value, reason: e.reason });
+        } else if (frozen.size > 0 && frozen.has(recordMonth(parsed.record) ?? '')) {
+          frozenRows.add(recordMonth(parsed.record), `第 ${row.rowNumber} 行`);
         } else {
           const outcome = writer.write(parsed.record);
           if (outcome.status === 'invalid') {
@@ -203,6 +216,11 @@ async function importSheet(
         }
       }
       if (opts.signal?.aborted) throw new ImportCancelled();
+      if (frozenRows.months().length > 0) {
+        // Throws (the catch below rolls back); the months were read under the same write lock.
+        await refuseFinalizedMonths(store.db, frozenRows, `导入「${file}」`);
+        throw new Error(`months ${frozenRows.months().join(', ')} were finalized when the import began`);
+      }
       report.warnings = writer.warnings();
       if (counts.rejected > 0 && !opts.skipInvalid) {
         store.sqlite.exec('ROLLBACK');

@@ -6,6 +6,7 @@ import { buildReportModel } from '../../../core/report/buildReportModel';
 import type { ReportInput } from '../../../core/report/reportInput';
 import type { Store } from '../../db/openStore';
 import { writeReportWorkbook, type ReportStep, type WrittenWorkbook } from '../../io/report/writeReportWorkbook';
+import { verifyAuditChain } from '../audit/verifyAuditChain';
 import { readMonthSnapshot } from '../evaluation/monthSnapshot';
 import { loadEvidence } from './loadEvidence';
 import { ReportExportError } from './reportExportError';
@@ -40,6 +41,7 @@ export async function exportMonthReport(store: Store, month: string, outPath: st
     departments: await managerDepartments(store, evaluation.managers.map((m) => m.code)),
     generatedAt: opts.now.toISOString(),
     utcOffsetMinutes: -opts.now.getTimezoneOffset(),
+    audit: await verifyAuditChain(store.db),
   };
   try {
     return await writeReportWorkbook(buildReportModel(input), target, { onProgress: opts.onProgress });

@@ -5,6 +5,8 @@ import { runInTransaction } from '../../db/runInTransaction';
 import { TableUpserter } from '../../db/tableUpserter';
 import { appendAudit } from '../../repositories/auditLogRepository';
 import { finishImportBatch, insertImportBatch } from '../../repositories/importBatchRepository';
+import { MonthTouches } from '../freeze/monthTouches';
+import { refuseFinalizedMonths } from '../freeze/refuseFinalizedMonths';
 import { RequestError } from '../requestError';
 import { calendarDayDto } from '../calendar/calendarDayDto';
 import { calendarOverrides } from './calendarMonthDays';
@@ -35,10 +37,7 @@ export async function setCalendarDay(store: Store, change: CalendarDayChange, wh
   } catch {
     throw new RequestError('invalid_argument', `「${change.date}」不是有效的日期`);
   }
-  const evaluation = await store.db.selectFrom('evaluations').select(['status', 'finalized_at']).where('month', '=', month).executeTakeFirst();
-  if (evaluation?.status === 'final') {
-    throw new RequestError('finalized', `${month} 已定稿，不能修改该月的工作日历；如需修改，请先在考评页重新打开该月并说明原因`);
-  }
+  await refuseFinalizedMonths(store.db, new MonthTouches().add(month, change.date), '修改该月的工作日历');
   const note = change.note?.trim() || null;
   await runInTransaction(store, async () => {
     if (change.workday === null) {
