@@ -28,6 +28,8 @@ export interface ImportJobProgress {
 export interface ImportJobOptions {
   skipInvalid?: boolean;
   asOfMonth?: string;
+  /** Check and count every file, write nothing. */
+  dryRun?: boolean;
   now: Date;
   signal?: AbortSignal;
   savedMappings?: readonly SavedMappingInfo[];
@@ -36,7 +38,10 @@ export interface ImportJobOptions {
 
 interface PlannedFile {
   file: ImportJobFile;
+  /** The kind the file is taken as for the import order. */
   kind: KindName | null;
+  /** The kind the user or a saved mapping gave: only this one is imposed on the import. */
+  givenKind?: KindName;
   manualMapping: Record<string, number> | undefined;
   headerRowNumber?: number;
 }
@@ -54,7 +59,7 @@ function fileNameOf(input: SpreadsheetInput): string {
  */
 async function planFile(file: ImportJobFile, saved: readonly SavedMappingInfo[]): Promise<PlannedFile> {
   if (file.manualMapping !== undefined || (file.kind !== undefined && saved.length === 0)) {
-    return { file, kind: file.kind ?? null, manualMapping: file.manualMapping };
+    return { file, kind: file.kind ?? null, givenKind: file.kind, manualMapping: file.manualMapping };
   }
   try {
     const source = await openSpreadsheet(file.input, { encoding: file.encoding });
@@ -62,15 +67,21 @@ async function planFile(file: ImportJobFile, saved: readonly SavedMappingInfo[])
       const { head } = await peekRows(sheet.rows, HEADER_SCAN_ROWS);
       const found = findSavedMapping(head, saved);
       if (found && (file.kind === undefined || file.kind === found.mapping.kind)) {
-        return { file, kind: found.mapping.kind, manualMapping: found.mapping.mapping, headerRowNumber: found.headerRowNumber };
+        return {
+          file,
+          kind: found.mapping.kind,
+          givenKind: found.mapping.kind,
+          manualMapping: found.mapping.mapping,
+          headerRowNumber: found.headerRowNumber,
+        };
       }
       const match = detectHeader(head, { kind: file.kind });
-      if (match && match.missingRequired.length === 0) return { file, kind: match.kind, manualMapping: undefined };
+      if (match && match.missingRequired.length === 0) return { file, kind: match.kind, givenKind: file.kind, manualMapping: undefined };
     }
   } catch {
     // Refusals are reported by the import itself, with the full reason.
   }
-  return { file, kind: file.kind ?? null, manualMapping: undefined };
+  return { file, kind: file.kind ?? null, givenKind: file.kind, manualMapping: undefined };
 }
 
 function cancelledReport(file: string): FileImportReport {
@@ -100,12 +111,13 @@ export async function runImportJob(store: Store, files: readonly ImportJobFile[]
       continue;
     }
     const report = await importFile(store, p.file.input, {
-      kind: p.kind ?? undefined,
+      kind: p.givenKind,
       manualMapping: p.manualMapping,
       headerRowNumber: p.headerRowNumber,
       encoding: p.file.encoding,
       skipInvalid: opts.skipInvalid,
       asOfMonth: opts.asOfMonth,
+      dryRun: opts.dryRun,
       now: opts.now,
       signal: opts.signal,
       onProgress: (progress) => opts.onProgress?.({ file: progress.file, fileIndex, fileCount, rowsDone: progress.rowsDone }),
