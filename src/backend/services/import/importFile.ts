@@ -47,6 +47,8 @@ export interface ImportFileOptions {
   signal?: AbortSignal;
   /** Check and count everything, write nothing: the transaction is rolled back at the end. */
   dryRun?: boolean;
+  /** A dry-run job holds the transaction: the file runs in a savepoint that stays for the next files. */
+  insideJobTransaction?: boolean;
   /** Rows a table must take before its secondary indexes are rebuilt at the end instead (see makeKindWriter); tests lower it. */
   bulkMinRows?: number;
 }
@@ -162,11 +164,17 @@ async function importSheet(
       report.asOfMonthSource = asOf.source;
     }
 
+    // Inside a dry-run job's transaction each file is a savepoint, kept for the files after it
+    // (a retailer file checked after its roster) and rolled back with the job.
+    const nested = opts.insideJobTransaction === true;
+    const rollback = () => store.sqlite.exec(nested ? 'ROLLBACK TO import_file; RELEASE import_file' : 'ROLLBACK');
     // Before BEGIN (SQLite will not change temp_store inside a transaction), and BEGIN inside the
     // try, so that a BEGIN that fails (a busy database) still puts the cache back.
-    const restoreCache = enlargeCache(store.sqlite);
+    const restoreCache = nested ? () => {} : enlargeCache(store.sqlite);
+    let open = false;
     try {
-      store.sqlite.exec('BEGIN IMMEDIATE');
+      store.sqlite.exec(nested ? 'SAVEPOINT import_file' : 'BEGIN IMMEDIATE');
+      open = true;
       const batchId = await insertImportBatch(store.db, {
         file_name: file,
         sha256: source.sha256,
@@ -224,17 +232,20 @@ async function importSheet(
       report.masterRowsChanged = MASTER_KINDS.has(match.kind) ? counts.updated : 0;
       if (match.kind === 'retailers') report.warnings.unshift(describeAsOfMonth(asOf));
       if (counts.rejected > 0 && !opts.skipInvalid) {
-        store.sqlite.exec('ROLLBACK');
+        open = false;
+        rollback();
         report.message = `${counts.rejected} 行数据有误，整个文件未导入（可修改文件后重新导入，或选择只导入正确的行）`;
         return report;
       }
       if (counts.inserted + counts.updated + counts.unchanged === 0) {
-        store.sqlite.exec('ROLLBACK');
+        open = false;
+        rollback();
         report.message = counts.rejected > 0 ? '没有一行数据是正确的，文件未导入' : '表头下面没有数据行，文件未导入';
         return report;
       }
       if (opts.dryRun === true) {
-        store.sqlite.exec('ROLLBACK');
+        open = false;
+        store.sqlite.exec(nested ? 'RELEASE import_file' : 'ROLLBACK');
         report.status = 'imported';
         report.dryRun = true;
         return report;
@@ -261,7 +272,7 @@ async function importSheet(
       report.batchId = batchId;
       return report;
     } catch (err) {
-      if (store.sqlite.inTransaction) store.sqlite.exec('ROLLBACK');
+      if (open && store.sqlite.inTransaction) rollback();
       throw err;
     } finally {
       restoreCache();

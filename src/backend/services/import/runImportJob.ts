@@ -15,6 +15,8 @@ export interface ImportJobFile {
   kind?: KindName;
   manualMapping?: Record<string, number>;
   encoding?: 'auto' | 'utf8' | 'gb18030';
+  /** The month this file's route assignments hold from (retailer files); wins over the job's. */
+  asOfMonth?: string;
 }
 
 export interface ImportJobProgress {
@@ -105,6 +107,11 @@ export async function runImportJob(store: Store, files: readonly ImportJobFile[]
 
   const reports: FileImportReport[] = [];
   const fileCount = planned.length;
+  // A dry run checks the files as one job would import them (the retailer file sees the roster
+  // dropped with it) inside one transaction, rolled back at the end: nothing is written.
+  const dryRun = opts.dryRun === true;
+  if (dryRun) store.sqlite.exec('BEGIN IMMEDIATE');
+  try {
   for (const [fileIndex, p] of planned.entries()) {
     if (opts.signal?.aborted) {
       reports.push(cancelledReport(fileNameOf(p.file.input)));
@@ -116,13 +123,17 @@ export async function runImportJob(store: Store, files: readonly ImportJobFile[]
       headerRowNumber: p.headerRowNumber,
       encoding: p.file.encoding,
       skipInvalid: opts.skipInvalid,
-      asOfMonth: opts.asOfMonth,
-      dryRun: opts.dryRun,
+      asOfMonth: p.file.asOfMonth ?? opts.asOfMonth,
+      dryRun,
+      insideJobTransaction: dryRun,
       now: opts.now,
       signal: opts.signal,
       onProgress: (progress) => opts.onProgress?.({ file: progress.file, fileIndex, fileCount, rowsDone: progress.rowsDone }),
     });
     reports.push(report);
+  }
+  } finally {
+    if (dryRun && store.sqlite.inTransaction) store.sqlite.exec('ROLLBACK');
   }
 
   if (opts.signal?.aborted) {

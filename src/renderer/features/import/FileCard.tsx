@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KIND_KEYS, type KindKey } from '../../../shared/api/schemas';
 import { useApiCall } from '../../api/useApi';
+import { ChangePreview } from './ChangePreview';
 import { ColumnMappingEditor } from './ColumnMappingEditor';
 import { ImportResult } from './ImportResult';
 import { currentMapping, type PendingFile } from './pendingFile';
@@ -17,10 +18,11 @@ interface Props {
   onRemove: () => void;
   onFixAndRetry: () => void;
   onSkipInvalid: () => void;
+  onMonth: (month: string) => void;
 }
 
 /** One dropped file: what it was recognised as, how its columns map, its first rows, its result. */
-export function FileCard({ file, busy, onKind, onMapping, onRemove, onFixAndRetry, onSkipInvalid }: Props) {
+export function FileCard({ file, busy, onKind, onMapping, onRemove, onFixAndRetry, onSkipInvalid, onMonth }: Props) {
   const { t } = useTranslation();
   const p = file.preview;
   const locked = busy || file.report?.status === 'imported';
@@ -63,6 +65,29 @@ export function FileCard({ file, busy, onKind, onMapping, onRemove, onFixAndRetr
             <Descriptions.Item label={t('import.header')}>{p.headerRow !== null ? t('import.headerRow', { row: p.headerRow }) : '—'}</Descriptions.Item>
             {p.encoding && <Descriptions.Item label={t('import.encoding')}>{p.encoding}</Descriptions.Item>}
           </Descriptions>
+          {p.unclear && !file.kind && (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="kind-unclear"
+              title={t(p.unclear.reason === 'ambiguous' ? 'import.unclearAmbiguous' : 'import.unclearNoFit')}
+              description={
+                <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+                  {p.unclear.candidates.map((c) => (
+                    <Space key={c.kind} align="start" size={8}>
+                      <Button size="small" disabled={locked} onClick={() => onKind(c.kind)} data-testid={`choose-kind-${c.kind}`}>
+                        {t('import.chooseKind', { kind: t(`kinds.${c.kind}`) })}
+                      </Button>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {c.missing.length > 0 ? t('import.candidateMissing', { missing: c.missing.join('；') }) : t('import.candidateComplete')}
+                      </Typography.Text>
+                    </Space>
+                  ))}
+                </Space>
+              }
+            />
+          )}
+          {p.shapeNote && <Alert type="info" showIcon title={p.shapeNote} data-testid="shape-note" />}
           {p.appliedMapping && <Alert type="info" showIcon title={t('import.appliedMapping', { name: p.appliedMapping })} />}
           {p.missingRequired.length > 0 && (
             <Alert
@@ -79,6 +104,7 @@ export function FileCard({ file, busy, onKind, onMapping, onRemove, onFixAndRetr
               {file.manualMapping && !locked && <SaveMapping file={file} />}
             </>
           )}
+          {!file.report && <ChangePreview check={file.check} checking={file.checking === true} disabled={locked} onMonth={onMonth} />}
           {!file.report && (p.rows.length ? <PreviewGrid preview={p} /> : <Typography.Text type="secondary">{t('import.previewEmpty')}</Typography.Text>)}
         </Space>
       )}

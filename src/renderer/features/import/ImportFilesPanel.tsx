@@ -1,6 +1,6 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { App, Button, Card, Progress, Space, Typography, Upload } from 'antd';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventPayload } from '../../../shared/api/kaopingApi';
 import { KIND_KEYS, type KindKey } from '../../../shared/api/schemas';
@@ -31,12 +31,13 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
   const { t } = useTranslation();
   const client = useApiClient();
   const call = useApiCall();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const { reload: reloadInfo } = useAppInfo();
   const [files, setFiles] = useState<PendingFile[]>([]);
   const [job, setJob] = useState<{ id: string; cancelling: boolean; progress: EventPayload<'import.progress'> | null } | null>(null);
   // Preview answers can arrive out of order; only the newest request per file counts.
   const previewSeq = useRef(new Map<string, number>());
+  const checkSeq = useRef(new Map<string, number>());
 
   const update = (uid: string, patch: Partial<PendingFile>) => setFiles((fs) => fs.map((f) => (f.uid === uid ? { ...f, ...patch } : f)));
 
@@ -51,7 +52,67 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
       ...(file.manualMapping ? { manualMapping: file.manualMapping } : {}),
     });
     if (previewSeq.current.get(file.uid) !== seq) return;
-    update(file.uid, result.ok ? { previewing: false, preview: result.data } : { previewing: false });
+    update(file.uid, result.ok ? { previewing: false, preview: result.data, check: undefined } : { previewing: false });
+    if (result.ok) setCheckWanted((n) => n + 1);
+  }
+
+  // Every change of the files (a preview, a kind, a month) asks for a new dry run of all ready files.
+  const [checkWanted, setCheckWanted] = useState(0);
+  const filesRef = useRef(files);
+  filesRef.current = files;
+  useEffect(() => {
+    if (checkWanted === 0) return;
+    const timer = setTimeout(() => void checkAll(), 150);
+    return () => clearTimeout(timer);
+  }, [checkWanted]);
+
+  /** A dry run of the ready files together, as the import would take them: what it would change, before anything is written. */
+  async function checkAll() {
+    const selected = filesRef.current.filter(isReady);
+    if (selected.length === 0) return;
+    const seq = (checkSeq.current.get('all') ?? 0) + 1;
+    checkSeq.current.set('all', seq);
+    const uids = new Set(selected.map((f) => f.uid));
+    setFiles((fs) => fs.map((f) => (uids.has(f.uid) ? { ...f, checking: true } : f)));
+    const result = await call('import.check', {
+      files: selected.map((f) => ({
+        fileName: f.fileName,
+        bytes: f.bytes,
+        ...(f.preview?.kind ? { kind: f.preview.kind } : {}),
+        ...(f.manualMapping ? { manualMapping: f.manualMapping } : {}),
+        ...(f.asOfMonth ? { asOfMonth: f.asOfMonth } : {}),
+      })),
+    });
+    if (checkSeq.current.get('all') !== seq) return;
+    setFiles((fs) =>
+      fs.map((f) => {
+        if (!uids.has(f.uid)) return f;
+        const check = result.ok ? result.data.find((r) => r.file === f.fileName) : undefined;
+        return { ...f, checking: false, check };
+      }),
+    );
+  }
+
+  /** Imports, asking once more when existing roster, retailer or brand rows would change. */
+  function start(selected: PendingFile[]) {
+    const changing = selected.filter((f) => (f.check?.masterRowsChanged ?? 0) > 0);
+    if (changing.length === 0) {
+      void run(selected, false);
+      return;
+    }
+    modal.confirm({
+      title: t('import.confirmMasterTitle'),
+      content: (
+        <ul style={{ margin: 0, paddingInlineStart: 18 }} data-testid="confirm-master-list">
+          {changing.map((f) => (
+            <li key={f.uid}>{t('import.confirmMasterFile', { file: f.fileName, kind: f.preview?.kindLabel ?? '', count: f.check?.masterRowsChanged ?? 0 })}</li>
+          ))}
+        </ul>
+      ),
+      okText: t('import.confirmMasterOk'),
+      cancelText: t('common.cancel'),
+      onOk: () => void run(selected, false),
+    });
   }
 
   async function addFile(raw: File) {
@@ -81,6 +142,7 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
         bytes: f.bytes,
         ...(f.preview?.kind ? { kind: f.preview.kind } : {}),
         ...(f.manualMapping ? { manualMapping: f.manualMapping } : {}),
+        ...(f.check?.asOfMonth ? { asOfMonth: f.check.asOfMonth } : {}),
       })),
     });
     off();
@@ -157,7 +219,7 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
           style={{ position: 'sticky', top: -16, zIndex: 5, boxShadow: '0 2px 6px rgba(0,0,0,0.06)' }}
           styles={{ body: { display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap', minHeight: 56 } }}
         >
-          <Button type="primary" disabled={busy || ready.length === 0} loading={busy} onClick={() => void run(ready, false)} data-testid="start-import">
+          <Button type="primary" disabled={busy || ready.length === 0} loading={busy} onClick={() => start(ready)} data-testid="start-import">
             {busy ? t('import.importing') : t('import.start', { count: ready.length })}
           </Button>
           {!busy && files.some((f) => f.report?.status === 'imported') && (
@@ -196,6 +258,10 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
             void message.info(t('import.fixAndRetryHint', { file: file.fileName }), 6);
           }}
           onSkipInvalid={() => void run([file], true)}
+          onMonth={(month) => {
+            update(file.uid, { asOfMonth: month });
+            setCheckWanted((n) => n + 1);
+          }}
         />
       ))}
     </Space>
