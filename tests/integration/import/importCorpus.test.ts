@@ -283,3 +283,61 @@ describe('dry run', () => {
     expect(await store.db.selectFrom('row_history').select('id').execute()).toEqual([]);
   });
 });
+
+describe('clear words for refusals', () => {
+  async function ordersWorkbook(name: string, fill: (ws: import('exceljs').Worksheet) => void): Promise<string> {
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('订单');
+    ws.addRow(['订单日期', '许可证号', '卷烟编码', '卷烟名称', '订购量']);
+    fill(ws);
+    const file = path.join(dir, name);
+    await wb.xlsx.writeFile(file);
+    return file;
+  }
+
+  it('a formula without a stored result asks for the file to be saved in Excel/WPS in a number column, and stays text in a text column', async () => {
+    const file = await ordersWorkbook('公式.xlsx', (ws) => {
+      ws.addRow(['2026-10-08', '370902110001', '6901028001687', { formula: 'CONCAT("中华","(硬)")' }, 3]);
+      ws.addRow(['2026-10-09', '370902110001', '6901028001687', '中华(硬)', { formula: 'SUM(1,2)' }]);
+    });
+    const refused = await importFile(store, file, { now });
+    expect(refused.status).toBe('refused');
+    expect(refused.errors.map((e) => [e.row, e.column, e.reason])).toEqual([[3, '订购量', expect.stringContaining('在 Excel 或 WPS 中打开这个文件、保存后再导入')]]);
+    const kept = await importFile(store, file, { now, skipInvalid: true });
+    expectImported(kept);
+    const rows = await store.db.selectFrom('orders').select(['date', 'brand_name']).execute();
+    expect(rows).toEqual([{ date: '2026-10-08', brand_name: '=CONCAT("中华","(硬)")' }]);
+  });
+
+  it('a date cell of serial 0 says it is not a date; an infinite number says it is out of range', async () => {
+    const file = await ordersWorkbook('零日期.xlsx', (ws) => {
+      ws.addRow([0, '370902110001', '6901028001687', '中华(硬)', 3]);
+      ws.addRow(['2026-10-09', '370902110001', '6901028001687', '中华(硬)', '1e400']);
+    });
+    const report = await importFile(store, file, { now });
+    expect(report.errors.map((e) => [e.row, e.reason])).toEqual([
+      [2, '值为 0（Excel 显示为 1900-01-00），不是日期'],
+      [3, '数字超出范围（太大，无法计算）'],
+    ]);
+  });
+
+  it('exact duplicate rows are reported with their row numbers', async () => {
+    const file = path.join(dir, '订单_重复.csv');
+    fs.writeFileSync(
+      file,
+      '订单日期,许可证号,卷烟编码,订购量\r\n2026-10-08,370902110001,6901028001687,3\r\n2026-10-09,370902110001,6901028001687,2\r\n2026-10-08,370902110001,6901028001687,3\r\n',
+    );
+    const report = await importFile(store, file, { now });
+    expectImported(report);
+    expect(report.warnings).toContain('1 行与文件中前面的行完全相同：第 4 行（同第 2 行）。请检查是否重复复制或导出');
+  });
+
+  it('an over-long CSV record says so instead of blaming quotes alone', async () => {
+    const file = path.join(dir, '超长.csv');
+    fs.writeFileSync(file, `订单日期,许可证号,卷烟编码,订购量\r\n2026-10-08,370902110001,${'9'.repeat(9 * 1024 * 1024)},3\r\n`);
+    const report = await importFile(store, file, { now });
+    expect(report.status).toBe('refused');
+    expect(report.message).toContain('超过 8 MB 字符的上限');
+  });
+});

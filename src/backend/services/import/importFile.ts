@@ -19,6 +19,7 @@ import { peekRows } from '../../io/peekRows';
 import type { SheetSource, SpreadsheetInput, SpreadsheetLimits, SpreadsheetSource } from '../../io/spreadsheetSource';
 import { finishImportBatch, insertImportBatch } from '../../repositories/importBatchRepository';
 import { DISK_FULL_MESSAGE } from './diskFullMessage';
+import { DuplicateRows } from './duplicateRows';
 import { LinkIndex } from './linkIndex';
 import { makeKindWriter } from './makeKindWriter';
 import { defaultAsOfMonth, describeAsOfMonth } from './defaultAsOfMonth';
@@ -191,6 +192,8 @@ async function importSheet(
       const carried = new Set(match.mapped.map((m) => m.field));
       const writer = makeKindWriter(match.kind, { store, links, batchId, asOfMonth: asOf.month, bulkMinRows: opts.bulkMinRows, carried });
       const counts = report.counts;
+      // Reshaped sheets give several rows per line of the file: duplicates are looked for in files read as they are.
+      const duplicates = found.shapeNote === undefined ? new DuplicateRows() : null;
       for await (const row of rows) {
         if (row.rowNumber <= match.headerRowNumber) continue;
         counts.rows += 1;
@@ -201,6 +204,7 @@ async function importSheet(
           counts.rejected += 1;
           for (const e of parsed.errors) addIssue({ row: e.rowNumber, column: e.column, columnLetter: e.columnLetter, value: e.value, reason: e.reason });
         } else {
+          duplicates?.see(row);
           const outcome = writer.write(parsed.record);
           if (outcome.status === 'invalid') {
             counts.rejected += 1;
@@ -227,6 +231,8 @@ async function importSheet(
       }
       if (opts.signal?.aborted) throw new ImportCancelled();
       report.warnings = [...report.warnings, ...writer.warnings()];
+      const duplicateWarning = duplicates?.warning() ?? null;
+      if (duplicateWarning !== null) report.warnings.push(duplicateWarning);
       counts.assignments = writer.assignmentsAdded();
       report.changes = writer.changeSamples();
       report.masterRowsChanged = MASTER_KINDS.has(match.kind) ? counts.updated : 0;

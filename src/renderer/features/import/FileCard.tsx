@@ -26,6 +26,8 @@ export function FileCard({ file, busy, onKind, onMapping, onRemove, onFixAndRetr
   const { t } = useTranslation();
   const p = file.preview;
   const locked = busy || file.report?.status === 'imported';
+  // An unclear kind is shown as not chosen until the supervisor chooses it.
+  const undecided = p?.unclear != null && !file.kind;
   return (
     <Card
       size="small"
@@ -36,7 +38,7 @@ export function FileCard({ file, busy, onKind, onMapping, onRemove, onFixAndRetr
           <Typography.Text strong ellipsis style={{ maxWidth: 520 }}>
             {file.fileName}
           </Typography.Text>
-          {p?.kindLabel && <Tag color="blue">{p.kindLabel}</Tag>}
+          {p?.kindLabel && !undecided && <Tag color="blue">{p.kindLabel}</Tag>}
           {file.previewing && <Spin size="small" />}
         </Space>
       }
@@ -53,7 +55,7 @@ export function FileCard({ file, busy, onKind, onMapping, onRemove, onFixAndRetr
               <Select
                 size="small"
                 style={{ width: 190 }}
-                value={p.kind ?? undefined}
+                value={undecided ? undefined : (p.kind ?? undefined)}
                 placeholder={t('import.kindUnknown')}
                 disabled={locked}
                 onChange={(kind: KindKey) => onKind(kind)}
