@@ -162,8 +162,8 @@ describe('import.run', () => {
   it('imports in dependency order with progress every 2000 rows and a job.done at the end', async () => {
     const orders = bigOrdersCsv('订单_大.csv', 9000, 2024);
     const brands = writeCsv(path.join(dir, '品规_新.csv'), [
-      ['卷烟编码', '卷烟名称'],
-      ['6901028999999', '测试烟(软)'],
+      ['卷烟编码', '卷烟名称', '品牌'],
+      ['6901028999999', '测试烟(软)', '测试烟'],
     ]);
     const { ctx, events } = recordingContext();
     const reports = await data(handlers, 'import.run', { jobId: 'job-1', files: [upload(orders), upload(brands)] }, ctx);
@@ -182,8 +182,8 @@ describe('import.run', () => {
   it('cancels mid-file and leaves the database as it was, earlier files of the job included', async () => {
     const orders = bigOrdersCsv('订单_取消.csv', 12000, 2023);
     const brands = writeCsv(path.join(dir, '品规_取消.csv'), [
-      ['卷烟编码', '卷烟名称'],
-      ['6901028888888', '取消烟(硬)'],
+      ['卷烟编码', '卷烟名称', '品牌'],
+      ['6901028888888', '取消烟(硬)', '取消烟'],
     ]);
     const before = await tableFacts(store);
     let cancelled: Promise<unknown> | null = null;
