@@ -114,6 +114,34 @@ describe('import.preview', () => {
   });
 });
 
+describe('import.check', () => {
+  it('dry-runs the files together in dependency order: a roster change is listed old → new and the brand file sees the new roster; nothing is written', async () => {
+    const before = await tableFacts(store);
+    const batches = await data(handlers, 'import.batches', {});
+    const roster = await writeXlsx(path.join(dir, '花名册_状态.xlsx'), [
+      ['工号', '姓名', '在岗状态'],
+      ['LH001', '张伟', '离岗'],
+      ['LH900', '新经理', '在岗'],
+    ]);
+    const journal = writeCsv(path.join(dir, '日志_新经理.csv'), [
+      ['日期', '工号', '日志内容'],
+      ['2026-10-08', 'LH900', '第一次走访片区，认识店主'],
+    ]);
+    const reports = await data(handlers, 'import.check', { files: [upload(journal), upload(roster)] });
+    expect(reports.map((r) => [r.file, r.status, r.dryRun, r.batchId])).toEqual([
+      ['花名册_状态.xlsx', 'imported', true, null],
+      ['日志_新经理.csv', 'imported', true, null],
+    ]);
+    expect(reports[0]?.counts).toMatchObject({ inserted: 1, updated: 1 });
+    expect(reports[0]?.masterRowsChanged).toBe(1);
+    expect(reports[0]?.changes?.[0]?.fields).toEqual([{ column: 'status', label: '在岗状态', old: '在岗', new: '离岗' }]);
+    // The journal's manager exists only in the roster checked with it.
+    expect(reports[1]?.counts).toMatchObject({ inserted: 1, rejected: 0 });
+    expect(await tableFacts(store)).toEqual(before);
+    expect(await data(handlers, 'import.batches', {})).toEqual(batches);
+  });
+});
+
 describe('saved mappings', () => {
   it('saves a hand mapping and applies it to a file with the same headers, in preview and import', async () => {
     const file = await writeXlsx(path.join(dir, '人员名单.xlsx'), [
