@@ -93,11 +93,33 @@ export const DAILY_PUNCHES: [string, string | null, string, string][] = [
   ['LH002', '2026-10-08T17:40:00', '下班', '外勤'],
 ];
 
-export async function writeDailyStats(dir: string): Promise<{ xlsx: string; csv: string }> {
+export async function writeDailyStats(dir: string): Promise<{ xlsx: string; csv: string; excelValues: string }> {
   const rows = dailyStatsRows();
   const xlsx = await writeSheet(path.join(dir, '钉钉考勤_每日统计.xlsx'), rows, [{ range: 'A1:V1' }, { range: 'A2:V2' }], '每日统计');
   const csv = writeCsv(path.join(dir, '钉钉考勤_每日统计.csv'), rows, 'utf8-bom');
-  return { xlsx, csv };
+  // The same saved again from Excel: real dates in 日期 and times of day as Excel times (h:mm).
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('每日统计');
+  rows.forEach((row, i) => {
+    row.forEach((value, j) => {
+      if (value === null || value === '') return;
+      const cell = ws.getCell(i + 1, j + 1);
+      const date = typeof value === 'string' ? /^(\d{2})-(\d{2})-(\d{2}) 星期.$/.exec(value) : null;
+      const time = typeof value === 'string' ? /^(\d{2}):(\d{2})$/.exec(value) : null;
+      if (i >= 3 && date) {
+        cell.value = new Date(Date.UTC(2000 + Number(date[1]), Number(date[2]) - 1, Number(date[3])));
+        cell.numFmt = 'yyyy-mm-dd';
+      } else if (i >= 3 && time) {
+        cell.value = (Number(time[1]) * 60 + Number(time[2])) / 1440;
+        cell.numFmt = 'h:mm';
+      } else {
+        cell.value = value;
+      }
+    });
+  });
+  const excelValues = path.join(dir, '钉钉考勤_每日统计_Excel另存.xlsx');
+  await wb.xlsx.writeFile(excelValues);
+  return { xlsx, csv, excelValues };
 }
 
 /**
@@ -116,7 +138,7 @@ export async function writePunchGrid(dir: string, labelsInDayCell = false): Prom
     [...Array<SheetCell>(6).fill(null), ...days],
     ...(labelsInDayCell ? [] : [[...Array<SheetCell>(6).fill(null), ...weekdays]]),
     ['张伟', '临河考勤组', '临河营销部', 'LH001', '客户经理', 'user001', ...cells({ 1: '08:23\n12:04\n17:41', 2: '08:31\n17:40', 5: '08:29' })],
-    ['李娜', '临河考勤组', '临河营销部', 'LH002', '客户经理', 'user002', ...cells({ 9: '08:10\n17:35' })],
+    ['李娜', '临河考勤组', '临河营销部', 'LH002', '客户经理', 'user002', ...cells({ 9: '08:10 17:35' })],
   ];
   const merges = [{ range: 'A1:P1' }, { range: 'G2:P2' }, ...['A', 'B', 'C', 'D', 'E', 'F'].map((c) => ({ range: `${c}2:${c}${labelsInDayCell ? 3 : 4}` }))];
   return writeSheet(path.join(dir, labelsInDayCell ? '打卡时间_周末标在日期里.xlsx' : '钉钉打卡时间.xlsx'), rows, merges, '打卡时间');

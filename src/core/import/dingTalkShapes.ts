@@ -36,7 +36,7 @@ function cellAt(row: RawRow, index: number): CellValue {
   return index < 0 ? null : (row.cells[index] ?? null);
 }
 
-function punchRow(rowNumber: number, ids: readonly CellValue[], date: CellValue, time: string, kind: string, result: string): RawRow {
+function punchRow(rowNumber: number, ids: readonly CellValue[], date: CellValue, time: CellValue, kind: string, result: string): RawRow {
   return { rowNumber, cells: [...ids, date, time, kind, result] };
 }
 
@@ -90,12 +90,14 @@ function dailyStats(headerAt: RawRow, headers: readonly string[]): SheetShape | 
       if (ids.every((c) => cellText(c).trim() === '')) return [];
       const out: RawRow[] = [];
       for (const slot of withTime) {
-        const time = cellText(cellAt(row, slot.time)).trim();
+        // The cell itself goes on: an Excel time (a fraction of a day) is read as a time, not as text.
+        const cell = cellAt(row, slot.time);
+        const time = cellText(cell).trim();
         const result = cellText(cellAt(row, slot.result)).trim();
         const noTime = time === '' || NO_TIME.test(time);
         // Without a time only a missed punch is worth a row (an absence); rest days have neither.
         if (noTime && !/未打卡|缺卡/.test(result)) continue;
-        out.push(punchRow(row.rowNumber, ids, cellAt(row, date), noTime ? '' : time, slot.kind, result));
+        out.push(punchRow(row.rowNumber, ids, cellAt(row, date), noTime ? '' : typeof cell === 'string' ? time : cell, slot.kind, result));
       }
       return out;
     },
@@ -164,7 +166,7 @@ function punchGrid(rows: readonly RawRow[], at: number, headers: readonly string
       const out: RawRow[] = [];
       for (const [index, day] of dayList) {
         const date = `${month}-${String(day).padStart(2, '0')}`;
-        for (const line of cellText(cellAt(row, index)).split(/[\r\n]+|\s{2,}|[,，;；]/)) {
+        for (const line of cellText(cellAt(row, index)).split(/[\s,，;；]+/)) {
           const time = line.trim();
           if (TIME.test(time)) out.push(punchRow(row.rowNumber, ids, date, time, '', ''));
         }
@@ -184,8 +186,6 @@ function isMonthlySummary(rows: readonly RawRow[], at: number, headers: readonly
 }
 
 const NAME = normalizeHeader('姓名');
-const CODE = normalizeHeader('工号');
-const USER_ID = normalizeHeader('UserId');
 
 export const MONTHLY_SUMMARY_MESSAGE =
   '这是钉钉考勤的「月度汇总」，其中只有每月的天数和每天的考勤结果，没有打卡时间，不能作为考勤数据导入。请在钉钉「考勤统计」中导出「原始记录」或「每日统计」后再导入';
@@ -198,7 +198,8 @@ export function sheetShape(rows: readonly RawRow[], fallbackMonth: string | null
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as RawRow;
     const headers = texts(row);
-    if (!headers.includes(NAME) || !(headers.includes(CODE) || headers.includes(USER_ID))) continue;
+    // Every DingTalk attendance export names the person in 姓名 (工号 and UserId are optional columns).
+    if (!headers.includes(NAME)) continue;
     const daily = dailyStats(row, headers);
     if (daily !== null) return daily;
     const grid = punchGrid(rows, i, headers, fallbackMonth);

@@ -70,7 +70,7 @@ function expectImported(r: FileImportReport): void {
 }
 
 describe('DingTalk 每日统计', () => {
-  it.each(['xlsx', 'csv'] as const)('the %s gives one punch per 上班N/下班N time with its result, absences for 未打卡, and leaves master data alone', async (format) => {
+  it.each(['xlsx', 'csv', 'excelValues'] as const)('the %s gives one punch per 上班N/下班N time with its result, absences for 未打卡, and leaves master data alone', async (format) => {
     const files = await writeDailyStats(dir);
     const before = await masterDump();
     const report = await importFile(store, files[format], { now });
