@@ -90,4 +90,27 @@ describe('import preview', () => {
     await card(path.basename(file)).getByTestId('change-preview').waitFor({ timeout: 60_000 });
     expect(app.errors).toEqual([]);
   });
+
+  it('shows the month a retailer file without a month in its name speaks for, and lets it be changed', async () => {
+    const masters = await writeMasters(path.join(filesDir));
+    const noMonth = path.join(filesDir, '零售客户档案.xlsx');
+    fs.copyFileSync(masters.retailers, noMonth);
+    await page.locator('input[type=file]').setInputFiles([noMonth]);
+    const month = card('零售客户档案.xlsx').getByTestId('as-of-month');
+    await month.waitFor({ timeout: 60_000 });
+    // The 每日统计 imported above holds October 2026: the latest month with activity data.
+    expect(await month.textContent()).toContain('取自库中最近有业务数据的月份');
+    expect(await month.locator('input').inputValue()).toBe('2026-10');
+    // October's assignments came with the seeded 零售客户档案_202610: nothing new for October.
+    const preview = card('零售客户档案.xlsx').getByTestId('change-preview');
+    expect(await preview.textContent()).toContain('未变 3 行');
+    expect(await preview.textContent()).not.toContain('新月份的线路分配');
+    const input = month.locator('input');
+    await input.click();
+    await input.fill('2026-11');
+    await input.press('Enter');
+    await expect.poll(() => preview.textContent(), { timeout: 60_000 }).toContain('新月份的线路分配 3 户');
+    expect(await month.textContent()).toContain('已指定');
+    await screenshot(page, 'import-preview-month');
+  });
 });

@@ -106,6 +106,7 @@ export const en: Resources = {
     emptyFiles: 'No files yet. Suggested order: manager roster → retailers → brands → this month’s journals, attendance, orders, surveys…',
     reading: 'Reading…',
     kind: 'Kind',
+    kindChoose: 'Choose the kind',
     kindUnknown: 'Not recognised',
     sheet: 'Sheet',
     header: 'Header',

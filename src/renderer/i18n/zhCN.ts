@@ -106,6 +106,7 @@ export const zhCN = {
     emptyFiles: '还没有选择文件。建议的顺序：客户经理花名册 → 零售客户档案 → 品规目录 → 本月的日志、考勤、订单、调查等。',
     reading: '正在读取…',
     kind: '数据类型',
+    kindChoose: '请选择数据类型',
     kindUnknown: '未能识别',
     sheet: '工作表',
     header: '表头',

@@ -56,7 +56,7 @@ export function FileCard({ file, busy, onKind, onMapping, onRemove, onFixAndRetr
                 size="small"
                 style={{ width: 190 }}
                 value={undecided ? undefined : (p.kind ?? undefined)}
-                placeholder={t('import.kindUnknown')}
+                placeholder={t(undecided ? 'import.kindChoose' : 'import.kindUnknown')}
                 disabled={locked}
                 onChange={(kind: KindKey) => onKind(kind)}
                 options={KIND_KEYS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
