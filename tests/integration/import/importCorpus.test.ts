@@ -341,3 +341,19 @@ describe('clear words for refusals', () => {
     expect(report.message).toContain('超过 8 MB 字符的上限');
   });
 });
+
+describe('a cell over the size limit', () => {
+  it('is refused as such, not as a damaged file', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('日志');
+    ws.addRow(['日期', '工号', '日志内容']);
+    ws.addRow(['2026-10-08', 'LH001', '走'.repeat(4_300_000)]);
+    const file = path.join(dir, '超大单元格.xlsx');
+    await wb.xlsx.writeFile(file);
+    const report = await importFile(store, file, { now });
+    expect(report.status).toBe('refused');
+    expect(report.message).toContain('超过 400 万个字符');
+    expect(report.message).not.toContain('已损坏');
+  });
+});
