@@ -177,6 +177,7 @@ export const en: Resources = {
     masterChangeWarning: 'Will change {{count}} existing master rows (roster, retailers or brands); you will be asked once more',
     confirmMasterTitle: 'Change existing master data?',
     confirmMasterFile: '"{{file}}" ({{kind}}) changes {{count}} existing rows',
+    confirmMasterUnchecked: '"{{file}}" ({{kind}}) may change existing rows (not counted yet)',
     confirmMasterOk: 'Change and import',
   },
   history: {

@@ -177,6 +177,7 @@ export const zhCN = {
     masterChangeWarning: '将修改已有的 {{count}} 行基础数据（花名册、零售户或品规），导入前会再确认一次',
     confirmMasterTitle: '确认修改已有的基础数据？',
     confirmMasterFile: '「{{file}}」（{{kind}}）将修改已有的 {{count}} 行',
+    confirmMasterUnchecked: '「{{file}}」（{{kind}}）可能修改已有的行（还没有统计出来）',
     confirmMasterOk: '确认修改并导入',
   },
   history: {

@@ -14,6 +14,10 @@ import { isReady, type PendingFile } from './pendingFile';
 
 let uidCounter = 0;
 
+/** Files up to this size are dry-run in the preview (the roster, retailer and brand files always are in practice). */
+const CHECK_MAX_BYTES = 20 * 1024 * 1024;
+const MASTER_KINDS: readonly KindKey[] = ['roster', 'retailers', 'brands'];
+
 /** Files still to import first, in the order the backend will take them (roster, retailers, …); finished ones below. */
 function displayOrder(files: PendingFile[]): PendingFile[] {
   const rank = (f: PendingFile) => {
@@ -68,7 +72,8 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
 
   /** A dry run of the ready files together, as the import would take them: what it would change, before anything is written. */
   async function checkAll() {
-    const selected = filesRef.current.filter(isReady);
+    // A very large file is counted when it is imported: dry-running it again on every change would keep the database busy.
+    const selected = filesRef.current.filter((f) => isReady(f) && f.bytes.length <= CHECK_MAX_BYTES);
     if (selected.length === 0) return;
     const seq = (checkSeq.current.get('all') ?? 0) + 1;
     checkSeq.current.set('all', seq);
@@ -95,7 +100,10 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
 
   /** Imports, asking once more when existing roster, retailer or brand rows would change. */
   function start(selected: PendingFile[]) {
-    const changing = selected.filter((f) => (f.check?.masterRowsChanged ?? 0) > 0);
+    // A master file whose dry run has not answered is confirmed too: it may change existing rows.
+    const changing = selected.filter(
+      (f) => (f.check?.masterRowsChanged ?? 0) > 0 || (f.check === undefined && f.preview?.kind != null && MASTER_KINDS.includes(f.preview.kind)),
+    );
     if (changing.length === 0) {
       void run(selected, false);
       return;
@@ -105,7 +113,11 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
       content: (
         <ul style={{ margin: 0, paddingInlineStart: 18 }} data-testid="confirm-master-list">
           {changing.map((f) => (
-            <li key={f.uid}>{t('import.confirmMasterFile', { file: f.fileName, kind: f.preview?.kindLabel ?? '', count: f.check?.masterRowsChanged ?? 0 })}</li>
+            <li key={f.uid}>
+              {f.check === undefined
+                ? t('import.confirmMasterUnchecked', { file: f.fileName, kind: f.preview?.kindLabel ?? '' })
+                : t('import.confirmMasterFile', { file: f.fileName, kind: f.preview?.kindLabel ?? '', count: f.check.masterRowsChanged ?? 0 })}
+            </li>
           ))}
         </ul>
       ),
@@ -175,6 +187,7 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
 
   const ready = files.filter(isReady);
   const busy = job !== null;
+  const checking = files.some((f) => f.checking === true);
   const progress = job?.progress;
   const percent = progress ? Math.round(((progress.fileIndex + 0.5) / Math.max(progress.fileCount, 1)) * 100) : 0;
 
@@ -219,7 +232,7 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
           style={{ position: 'sticky', top: -16, zIndex: 5, boxShadow: '0 2px 6px rgba(0,0,0,0.06)' }}
           styles={{ body: { display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap', minHeight: 56 } }}
         >
-          <Button type="primary" disabled={busy || ready.length === 0} loading={busy} onClick={() => start(ready)} data-testid="start-import">
+          <Button type="primary" disabled={busy || checking || ready.length === 0} loading={busy} onClick={() => start(ready)} data-testid="start-import">
             {busy ? t('import.importing') : t('import.start', { count: ready.length })}
           </Button>
           {!busy && files.some((f) => f.report?.status === 'imported') && (
