@@ -31,6 +31,8 @@ function jobFile(file: UploadedFile & { asOfMonth?: string }): ImportJobFile {
     manualMapping: file.manualMapping,
     encoding: file.encoding,
     asOfMonth: file.asOfMonth,
+    headerRowNumber: file.headerRow,
+    sheet: file.sheet,
   };
 }
 

@@ -142,6 +142,27 @@ describe('import.check', () => {
   });
 });
 
+describe('the preview\'s plan', () => {
+  it('is what the import executes: the sheet, header row and mapping sent with the file', async () => {
+    const wb = new ExcelJS.Workbook();
+    for (const [name, code] of [['第一页', '6901028777001'], ['第二页', '6901028777002']] as const) {
+      const ws = wb.addWorksheet(name);
+      ws.addRow([`${name} 品规清单`]);
+      ws.addRow(['编码', '名称', '品牌']);
+      ws.addRow([code, `${name}烟(软)`, `${name}烟`]);
+    }
+    const file = path.join(dir, '两页品规.xlsx');
+    await wb.xlsx.writeFile(file);
+    const plan = { kind: 'brands' as const, sheet: '第二页', headerRow: 2, manualMapping: { code: 0, name: 1, brand: 2 } };
+    const [checked] = await data(handlers, 'import.check', { files: [upload(file, plan)] });
+    expect([checked?.sheet, checked?.headerRow, checked?.counts.inserted]).toEqual(['第二页', 2, 1]);
+    const run = await data(handlers, 'import.run', { jobId: 'plan-1', files: [upload(file, plan)] });
+    expect([run[0]?.status, run[0]?.sheet]).toEqual(['imported', '第二页']);
+    const codes = await store.db.selectFrom('brands').select('code').where('code', 'like', '6901028777%').execute();
+    expect(codes).toEqual([{ code: '6901028777002' }]);
+  });
+});
+
 describe('saved mappings', () => {
   it('saves a hand mapping and applies it to a file with the same headers, in preview and import', async () => {
     const file = await writeXlsx(path.join(dir, '人员名单.xlsx'), [

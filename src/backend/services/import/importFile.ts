@@ -39,6 +39,8 @@ export interface ImportFileOptions {
   manualMapping?: Record<string, number>;
   /** The header row, when a saved mapping has already found it (its headers need not be recognisable). */
   headerRowNumber?: number;
+  /** Only this sheet (the one the preview read, whose header row and mapping are given). */
+  sheet?: string;
   /** The month a retailer file's route assignments hold from. */
   asOfMonth?: string;
   now: Date;
@@ -346,6 +348,7 @@ async function findDataSheet(
   let sawRows = false;
   for (let next = await sheets.next(); next.done !== true; next = await sheets.next()) {
     const sheet = next.value;
+    if (opts.sheet !== undefined && sheet.name !== opts.sheet) continue;
     const { head, rest } = await peekRows(sheet.rows, HEADER_SEARCH_ROWS);
     if (head.length > 0) sawRows = true;
     const shaped = shapedSheet(head, rest, file, opts.kind);

@@ -17,6 +17,10 @@ export interface ImportJobFile {
   encoding?: 'auto' | 'utf8' | 'gb18030';
   /** The month this file's route assignments hold from (retailer files); wins over the job's. */
   asOfMonth?: string;
+  /** The header row a preview found, sent with its mapping: the import executes that plan without searching again. */
+  headerRowNumber?: number;
+  /** The sheet that plan belongs to. */
+  sheet?: string;
 }
 
 export interface ImportJobProgress {
@@ -46,6 +50,7 @@ interface PlannedFile {
   givenKind?: KindName;
   manualMapping: Record<string, number> | undefined;
   headerRowNumber?: number;
+  sheet?: string;
 }
 
 const CANCELLED_MESSAGE = '导入已取消，数据库没有任何改动';
@@ -61,7 +66,13 @@ function fileNameOf(input: SpreadsheetInput): string {
  */
 async function planFile(file: ImportJobFile, saved: readonly SavedMappingInfo[]): Promise<PlannedFile> {
   if (file.manualMapping !== undefined || (file.kind !== undefined && saved.length === 0)) {
-    return { file, kind: file.kind ?? null, givenKind: file.kind, manualMapping: file.manualMapping };
+    return {
+      file,
+      kind: file.kind ?? null,
+      givenKind: file.kind,
+      manualMapping: file.manualMapping,
+      ...(file.manualMapping !== undefined && file.headerRowNumber !== undefined ? { headerRowNumber: file.headerRowNumber, sheet: file.sheet } : {}),
+    };
   }
   try {
     const source = await openSpreadsheet(file.input, { encoding: file.encoding });
@@ -121,6 +132,7 @@ export async function runImportJob(store: Store, files: readonly ImportJobFile[]
       kind: p.givenKind,
       manualMapping: p.manualMapping,
       headerRowNumber: p.headerRowNumber,
+      sheet: p.sheet,
       encoding: p.file.encoding,
       skipInvalid: opts.skipInvalid,
       asOfMonth: p.file.asOfMonth ?? opts.asOfMonth,

@@ -10,7 +10,7 @@ import { useApiCall } from '../../api/useApi';
 import { useAppInfo } from '../../app/AppInfoContext';
 import { newJobId } from '../../app/newJobId';
 import { FileCard } from './FileCard';
-import { isReady, type PendingFile } from './pendingFile';
+import { currentMapping, isReady, type PendingFile } from './pendingFile';
 
 let uidCounter = 0;
 
@@ -25,6 +25,18 @@ function displayOrder(files: PendingFile[]): PendingFile[] {
     return (f.report?.status === 'imported' ? 100 : 0) + kindRank;
   };
   return [...files].sort((a, b) => rank(a) - rank(b));
+}
+
+/**
+ * What the preview showed, sent with the file so that the dry run and the import execute exactly
+ * that plan: the kind, the header row and the column mapping in effect (recognised, saved or by hand).
+ */
+function planOf(f: PendingFile): { kind?: KindKey; manualMapping?: Record<string, number>; headerRow?: number; sheet?: string } {
+  const p = f.preview;
+  if (!p?.kind) return f.manualMapping ? { manualMapping: f.manualMapping } : {};
+  // A reshaped DingTalk sheet is planned by its shape; its columns are not the file's.
+  if (p.shapeNote !== null || p.headerRow === null) return { kind: p.kind, ...(f.manualMapping ? { manualMapping: f.manualMapping } : {}) };
+  return { kind: p.kind, manualMapping: currentMapping(p), headerRow: p.headerRow, ...(p.sheet !== null ? { sheet: p.sheet } : {}) };
 }
 
 /**
@@ -83,8 +95,7 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
       files: selected.map((f) => ({
         fileName: f.fileName,
         bytes: f.bytes,
-        ...(f.preview?.kind ? { kind: f.preview.kind } : {}),
-        ...(f.manualMapping ? { manualMapping: f.manualMapping } : {}),
+        ...planOf(f),
         ...(f.asOfMonth ? { asOfMonth: f.asOfMonth } : {}),
       })),
     });
@@ -152,8 +163,7 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
       files: selected.map((f) => ({
         fileName: f.fileName,
         bytes: f.bytes,
-        ...(f.preview?.kind ? { kind: f.preview.kind } : {}),
-        ...(f.manualMapping ? { manualMapping: f.manualMapping } : {}),
+        ...planOf(f),
         ...(f.check?.asOfMonth ? { asOfMonth: f.check.asOfMonth } : {}),
       })),
     });
