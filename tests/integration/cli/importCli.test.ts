@@ -58,6 +58,9 @@ describe('kaoping import', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('未知选项「--bogus」');
     expect(unknown.stderr).not.toMatch(/Unknown option|Commands:/);
+    const demo = await runCli(['demo', '--out', path.join(dir, 'demo'), '--months', '1']);
+    expect(demo.code).toBe(2);
+    expect(demo.stderr).toContain('--months 至少为 2，收到 1');
     expect(fs.existsSync(db)).toBe(true);
   });
 });
