@@ -15,7 +15,7 @@ export type SheetShape =
   | { shape: 'reshaped'; name: 'dailyStats' | 'punchGrid'; labelZh: string; header: RawRow; reshape: (row: RawRow) => RawRow[] };
 
 /** The header every reshaped punch row is read under (attendance synonyms). */
-const PUNCH_HEADER = ['姓名', '工号', 'UserId', '部门', '考勤日期', '打卡时间', '打卡类型', '打卡结果'] as const;
+const PUNCH_HEADER = ['姓名', '工号', 'UserId', '考勤日期', '打卡时间', '打卡类型', '打卡结果'] as const;
 
 const SLOT = /^(上班|下班)(\d+)打卡(时间|结果)$/;
 const SUMMARY_COLUMNS = ['出勤天数', '休息天数', '旷工天数', '迟到次数', '早退次数', '缺卡次数', '应出勤天数', '工作时长'];
@@ -44,7 +44,6 @@ interface Identity {
   name: number;
   code: number;
   userId: number;
-  department: number;
 }
 
 function identityOf(headers: readonly string[]): Identity {
@@ -52,12 +51,11 @@ function identityOf(headers: readonly string[]): Identity {
     name: columnOf(headers, ['姓名']),
     code: columnOf(headers, ['工号', '员工编号']),
     userId: columnOf(headers, ['UserId', '钉钉UserId', '账号']),
-    department: columnOf(headers, ['部门']),
   };
 }
 
 function idsOf(row: RawRow, id: Identity): CellValue[] {
-  return [cellAt(row, id.name), cellAt(row, id.code), cellAt(row, id.userId), cellAt(row, id.department)];
+  return [cellAt(row, id.name), cellAt(row, id.code), cellAt(row, id.userId)];
 }
 
 function headerRow(rowNumber: number): RawRow {
