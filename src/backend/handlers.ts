@@ -47,7 +47,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return { ...handlers, cancelAllJobs: () => env.jobs.cancelAll(), close: () => env.reader.close() };
 }
 
-const zhCN = z.locales.zhCN().localeError;
+const zhCNLocale = z.locales.zhCN().localeError;
+/** zod's Chinese messages, except an infinite number, which it calls "期望 数字，实际接收 数字". */
+const zhCN: z.core.$ZodErrorMap = (issue) =>
+  issue.code === 'invalid_type' && issue.expected === 'number' && typeof issue.input === 'number' && !Number.isNaN(issue.input)
+    ? '数字超出范围'
+    : zhCNLocale(issue);
 
 function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
   return issues

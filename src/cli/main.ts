@@ -1,9 +1,9 @@
 import { UsageError } from './usageError';
 
-const USAGE = `kaoping <command> [options]
+const USAGE = `用法：kaoping <命令> [选项]
 
-Commands:
-  import [--db FILE] [--kind KIND] [--skip-invalid] [--encoding auto|utf8|gb18030] [--month YYYY-MM] [--json] FILE...
+命令：
+  import [--db FILE] [--kind KIND] [--dry-run] [--skip-invalid] [--encoding auto|utf8|gb18030] [--month YYYY-MM] [--json] FILE...
   stats  [--db FILE] [--json]
   undo   BATCH_ID [--db FILE]
   demo   --out DIR [--seed N] [--managers N] [--retailers N] [--months N]
@@ -15,7 +15,8 @@ Commands:
   serve    [--db FILE] [--port N]   (the workbench in a browser on 127.0.0.1; prints its URL)
   audit verify [--db FILE] [--json]   (checks the audit log's hash chain; names the first broken row)
 
---db defaults to $KAOPING_DB, else the desktop app's database file.`;
+--db 默认取环境变量 $KAOPING_DB，否则为桌面程序的数据库文件。
+import --dry-run 只检查并列出将要发生的变化，不写入任何数据；--month 为零售客户档案的线路分配生效月份。`;
 
 type Command = (args: string[]) => Promise<number>;
 

@@ -122,6 +122,8 @@ export interface AttendanceTable extends ImportedRow {
   link_method: string | null;
   visited: string | null;
   device: string | null;
+  /** DingTalk's 数据来源 (补打卡 marks a punch filled in afterwards); migration 0010. */
+  source: string | null;
 }
 
 export interface ReportsTable extends ImportedRow {
@@ -160,6 +162,8 @@ export interface OrdersTable extends ImportedRow {
   wholesale_price: number | null;
   amount: number | null;
   retail_price: number | null;
+  /** The marketing system's 订单编号; migration 0010. */
+  order_no: string | null;
 }
 
 export interface AgreementsTable extends ImportedRow {

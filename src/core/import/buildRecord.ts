@@ -202,6 +202,7 @@ const AT = indexes('attendance', [
   'customerCode',
   'visited',
   'device',
+  'source',
 ]);
 const buildAttendance: RecordBuilder = (v, issue, failed) => {
   const punch = parts(v[AT.at]);
@@ -243,6 +244,7 @@ const buildAttendance: RecordBuilder = (v, issue, failed) => {
       customerCode: str(v[AT.customerCode]),
       visited: str(v[AT.visited]),
       device: str(v[AT.device]),
+      source: str(v[AT.source]),
     },
   };
 };
@@ -317,6 +319,7 @@ const OR = indexes('orders', [
   'wholesalePrice',
   'amount',
   'retailPrice',
+  'orderNo',
 ]);
 const buildOrder: RecordBuilder = (v) => ({
   kind: 'orders',
@@ -332,6 +335,7 @@ const buildOrder: RecordBuilder = (v) => ({
     wholesalePrice: num(v[OR.wholesalePrice]),
     amount: num(v[OR.amount]),
     retailPrice: num(v[OR.retailPrice]),
+    orderNo: str(v[OR.orderNo]),
   },
 });
 

@@ -175,12 +175,17 @@ function yearInRange(date: string): boolean {
 
 const OUT_OF_RANGE = `日期超出合理范围（${MIN_YEAR}–${MAX_YEAR}年）`;
 
+/** A date cell of serial 0 (Excel shows "1900-01-00") reads as midnight of no day: it is no date. */
+function noDateReason(time: string | null): string {
+  return time === '00:00:00' ? '值为 0（Excel 显示为 1900-01-00），不是日期' : '只有时间，没有日期';
+}
+
 /** → 'YYYY-MM-DD'; a date-time keeps its date. */
 export function parseDate(value: CellValue, options: ParseOptions = {}): ParseResult<string | null> {
   const parts = parseDateTimeParts(value, options);
   if (!parts.ok || parts.value === null) return parts.ok ? OK_NULL : fail(specific(parts.reason, '无法识别的日期'));
   const { date } = parts.value;
-  if (date === null) return fail('只有时间，没有日期');
+  if (date === null) return fail(noDateReason(parts.value.time));
   return yearInRange(date) ? ok(date) : fail(OUT_OF_RANGE);
 }
 
@@ -189,7 +194,7 @@ export function parseDateTime(value: CellValue, options: ParseOptions = {}): Par
   const parts = parseDateTimeParts(value, options);
   if (!parts.ok || parts.value === null) return parts.ok ? OK_NULL : fail(specific(parts.reason, '无法识别的日期时间'));
   const { date, time } = parts.value;
-  if (date === null) return fail('只有时间，没有日期');
+  if (date === null) return fail(noDateReason(time));
   if (time === null) return fail('只有日期，没有时间');
   return yearInRange(date) ? ok(`${date}T${time}`) : fail(OUT_OF_RANGE);
 }

@@ -110,6 +110,8 @@ export interface AttendanceRecord {
   customerCode: string | null;
   visited: string | null;
   device: string | null;
+  /** 数据来源: 补打卡 marks a punch filled in afterwards. */
+  source: string | null;
 }
 
 export interface ReportRecord {
@@ -153,6 +155,7 @@ export interface OrderRecord {
   wholesalePrice: number | null;
   amount: number | null;
   retailPrice: number | null;
+  orderNo: string | null;
 }
 
 export interface AgreementRecord {

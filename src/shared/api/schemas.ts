@@ -18,5 +18,9 @@ export const uploadedFileSchema = z.object({
   kind: kindSchema.optional(),
   manualMapping: manualMappingSchema.optional(),
   encoding: encodingSchema.optional(),
+  /** The header row the preview found: with the preview's mapping, the plan the import executes as shown. */
+  headerRow: z.number().int().positive().max(1_048_576).optional(),
+  /** The sheet the preview read: the header row and mapping belong to it. */
+  sheet: z.string().max(500).optional(),
 });
 export type UploadedFile = z.infer<typeof uploadedFileSchema>;

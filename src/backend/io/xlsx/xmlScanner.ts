@@ -27,7 +27,7 @@ const COLON = 58;
 /** No single token of a sane workbook comes near this; a larger one means garbage. */
 const MAX_PENDING_CHARS = 4 * 1024 * 1024;
 
-class XmlTokenTooLargeError extends Error {
+export class XmlTokenTooLargeError extends Error {
   override readonly name = 'XmlTokenTooLargeError';
 }
 

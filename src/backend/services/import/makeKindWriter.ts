@@ -1,13 +1,14 @@
-import type { KindName } from '../../../core/import/kinds';
+import { KIND_SPECS, type KindName } from '../../../core/import/kinds';
 import type { KindRecord } from '../../../core/import/records';
 import type { Store } from '../../db/openStore';
 import type { SqlValue } from '../../db/preparedQuery';
 import type { ImportedTableName } from '../../db/schema';
 import { suspendIndexes, type SuspendedIndexes } from '../../db/suspendIndexes';
-import { TableUpserter } from '../../db/tableUpserter';
+import { TableUpserter, type ColumnChange } from '../../db/tableUpserter';
+import { carriesAny, keptColumns, sourceFieldsOf } from './carriedColumns';
 import { forgetOrderMonths } from '../../repositories/orderMonthCache';
 import { compactKey } from './compactKey';
-import type { KindWriter, LinkError, WriteOutcome } from './kindWriter';
+import type { KindWriter, LinkError, RowChange, WriteOutcome } from './kindWriter';
 import type { LinkIndex, ManagerRef, RetailerLinkMethod, RetailerRef } from './linkIndex';
 
 export interface KindWriterContext {
@@ -20,7 +21,15 @@ export interface KindWriterContext {
   linkRadiusMeters?: number;
   /** Overrides BULK_MIN_ROWS (Infinity: never suspend indexes). */
   bulkMinRows?: number;
+  /**
+   * The field keys the file has columns for: an existing row keeps its stored value in every
+   * column the file does not carry. Undefined: whole rows are written.
+   */
+  carried?: ReadonlySet<string>;
 }
+
+/** How many updated rows the change list shows in full. */
+export const CHANGE_SAMPLE_ROWS = 20;
 
 const bool = (b: boolean | null | undefined): number | null => (b === null || b === undefined ? null : b ? 1 : 0);
 
@@ -60,14 +69,40 @@ type Write<K extends KindName> = (data: Extract<KindRecord, { kind: K }>['data']
 export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWriter {
   const tally = new UnlinkedTally();
   const upserters = new Map<ImportedTableName, TableUpserter>();
-  const upsert = (table: ImportedTableName, nk: string, values: Record<string, SqlValue>) => {
+  const changeSamples: RowChange[] = [];
+  let assignmentsAdded = 0;
+  const labelOf = (table: ImportedTableName, column: string): string => {
+    const key = sourceFieldsOf(kind, table, column)?.[0];
+    return KIND_SPECS[kind].fields.find((f) => f.key === key)?.labelZh ?? column;
+  };
+  const noteChanges = (table: ImportedTableName, key: string, changes: readonly ColumnChange[]) => {
+    if (changes.length === 0 || changeSamples.length >= CHANGE_SAMPLE_ROWS) return;
+    changeSamples.push({
+      table,
+      key,
+      fields: changes
+        .filter((c) => !c.column.endsWith('_id') || table === 'assignments')
+        .map((c) => ({ column: c.column, label: labelOf(table, c.column), old: c.old, new: c.new })),
+    });
+  };
+  const upserterOf = (table: ImportedTableName, values: Record<string, SqlValue>): TableUpserter => {
     let u = upserters.get(table);
     if (!u) {
-      u = new TableUpserter(ctx.store.db, ctx.store.sqlite, table, Object.keys(values), ctx.batchId);
+      const columns = Object.keys(values);
+      u = new TableUpserter(ctx.store.db, ctx.store.sqlite, table, columns, ctx.batchId, keptColumns(kind, table, columns, ctx.carried));
       upserters.set(table, u);
     }
-    return u.upsert(compactKey(nk), values);
+    return u;
   };
+  const upsert = (table: ImportedTableName, nk: string, values: Record<string, SqlValue>, label = nk) => {
+    const u = upserterOf(table, values);
+    const out = u.upsert(compactKey(nk), values);
+    if (out.outcome === 'updated') noteChanges(table, label, u.lastChanges);
+    return out;
+  };
+  /** The value an upsert left in a column: the file's, or the stored one where the file has no such column. */
+  const stored = (table: ImportedTableName, column: string): SqlValue => upserters.get(table)?.valueOf(column) ?? null;
+  const text = (v: SqlValue): string | null => (v === null ? null : String(v));
   const done = (outcome: { outcome: 'inserted' | 'updated' | 'unchanged' }, unlinked = false): WriteOutcome => ({
     status: outcome.outcome,
     unlinked,
@@ -112,8 +147,14 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
         dingtalk_id: d.dingtalkId,
         hired_on: d.hiredOn,
         status: d.status,
-      });
-      ctx.links.addManager(out.id, d.code, d.name, d.dingtalkId, d.routes.join('、'));
+      }, `${d.code} ${d.name}`);
+      ctx.links.addManager(
+        out.id,
+        d.code,
+        text(stored('managers', 'name')) ?? d.name,
+        text(stored('managers', 'dingtalk_id')),
+        text(stored('managers', 'routes')) ?? '',
+      );
       return done(out);
     },
     retailers: (d) => {
@@ -142,24 +183,29 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
         manager_code: m?.code ?? d.managerCode,
         manager_name: m?.name ?? d.managerName,
         status: d.status,
-      });
+      }, `${d.licence} ${d.name}`);
+      const num = (v: SqlValue): number | null => (typeof v === 'number' ? v : null);
       ctx.links.addRetailer({
         id: out.id,
         licence: d.licence,
-        customerCode: d.customerCode,
-        name: d.name,
-        longitude: d.longitude,
-        latitude: d.latitude,
-        managerCode: m?.code ?? null,
+        customerCode: text(stored('retailers', 'customer_code')),
+        name: text(stored('retailers', 'name')) ?? d.name,
+        longitude: num(stored('retailers', 'longitude')),
+        latitude: num(stored('retailers', 'latitude')),
+        managerCode: text(stored('retailers', 'manager_code')),
       });
+      // A file without route or manager columns says nothing about who serves the retailer.
+      if (!carriesAny(ctx.carried, ['route', 'managerCode', 'managerName'])) return done(out);
       const assignment = upsert('assignments', `${d.licence}|${ctx.asOfMonth}`, {
         retailer_id: out.id,
         month: ctx.asOfMonth,
         route: d.route,
         manager_id: m?.id ?? null,
-      });
-      // A changed assignment alone is a change of the retailer row's batch too.
-      return done(out.outcome === 'unchanged' && assignment.outcome !== 'unchanged' ? { outcome: 'updated' } : out);
+      }, `${d.licence} ${d.name} ${ctx.asOfMonth}`);
+      // A route assignment for a month that had none is counted on its own line, not as 更新;
+      // a changed assignment of the same month is a change of the retailer row.
+      if (assignment.outcome === 'inserted' && out.outcome !== 'inserted') assignmentsAdded += 1;
+      return done(out.outcome === 'unchanged' && assignment.outcome === 'updated' ? { outcome: 'updated' } : out);
     },
     brands: (d) =>
       done(
@@ -173,7 +219,7 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
           key_brand: bool(d.keyBrand),
           new_brand: bool(d.newBrand),
           launched_on: d.launchedOn,
-        }),
+        }, `${d.code} ${d.name}`),
       ),
     calendar: (d) => done(upsert('calendar_days', d.date, { date: d.date, workday: d.workday ? 1 : 0, note: d.note })),
     journals: (d) => {
@@ -235,6 +281,7 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
         link_method: method,
         visited: d.visited,
         device: d.device,
+        source: d.source,
       });
       return done(out, Boolean(ref) && !byCode);
     },
@@ -290,6 +337,7 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
         wholesale_price: d.wholesalePrice,
         amount: d.amount,
         retail_price: d.retailPrice,
+        order_no: d.orderNo,
       });
       if (out.outcome === 'inserted') orderMonths.add(d.date.slice(0, 7));
       return done(out, !r.found || !brand);
@@ -343,6 +391,8 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
   return {
     write: (record) => write(record.data),
     warnings: () => tally.warnings(),
+    changeSamples: () => changeSamples,
+    assignmentsAdded: () => assignmentsAdded,
     checkpoint: async () => {
       for (const [table, u] of upserters) {
         if (!suspended.has(table) && worthSuspending(u, ctx.bulkMinRows ?? BULK_MIN_ROWS)) suspended.set(table, await suspendIndexes(ctx.store.db, table));

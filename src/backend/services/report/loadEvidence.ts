@@ -67,6 +67,7 @@ const LOADERS: Record<EvidenceKind, Loader> = {
           'a.result',
           'a.anomaly',
           'a.mock_location',
+          'a.source',
           'a.address',
           'a.visited',
           'a.retailer_ref',
@@ -94,6 +95,8 @@ const LOADERS: Record<EvidenceKind, Loader> = {
         labelled('类型', row.kind),
         row.is_absence === 1 ? null : labelled('结果', row.result),
         labelled('异常', row.anomaly),
+        // 补打卡: a punch filled in afterwards stays recognisable in the evidence.
+        labelled('数据来源', row.source),
         row.mock_location === 1 && !(row.anomaly ?? '').includes('模拟定位') ? '模拟定位' : null,
       ]),
     })),
