@@ -7,6 +7,8 @@ import { suspendIndexes, type SuspendedIndexes } from '../../db/suspendIndexes';
 import { TableUpserter } from '../../db/tableUpserter';
 import { forgetOrderMonths } from '../../repositories/orderMonthCache';
 import { compactKey } from './compactKey';
+import { JournalCorrections } from './journalCorrections';
+import { relinkRows } from './relinkRows';
 import type { KindWriter, LinkError, WriteOutcome } from './kindWriter';
 import type { LinkIndex, ManagerRef, RetailerLinkMethod, RetailerRef } from './linkIndex';
 
@@ -30,8 +32,12 @@ class UnlinkedTally {
   add(message: string): void {
     this.counts.set(message, (this.counts.get(message) ?? 0) + 1);
   }
+  private readonly notes: string[] = [];
+  note(message: string): void {
+    this.notes.push(message);
+  }
   warnings(): string[] {
-    return [...this.counts].map(([message, n]) => `${n} 行${message}`);
+    return [...[...this.counts].map(([message, n]) => `${n} 行${message}`), ...this.notes];
   }
 }
 
@@ -99,6 +105,7 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
   // A punch at the same minute twice is evidence (attendance.duplicate), not a re-import:
   // the k-th repeat of a key within one file gets its own stable key.
   const seenPunchKeys = new Map<string, number>();
+  let corrections: JournalCorrections | undefined;
 
   const writers: { [K in KindName]: Write<K> } = {
     roster: (d) => {
@@ -114,6 +121,14 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
         status: d.status,
       });
       ctx.links.addManager(out.id, d.code, d.name, d.dingtalkId, d.routes.join('、'));
+      // What the roster said for this month (a month reads what held in it).
+      upsert('manager_versions', `${d.code}|${ctx.asOfMonth}`, {
+        manager_id: out.id,
+        month: ctx.asOfMonth,
+        name: d.name,
+        department: d.department,
+        status: d.status,
+      });
       return done(out);
     },
     retailers: (d) => {
@@ -152,29 +167,46 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
         latitude: d.latitude,
         managerCode: m?.code ?? null,
       });
-      const assignment = upsert('assignments', `${d.licence}|${ctx.asOfMonth}`, {
+      upsert('retailer_versions', `${d.licence}|${ctx.asOfMonth}`, {
         retailer_id: out.id,
         month: ctx.asOfMonth,
+        name: d.name,
+        status: d.status,
+      });
+      // A 生效日期 starts the assignment on that day (a mid-month transfer), in its own month.
+      const assignedMonth = d.assignedFrom ? d.assignedFrom.slice(0, 7) : ctx.asOfMonth;
+      const assignment = upsert('assignments', `${d.licence}|${assignedMonth}`, {
+        retailer_id: out.id,
+        month: assignedMonth,
         route: d.route,
         manager_id: m?.id ?? null,
+        valid_from: d.assignedFrom && !d.assignedFrom.endsWith('-01') ? d.assignedFrom : null,
       });
       // A changed assignment alone is a change of the retailer row's batch too.
       return done(out.outcome === 'unchanged' && assignment.outcome !== 'unchanged' ? { outcome: 'updated' } : out);
     },
-    brands: (d) =>
-      done(
-        upsert('brands', d.code, {
-          code: d.code,
-          name: d.name,
-          brand: d.brand,
-          price_class: d.priceClass,
-          wholesale_price: d.wholesalePrice,
-          retail_price: d.retailPrice,
-          key_brand: bool(d.keyBrand),
-          new_brand: bool(d.newBrand),
-          launched_on: d.launchedOn,
-        }),
-      ),
+    brands: (d) => {
+      const out = upsert('brands', d.code, {
+        code: d.code,
+        name: d.name,
+        brand: d.brand,
+        price_class: d.priceClass,
+        wholesale_price: d.wholesalePrice,
+        retail_price: d.retailPrice,
+        key_brand: bool(d.keyBrand),
+        new_brand: bool(d.newBrand),
+        launched_on: d.launchedOn,
+      });
+      // The marks as this month's list gives them (a month reads what held in it).
+      upsert('brand_versions', `${d.code}|${ctx.asOfMonth}`, {
+        brand_id: out.id,
+        month: ctx.asOfMonth,
+        key_brand: bool(d.keyBrand),
+        new_brand: bool(d.newBrand),
+        launched_on: d.launchedOn,
+      });
+      return done(out);
+    },
     calendar: (d) => done(upsert('calendar_days', d.date, { date: d.date, workday: d.workday ? 1 : 0, note: d.note })),
     journals: (d) => {
       const m = manager(d);
@@ -183,7 +215,7 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
       const byName = !r.found && !r.ref && d.retailerName ? ctx.links.retailerInText(d.retailerName, m.code) : undefined;
       const linked = r.found ?? byName;
       const nk = `${d.date}|${m.code}|${linked?.licence ?? r.ref ?? d.retailerName ?? ''}|${d.content}`;
-      const out = upsert('journals', nk, {
+      const values = {
         date: d.date,
         manager_id: m.id,
         retailer_id: linked?.id ?? null,
@@ -198,7 +230,12 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
         price_marked: bool(d.priceMarked),
         display_ok: bool(d.displayOk),
         violation: d.violation,
-      });
+      };
+      // A corrected entry replaces the one it corrects instead of being added beside it.
+      corrections ??= new JournalCorrections(ctx.store.db, ctx.store.sqlite, ctx.batchId);
+      const corrected = corrections.correct(compactKey(nk), values);
+      const out = corrected === undefined ? upsert('journals', nk, values) : { outcome: 'updated' as const, id: corrected };
+      corrections.claim(out.id);
       return done(out, Boolean(r.ref) && !r.found);
     },
     attendance: (d) => {
@@ -351,6 +388,11 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
     finish: async () => {
       for (const indexes of suspended.values()) await indexes.restore();
       if (orderMonths.size > 0) await forgetOrderMonths(ctx.store.db, [...orderMonths]);
+      // Rows that waited for this retailer or brand file are linked now, and the report says so.
+      if (kind === 'retailers' || kind === 'brands') {
+        const relinked = await relinkRows(ctx.store, ctx.batchId, kind);
+        if (relinked.total > 0) tally.note(`此前未关联的 ${relinked.total} 行已关联（${relinked.parts.join('、')}）`);
+      }
     },
   };
 }
