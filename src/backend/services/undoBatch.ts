@@ -6,8 +6,12 @@ import type { SqlValue } from '../db/preparedQuery';
 import { getImportBatch, markBatchUndone } from '../repositories/importBatchRepository';
 import { runInTransaction } from '../db/runInTransaction';
 
-/** What a master file said for its month (migration 0009): kept with the rows, not counted as rows of their own. */
-const VERSION_TABLES = new Set<string>(['retailer_versions', 'brand_versions', 'manager_versions']);
+/**
+ * Rows kept with a file's rows but not counted as rows of their own, so that an undo says as many
+ * rows as the import did: a retailer's assignment for the month, and what a master file said for
+ * its month (migration 0009).
+ */
+const VERSION_TABLES = new Set<string>(['assignments', 'retailer_versions', 'brand_versions', 'manager_versions']);
 
 export type UndoResult =
   | { ok: true; batchId: number; deleted: number; restored: number }
@@ -88,6 +92,23 @@ async function laterBatchesInTheWay(store: Store, batchId: number): Promise<numb
         .where('created_batch_id', '=', batchId)
         .where('batch_id', '!=', batchId)
         .execute(),
+    );
+  }
+  // Rows this batch inserted or updated that a later batch changed in between, though another
+  // batch changed them since (an edit, then putting it back): each of those must be undone too.
+  add(
+    await sql<{ batch_id: number }>`select distinct h2.batch_id from row_history h1
+      join row_history h2 on h2.table_name = h1.table_name and h2.row_id = h1.row_id and h2.id > h1.id
+      where h1.batch_id = ${batchId}`
+      .execute(store.db)
+      .then((r) => r.rows),
+  );
+  for (const table of tables) {
+    add(
+      await sql<{ batch_id: number }>`select distinct h.batch_id from row_history h join ${sql.table(table)} t on t.id = h.row_id
+        where h.table_name = ${table} and t.created_batch_id = ${batchId} and h.batch_id != ${batchId}`
+        .execute(store.db)
+        .then((r) => r.rows),
     );
   }
   // Rows this batch updated that a later batch changed again.
