@@ -70,6 +70,27 @@ describe('corrected exports replace', () => {
   });
 });
 
+describe('corrected reports and surveys replace', () => {
+  it('a monthly report whose text and a survey whose answers were corrected are updated in place, the old values kept for undo', async () => {
+    const d = await open();
+    await d.load('花名册.csv', ROSTER, { asOfMonth: '2026-10' });
+    await d.load('零售客户档案.csv', RETAILERS, { asOfMonth: '2026-10' });
+    const reportHeader: SheetCell[] = ['工号', '月份', '类型', '报告内容'];
+    await d.load('月报_202610.csv', [reportHeader, ['LH001', '2026-10', '月报', '十月份片区销量平稳，中华(硬)需求旺盛，新品铺货率偏低。']]);
+    const surveyHeader: SheetCell[] = ['调查日期', '许可证号', '是否认识客户经理', '服务态度', '送货服务'];
+    await d.load('满意度_202610.csv', [surveyHeader, ['2026-10-20', R1, '是', 4, 3], ['2026-10-21', R3, '否', 2, 2]]);
+    const reports = await d.load('月报_202610(更正).csv', [reportHeader, ['LH001', '2026-10', '月报', '十月份片区销量平稳，中华(硬)需求旺盛，新品铺货率偏低，下月重点推广好猫(长乐)。']]);
+    const surveys = await d.load('满意度_202610(更正).csv', [surveyHeader, ['2026-10-20', R1, '是', 5, 4], ['2026-10-21', R3, '否', 2, 2]]);
+    expect(reports.counts).toMatchObject({ inserted: 0, updated: 1 });
+    expect(surveys.counts).toMatchObject({ inserted: 0, updated: 1, unchanged: 1 });
+    expect(await d.store.db.selectFrom('reports').select('body').execute()).toEqual([{ body: '十月份片区销量平稳，中华(硬)需求旺盛，新品铺货率偏低，下月重点推广好猫(长乐)。' }]);
+    expect(await d.store.db.selectFrom('surveys').select('id').execute()).toHaveLength(2);
+    expect(await undoBatch(d.store, reports.batchId ?? 0, now)).toMatchObject({ ok: true, restored: 1 });
+    expect(await undoBatch(d.store, surveys.batchId ?? 0, now)).toMatchObject({ ok: true, restored: 1 });
+    expect(await d.store.db.selectFrom('reports').select('body').execute()).toEqual([{ body: '十月份片区销量平稳，中华(硬)需求旺盛，新品铺货率偏低。' }]);
+  });
+});
+
 describe('late master data relinks', () => {
   it('orders imported before their retailers are linked by the retailer import, which says how many; undo unlinks them', async () => {
     const d = await open();

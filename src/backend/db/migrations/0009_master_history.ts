@@ -12,6 +12,7 @@ import { type Kysely, sql } from 'kysely';
  *   before history was kept holds for every month up to the next file.
  * - `assignments.valid_from`: the day an assignment starts when it does not start on the 1st
  *   (a mid-month transfer); null means the first day of its month.
+ * - Partial indexes over the rows kept unlinked (retailer or brand unknown at import).
  * - `report_freezes`: a finalized month's report inputs that are not in the snapshot (shop names
  *   and texts of the evidence, the managers' departments), frozen when the month is finalized, so
  *   that its report reproduces cell for cell later; deleted when the month is reopened.
@@ -68,6 +69,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('frozen_at', 'text', (c) => c.notNull())
     .addColumn('inputs_json', 'text', (c) => c.notNull())
     .execute();
+
+  // Rows kept unlinked, found without reading whole tables when their retailer or brand arrives
+  // (services/import/relinkRows): partial indexes, holding only the unlinked rows.
+  for (const table of ['orders', 'journals', 'attendance', 'surveys', 'agreements', 'inspections']) {
+    await sql`create index ${sql.raw(`${table}_unlinked_retailer`)} on ${sql.table(table)} (retailer_ref) where retailer_id is null`.execute(db);
+  }
+  await sql`create index orders_unlinked_brand on orders (brand_code) where brand_id is null`.execute(db);
 
   // The month a row's last batch spoke for: its as_of_month, else the month it was imported in.
   const monthOf = (alias: string) =>

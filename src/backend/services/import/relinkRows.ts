@@ -25,14 +25,16 @@ export interface Relinked {
  * reference is the licence (brand code) itself are linked: their natural key is already the one a
  * re-import would build, so linking never makes a re-import add a second copy. Each linked row's
  * old values go to row_history under this batch, so undoing the import unlinks them again.
+ * Parents are matched on their natural key (the licence, the 卷烟编码: unique, so indexed), and
+ * the unlinked rows are found through 0009's partial indexes.
  */
 export async function relinkRows(store: Store, batchId: number, kind: 'retailers' | 'brands'): Promise<Relinked> {
   const parts: string[] = [];
   let total = 0;
   const targets =
     kind === 'retailers'
-      ? RETAILER_REF_TABLES.map((t) => ({ ...t, column: 'retailer_id', ref: 'retailer_ref', parent: 'retailers', key: 'licence' }))
-      : [{ table: 'orders' as ImportedTableName, label: '订单', column: 'brand_id', ref: 'brand_code', parent: 'brands', key: 'code' }];
+      ? RETAILER_REF_TABLES.map((t) => ({ ...t, column: 'retailer_id', ref: 'retailer_ref', parent: 'retailers', key: 'nk' }))
+      : [{ table: 'orders' as ImportedTableName, label: '订单', column: 'brand_id', ref: 'brand_code', parent: 'brands', key: 'nk' }];
   for (const t of targets) {
     const match = sql`(select p.id from ${sql.table(t.parent)} p where p.${sql.ref(t.key)} = c.${sql.ref(t.ref)})`;
     const pending = sql`from ${sql.table(t.table)} c where c.${sql.ref(t.column)} is null and c.${sql.ref(t.ref)} is not null and ${match} is not null`;
