@@ -143,4 +143,26 @@ describe('dates inside a month', () => {
       ['LH002', '2026-07-16', null],
     ]);
   });
+
+  it('a successor hired on 07-16 (入职日期) takes the retailers over from that day, without a 生效日期', async () => {
+    const d = await open();
+    await d.load('花名册.csv', [...ROSTER.map((r, i) => [...r, i === 0 ? '入职日期' : '2020-03-01']), ['LH003', '王强', '临河营销部', 'X03', '在岗', '2026-07-16']], {
+      asOfMonth: '2026-06',
+    });
+    await d.load('零售客户档案_202606.csv', RETAILERS);
+    await d.load('零售客户档案_202607.csv', [
+      RETAILER_HEADER,
+      [R1, '福顺便利店', 117.1201, 36.6512, 10, 'X03', 'LH003', '正常'],
+      [R2, '老王烟酒店', 117.1302, 36.6603, 10, 'X01', 'LH001', '正常'],
+      [R3, '惠民超市', 117.2001, 36.7001, 10, 'X02', 'LH002', '正常'],
+      [R4, '新星商店', 117.2102, 36.7102, 10, 'X02', 'LH002', '正常'],
+    ]);
+    const { input } = await loadEvaluationInput(d.store, '2026-07', await monthWorkdays(d.store, '2026-07'));
+    const r1 = input.retailers.find((r) => r.licence === R1)?.id;
+    expect(input.assignments.filter((a) => a.retailerId === r1).map((a) => [a.managerCode, a.from, a.to])).toEqual([
+      ['LH001', '0000-01-01', '2026-05-31'],
+      ['LH001', '2026-06-01', '2026-07-15'],
+      ['LH003', '2026-07-16', null],
+    ]);
+  });
 });

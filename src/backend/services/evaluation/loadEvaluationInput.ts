@@ -90,7 +90,8 @@ export async function loadEvaluationInput(
       .orderBy('month'),
   );
   noteBatches(assignmentRows);
-  const assignments = toAssignmentRanges(assignmentRows, codeOfManager, retailerRows);
+  const hiredOn = new Map(managerRows.map((m) => [m.id, m.hired_on] as const));
+  const assignments = toAssignmentRanges(assignmentRows, codeOfManager, retailerRows, hiredOn);
 
   // The marks the month's brand list gave; a 新品 counts only once it is launched (by the month's end).
   const brandVersions = await brandsAsOf(store, month);
@@ -294,10 +295,17 @@ function toAssignmentRanges(
   rows: { id: number; retailer_id: number; month: string; valid_from: string | null; route: string | null; manager_id: number | null }[],
   codeOfManager: Map<number, string>,
   retailers: { id: number; route: string | null; manager_code: string | null }[],
+  hiredOn: Map<number, string | null> = new Map(),
 ): AssignmentRow[] {
   const out: AssignmentRow[] = [];
   const withRows = new Set<number>();
-  const startOf = (row: { month: string; valid_from: string | null }) => row.valid_from ?? `${row.month}-01`;
+  // A row starts on its 生效日期; else, when its manager was hired (入职日期) later in the row's
+  // month, on that day; else on the 1st.
+  const startOf = (row: { month: string; valid_from: string | null; manager_id: number | null }) => {
+    if (row.valid_from) return row.valid_from;
+    const hired = row.manager_id === null ? null : (hiredOn.get(row.manager_id) ?? null);
+    return hired && hired.startsWith(row.month) ? hired : `${row.month}-01`;
+  };
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     if (!row) continue;
