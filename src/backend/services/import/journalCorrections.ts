@@ -54,6 +54,9 @@ export class JournalCorrections {
         .select(['id', 'nk', 'batch_id', ...JOURNAL_COLUMNS])
         .where('manager_id', '=', param('manager'))
         .where('date', '=', param('date'))
+        // Entries this import added are its own, never corrected by it (and a file of new entries
+        // then costs one indexed probe per row that finds nothing).
+        .where('created_batch_id', '!=', param('batch'))
         .orderBy('id')
         .compile(),
     );
@@ -80,13 +83,17 @@ export class JournalCorrections {
    */
   correct(nk: string, values: Record<string, SqlValue>): number | undefined {
     if (this.byKey.statement.get(this.byKey.bind({ nk }))) return undefined;
-    const rows = this.sameDay.statement.all(this.sameDay.bind({ manager: values.manager_id ?? null, date: values.date ?? null })) as StoredEntry[];
+    const rows = this.sameDay.statement.all(
+      this.sameDay.bind({ manager: values.manager_id ?? null, date: values.date ?? null, batch: this.batchId }),
+    ) as StoredEntry[];
+    if (rows.length === 0) return undefined;
     const place = (v: Record<string, SqlValue>) => (v.retailer_id !== null && v.retailer_id !== undefined ? `id:${v.retailer_id}` : (v.retailer_ref ?? v.retailer_name ?? null));
     const wanted = place(values);
-    const grams = trigramSet(String(values.content ?? ''));
+    let grams: Set<string> | undefined;
     let best: { row: StoredEntry; score: number } | undefined;
     for (const row of rows) {
       if (this.claimed.has(row.id) || place(row) !== wanted) continue;
+      grams ??= trigramSet(String(values.content ?? ''));
       const score = jaccard(grams, trigramSet(String(row.content ?? '')));
       if (wanted === null && score < CORRECTION_MIN_JACCARD) continue;
       if (!best || score > best.score) best = { row, score };

@@ -49,6 +49,9 @@ class UnlinkedTally {
  */
 const BULK_MIN_ROWS = 20_000;
 
+/** Indexes a bulk load keeps: corrected journal entries are looked up by manager and day (JournalCorrections). */
+const KEPT_INDEXES: Partial<Record<ImportedTableName, readonly string[]>> = { journals: ['journals_manager_date'] };
+
 function worthSuspending(u: TableUpserter, minRows: number): boolean {
   if (u.insertedRows < minRows || u.firstInsertedId === null) return false;
   // Ids grow and are never reused, so the ids below the first new one bound the rows there were.
@@ -382,7 +385,9 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
     warnings: () => tally.warnings(),
     checkpoint: async () => {
       for (const [table, u] of upserters) {
-        if (!suspended.has(table) && worthSuspending(u, ctx.bulkMinRows ?? BULK_MIN_ROWS)) suspended.set(table, await suspendIndexes(ctx.store.db, table));
+        if (!suspended.has(table) && worthSuspending(u, ctx.bulkMinRows ?? BULK_MIN_ROWS)) {
+          suspended.set(table, await suspendIndexes(ctx.store.db, table, KEPT_INDEXES[table] ?? []));
+        }
       }
     },
     finish: async () => {
