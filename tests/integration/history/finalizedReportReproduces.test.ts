@@ -81,4 +81,27 @@ describe('a finalized report reproduces', () => {
     expect(draftTexts).toContain('临河营销部');
     expect(draftTexts).not.toContain('福顺超市');
   });
+
+  it('a month finalized before reports were frozen is frozen by its first export, and later exports equal it', async () => {
+    const e = await openHistoryDistrict(path.join(dir, 'legacy'));
+    try {
+      await e.load('花名册.csv', ROSTER, { asOfMonth: '2026-09' });
+      await e.load('零售客户档案.csv', RETAILERS, { asOfMonth: '2026-09' });
+      await e.load('考勤_202609.csv', [['工号', '打卡时间', '许可证号'], ['LH002', '2026-09-14 09:30', R1]]);
+      await evaluateStoredMonth(e.store, '2026-09', { now: new Date('2026-10-03T09:00:00Z') });
+      await finalizeMonth(e.store, '2026-09', { who: '王主管', now: new Date('2026-10-05T09:00:00Z') });
+      await e.store.db.deleteFrom('report_freezes').execute();
+      const first = path.join(dir, 'legacy_a.xlsx');
+      await exportMonthReport(e.store, '2026-09', first, { now: new Date('2026-10-05T10:00:00Z') });
+      expect(await e.store.db.selectFrom('report_freezes').select('month').execute()).toEqual([{ month: '2026-09' }]);
+      // A corrected retailer file for September itself renames the shop: a draft September would read it.
+      await e.load('零售客户档案(更正).csv', [RETAILER_HEADER, [R1, '福顺超市', 117.1201, 36.6512, 10, 'X01', 'LH001', '正常']], { asOfMonth: '2026-09' });
+      const second = path.join(dir, 'legacy_b.xlsx');
+      await exportMonthReport(e.store, '2026-09', second, { now: new Date('2026-10-05T10:00:00Z') });
+      expect(await cellTexts(second)).toEqual(await cellTexts(first));
+      expect([...(await cellTexts(second)).values()].join('\n')).toContain('福顺便利店');
+    } finally {
+      e.store.close();
+    }
+  });
 });

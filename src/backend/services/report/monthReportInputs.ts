@@ -22,6 +22,9 @@ export async function monthReportInputs(store: Store, snapshot: MonthSnapshot, n
   if (snapshot.status !== 'final') return liveReportInputs(store, snapshot.month, snapshot.evaluation);
   const frozen = await store.db.selectFrom('report_freezes').select('inputs_json').where('month', '=', snapshot.month).executeTakeFirst();
   if (frozen) return JSON.parse(frozen.inputs_json) as ReportInputs;
+  // Exports do not take the write lock: while another request's transaction is open on the
+  // connection, the freeze waits for the next export rather than joining that transaction.
+  if (store.sqlite.inTransaction) return liveReportInputs(store, snapshot.month, snapshot.evaluation);
   return freezeReportInputs(store, snapshot.month, snapshot.evaluation, now);
 }
 
