@@ -68,6 +68,8 @@ export interface AssignmentsTable extends ImportedRow {
   month: string;
   route: string | null;
   manager_id: number | null;
+  /** The day the assignment starts when not the 1st of its month (migration 0009). */
+  valid_from: string | null;
 }
 
 export interface BrandsTable extends ImportedRow {
@@ -296,6 +298,37 @@ export interface EntryCommentsTable {
   updated_at: string;
 }
 
+/** Master data as history (migration 0009): what a file said for a month. */
+export interface RetailerVersionsTable extends ImportedRow {
+  retailer_id: number;
+  month: string;
+  name: string;
+  status: string | null;
+}
+
+export interface BrandVersionsTable extends ImportedRow {
+  brand_id: number;
+  month: string;
+  key_brand: number | null;
+  new_brand: number | null;
+  launched_on: string | null;
+}
+
+export interface ManagerVersionsTable extends ImportedRow {
+  manager_id: number;
+  month: string;
+  name: string;
+  department: string | null;
+  status: string | null;
+}
+
+/** A finalized month's report inputs beyond its snapshot (migration 0009). */
+export interface ReportFreezesTable {
+  month: string;
+  frozen_at: string;
+  inputs_json: string;
+}
+
 export interface Database {
   import_batches: ImportBatchesTable;
   managers: ManagersTable;
@@ -321,6 +354,10 @@ export interface Database {
   order_month_cache: OrderMonthCacheTable;
   order_month_totals: OrderMonthTotalsTable;
   order_month_retailer_totals: OrderMonthRetailerTotalsTable;
+  retailer_versions: RetailerVersionsTable;
+  brand_versions: BrandVersionsTable;
+  manager_versions: ManagerVersionsTable;
+  report_freezes: ReportFreezesTable;
 }
 
 /** Tables that hold imported rows (and so carry batch ids and a natural key). */
@@ -337,6 +374,7 @@ export type ImportedTableName = Exclude<
   | 'order_month_cache'
   | 'order_month_totals'
   | 'order_month_retailer_totals'
+  | 'report_freezes'
 >;
 
 export type ImportBatchRow = Selectable<ImportBatchesTable>;

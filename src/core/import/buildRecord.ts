@@ -94,6 +94,7 @@ const RE = indexes('retailers', [
   'managerCode',
   'managerName',
   'status',
+  'assignedFrom',
 ]);
 const buildRetailer: RecordBuilder = (v) => ({
   kind: 'retailers',
@@ -113,6 +114,8 @@ const buildRetailer: RecordBuilder = (v) => ({
     managerCode: str(v[RE.managerCode]),
     managerName: str(v[RE.managerName]),
     status: oneOf(RETAILER_STATUSES, v[RE.status]),
+    // Left out (undefined) when the file has no 生效日期: most retailer files have none.
+    assignedFrom: str(v[RE.assignedFrom]) ?? undefined,
   },
 });
 

@@ -151,6 +151,8 @@ export const KIND_SPECS: Record<KindName, KindSpec> = {
     field('managerCode', '客户经理工号', 'code', ['客户经理工号', '工号']),
     field('managerName', '客户经理', 'text', ['客户经理', '客户经理姓名']),
     enumField('status', '状态', RETAILER_STATUS, ['状态']),
+    // The day the row's manager takes the retailer over, when not the 1st of the file's month.
+    field('assignedFrom', '生效日期', 'date', ['生效日期', '分配日期', '划转日期', '变更日期']),
   ]),
   brands: kindSpec('brands', [
     field('code', '卷烟编码', 'code', ['卷烟编码', '商品编码', '条码', '品规编码'], REQUIRED),

@@ -49,6 +49,8 @@ export interface RetailerRecord {
   managerCode: string | null;
   managerName: string | null;
   status: RetailerStatus | null;
+  /** The day the row's manager takes over, when a transfer starts mid-month. */
+  assignedFrom?: string | null;
 }
 
 export interface BrandRecord {

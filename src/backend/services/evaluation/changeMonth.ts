@@ -4,6 +4,7 @@ import { runInTransaction } from '../../db/runInTransaction';
 import { appendAudit } from '../../repositories/auditLogRepository';
 import { MonthTouches } from '../freeze/monthTouches';
 import { refuseFinalizedMonths } from '../freeze/refuseFinalizedMonths';
+import { freezeReportInputs, thawReportInputs } from '../report/monthReportInputs';
 import { EvaluationError } from './evaluationError';
 import { readMonthSnapshot, type MonthSnapshot } from './monthSnapshot';
 
@@ -79,8 +80,10 @@ export async function adjustDimension(store: Store, req: AdjustmentRequest, acto
 
 /** 定稿: the month's scores and adjustments no longer change until it is reopened. */
 export async function finalizeMonth(store: Store, month: string, actor: Actor): Promise<MonthSnapshot> {
-  await draftSnapshot(store, month);
+  const draft = await draftSnapshot(store, month);
   await runInTransaction(store, async () => {
+    // The report's shop names, texts and departments are frozen with the month (reproducible reports).
+    await freezeReportInputs(store, month, draft.evaluation, actor.now);
     await store.db
       .updateTable('evaluations')
       .set({ status: 'final', finalized_at: actor.now.toISOString(), finalized_by: actor.who })
@@ -111,6 +114,7 @@ export async function reopenMonth(store: Store, month: string, reasonText: strin
       .set({ status: 'draft', finalized_at: null, finalized_by: null })
       .where('month', '=', month)
       .execute();
+    await thawReportInputs(store, month);
     await appendAudit(store.db, {
       at: actor.now.toISOString(),
       who: actor.who,

@@ -277,6 +277,7 @@ async function importSheet(
         return report;
       }
       await writer.finish();
+      report.warnings = writer.warnings();
       await finishImportBatch(
         store.db,
         batchId,

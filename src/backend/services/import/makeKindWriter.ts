@@ -8,6 +8,8 @@ import { TableUpserter, type ColumnChange } from '../../db/tableUpserter';
 import { carriesAny, keptColumns, sourceFieldsOf } from './carriedColumns';
 import { forgetOrderMonths } from '../../repositories/orderMonthCache';
 import { compactKey } from './compactKey';
+import { JournalCorrections } from './journalCorrections';
+import { relinkRows } from './relinkRows';
 import type { KindWriter, LinkError, RowChange, WriteOutcome } from './kindWriter';
 import type { LinkIndex, ManagerRef, RetailerLinkMethod, RetailerRef } from './linkIndex';
 
@@ -39,8 +41,12 @@ class UnlinkedTally {
   add(message: string): void {
     this.counts.set(message, (this.counts.get(message) ?? 0) + 1);
   }
+  private readonly notes: string[] = [];
+  note(message: string): void {
+    this.notes.push(message);
+  }
   warnings(): string[] {
-    return [...this.counts].map(([message, n]) => `${n} 行${message}`);
+    return [...[...this.counts].map(([message, n]) => `${n} 行${message}`), ...this.notes];
   }
 }
 
@@ -51,6 +57,9 @@ class UnlinkedTally {
  * row into each of them at a random place.
  */
 const BULK_MIN_ROWS = 20_000;
+
+/** Indexes a bulk load keeps: corrected journal entries are looked up by manager and day (JournalCorrections). */
+const KEPT_INDEXES: Partial<Record<ImportedTableName, readonly string[]>> = { journals: ['journals_manager_date'] };
 
 function worthSuspending(u: TableUpserter, minRows: number): boolean {
   if (u.insertedRows < minRows || u.firstInsertedId === null) return false;
@@ -134,6 +143,7 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
   // A punch at the same minute twice is evidence (attendance.duplicate), not a re-import:
   // the k-th repeat of a key within one file gets its own stable key.
   const seenPunchKeys = new Map<string, number>();
+  let corrections: JournalCorrections | undefined;
 
   const writers: { [K in KindName]: Write<K> } = {
     roster: (d) => {
@@ -155,6 +165,15 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
         text(stored('managers', 'dingtalk_id')),
         text(stored('managers', 'routes')) ?? '',
       );
+      // What the roster said for this month (a month reads what held in it); columns the file
+      // lacks keep what is stored.
+      upsert('manager_versions', `${d.code}|${ctx.asOfMonth}`, {
+        manager_id: out.id,
+        month: ctx.asOfMonth,
+        name: text(stored('managers', 'name')) ?? d.name,
+        department: text(stored('managers', 'department')),
+        status: text(stored('managers', 'status')),
+      });
       return done(out);
     },
     retailers: (d) => {
@@ -194,33 +213,50 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
         latitude: num(stored('retailers', 'latitude')),
         managerCode: text(stored('retailers', 'manager_code')),
       });
-      // A file without route or manager columns says nothing about who serves the retailer.
-      if (!carriesAny(ctx.carried, ['route', 'managerCode', 'managerName'])) return done(out);
-      const assignment = upsert('assignments', `${d.licence}|${ctx.asOfMonth}`, {
+      upsert('retailer_versions', `${d.licence}|${ctx.asOfMonth}`, {
         retailer_id: out.id,
         month: ctx.asOfMonth,
+        name: text(stored('retailers', 'name')) ?? d.name,
+        status: text(stored('retailers', 'status')),
+      });
+      // A file without route or manager columns says nothing about who serves the retailer.
+      if (!carriesAny(ctx.carried, ['route', 'managerCode', 'managerName'])) return done(out);
+      // A 生效日期 starts the assignment on that day (a mid-month transfer), in its own month.
+      const assignedMonth = d.assignedFrom ? d.assignedFrom.slice(0, 7) : ctx.asOfMonth;
+      const assignment = upsert('assignments', `${d.licence}|${assignedMonth}`, {
+        retailer_id: out.id,
+        month: assignedMonth,
         route: d.route,
         manager_id: m?.id ?? null,
-      }, `${d.licence} ${d.name} ${ctx.asOfMonth}`);
+        valid_from: d.assignedFrom && !d.assignedFrom.endsWith('-01') ? d.assignedFrom : null,
+      }, `${d.licence} ${d.name} ${assignedMonth}`);
       // A route assignment for a month that had none is counted on its own line, not as 更新;
       // a changed assignment of the same month is a change of the retailer row.
       if (assignment.outcome === 'inserted' && out.outcome !== 'inserted') assignmentsAdded += 1;
       return done(out.outcome === 'unchanged' && assignment.outcome === 'updated' ? { outcome: 'updated' } : out);
     },
-    brands: (d) =>
-      done(
-        upsert('brands', d.code, {
-          code: d.code,
-          name: d.name,
-          brand: d.brand,
-          price_class: d.priceClass,
-          wholesale_price: d.wholesalePrice,
-          retail_price: d.retailPrice,
-          key_brand: bool(d.keyBrand),
-          new_brand: bool(d.newBrand),
-          launched_on: d.launchedOn,
-        }, `${d.code} ${d.name}`),
-      ),
+    brands: (d) => {
+      const out = upsert('brands', d.code, {
+        code: d.code,
+        name: d.name,
+        brand: d.brand,
+        price_class: d.priceClass,
+        wholesale_price: d.wholesalePrice,
+        retail_price: d.retailPrice,
+        key_brand: bool(d.keyBrand),
+        new_brand: bool(d.newBrand),
+        launched_on: d.launchedOn,
+      }, `${d.code} ${d.name}`);
+      // The marks as this month's list gives them (a month reads what held in it).
+      upsert('brand_versions', `${d.code}|${ctx.asOfMonth}`, {
+        brand_id: out.id,
+        month: ctx.asOfMonth,
+        key_brand: stored('brands', 'key_brand'),
+        new_brand: stored('brands', 'new_brand'),
+        launched_on: text(stored('brands', 'launched_on')),
+      });
+      return done(out);
+    },
     calendar: (d) => done(upsert('calendar_days', d.date, { date: d.date, workday: d.workday ? 1 : 0, note: d.note })),
     journals: (d) => {
       const m = manager(d);
@@ -229,7 +265,7 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
       const byName = !r.found && !r.ref && d.retailerName ? ctx.links.retailerInText(d.retailerName, m.code) : undefined;
       const linked = r.found ?? byName;
       const nk = `${d.date}|${m.code}|${linked?.licence ?? r.ref ?? d.retailerName ?? ''}|${d.content}`;
-      const out = upsert('journals', nk, {
+      const values = {
         date: d.date,
         manager_id: m.id,
         retailer_id: linked?.id ?? null,
@@ -244,7 +280,12 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
         price_marked: bool(d.priceMarked),
         display_ok: bool(d.displayOk),
         violation: d.violation,
-      });
+      };
+      // A corrected entry replaces the one it corrects instead of being added beside it.
+      corrections ??= new JournalCorrections(ctx.store.db, ctx.store.sqlite, ctx.batchId);
+      const corrected = corrections.correct(compactKey(nk), values);
+      const out = corrected === undefined ? upsert('journals', nk, values) : { outcome: 'updated' as const, id: corrected };
+      corrections.claim(out.id);
       return done(out, Boolean(r.ref) && !r.found);
     },
     attendance: (d) => {
@@ -395,12 +436,19 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
     assignmentsAdded: () => assignmentsAdded,
     checkpoint: async () => {
       for (const [table, u] of upserters) {
-        if (!suspended.has(table) && worthSuspending(u, ctx.bulkMinRows ?? BULK_MIN_ROWS)) suspended.set(table, await suspendIndexes(ctx.store.db, table));
+        if (!suspended.has(table) && worthSuspending(u, ctx.bulkMinRows ?? BULK_MIN_ROWS)) {
+          suspended.set(table, await suspendIndexes(ctx.store.db, table, KEPT_INDEXES[table] ?? []));
+        }
       }
     },
     finish: async () => {
       for (const indexes of suspended.values()) await indexes.restore();
       if (orderMonths.size > 0) await forgetOrderMonths(ctx.store.db, [...orderMonths]);
+      // Rows that waited for this retailer or brand file are linked now, and the report says so.
+      if (kind === 'retailers' || kind === 'brands') {
+        const relinked = await relinkRows(ctx.store, ctx.batchId, kind);
+        if (relinked.total > 0) tally.note(`此前未关联的 ${relinked.total} 行已关联（${relinked.parts.join('、')}）`);
+      }
     },
   };
 }

@@ -39,19 +39,22 @@ export async function setCalendarDay(store: Store, change: CalendarDayChange, wh
   }
   await refuseFinalizedMonths(store.db, new MonthTouches().add(month, change.date), '修改该月的工作日历');
   const note = change.note?.trim() || null;
+  // Putting a day back writes the shipped calendar's value over the stored row, in a batch like
+  // any other change: deleting the row would take an imported row out of its import batch
+  // unrecorded, and neither this change nor that import could then be undone exactly.
+  const stored = await store.db.selectFrom('calendar_days').select('id').where('date', '=', change.date).executeTakeFirst();
+  const workday = change.workday ?? (stored ? calendarDay(change.date, []).workday : null);
   await runInTransaction(store, async () => {
-    if (change.workday === null) {
-      await store.db.deleteFrom('calendar_days').where('date', '=', change.date).execute();
-    } else {
+    if (workday !== null) {
       const batchId = await insertImportBatch(store.db, {
         file_name: HAND_EDIT_BATCH_NAME,
-        sha256: createHash('sha256').update(`${change.date}|${change.workday}|${note ?? ''}|${now.toISOString()}`).digest('hex'),
+        sha256: createHash('sha256').update(`${change.date}|${String(change.workday)}|${note ?? ''}|${now.toISOString()}`).digest('hex'),
         kind: 'calendar',
         imported_at: now.toISOString(),
         imported_by: who,
       });
       const upserter = new TableUpserter(store.db, store.sqlite, 'calendar_days', ['date', 'workday', 'note'], batchId);
-      const { outcome } = upserter.upsert(change.date, { date: change.date, workday: change.workday ? 1 : 0, note });
+      const { outcome } = upserter.upsert(change.date, { date: change.date, workday: workday ? 1 : 0, note: change.workday === null ? null : note });
       await finishImportBatch(
         store.db,
         batchId,
