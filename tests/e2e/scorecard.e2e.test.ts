@@ -197,8 +197,8 @@ describe('scorecard', () => {
     expect(await page.getByTestId('adjust-records').isDisabled()).toBe(true);
     await page.getByTestId('adjust-records').hover({ force: true });
     await page.getByText('本月已定稿，分数不能调整').waitFor();
-    await page.getByTestId('tab-audit').click();
-    await page.getByTestId('audit-row').filter({ hasText: '定稿' }).waitFor();
+    await page.getByTestId('tab-month-history').click();
+    await page.getByTestId('month-history-row').filter({ hasText: '定稿' }).waitFor();
     await screenshot(page, '57-scorecard-final');
   });
 

@@ -62,8 +62,9 @@ export function offHoursFlags(ctx: MonthContext, managerCode: string, punches: r
   const window = `${clock(offHoursBefore * 60)}–${clock(offHoursAfter * 60)}`;
   return punches
     .filter((punch) => {
-      const minute = Number(punch.at.slice(11, 13)) * 60 + Number(punch.at.slice(14, 16));
-      return minute < offHoursBefore * 60 || minute >= offHoursAfter * 60;
+      // Seconds count: 21:00:00 is still inside the window, 21:00:01 is after it (measures.md: strictly after).
+      const second = Number(punch.at.slice(11, 13)) * 3600 + Number(punch.at.slice(14, 16)) * 60 + (Number(punch.at.slice(17, 19)) || 0);
+      return second < offHoursBefore * 3600 || second > offHoursAfter * 3600;
     })
     .map((punch) => ({
       type: 'attendance.off_hours',

@@ -34,10 +34,13 @@ export function evaluateMonth(input: EvaluationInput, scheme: Scheme, opts: Eval
     districtMarginRate: marginRate(aggregateOrders(ctx.orders.get(ctx.month))),
     volumesByRoute: () => (volumes ??= routeVolumes(ctx)),
   };
-  const measured = input.managers.map((manager) => measureManager(ctx, manager.code, shared));
+  // Only the managers employed in the month are judged (measures.md, "Who is judged"): someone
+  // hired after it, or gone before it, is in neither its ranking nor its report.
+  const judged = input.managers.filter((manager) => ctx.employmentOf(manager.code) !== null);
+  const measured = judged.map((manager) => measureManager(ctx, manager.code, shared));
   const district = districtMetrics(ctx, measured);
   const allValues = valuesByMetric(measured);
-  const managers = input.managers.map((manager, index) =>
+  const managers = judged.map((manager, index) =>
     evaluateManager(ctx, scheme, manager, measured[index]!, (metric) => ({
       districtValue: district[metric] ?? null,
       allValues: allValues.get(metric) ?? [],
@@ -73,6 +76,14 @@ function evaluateManager(
   }
   const veto = applyVeto(scheme.veto, surveyFacts(ctx.surveysByManager.get(manager.code) ?? []));
   const flags: Flag[] = DIMENSION_KEYS.flatMap((key) => measured[key].flags);
+  if (ctx.assignments.retailersOf(manager.code).length === 0) {
+    flags.unshift({
+      type: 'area.no_retailers',
+      managerCode: manager.code,
+      message: '本月没有分配零售户：硬性指标、品牌销量、市场规范、履约率、市场评价无数据',
+      evidence: [],
+    });
+  }
   if (veto) flags.push({ type: 'evaluation.veto', managerCode: manager.code, message: veto.reason, evidence: veto.evidence });
   return { code: manager.code, name: manager.name, rank: null, total: null, grade: null, veto, dimensions, flags };
 }

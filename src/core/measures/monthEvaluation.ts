@@ -18,6 +18,11 @@ export interface ManagerEvaluation {
   total: number | null;
   grade: string | null;
   veto: Veto | null;
+  /**
+   * Present when the dimensions with data carry less than half of the total weight: the manager
+   * is listed but neither graded nor ranked (数据不足，不评等级); the keys of the missing dimensions.
+   */
+  insufficient?: DimensionKey[] | null;
   dimensions: Record<DimensionKey, DimensionEvaluation>;
   flags: Flag[];
 }

@@ -105,7 +105,7 @@ export interface MetricRowDto {
   weight: number | null;
   /** 0–100, one decimal; null when it cannot be scored. */
   score: number | null;
-  /** The flags of this manager that concern the metric's dimension (indexes into the scorecard's flags). */
+  /** The flags of this manager about this metric (indexes into the scorecard's flags). */
   flagIndexes: number[];
 }
 
@@ -132,8 +132,10 @@ export interface ScorecardDto {
   districtAverages: Record<string, number | null>;
   metrics: MetricRowDto[];
   flags: FlagDto[];
-  /** The month's adjustments of this manager and the month's finalize/reopen events, oldest first. */
+  /** The month's adjustments of this manager, oldest first. */
   audit: AuditEntryDto[];
+  /** The month's 定稿 and 重新打开, oldest first. */
+  monthHistory: AuditEntryDto[];
 }
 
 export interface EvidenceDto {

@@ -209,7 +209,7 @@ describe('evaluation.attendance', () => {
 });
 
 describe('the audit trail', () => {
-  it('lists the manager’s adjustments (old → new, reason) and the month’s 定稿, and marks the dimension as adjusted', async () => {
+  it('lists the manager’s adjustments (old → new, reason), the month’s 定稿 apart from them, and marks the dimension as adjusted', async () => {
     const before = await data(handlers, 'evaluation.scorecard', { month: MONTH, managerCode: 'LH004' });
     expect(before.audit).toEqual([]);
     const old = before.manager.dimensions.records!.score;
@@ -221,11 +221,16 @@ describe('the audit trail', () => {
     const card = await data(handlers, 'evaluation.scorecard', { month: MONTH, managerCode: 'LH004' });
     expect(card.status).toBe('final');
     expect(card.manager.dimensions.records).toMatchObject({ score: 55, computedScore: old });
-    expect(card.audit).toHaveLength(2);
+    expect(card.audit).toHaveLength(1);
     expect(card.audit[0]).toMatchObject({ action: 'adjust', who: '主管甲', dimension: 'records', oldScore: old, newScore: 55, reason: '日志雷同已核实' });
     expect(card.audit[0]!.summary).toContain('文字记录');
     expect(card.audit[0]!.summary).toContain('55');
-    expect(card.audit[1]).toMatchObject({ action: 'finalize', who: '主管乙', at: '2026-11-11T02:00:00.000Z' });
+    expect(card.monthHistory).toHaveLength(1);
+    expect(card.monthHistory[0]).toMatchObject({ action: 'finalize', who: '主管乙', at: '2026-11-11T02:00:00.000Z' });
+    // A manager nobody adjusted has an empty 调整记录 even after the 定稿.
+    const untouched = await data(handlers, 'evaluation.scorecard', { month: MONTH, managerCode: 'LH002' });
+    expect(untouched.audit).toEqual([]);
+    expect(untouched.monthHistory.map((e) => e.action)).toEqual(['finalize']);
     // Sub-scores still show what the scheme computed; the adjusted score is the supervisor's.
     const rows = card.metrics.filter((m) => m.dimension === 'records' && m.weight !== null && m.score !== null);
     const recombined = rows.reduce((s, r) => s + r.weight! * r.score!, 0) / rows.reduce((s, r) => s + r.weight!, 0);

@@ -75,7 +75,7 @@ export async function evaluateStoredMonth(store: Store, month: string, opts: Eva
   if (!valid.ok) throw new EvaluationError('invalid_scheme', `考核方案有误：${valid.errors.join('；')}`);
   await reportStep(opts, 'load');
   const workdays = await monthWorkdays(store, month);
-  const { input, batchIds } = await loadEvaluationInput(store, month, workdays, localDate(opts.now));
+  const { input, batchIds } = await loadEvaluationInput(store, month, workdays, localDate(opts.now), stored.scheme.thresholds.reportWindowDays);
   if (input.managers.length === 0) {
     throw new EvaluationError('no_managers', '还没有客户经理：请先导入客户经理花名册');
   }

@@ -32,11 +32,13 @@ export async function loadEvaluationInput(
   month: string,
   workdays: string[],
   asOf: string | null = null,
+  /** Days of journal entries before the month: the scheme's report window for order.missed, at least 30. */
+  lookbackDays = 30,
 ): Promise<LoadedInput> {
   const db = store.db;
   const first = `${month}-01`;
   const last = lastDayOfMonth(month);
-  const lookbackFrom = addDays(first, -30);
+  const lookbackFrom = addDays(first, -Math.max(30, lookbackDays));
   const prevMonth = shiftMonth(month, -1);
   const lastYear = shiftMonth(month, -12);
   const batchIds = new Set<number>();

@@ -85,6 +85,11 @@ export function ScorecardPanel({ month, managerCode }: { month: string; managerC
               ),
             },
             { key: 'audit', label: <span data-testid="tab-audit">{t('scorecard.tabAudit', { count: data.audit.length })}</span>, children: <AuditTrail audit={data.audit} /> },
+            {
+              key: 'history',
+              label: <span data-testid="tab-month-history">{t('scorecard.tabMonthHistory', { count: data.monthHistory.length })}</span>,
+              children: <AuditTrail audit={data.monthHistory} rowTestId="month-history-row" emptyText={t('scorecard.monthHistoryEmpty')} />,
+            },
           ]}
         />
       </Card>
