@@ -70,8 +70,19 @@ export interface ManagerRowDto {
   flagCount: number;
 }
 
+/** A change to the month's inputs since it was evaluated: what changed and when (ISO). */
+export interface StaleReasonDto {
+  kind: 'import' | 'undo' | 'calendar' | 'scheme' | 'manual_score';
+  what: string;
+  at: string;
+}
+
 export interface MonthEvaluationDto {
   month: string;
+  /** Non-empty: the inputs changed since the evaluation (需重新考评); 定稿 is refused until it is run again. */
+  stale: StaleReasonDto[];
+  /** The scheme 重新考评 would use now: the month's scheme in its newest version. */
+  nextScheme: { name: string; version: number } | null;
   status: 'draft' | 'final';
   /** ISO timestamps. */
   evaluatedAt: string;
@@ -126,6 +137,8 @@ export interface AuditEntryDto {
 export interface ScorecardDto {
   month: string;
   status: 'draft' | 'final';
+  /** As MonthEvaluationDto.stale. */
+  stale: StaleReasonDto[];
   manager: ManagerRowDto;
   /** Managers evaluated in the month (the rank's denominator). */
   managerCount: number;

@@ -5,6 +5,7 @@ import * as m0003 from './0003_workbench';
 import * as m0004 from './0004_entry_comments';
 import * as m0005 from './0005_order_month_cache';
 import * as m0006 from './0006_retailer_month_orders';
+import * as m0008 from './0008_verdicts';
 
 /** An explicit list, because bundlers break folder scans. Append only. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_entry_comments': m0004,
   '0005_order_month_cache': m0005,
   '0006_retailer_month_orders': m0006,
+  '0008_verdicts': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {

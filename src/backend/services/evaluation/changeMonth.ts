@@ -76,7 +76,12 @@ export async function adjustDimension(store: Store, req: AdjustmentRequest, acto
 
 /** 定稿: the month's scores and adjustments no longer change until it is reopened. */
 export async function finalizeMonth(store: Store, month: string, actor: Actor): Promise<MonthSnapshot> {
-  await draftSnapshot(store, month);
+  const snapshot = await draftSnapshot(store, month);
+  if (snapshot.stale.length > 0) {
+    // A verdict signed on inputs that have changed since would not hold up.
+    const changes = snapshot.stale.map((r) => `${r.what}（${r.at.slice(0, 16).replace('T', ' ')}）`).join('；');
+    throw new EvaluationError('stale', `${month} 的考评结果已过时，需重新考评后才能定稿：${changes}`);
+  }
   await runInTransaction(store, async () => {
     await store.db
       .updateTable('evaluations')

@@ -10,7 +10,7 @@ import type { Store } from '../../db/openStore';
 import { readRows } from '../../db/readRows';
 import { readOrderMonthBatchIds, readRetailerMonthOrders, refreshOrderMonthCache } from '../../repositories/orderMonthCache';
 
-const STATUSES_GONE = new Set(['离岗', '调离']);
+import { STATUSES_GONE } from '../../../core/measures/employmentWindow';
 
 export interface LoadedInput {
   input: EvaluationInput;
@@ -44,7 +44,7 @@ export async function loadEvaluationInput(
   const batchIds = new Set<number>();
   const noteBatches = (rows: { batch_id: number }[]) => rows.forEach((r) => batchIds.add(r.batch_id));
 
-  const managerRows = await db.selectFrom('managers').select(['id', 'code', 'name', 'hired_on', 'status', 'batch_id']).execute();
+  const managerRows = await db.selectFrom('managers').select(['id', 'code', 'name', 'hired_on', 'left_on', 'status', 'batch_id']).execute();
   const activeInMonth = new Set(
     (
       await db
@@ -57,7 +57,8 @@ export async function loadEvaluationInput(
         .execute()
     ).map((r) => r.manager_id),
   );
-  const managers = managerRows.filter((m) => !STATUSES_GONE.has(m.status ?? '') || activeInMonth.has(m.id));
+  // core/measures decides who is judged (employmentWindow); this only skips those long gone.
+  const managers = managerRows.filter((m) => m.left_on !== null || !STATUSES_GONE.has(m.status ?? '') || activeInMonth.has(m.id));
   noteBatches(managers);
   const codeOfManager = new Map(managerRows.map((m) => [m.id, m.code] as const));
 
@@ -230,7 +231,7 @@ export async function loadEvaluationInput(
       month,
       workdays,
       asOf,
-      managers: managers.map((m) => ({ code: m.code, name: m.name, hiredOn: m.hired_on, status: m.status })),
+      managers: managers.map((m) => ({ code: m.code, name: m.name, hiredOn: m.hired_on, leftOn: m.left_on, status: m.status })),
       retailers: retailerRows.map((r) => ({
         id: r.id,
         licence: r.licence,

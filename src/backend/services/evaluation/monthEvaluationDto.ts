@@ -37,6 +37,8 @@ export function districtAverages(managers: readonly ManagerEvaluation[]): Record
 export function toMonthEvaluationDto(s: MonthSnapshot): MonthEvaluationDto {
   return {
     month: s.month,
+    stale: s.status === 'final' ? [] : s.stale,
+    nextScheme: s.nextScheme,
     status: s.status,
     evaluatedAt: s.evaluatedAt,
     finalizedAt: s.finalizedAt,

@@ -112,6 +112,7 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
         dingtalk_id: d.dingtalkId,
         hired_on: d.hiredOn,
         status: d.status,
+        left_on: d.leftOn,
       });
       ctx.links.addManager(out.id, d.code, d.name, d.dingtalkId, d.routes.join('、'));
       return done(out);

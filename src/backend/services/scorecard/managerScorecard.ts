@@ -17,6 +17,7 @@ export async function managerScorecard(store: Store, month: string, managerCode:
   return {
     month,
     status: snapshot.status,
+    stale: snapshot.status === 'final' ? [] : snapshot.stale,
     manager: toManagerRowDto(manager),
     managerCount: snapshot.evaluation.managers.length,
     districtAverages: districtAverages(snapshot.evaluation.managers),
