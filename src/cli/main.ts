@@ -8,13 +8,15 @@ Commands:
   undo   BATCH_ID [--db FILE]
   demo   --out DIR [--seed N] [--managers N] [--retailers N] [--months N]
   evaluate --month YYYY-MM [--db FILE] [--scheme NAME] [--json]
-  adjust   --month YYYY-MM --manager CODE --dimension KEY --score N --reason TEXT [--db FILE]
-  finalize --month YYYY-MM [--db FILE]
-  reopen   --month YYYY-MM --reason TEXT [--db FILE]
+  adjust   --month YYYY-MM --manager CODE --dimension KEY --score N --reason TEXT [--by NAME] [--db FILE]
+  score    --month YYYY-MM --manager CODE --metric KEY --value N --reason TEXT [--by NAME] [--db FILE]
+  finalize --month YYYY-MM [--by NAME] [--db FILE]
+  reopen   --month YYYY-MM --reason TEXT [--by NAME] [--db FILE]
   report   --month YYYY-MM --out FILE.xlsx [--db FILE]
   serve    [--db FILE] [--port N]   (the workbench in a browser on 127.0.0.1; prints its URL)
 
---db defaults to $KAOPING_DB, else the desktop app's database file.`;
+--db defaults to $KAOPING_DB, else the desktop app's database file.
+--by names who makes the change; default $KAOPING_USER, else the supervisor set in the app (设置 › 常规).`;
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -28,6 +30,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   adjust: async () => (await import('./commands/runMonthChange')).runAdjust,
   finalize: async () => (await import('./commands/runMonthChange')).runFinalize,
   reopen: async () => (await import('./commands/runMonthChange')).runReopen,
+  score: async () => (await import('./commands/runMonthChange')).runScore,
   report: async () => (await import('./commands/runReport')).runReport,
   serve: async () => (await import('./commands/runServe')).runServe,
 };

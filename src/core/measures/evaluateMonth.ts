@@ -65,7 +65,12 @@ function evaluateManager(
   manual: Partial<Record<MetricKey, number>>,
 ): ManagerEvaluation {
   const dimensions = {} as Record<DimensionKey, DimensionEvaluation>;
+  const pendingManual: MetricKey[] = [];
   for (const key of DIMENSION_KEYS) {
+    for (const { metric, weight, rule } of scheme.metrics[key]) {
+      // A 手工评分 metric without a score is 待评分, never silently dropped from its dimension unnoticed.
+      if (rule.type === 'manual' && weight > 0 && scheme.weights[key] > 0 && !Number.isFinite(manual[metric])) pendingManual.push(metric);
+    }
     const { hasData, metrics } = measured[key];
     // Without data only the supervisor's manual scores can make the dimension's score.
     dimensions[key] = {
@@ -85,7 +90,8 @@ function evaluateManager(
     });
   }
   if (veto) flags.push({ type: 'evaluation.veto', managerCode: manager.code, message: veto.reason, evidence: veto.evidence });
-  return { code: manager.code, name: manager.name, rank: null, total: null, grade: null, veto, dimensions, flags };
+  const manualScores = Object.fromEntries(Object.entries(manual).filter(([, v]) => Number.isFinite(v))) as Partial<Record<MetricKey, number>>;
+  return { code: manager.code, name: manager.name, rank: null, total: null, grade: null, veto, dimensions, flags, pendingManual, manualScores };
 }
 
 /** Each metric's values over the managers whose dimension has data (null otherwise), for the 'rank' rule. */

@@ -22,7 +22,7 @@ function computedScore(manager: ManagerEvaluation, key: DimensionKey): number | 
  * the district value of the snapshot, and for the rank rule the values of the managers whose
  * dimension had data (a computed score). A dimension without data scores nothing and shows no
  * values, as in the report (an order score of 100 without any inspection would read as clean).
- * Manual rules score null: the stored evaluation does not keep manual sub-scores.
+ * A manual rule shows the supervisor's score the evaluation used, or 待评分 (pendingManual).
  */
 export function scorecardMetricRows(evaluation: MonthEvaluation, scheme: Scheme, manager: ManagerEvaluation, flagTypes: readonly string[]): MetricRowDto[] {
   // Each flag counts on the metric it is about (FLAG_METRIC), not on every metric of its dimension.
@@ -37,7 +37,8 @@ export function scorecardMetricRows(evaluation: MonthEvaluation, scheme: Scheme,
       const value = noData ? null : finite(manager.dimensions[key].metrics[metric]);
       const districtValue = finite(evaluation.districtMetrics[metric]);
       const allValues = evaluation.managers.map((m) => (computedScore(m, key) === null ? null : finite(m.dimensions[key].metrics[metric])));
-      const score = rule && !noData ? scoreMetric(rule.rule, value, { districtValue, allValues }) : null;
+      const manual = rule?.rule.type === 'manual' ? (manager.manualScores?.[metric] ?? null) : null;
+      const score = rule?.rule.type === 'manual' ? manual : rule && !noData ? scoreMetric(rule.rule, value, { districtValue, allValues }) : null;
       return {
         dimension: key,
         metric,
@@ -50,6 +51,7 @@ export function scorecardMetricRows(evaluation: MonthEvaluation, scheme: Scheme,
         ruleType: rule ? rule.rule.type : null,
         weight: rule && weightSum > 0 && rule.weight > 0 ? Number(trimNumber((100 * rule.weight) / weightSum)) : null,
         score: score === null ? null : round1(score),
+        pendingManual: (manager.pendingManual ?? []).includes(metric),
         flagIndexes: flagMetrics.flatMap((about, index) => (about === metric ? [index] : [])),
       };
     });

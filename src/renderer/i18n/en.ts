@@ -92,6 +92,7 @@ export const en: Resources = {
     nothingMissing: 'Everything this month needs is imported',
     evaluated: 'Evaluated',
     notEvaluated: 'Not evaluated yet',
+    stale: 'Re-evaluate',
     punches: '{{count}} punches',
     emptyTitle: 'No data yet',
     emptyBody: 'Import the manager roster first, then the retailers and this month’s journals, attendance and orders.',

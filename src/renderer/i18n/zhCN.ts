@@ -92,6 +92,7 @@ export const zhCN = {
     nothingMissing: '本月需要的数据都已导入',
     evaluated: '本月已考评',
     notEvaluated: '本月尚未考评',
+    stale: '需重新考评',
     punches: '打卡 {{count}} 次',
     emptyTitle: '还没有任何数据',
     emptyBody: '先在「数据导入」导入客户经理花名册，再导入零售户档案和本月的日志、考勤、订单等表格。',

@@ -19,6 +19,14 @@ export const evaluationArgs = {
     score: z.number().min(0).max(100),
     reason: z.string().max(1000),
   }),
+  /** A 手工评分 metric's score (0–100, reason required, audited); the month is then stale until 重新考评. */
+  'evaluation.setManualScore': z.object({
+    month: monthSchema,
+    managerCode: managerCodeSchema,
+    metric: z.string().min(1).max(40),
+    value: z.number().min(0).max(100),
+    reason: z.string().max(1000),
+  }),
   /** 定稿: freezes the month; adjustments and re-evaluation are refused until it is reopened. */
   'evaluation.finalize': z.object({ month: monthSchema }),
   'evaluation.reopen': z.object({ month: monthSchema, reason: z.string().max(1000) }),
@@ -68,6 +76,10 @@ export interface ManagerRowDto {
   /** By dimension key (sales, attendance, records, knowledge, brand, order, fulfilment, evaluation). */
   dimensions: Record<string, DimensionScoreDto>;
   flagCount: number;
+  /** 数据不足，不评等级: the dimensions without data when those with data weigh less than half; null otherwise. */
+  insufficient: string[] | null;
+  /** 手工评分 metrics still without a score (待评分). */
+  pendingManual: string[];
 }
 
 /** A change to the month's inputs since it was evaluated: what changed and when (ISO). */
@@ -118,13 +130,15 @@ export interface MetricRowDto {
   score: number | null;
   /** The flags of this manager about this metric (indexes into the scorecard's flags). */
   flagIndexes: number[];
+  /** A 手工评分 metric without a score (待评分). */
+  pendingManual: boolean;
 }
 
 export interface AuditEntryDto {
   /** ISO timestamp. */
   at: string;
   who: string;
-  action: 'adjust' | 'finalize' | 'reopen';
+  action: 'adjust' | 'finalize' | 'reopen' | 'manual';
   /** One line in Chinese: what changed, from what to what, and why. */
   summary: string;
   reason: string | null;
@@ -211,6 +225,7 @@ export interface EvaluationReturns {
   'evaluation.adjust': MonthEvaluationDto;
   'evaluation.finalize': MonthEvaluationDto;
   'evaluation.reopen': MonthEvaluationDto;
+  'evaluation.setManualScore': ScorecardDto;
   'evaluation.scorecard': ScorecardDto;
   'evaluation.evidence': EvidenceDto[];
   'evaluation.attendance': AttendanceMonthDto;

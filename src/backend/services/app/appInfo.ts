@@ -2,6 +2,7 @@ import type { AppInfo } from '../../../shared/api/appApi';
 import type { Store } from '../../db/openStore';
 import { countAll, monthsOf } from '../../repositories/monthDataRepository';
 import { appVersion } from './findProjectRoot';
+import { readSupervisor } from './supervisor';
 
 let cachedVersion: string | null = null;
 
@@ -14,5 +15,6 @@ export async function appInfo(store: Store): Promise<AppInfo> {
     databasePath: store.path,
     empty: (await countAll(store.db, 'managers')) === 0,
     months: [...months].sort().reverse(),
+    supervisor: await readSupervisor(store.db),
   };
 }

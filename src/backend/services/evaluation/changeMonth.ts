@@ -1,4 +1,5 @@
 import { DIMENSION_KEYS, DIMENSION_LABELS_ZH, type DimensionKey } from '../../../core/measures/dimensions';
+import { METRIC_PRESENTATION } from '../../../core/report/metricPresentation';
 import type { Store } from '../../db/openStore';
 import { runInTransaction } from '../../db/runInTransaction';
 import { appendAudit } from '../../repositories/auditLogRepository';
@@ -81,6 +82,11 @@ export async function finalizeMonth(store: Store, month: string, actor: Actor): 
     // A verdict signed on inputs that have changed since would not hold up.
     const changes = snapshot.stale.map((r) => `${r.what}（${r.at.slice(0, 16).replace('T', ' ')}）`).join('；');
     throw new EvaluationError('stale', `${month} 的考评结果已过时，需重新考评后才能定稿：${changes}`);
+  }
+  const pending = snapshot.evaluation.managers.filter((m) => (m.pendingManual ?? []).length > 0);
+  if (pending.length > 0) {
+    const list = pending.map((m) => `${m.name}（${m.code}）：${(m.pendingManual ?? []).map((k) => METRIC_PRESENTATION[k].label).join('、')}`).join('；');
+    throw new EvaluationError('unscored', `${month} 还有手工评分的指标待评分，录入后重新考评才能定稿：${list}`);
   }
   await runInTransaction(store, async () => {
     await store.db

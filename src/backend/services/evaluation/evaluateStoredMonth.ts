@@ -8,6 +8,7 @@ import { ensureDefaultScheme, findScheme, getSchemeById, type StoredScheme } fro
 import { EVALUATION_STEPS, type EvaluationStep } from '../../../shared/api/evaluationApi';
 import { EvaluationError } from './evaluationError';
 import { readEvaluationInputs } from './evaluationInputs';
+import { manualScoresByManager, readManualScores } from './manualScores';
 import { loadEvaluationInput } from './loadEvaluationInput';
 import { addDays } from '../../../core/measures/monthDates';
 import { readMonthSnapshot, writeMonthSnapshot, type MonthSnapshot } from './monthSnapshot';
@@ -92,7 +93,8 @@ export async function evaluateStoredMonth(store: Store, month: string, opts: Eva
     throw new EvaluationError('no_managers', '还没有客户经理：请先导入客户经理花名册');
   }
   await reportStep(opts, 'compute');
-  const evaluation = evaluateMonth(input, stored.scheme);
+  const manualScores = manualScoresByManager(await readManualScores(store, month));
+  const evaluation = evaluateMonth(input, stored.scheme, { manualScores });
   await reportStep(opts, 'save');
   await runInTransaction(store, () => writeMonthSnapshot(store, month, stored.id, evaluation, batchIds, opts.now, inputs));
   const snapshot = await readMonthSnapshot(store, month);

@@ -20,6 +20,8 @@ export function toManagerRowDto(m: ManagerEvaluation): ManagerRowDto {
     veto: m.veto,
     dimensions: m.dimensions,
     flagCount: m.flags.length,
+    insufficient: m.insufficient ?? null,
+    pendingManual: m.pendingManual ?? [],
   };
 }
 

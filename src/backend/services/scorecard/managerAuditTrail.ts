@@ -15,7 +15,7 @@ export async function managerAuditTrail(store: Store, snapshot: Pick<MonthSnapsh
   const entries = await listAudit(store.db, 'evaluation', `${month}/${managerCode}`);
   return entries.flatMap((e): AuditEntryDto[] => {
     if (e.entityId !== `${month}/${managerCode}`) return [];
-    const adjusted = adjustment(e);
+    const adjusted = e.field.startsWith('manual.') ? manualScore(e) : adjustment(e);
     return adjusted ? [adjusted] : [];
   });
 }
@@ -41,6 +41,22 @@ function adjustment(e: AuditEntry): AuditEntryDto | null {
     reason: e.reason,
     dimension,
     oldScore,
+    newScore,
+  };
+}
+
+/** A 手工评分 entry: field 'manual.METRIC（标签）'. */
+function manualScore(e: AuditEntry): AuditEntryDto {
+  const label = /（(.+)）$/.exec(e.field)?.[1] ?? e.field.slice('manual.'.length);
+  const newScore = toScore(e.newValue);
+  return {
+    at: e.at,
+    who: e.who,
+    action: 'manual',
+    summary: `手工评分「${label}」：${e.oldValue ?? '待评分'} → ${newScore ?? '—'}${e.reason ? `，原因：${e.reason}` : ''}`,
+    reason: e.reason,
+    dimension: null,
+    oldScore: toScore(e.oldValue),
     newScore,
   };
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntryDto } from '../../../shared/api/evaluationApi';
 import { formatScore } from './formatMetricValue';
 
-const ACTION_COLORS: Record<AuditEntryDto['action'], string> = { adjust: 'orange', finalize: 'green', reopen: 'blue' };
+const ACTION_COLORS: Record<AuditEntryDto['action'], string> = { adjust: 'orange', finalize: 'green', reopen: 'blue', manual: 'purple' };
 
 /** Who changed what and why, oldest first: the manager's adjustments, or the month's 定稿/重新打开. */
 export function AuditTrail({ audit, rowTestId = 'audit-row', emptyText }: { audit: AuditEntryDto[]; rowTestId?: string; emptyText?: string }) {
@@ -33,7 +33,9 @@ export function AuditTrail({ audit, rowTestId = 'audit-row', emptyText }: { audi
                     from: formatScore(e.oldScore, t),
                     to: formatScore(e.newScore, t),
                   })
-                : null}
+                : e.action === 'manual'
+                  ? e.summary
+                  : null}
             </span>
           ),
         },

@@ -93,7 +93,12 @@ export const scorecardTextZh = {
   auditWho: '操作人',
   auditWhat: '内容',
   auditReason: '原因',
-  auditActions: { adjust: '调整', finalize: '定稿', reopen: '重新打开' },
+  auditActions: { adjust: '调整', finalize: '定稿', reopen: '重新打开', manual: '手工评分' },
+  manualTitle: '手工评分「{{metric}}」',
+  manualHint: '该指标按方案由主管手工评分；保存后需重新考评，分数才计入总分。',
+  manualSaved: '已录入「{{metric}}」手工评分 {{score}} 分，请重新考评',
+  manualScore: '评分',
+  pendingManual: '待评分',
   auditChange: '{{dimension}}：{{from}} → {{to}}',
 };
 
@@ -189,6 +194,11 @@ export const scorecardTextEn: Shape<typeof scorecardTextZh> = {
   auditWho: 'Who',
   auditWhat: 'What',
   auditReason: 'Reason',
-  auditActions: { adjust: 'Adjusted', finalize: 'Finalized', reopen: 'Reopened' },
+  auditActions: { adjust: 'Adjusted', finalize: 'Finalized', reopen: 'Reopened', manual: 'Manual score' },
+  manualTitle: 'Score “{{metric}}” by hand',
+  manualHint: 'The scheme leaves this metric to the supervisor; re-evaluate after saving so the score counts.',
+  manualSaved: 'Scored “{{metric}}” {{score}}; re-evaluate the month',
+  manualScore: 'Score',
+  pendingManual: 'To score',
   auditChange: '{{dimension}}: {{from}} → {{to}}',
 };
