@@ -13,6 +13,7 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { navigate, pageKey, parseHash, useHashRoute, type Page } from './hashRoute';
 import { navItems, OTHER_KINDS } from './navItems';
 import { useMonth } from './useMonth';
+import { SupervisorPrompt } from './SupervisorPrompt';
 import { WelcomeModal } from './WelcomeModal';
 
 const SIDER_WIDTH = 176;
@@ -72,6 +73,7 @@ export function AppFrame() {
           <Typography.Title level={5} style={{ margin: 0, flex: 1 }}>
             {pageTitle(page, t)}
           </Typography.Title>
+          <SupervisorPrompt />
           <span>{t('app.month')}</span>
           <DatePicker
             picker="month"
