@@ -1,4 +1,4 @@
-import type { Flag } from './dimensions';
+import { calendarEvidenceId, type Flag } from './dimensions';
 import type { PunchRow } from './evaluationInput';
 import { groupBy } from './groupBy';
 import type { MonthContext } from './monthContext';
@@ -13,7 +13,8 @@ export function absentFlags(ctx: MonthContext, managerCode: string, workdays: re
       type: 'attendance.absent',
       managerCode,
       message: `${zhDate(day)}（工作日）没有任何打卡记录`,
-      evidence: (absences.get(day) ?? []).map((row) => ({ kind: 'attendance', id: row.id })),
+      // The day itself (a workday on the calendar) and the export's 未打卡 rows, if it has any.
+      evidence: [{ kind: 'calendar', id: calendarEvidenceId(day) }, ...(absences.get(day) ?? []).map((row) => ({ kind: 'attendance' as const, id: row.id }))],
       date: day,
     }));
 }

@@ -92,7 +92,12 @@ export const FLAG_METRIC: Partial<Record<FlagType, MetricKey>> = {
 };
 
 /** What a flag's evidence points at: a row id in the table of that data kind. */
-export type EvidenceKind = 'attendance' | 'journals' | 'reports' | 'surveys' | 'inspections' | 'orders' | 'retailers';
+export type EvidenceKind = 'attendance' | 'journals' | 'reports' | 'surveys' | 'inspections' | 'orders' | 'retailers' | 'calendar';
+
+/** A day of the work calendar as evidence: its id is the date as the number YYYYMMDD. */
+export function calendarEvidenceId(date: string): number {
+  return Number(date.replace(/-/g, ''));
+}
 
 export interface EvidenceRef {
   kind: EvidenceKind;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { jobIdSchema, monthSchema } from './schemas';
 
 const managerCodeSchema = z.string().trim().min(1).max(50);
-export const EVIDENCE_KINDS = ['attendance', 'journals', 'reports', 'surveys', 'inspections', 'orders', 'retailers'] as const;
+export const EVIDENCE_KINDS = ['attendance', 'journals', 'reports', 'surveys', 'inspections', 'orders', 'retailers', 'calendar'] as const;
 export type EvidenceKindName = (typeof EVIDENCE_KINDS)[number];
 export const evidenceRefSchema = z.object({ kind: z.enum(EVIDENCE_KINDS), id: z.number().int().positive() });
 

@@ -125,7 +125,10 @@ describe('who is judged in a month', () => {
     const m = manager('LH005');
     expect(m?.dimensions.attendance.metrics.attendance_rate).toBe(0.5);
     expect(m?.dimensions.records.metrics.journal_rate).toBe(0.5);
-    expect(m?.flags.filter((f) => f.type === 'attendance.absent').map((f) => f.date)).toEqual(['2026-10-09']);
+    const absent = m?.flags.filter((f) => f.type === 'attendance.absent');
+    expect(absent?.map((f) => f.date)).toEqual(['2026-10-09']);
+    // The export has no 未打卡 row: the evidence is the calendar day itself.
+    expect(absent?.[0]?.evidence).toEqual([{ kind: 'calendar', id: 20261009 }]);
   });
 
   it('ends the workdays of a 调离 manager without a date at the last punch (10-14): 2 of 6', () => {
