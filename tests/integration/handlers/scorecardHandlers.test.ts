@@ -106,16 +106,24 @@ describe('evaluation.scorecard', () => {
     expect(attendanceRate).toMatchObject({ format: 'percent', unit: '%' });
   });
 
-  it('lists the manager’s flags with Chinese labels, and metric rows point at the flags of their dimension', async () => {
+  it('lists the manager’s flags with Chinese labels, and each flag counts on the metric it is about only', async () => {
     const manager = snapshot.evaluation.managers.find((m) => m.code === 'LH002')!;
     const card = await data(handlers, 'evaluation.scorecard', { month: MONTH, managerCode: 'LH002' });
     expect(card.flags.map((f) => f.type)).toEqual(manager.flags.map((f) => f.type));
     expect(card.manager.flagCount).toBe(manager.flags.length);
     expect(card.flags.find((f) => f.type === 'attendance.absent')?.label).toBe('工作日无打卡');
-    const attendanceRow = card.metrics.find((m) => m.metric === 'coverage')!;
-    const attendanceFlags = card.flags.flatMap((f, i) => (f.type.startsWith('attendance.') ? [i] : []));
-    expect(attendanceFlags.length).toBeGreaterThan(0);
-    expect(attendanceRow.flagIndexes).toEqual(attendanceFlags);
+    const indexesOf = (type: string) => card.flags.flatMap((f, i) => (f.type === type ? [i] : []));
+    const rowOf = (metric: string) => card.metrics.find((m) => m.metric === metric)!;
+    expect(indexesOf('attendance.absent').length).toBeGreaterThan(0);
+    // Absences sit on the attendance rate, not on every attendance metric.
+    expect(rowOf('attendance_rate').flagIndexes).toEqual(indexesOf('attendance.absent'));
+    expect(rowOf('market_hours').flagIndexes).toEqual([]);
+    expect(rowOf('self_copy').flagIndexes).toEqual(indexesOf('records.self_copy'));
+    expect(rowOf('cross_copy').flagIndexes).toEqual(indexesOf('records.cross_copy'));
+    expect(rowOf('journal_chars').flagIndexes).toEqual([]);
+    // Every flag is counted at most once over all metric rows.
+    const counted = card.metrics.flatMap((m) => m.flagIndexes);
+    expect(new Set(counted).size).toBe(counted.length);
   });
 });
 
