@@ -82,14 +82,16 @@ describe('scorecard', () => {
     await screenshot(page, '50-scorecard');
   });
 
-  it('opens a metric’s evidence: the flags of its dimension', async () => {
-    const attendanceFlags = manager.flags.filter((f) => f.type.startsWith('attendance.'));
-    await page.getByTestId('metric-row-coverage').click();
+  it('opens a metric’s evidence: the flags about that metric (absences on the attendance rate)', async () => {
+    const absentFlags = manager.flags.filter((f) => f.type === 'attendance.absent');
+    expect(absentFlags.length, 'the demo manager has absences').toBeGreaterThan(0);
+    await page.getByTestId('metric-row-attendance_rate').click();
     await drawer().waitFor();
-    await expect.poll(() => drawer().getByTestId('evidence-flag').count()).toBe(attendanceFlags.length);
-    const refs = new Set(attendanceFlags.flatMap((f) => f.evidence.map((e) => `${e.kind}#${e.id}`)));
+    await expect.poll(() => drawer().getByTestId('evidence-flag').count()).toBe(absentFlags.length);
+    const refs = new Set(absentFlags.flatMap((f) => f.evidence.map((e) => `${e.kind}#${e.id}`)));
     await expect.poll(() => drawer().getByTestId('evidence-row').count()).toBe(refs.size);
-    await drawer().getByTestId('evidence-map').locator('canvas').waitFor();
+    // Each absence points at its day on the calendar: 当天打卡：无.
+    await expect.poll(() => drawer().locator('[data-evidence^="calendar#"]').first().textContent()).toContain('当天打卡：无');
     await screenshot(page, '51-scorecard-metric-evidence');
     await closeDrawer();
   });
