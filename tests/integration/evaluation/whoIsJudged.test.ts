@@ -222,7 +222,7 @@ describe('results never silently stale', () => {
 
   it('a calendar edit in the month makes it stale; so does putting the day back', async () => {
     await setCalendarDay(store, { date: '2026-10-31', workday: true }, '主管甲', new Date('2026-11-12T01:00:00Z'));
-    expect((await readMonthSnapshot(store, MONTH))?.stale.map((r) => r.kind)).toEqual(['calendar']);
+    expect((await readMonthSnapshot(store, MONTH))?.stale).toEqual([{ kind: 'calendar', what: '修改了工作日历 2026-10-31', at: '2026-11-12T01:00:00.000Z' }]);
     snapshot = await evaluateStoredMonth(store, MONTH, { now });
     expect(snapshot.evaluation.workdays).toBe(19);
     expect(snapshot.stale).toEqual([]);

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { KIND_LABELS_ZH, type KindName } from '../../../core/import/kinds';
 import { addDays, shiftMonth } from '../../../core/measures/monthDates';
 import type { Database } from '../../db/schema';
+import { HAND_EDIT_BATCH_NAME } from '../settings/setCalendarDay';
 import type { EvaluationInputs } from './evaluationInputs';
 
 /** One change to a month's inputs made after its evaluation: what changed and when (ISO). */
@@ -50,11 +51,12 @@ export async function monthStaleness(db: Kysely<Database>, stored: StoredEvaluat
   for (const batch of later) {
     if (!(await batchTouchesMonth(db, batch.id, batch.kind, month, inputs.journalsFrom))) continue;
     const label = KIND_LABELS_ZH[batch.kind as KindName] ?? batch.kind;
-    reasons.push(
-      batch.kind === 'calendar'
-        ? { kind: 'calendar', what: `工作日历有改动（${batch.file_name}）`, at: batch.imported_at }
-        : { kind: 'import', what: `导入了${label}「${batch.file_name}」`, at: batch.imported_at },
-    );
+    if (batch.kind === 'calendar' && batch.file_name === HAND_EDIT_BATCH_NAME) {
+      const days = await db.selectFrom('calendar_days').select('date').where('batch_id', '=', batch.id).orderBy('date').execute();
+      reasons.push({ kind: 'calendar', what: `修改了工作日历 ${days.map((d) => d.date).join('、')}`, at: batch.imported_at });
+    } else {
+      reasons.push({ kind: batch.kind === 'calendar' ? 'calendar' : 'import', what: `导入了${label}「${batch.file_name}」`, at: batch.imported_at });
+    }
   }
 
   if (stored.inputBatchIds.length > 0) {
