@@ -41,6 +41,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     schemeLabel: `${input.scheme.name}（第 ${input.scheme.version} 版）`,
     final,
     statusLabel,
+    headerStatus: final ? statusLabel : `草稿 — 未定稿${(input.stale ?? []).length > 0 ? '；需重新考评' : ''}`,
     signer: input.supervisor ? `${input.supervisor.name}${input.supervisor.unit ? `（${input.supervisor.unit}）` : ''}` : null,
     evaluatedAt: time(input.evaluatedAt),
     generatedAt: time(input.generatedAt),

@@ -155,6 +155,8 @@ export interface ReportModel {
   final: boolean;
   /** '定稿（2026-11-05 10:13，张主管）' or '草稿 — 未定稿' (with '；需重新考评…' when out of date) */
   statusLabel: string;
+  /** The status short enough for the printed page header ('草稿 — 未定稿；需重新考评'). */
+  headerStatus?: string;
   /** The 考核人 line: '张明（临河营销部）', or null when nobody has said who judges. */
   signer: string | null;
   evaluatedAt: string;
