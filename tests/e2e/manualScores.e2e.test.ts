@@ -54,6 +54,8 @@ describe('manual scores', () => {
   it('shows 待评分, and 定稿 is refused with who and what is missing', async () => {
     await page.getByTestId('pending-knowledge_score').waitFor();
     expect(await page.getByTestId('pending-knowledge_score').textContent()).toBe('待评分');
+    expect(await page.getByTestId('pending-banner').textContent()).toContain('待评分：市场了解抽查得分');
+    await page.getByTestId('pending-knowledge_score').scrollIntoViewIfNeeded();
     await screenshot(page, '58-scorecard-pending-manual');
     const refused = await apiCall('evaluation.finalize', { month });
     expect(refused.error?.code).toBe('unscored');
@@ -64,10 +66,10 @@ describe('manual scores', () => {
     await page.getByTestId('manual-knowledge_score').click();
     const modal = page.getByTestId('manual-modal');
     await modal.waitFor();
-    await page.getByTestId('manual-score').locator('input').fill('85');
+    await modal.locator('input.ant-input-number-input').fill('85');
     await page.getByTestId('manual-save').click();
     await expect.poll(() => page.getByText('必须填写调整原因').count()).toBeGreaterThan(0);
-    await page.getByTestId('manual-reason').fill('抽查五题答对四题');
+    await modal.getByTestId('manual-reason').fill('抽查五题答对四题');
     await page.getByTestId('manual-save').click();
     await page.getByTestId('stale-banner').waitFor();
     expect(await page.getByTestId('stale-reason').first().textContent()).toContain(`录入了 ${code} 的手工评分`);

@@ -58,6 +58,16 @@ export function ScorecardPanel({ month, managerCode }: { month: string; managerC
       <ScorecardHeader card={data} />
       {data.status === 'final' && <Alert type="info" showIcon title={t('scorecard.adjustDisabled')} data-testid="scorecard-final" />}
       <StaleBanner stale={data.stale} />
+      {data.status === 'draft' && data.manager.pendingManual.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="pending-banner"
+          title={t('scorecard.pendingBanner', {
+            metrics: data.manager.pendingManual.map((m) => t(`measures.metrics.${m}`, { defaultValue: m })).join('、'),
+          })}
+        />
+      )}
       <Row gutter={12}>
         <Col span={10}>
           <Card size="small" title={t('scorecard.radarTitle')} styles={{ body: { padding: 8 } }}>

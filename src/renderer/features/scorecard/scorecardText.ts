@@ -100,6 +100,7 @@ export const scorecardTextZh = {
   manualSaved: '已录入「{{metric}}」手工评分 {{score}} 分，请重新考评',
   manualScore: '评分',
   pendingManual: '待评分',
+  pendingBanner: '待评分：{{metrics}}。请在指标明细中点「评分」录入（须填写原因），再重新考评；评完之前本月不能定稿。',
   auditChange: '{{dimension}}：{{from}} → {{to}}',
 };
 
@@ -202,5 +203,6 @@ export const scorecardTextEn: Shape<typeof scorecardTextZh> = {
   manualSaved: 'Scored “{{metric}}” {{score}}; re-evaluate the month',
   manualScore: 'Score',
   pendingManual: 'To score',
+  pendingBanner: 'To score: {{metrics}}. Click “Score” in the metrics table (a reason is required), then re-evaluate; the month cannot be finalized before.',
   auditChange: '{{dimension}}: {{from}} → {{to}}',
 };
