@@ -108,7 +108,7 @@ describe('manual scores', () => {
     expect(byEnv.code, byEnv.stderr).toBe(0);
     store = await openStore(dbPath);
     const stale = (await readMonthSnapshot(store, MONTH))!.stale;
-    expect(stale.map((r) => r.what)).toEqual(['录入了 LH001 的手工评分（knowledge_score）', '录入了 LH002 的手工评分（knowledge_score）']);
+    expect(stale.map((r) => r.what)).toEqual(['录入了 LH001 的手工评分（市场了解抽查得分）', '录入了 LH002 的手工评分（市场了解抽查得分）']);
     await expect(finalizeMonth(store, MONTH, { who: '张明', now })).rejects.toMatchObject({ code: 'stale' });
     const rows = await store.db.selectFrom('manual_scores').select(['manager_code', 'score', 'created_by']).orderBy('id').execute();
     expect(rows).toEqual([

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { KIND_LABELS_ZH, type KindName } from '../../../core/import/kinds';
+import type { MetricKey } from '../../../core/measures/dimensions';
 import { addDays, shiftMonth } from '../../../core/measures/monthDates';
+import { METRIC_PRESENTATION } from '../../../core/report/metricPresentation';
 import type { Database } from '../../db/schema';
 import { HAND_EDIT_BATCH_NAME } from '../settings/setCalendarDay';
 import type { EvaluationInputs } from './evaluationInputs';
@@ -113,7 +115,8 @@ export async function monthStaleness(db: Kysely<Database>, stored: StoredEvaluat
     .orderBy('id')
     .execute();
   for (const score of manual) {
-    reasons.push({ kind: 'manual_score', what: `录入了 ${score.manager_code} 的手工评分（${score.metric}）`, at: score.created_at });
+    const label = METRIC_PRESENTATION[score.metric as MetricKey]?.label ?? score.metric;
+    reasons.push({ kind: 'manual_score', what: `录入了 ${score.manager_code} 的手工评分（${label}）`, at: score.created_at });
   }
   return reasons.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
