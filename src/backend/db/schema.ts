@@ -43,6 +43,8 @@ export interface ManagersTable extends ImportedRow {
   dingtalk_id: string | null;
   hired_on: string | null;
   status: string | null;
+  /** 离职日期/调离日期 (migration 0008). */
+  left_on: Generated<string | null>;
 }
 
 export interface RetailersTable extends ImportedRow {
@@ -220,6 +222,8 @@ export interface EvaluationsTable {
   finalized_by: string | null;
   input_batches_json: string;
   result_json: string;
+  /** What the evaluation was computed from (migration 0008; null before it). */
+  inputs_json: Generated<string | null>;
 }
 
 export interface AdjustmentsTable {
@@ -329,6 +333,25 @@ export interface ReportFreezesTable {
   inputs_json: string;
 }
 
+/** Small named settings (migration 0008): 'supervisor' → { name, unit }. */
+export interface AppSettingsTable {
+  key: string;
+  value_json: string;
+  updated_at: string;
+}
+
+/** A supervisor's score of a 手工评分 metric (migration 0008); the latest per month × manager × metric applies. */
+export interface ManualScoresTable {
+  id: Generated<number>;
+  month: string;
+  manager_code: string;
+  metric: string;
+  score: number;
+  reason: string;
+  created_by: string;
+  created_at: string;
+}
+
 export interface Database {
   import_batches: ImportBatchesTable;
   managers: ManagersTable;
@@ -351,6 +374,8 @@ export interface Database {
   audit_log: AuditLogTable;
   saved_mappings: SavedMappingsTable;
   entry_comments: EntryCommentsTable;
+  app_settings: AppSettingsTable;
+  manual_scores: ManualScoresTable;
   order_month_cache: OrderMonthCacheTable;
   order_month_totals: OrderMonthTotalsTable;
   order_month_retailer_totals: OrderMonthRetailerTotalsTable;
@@ -371,6 +396,8 @@ export type ImportedTableName = Exclude<
   | 'audit_log'
   | 'saved_mappings'
   | 'entry_comments'
+  | 'app_settings'
+  | 'manual_scores'
   | 'order_month_cache'
   | 'order_month_totals'
   | 'order_month_retailer_totals'

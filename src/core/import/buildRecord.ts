@@ -62,7 +62,7 @@ function splitRoutes(text: string | null): string[] {
 const ABSENCE_RESULT = /未打卡|缺卡/;
 const MOCK_LOCATION = /模拟定位|虚拟定位|定位异常/;
 
-const RO = indexes('roster', ['code', 'name', 'department', 'area', 'routes', 'phone', 'dingtalkId', 'hiredOn', 'status']);
+const RO = indexes('roster', ['code', 'name', 'department', 'area', 'routes', 'phone', 'dingtalkId', 'hiredOn', 'status', 'leftOn']);
 const buildRoster: RecordBuilder = (v) => ({
   kind: 'roster',
   data: {
@@ -75,6 +75,7 @@ const buildRoster: RecordBuilder = (v) => ({
     dingtalkId: str(v[RO.dingtalkId]),
     hiredOn: str(v[RO.hiredOn]),
     status: oneOf(ROSTER_STATUSES, v[RO.status]),
+    leftOn: str(v[RO.leftOn]),
   },
 });
 

@@ -134,6 +134,7 @@ export const KIND_SPECS: Record<KindName, KindSpec> = {
     field('dingtalkId', '钉钉UserId', 'text', ['UserId', '钉钉UserId', '企业微信账号', '账号']),
     field('hiredOn', '入职日期', 'date', ['入职日期']),
     enumField('status', '在岗状态', ROSTER_STATUS, ['状态', '在岗状态']),
+    field('leftOn', '离职日期', 'date', ['离职日期', '调离日期', '离岗日期']),
   ]),
   retailers: kindSpec('retailers', [
     field('licence', '许可证号', 'code', LICENCE_SYNONYMS, { required: true, licence: true }),

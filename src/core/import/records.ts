@@ -29,6 +29,8 @@ export interface RosterRecord {
   dingtalkId: string | null;
   hiredOn: string | null;
   status: RosterStatus | null;
+  /** 离职日期/调离日期: the last day of employment. */
+  leftOn: string | null;
 }
 
 export interface RetailerRecord {

@@ -47,6 +47,20 @@ function journalMeasures(ctx: MonthContext, managerCode: string, copies: Journal
   const lengths = new Map(entries.map((entry) => [entry.id, normalizedLength(entry.content)]));
   const shortEntries = entries.filter((entry) => (lengths.get(entry.id) ?? 0) < ctx.thresholds.minEntryChars);
   const own = copies.byManager.get(managerCode);
+  if (entries.length === 0) {
+    // Nothing written: a rate of 0, and the fault counts have nothing to count (无数据, not a clean 0).
+    return {
+      metrics: { journal_rate: workdays.length === 0 ? null : 0, problems_reported: 0 },
+      flags: [
+        {
+          type: 'records.no_journals',
+          managerCode,
+          message: `本月无日志：片区已导入本月工作日志，本人没有一条，日志率按 0 计，雷同与过短无从统计`,
+          evidence: [],
+        },
+      ],
+    };
+  }
   return {
     metrics: {
       journal_rate: ratio(workdays.filter((day) => writtenOn.has(day)).length, workdays.length),

@@ -10,6 +10,7 @@ const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
   inspections: '专卖检查',
   orders: '订单',
   retailers: '零售户',
+  calendar: '工作日历',
 };
 
 /** What a row that has since been removed (an undone import) shows instead of its content. */

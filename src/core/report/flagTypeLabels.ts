@@ -17,4 +17,7 @@ export const FLAG_TYPE_LABELS_ZH: Record<FlagType, string> = {
   'evaluation.unknown_manager': '零售户不认识客户经理',
   'evaluation.low_satisfaction': '满意度低',
   'evaluation.veto': '一票否决',
+  'area.no_retailers': '没有分配零售户',
+  'attendance.no_punches': '本月无打卡',
+  'records.no_journals': '本月无日志',
 };

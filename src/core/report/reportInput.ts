@@ -1,4 +1,4 @@
-import type { DimensionKey, EvidenceKind } from '../measures/dimensions';
+import type { DimensionKey, EvidenceKind, MetricKey } from '../measures/dimensions';
 import type { MonthEvaluation } from '../measures/monthEvaluation';
 import type { Scheme } from '../scoring/scheme';
 
@@ -62,4 +62,20 @@ export interface ReportInput {
   utcOffsetMinutes: number;
   /** The audit log's check at export: '审计记录完整…' or where it was broken. */
   audit?: { intact: boolean; message: string };
+  /** Who judges (设置 › 常规): printed on the 考核人 line. */
+  supervisor?: { name: string; unit: string } | null;
+  /** Changes to the month's inputs since a draft was evaluated: the draft is stamped 需重新考评. */
+  stale?: readonly { what: string; at: string }[];
+  /** The 手工评分 scores the evaluation used, with who entered them. */
+  manualScores?: readonly ReportManualScore[];
+}
+
+export interface ReportManualScore {
+  managerCode: string;
+  metric: MetricKey;
+  score: number;
+  reason: string;
+  who: string;
+  /** ISO timestamp */
+  at: string;
 }

@@ -122,6 +122,10 @@ export interface ManagerSection {
   metrics: MetricLine[];
   flags: ManagerFlag[];
   adjustments: AdjustmentLine[];
+  /** '指标 85 分（张明，2026-11-05 10:13；原因）' per 手工评分 score; '指标：待评分' when missing. */
+  manualScores: string[];
+  /** '数据不足，不评等级：缺 …' when the manager is listed but not graded; else null. */
+  insufficient: string | null;
   radarChart: ChartSpec;
 }
 
@@ -149,8 +153,12 @@ export interface ReportModel {
   monthLabel: string;
   schemeLabel: string;
   final: boolean;
-  /** '定稿（2026-11-05 10:13，张主管）' or '草稿 — 未定稿' */
+  /** '定稿（2026-11-05 10:13，张主管）' or '草稿 — 未定稿' (with '；需重新考评…' when out of date) */
   statusLabel: string;
+  /** The status short enough for the printed page header ('草稿 — 未定稿；需重新考评'). */
+  headerStatus?: string;
+  /** The 考核人 line: '张明（临河营销部）', or null when nobody has said who judges. */
+  signer: string | null;
   evaluatedAt: string;
   generatedAt: string;
   workdays: number;

@@ -14,6 +14,7 @@ import { navigate, pageKey, parseHash, useHashRoute, type Page } from './hashRou
 import { useAppInfo } from './AppInfoContext';
 import { navItems, OTHER_KINDS } from './navItems';
 import { useMonth } from './useMonth';
+import { SupervisorPrompt } from './SupervisorPrompt';
 import { WelcomeModal } from './WelcomeModal';
 
 const SIDER_WIDTH = 176;
@@ -79,6 +80,7 @@ export function AppFrame() {
           <Typography.Title level={5} style={{ margin: 0, flex: 1 }}>
             {pageTitle(page, t)}
           </Typography.Title>
+          <SupervisorPrompt />
           <span>{t('app.month')}</span>
           <DatePicker
             picker="month"

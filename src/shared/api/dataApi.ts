@@ -112,6 +112,8 @@ export interface MonthOverview {
   /** What to import next, e.g. "2026-10 还没有导入满意度调查". */
   missing: string[];
   evaluated: boolean;
+  /** The month's inputs changed after its (draft) evaluation: 需重新考评, with what and when. */
+  stale: { kind: string; what: string; at: string }[];
 }
 
 export interface DataReturns {

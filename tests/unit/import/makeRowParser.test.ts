@@ -59,6 +59,7 @@ describe('makeRowParser on the sample exports', () => {
         dingtalkId: 'dt_lh1',
         hiredOn: '2010-01-15',
         status: '在岗',
+        leftOn: null,
       },
     });
   });

@@ -6,6 +6,7 @@ import * as m0004 from './0004_entry_comments';
 import * as m0005 from './0005_order_month_cache';
 import * as m0006 from './0006_retailer_month_orders';
 import * as m0007 from './0007_audit_chain';
+import * as m0008 from './0008_verdicts';
 import * as m0009 from './0009_master_history';
 import * as m0010 from './0010_punch_source_order_number';
 
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_order_month_cache': m0005,
   '0006_retailer_month_orders': m0006,
   '0007_audit_chain': m0007,
+  '0008_verdicts': m0008,
   '0009_master_history': m0009,
   '0010_punch_source_order_number': m0010,
 };

@@ -3,6 +3,7 @@ import type { Store } from '../../db/openStore';
 import { countAll, monthsOf } from '../../repositories/monthDataRepository';
 import { verifyAuditChain } from '../audit/verifyAuditChain';
 import { appVersion } from './findProjectRoot';
+import { readSupervisor } from './supervisor';
 
 let cachedVersion: string | null = null;
 
@@ -16,5 +17,6 @@ export async function appInfo(store: Store): Promise<AppInfo> {
     empty: (await countAll(store.db, 'managers')) === 0,
     months: [...months].sort().reverse(),
     audit: await verifyAuditChain(store.db),
+    supervisor: await readSupervisor(store.db),
   };
 }

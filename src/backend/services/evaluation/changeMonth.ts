@@ -1,4 +1,5 @@
 import { DIMENSION_KEYS, DIMENSION_LABELS_ZH, type DimensionKey } from '../../../core/measures/dimensions';
+import { METRIC_PRESENTATION } from '../../../core/report/metricPresentation';
 import type { Store } from '../../db/openStore';
 import { runInTransaction } from '../../db/runInTransaction';
 import { appendAudit } from '../../repositories/auditLogRepository';
@@ -80,7 +81,18 @@ export async function adjustDimension(store: Store, req: AdjustmentRequest, acto
 
 /** 定稿: the month's scores and adjustments no longer change until it is reopened. */
 export async function finalizeMonth(store: Store, month: string, actor: Actor): Promise<MonthSnapshot> {
-  const draft = await draftSnapshot(store, month);
+  const snapshot = await draftSnapshot(store, month);
+  if (snapshot.stale.length > 0) {
+    // A verdict signed on inputs that have changed since would not hold up.
+    const changes = snapshot.stale.map((r) => `${r.what}（${r.at.slice(0, 16).replace('T', ' ')}）`).join('；');
+    throw new EvaluationError('stale', `${month} 的考评结果已过时，需重新考评后才能定稿：${changes}`);
+  }
+  const pending = snapshot.evaluation.managers.filter((m) => (m.pendingManual ?? []).length > 0);
+  if (pending.length > 0) {
+    const list = pending.map((m) => `${m.name}（${m.code}）：${(m.pendingManual ?? []).map((k) => METRIC_PRESENTATION[k].label).join('、')}`).join('；');
+    throw new EvaluationError('unscored', `${month} 还有手工评分的指标待评分，录入后重新考评才能定稿：${list}`);
+  }
+  const draft = snapshot;
   await runInTransaction(store, async () => {
     // The report's shop names, texts and departments are frozen with the month (reproducible reports).
     await freezeReportInputs(store, month, draft.evaluation, actor.now);

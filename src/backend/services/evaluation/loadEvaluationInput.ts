@@ -11,7 +11,7 @@ import { readRows } from '../../db/readRows';
 import { brandsAsOf, managersAsOf, retailersAsOf } from './masterAsOf';
 import { readOrderMonthBatchIds, readRetailerMonthOrders, refreshOrderMonthCache } from '../../repositories/orderMonthCache';
 
-const STATUSES_GONE = new Set(['离岗', '调离']);
+import { STATUSES_GONE } from '../../../core/measures/employmentWindow';
 
 export interface LoadedInput {
   input: EvaluationInput;
@@ -33,11 +33,13 @@ export async function loadEvaluationInput(
   month: string,
   workdays: string[],
   asOf: string | null = null,
+  /** Days of journal entries before the month: the scheme's report window for order.missed, at least 30. */
+  lookbackDays = 30,
 ): Promise<LoadedInput> {
   const db = store.db;
   const first = `${month}-01`;
   const last = lastDayOfMonth(month);
-  const lookbackFrom = addDays(first, -30);
+  const lookbackFrom = addDays(first, -Math.max(30, lookbackDays));
   const prevMonth = shiftMonth(month, -1);
   const lastYear = shiftMonth(month, -12);
   const batchIds = new Set<number>();
@@ -45,7 +47,7 @@ export async function loadEvaluationInput(
 
   // Master data as it held in the month (migration 0009's versions), not as today's files say.
   const managerVersions = await managersAsOf(store, month);
-  const managerRows = (await db.selectFrom('managers').select(['id', 'code', 'name', 'hired_on', 'status', 'batch_id']).execute()).map((m) => {
+  const managerRows = (await db.selectFrom('managers').select(['id', 'code', 'name', 'hired_on', 'left_on', 'status', 'batch_id']).execute()).map((m) => {
     const v = managerVersions.get(m.id);
     return v ? { ...m, name: v.name, status: v.status, batch_id: Math.max(m.batch_id, v.batchId) } : m;
   });
@@ -61,7 +63,8 @@ export async function loadEvaluationInput(
         .execute()
     ).map((r) => r.manager_id),
   );
-  const managers = managerRows.filter((m) => !STATUSES_GONE.has(m.status ?? '') || activeInMonth.has(m.id));
+  // core/measures decides who is judged (employmentWindow); this only skips those long gone.
+  const managers = managerRows.filter((m) => m.left_on !== null || !STATUSES_GONE.has(m.status ?? '') || activeInMonth.has(m.id));
   noteBatches(managers);
   const codeOfManager = new Map(managerRows.map((m) => [m.id, m.code] as const));
 
@@ -251,7 +254,7 @@ export async function loadEvaluationInput(
       month,
       workdays,
       asOf,
-      managers: managers.map((m) => ({ code: m.code, name: m.name, hiredOn: m.hired_on, status: m.status })),
+      managers: managers.map((m) => ({ code: m.code, name: m.name, hiredOn: m.hired_on, leftOn: m.left_on, status: m.status })),
       retailers: retailerRows.map((r) => ({
         id: r.id,
         licence: r.licence,

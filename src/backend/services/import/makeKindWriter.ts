@@ -157,6 +157,7 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
         dingtalk_id: d.dingtalkId,
         hired_on: d.hiredOn,
         status: d.status,
+        left_on: d.leftOn,
       }, `${d.code} ${d.name}`);
       ctx.links.addManager(
         out.id,

@@ -1,3 +1,5 @@
+import { readSupervisor } from '../app/supervisor';
+import { readManualScores } from '../evaluation/manualScores';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { buildReportModel } from '../../../core/report/buildReportModel';
@@ -40,6 +42,9 @@ export async function exportMonthReport(store: Store, month: string, outPath: st
     generatedAt: opts.now.toISOString(),
     utcOffsetMinutes: -opts.now.getTimezoneOffset(),
     audit: await verifyAuditChain(store.db),
+    supervisor: await readSupervisor(store.db),
+    stale: snapshot.status === 'draft' ? snapshot.stale : [],
+    manualScores: await readManualScores(store, month),
   };
   try {
     return await writeReportWorkbook(buildReportModel(input), target, { onProgress: opts.onProgress });

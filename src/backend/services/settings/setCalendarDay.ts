@@ -19,7 +19,7 @@ export interface CalendarDayChange {
 }
 
 /** The file name a hand edit's batch shows in the import centre's history. */
-const HAND_EDIT_BATCH_NAME = '手工修改工作日历';
+export const HAND_EDIT_BATCH_NAME = '手工修改工作日历';
 
 const describe = (workday: boolean) => (workday ? '工作日' : '休息日');
 

@@ -11,6 +11,7 @@ import { RankingChart } from './RankingChart';
 import { RankingGrid } from './RankingGrid';
 import { ReopenModal } from './ReopenModal';
 import { RunProgress } from './RunProgress';
+import { StaleBanner } from './StaleBanner';
 import { useEvaluationRun } from './useEvaluationRun';
 import { useMonthEvaluation } from './useMonthEvaluation';
 
@@ -88,6 +89,7 @@ function MonthEvaluation({ month }: { month: string }) {
         onReopen={() => setReopening(true)}
       />
       {final && <Alert type="warning" showIcon icon={<LockOutlined />} title={t('evaluation.finalBanner')} data-testid="final-banner" />}
+      <StaleBanner stale={evaluation.stale} nextScheme={evaluation.nextScheme} />
       <Card size="small" styles={{ body: { padding: '8px 12px 4px' } }}>
         <ChartHeader evaluation={evaluation} />
         <RankingChart managers={evaluation.managers} grades={evaluation.grades} height={CHART_HEIGHT} />

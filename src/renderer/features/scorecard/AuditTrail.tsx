@@ -4,19 +4,19 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntryDto } from '../../../shared/api/evaluationApi';
 import { formatScore } from './formatMetricValue';
 
-const ACTION_COLORS: Record<AuditEntryDto['action'], string> = { adjust: 'orange', finalize: 'green', reopen: 'blue' };
+const ACTION_COLORS: Record<AuditEntryDto['action'], string> = { adjust: 'orange', finalize: 'green', reopen: 'blue', manual: 'purple' };
 
-/** Who changed what and why: the manager's adjustments and the month's 定稿/重新打开, oldest first. */
-export function AuditTrail({ audit }: { audit: AuditEntryDto[] }) {
+/** Who changed what and why, oldest first: the manager's adjustments, or the month's 定稿/重新打开. */
+export function AuditTrail({ audit, rowTestId = 'audit-row', emptyText }: { audit: AuditEntryDto[]; rowTestId?: string; emptyText?: string }) {
   const { t } = useTranslation();
-  if (audit.length === 0) return <Empty description={t('scorecard.auditEmpty')} />;
+  if (audit.length === 0) return <Empty description={emptyText ?? t('scorecard.auditEmpty')} />;
   return (
     <Table<AuditEntryDto & { key: number }>
       size="small"
       pagination={false}
       // Entries have no id; their position in the (append-only, oldest-first) trail is stable.
       dataSource={audit.map((e, key) => ({ ...e, key }))}
-      onRow={() => ({ 'data-testid': 'audit-row' }) as React.HTMLAttributes<HTMLElement>}
+      onRow={() => ({ 'data-testid': rowTestId }) as React.HTMLAttributes<HTMLElement>}
       columns={[
         // Stored timestamps are UTC; the supervisor reads them on the PC's clock.
         { title: t('scorecard.auditWhen'), dataIndex: 'at', width: 150, render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm') },
@@ -33,7 +33,9 @@ export function AuditTrail({ audit }: { audit: AuditEntryDto[] }) {
                     from: formatScore(e.oldScore, t),
                     to: formatScore(e.newScore, t),
                   })
-                : null}
+                : e.action === 'manual'
+                  ? e.summary
+                  : null}
             </span>
           ),
         },

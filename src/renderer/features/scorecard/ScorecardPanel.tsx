@@ -11,7 +11,9 @@ import { DimensionRadar } from './DimensionRadar';
 import { DimensionTable } from './DimensionTable';
 import { EvidenceDrawer, type EvidenceRequest } from './EvidenceDrawer';
 import { FlagList } from './FlagList';
+import { ManualScoreModal } from './ManualScoreModal';
 import { MetricsTable } from './MetricsTable';
+import { StaleBanner } from '../evaluation/StaleBanner';
 import { ScorecardHeader } from './ScorecardHeader';
 
 /** One manager's scorecard: radar against the district, metrics, flags → evidence, attendance calendar, adjustments. */
@@ -21,6 +23,7 @@ export function ScorecardPanel({ month, managerCode }: { month: string; managerC
   const card = useApi('evaluation.scorecard', { month, managerCode }, { silent: true, resetOnArgChange: true });
   const attendance = useApi('evaluation.attendance', { month, managerCode }, { silent: true, resetOnArgChange: true });
   const [adjusting, setAdjusting] = useState<string | null>(null);
+  const [scoring, setScoring] = useState<MetricRowDto | null>(null);
   const [evidence, setEvidence] = useState<EvidenceRequest | null>(null);
   const [tab, setTab] = useState('metrics');
 
@@ -54,6 +57,17 @@ export function ScorecardPanel({ month, managerCode }: { month: string; managerC
     <div data-testid="scorecard" style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
       <ScorecardHeader card={data} />
       {data.status === 'final' && <Alert type="info" showIcon title={t('scorecard.adjustDisabled')} data-testid="scorecard-final" />}
+      <StaleBanner stale={data.stale} />
+      {data.status === 'draft' && data.manager.pendingManual.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="pending-banner"
+          title={t('scorecard.pendingBanner', {
+            metrics: data.manager.pendingManual.map((m) => t(`measures.metrics.${m}`, { defaultValue: m })).join('、'),
+          })}
+        />
+      )}
       <Row gutter={12}>
         <Col span={10}>
           <Card size="small" title={t('scorecard.radarTitle')} styles={{ body: { padding: 8 } }}>
@@ -71,7 +85,7 @@ export function ScorecardPanel({ month, managerCode }: { month: string; managerC
           activeKey={tab}
           onChange={setTab}
           items={[
-            { key: 'metrics', label: t('scorecard.tabMetrics'), children: <MetricsTable metrics={data.metrics} onOpen={openMetric} /> },
+            { key: 'metrics', label: t('scorecard.tabMetrics'), children: <MetricsTable metrics={data.metrics} onOpen={openMetric} onScore={data.status === 'final' ? undefined : setScoring} /> },
             { key: 'flags', label: <span data-testid="tab-flags">{t('scorecard.tabFlags', { count: data.flags.length })}</span>, children: <FlagList flags={data.flags} onOpen={openFlag} /> },
             {
               key: 'attendance',
@@ -85,6 +99,11 @@ export function ScorecardPanel({ month, managerCode }: { month: string; managerC
               ),
             },
             { key: 'audit', label: <span data-testid="tab-audit">{t('scorecard.tabAudit', { count: data.audit.length })}</span>, children: <AuditTrail audit={data.audit} /> },
+            {
+              key: 'history',
+              label: <span data-testid="tab-month-history">{t('scorecard.tabMonthHistory', { count: data.monthHistory.length })}</span>,
+              children: <AuditTrail audit={data.monthHistory} rowTestId="month-history-row" emptyText={t('scorecard.monthHistoryEmpty')} />,
+            },
           ]}
         />
       </Card>
@@ -96,6 +115,16 @@ export function ScorecardPanel({ month, managerCode }: { month: string; managerC
         onClose={() => setAdjusting(null)}
         onSaved={() => {
           setAdjusting(null);
+          card.reload();
+        }}
+      />
+      <ManualScoreModal
+        month={month}
+        managerCode={managerCode}
+        metric={scoring}
+        onClose={() => setScoring(null)}
+        onSaved={() => {
+          setScoring(null);
           card.reload();
         }}
       />
