@@ -76,3 +76,29 @@ function normalizeWithOrigins(original: string): NormalizedWithOrigins {
     originalRange: (start, end) => [from[start] ?? offset, to[end - 1] ?? offset],
   };
 }
+
+/**
+ * The stretches of `original` whose characters a code-point mask of its normalised form marks
+ * (findCopies' boilerplateMask), as half-open UTF-16 ranges; punctuation between two marked
+ * characters joins them. Empty when there is no mask or it does not fit the text.
+ */
+export function boilerplateRanges(original: string, mask: readonly boolean[] | null): [number, number][] {
+  if (!mask) return [];
+  const folded = normalizeWithOrigins(original);
+  const length = Array.from(folded.text).length;
+  if (length !== mask.length || folded.text.length !== mask.length) return [];
+  const ranges: [number, number][] = [];
+  let start = -1;
+  for (let k = 0; k <= mask.length; k++) {
+    if (k < mask.length && mask[k]) {
+      if (start < 0) start = k;
+    } else if (start >= 0) {
+      const [from, to] = folded.originalRange(start, k);
+      const last = ranges.at(-1);
+      if (last && /^[\s\p{P}\p{S}\p{Z}]*$/u.test(original.slice(last[1], from))) last[1] = to;
+      else ranges.push([from, to]);
+      start = -1;
+    }
+  }
+  return ranges;
+}
