@@ -43,7 +43,29 @@ export function copiedSpans(a: string, b: string): CopiedSpans {
       j += length;
     }
   }
-  return { aSpans, bSpans };
+  return { aSpans: outsideNumbers(a, aSpans), bSpans: outsideNumbers(b, bSpans) };
+}
+
+/** A number with its decimal point and sign: "3.7", "-12", "61.1". */
+const NUMBER = /[-+]?\d+(?:[.,．]\d+)*/gu;
+
+/**
+ * Spans that neither start nor end inside a number: "13.7%" against "3.7%" shares "3.7", which is
+ * a different number, not copied text ("1|3.7%"). A span end inside a number moves back to the
+ * number's start, a span start inside one moves on to its end; spans left empty go.
+ */
+function outsideNumbers(text: string, spans: [number, number][]): [number, number][] {
+  const numbers = [...text.matchAll(NUMBER)].map((m) => [m.index, m.index + m[0].length] as const);
+  const inside = (at: number) => numbers.find(([start, end]) => at > start && at < end);
+  const result: [number, number][] = [];
+  for (const [spanStart, spanEnd] of spans) {
+    const startIn = inside(spanStart);
+    const endIn = inside(spanEnd);
+    const start = startIn ? startIn[1] : spanStart;
+    const end = endIn ? endIn[0] : spanEnd;
+    if (end > start) result.push([start, end]);
+  }
+  return result;
 }
 
 const IGNORED = /[\s\p{P}\p{S}\p{Z}\p{Cc}\p{Cf}]/gu;

@@ -120,7 +120,8 @@ describe('buildReportModel', () => {
     const copy = model.managers.find((m) => m.code === 'LH002')?.flags[0];
     expect(copy?.typeLabel).toBe('日志与他人雷同');
     expect(copy?.evidence).toEqual([]);
-    expect(copy?.pairs).toEqual([
+    // (The sides also carry their sort key and ids, additions of issue 20.)
+    expect(copy?.pairs).toMatchObject([
       {
         similarity: 0.93,
         first: { managerCode: 'LH001', managerName: '方平', date: '2026-10-08', text: '先写的日志' },
