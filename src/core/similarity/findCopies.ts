@@ -58,7 +58,7 @@ export const SHORT_EDIT_MIN = 0.9;
 /** Short-entry candidates are looked for down to this Jaccard, then decided by edit distance. */
 const SHORT_CANDIDATE_JACCARD = 0.4;
 /** An entry with under this share of specific symbols is perfunctory (套话, 应付差事). */
-export const PERFUNCTORY_SPECIFIC_MAX = 0.1;
+export const PERFUNCTORY_SPECIFIC_MAX = 0.05;
 /** A unit a manager writes on at least this many days is that manager's own phrase (self copies only). */
 const OWN_PHRASE_DAYS = 3;
 /** A ring shares at least this many units of wording that were not district phrasing in the look-back. */

@@ -179,7 +179,7 @@ describe('the evaluation report workbook', () => {
     expect(copies.filter((r) => r[0] === '日志' || r[0] === '月报')).toHaveLength(snapshot.evaluation.nearCopyPairs.length);
     // The shared text is a rich-text run in bold dark red, as 日志对照 highlights it.
     const ws = sheet(draft, '日志雷同');
-    const copied = allCells(draft).find(({ sheet: name, cell }) => name === ws.name && cell.col === 9 && cellText(cell) === COPIED_TEXT);
+    const copied = allCells(draft).find(({ sheet: name, cell }) => name === ws.name && Number(cell.col) === 9 && cellText(cell) === COPIED_TEXT);
     const runs = (copied?.cell.value as ExcelJS.CellRichTextValue | undefined)?.richText ?? [];
     const marked = runs.filter((run) => run.font?.bold === true && run.font.color?.argb === 'FFC00000');
     expect(marked.map((run) => run.text).join('').length).toBeGreaterThan(COPIED_TEXT.length / 2);
