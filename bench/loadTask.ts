@@ -20,6 +20,8 @@ const TASKS: Record<string, () => Promise<TaskFn>> = {
   'evaluate-split': async () => (await import('./workloads/evaluateSplitTask')).evaluateSplitTask,
   'near-copy': async () => (await import('./workloads/nearCopyTask')).nearCopyTask,
   'pairwise-sample': async () => (await import('./workloads/nearCopyTask')).pairwiseSampleTask,
+  'copy-scan': async () => (await import('./workloads/copyRulesTask')).copyScanTask,
+  'copy-rules': async () => (await import('./workloads/copyRulesTask')).copyRulesTask,
   'report-export': async () => (await import('./workloads/reportExportTask')).reportExportTask,
   'grid-page': async () => (await import('./workloads/gridPageTask')).gridPageTask,
 };

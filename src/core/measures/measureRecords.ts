@@ -9,7 +9,7 @@ import { monthlyReport } from './monthlyReport';
 import { normalizedLength } from './normalizedLength';
 import { median, ratio } from './numberStats';
 import { reportDueOn } from './reportDueOn';
-import { journalCopyFlags, reportCopyFlags, reportMissingFlags, shortEntriesFlags } from './recordsFlags';
+import { journalCopyFlags, perfunctoryFlags, reportCopyFlags, reportMissingFlags, shortEntriesFlags } from './recordsFlags';
 
 type Metrics = Partial<Record<MetricKey, number | null>>;
 
@@ -29,6 +29,7 @@ export function measureRecords(ctx: MonthContext, managerCode: string, copies: J
       short_entries: null,
       self_copy: null,
       cross_copy: null,
+      perfunctory_entries: null,
       report_submitted: null,
       report_copy: null,
       problems_reported: null,
@@ -68,10 +69,15 @@ function journalMeasures(ctx: MonthContext, managerCode: string, copies: Journal
       short_entries: shortEntries.length,
       self_copy: own?.selfIds.size ?? 0,
       cross_copy: own?.crossIds.size ?? 0,
+      perfunctory_entries: own?.perfunctoryIds.size ?? 0,
       problems_reported: entries.filter((entry) => isReportedProblem(entry.problems)).length,
       counter_ok_rate: counterOkRate(entries),
     },
-    flags: [...journalCopyFlags(ctx, managerCode, own, copies.journalById), ...shortEntriesFlags(ctx, managerCode, shortEntries)],
+    flags: [
+      ...journalCopyFlags(ctx, managerCode, own, copies.journalById),
+      ...shortEntriesFlags(ctx, managerCode, shortEntries),
+      ...perfunctoryFlags(managerCode, own, copies.journalById),
+    ],
   };
 }
 

@@ -72,10 +72,13 @@ function copySide(
   if (!detail) return { managerCode: knownCode, managerName: knownCode && nameOf(knownCode), date: '', text: MISSING_EVIDENCE };
   const code = detail.managerCode ?? knownCode;
   const comment = commentText(detail);
+  const period = kind === 'reports' ? detail.period : null;
   return {
     managerCode: code,
     managerName: detail.managerName ?? nameOf(code),
-    date: detail.date ?? '',
+    // Two monthly reports are told apart by the month they are about, not the day they came in.
+    date: period ? periodLabel(period) : (detail.date ?? ''),
+    sortKey: period ?? detail.date ?? '',
     text: comment ? `${detail.text}\n${comment}` : detail.text,
   };
 }
@@ -90,8 +93,15 @@ export function copyPair(
 ): CopyPairLine {
   const a = { side: copySide(pair.aId, kind, lookup, nameOf, knownCodes.a), id: pair.aId };
   const b = { side: copySide(pair.bId, kind, lookup, nameOf, knownCodes.b), id: pair.bId };
-  const [first, second] = b.side.date < a.side.date || (b.side.date === a.side.date && b.id < a.id) ? [b, a] : [a, b];
-  return { similarity: pair.similarity, first: first.side, second: second.side };
+  const key = (side: CopySide) => side.sortKey ?? side.date;
+  const [first, second] = key(b.side) < key(a.side) || (key(b.side) === key(a.side) && b.id < a.id) ? [b, a] : [a, b];
+  return { similarity: pair.similarity, first: first.side, second: second.side, firstId: first.id, secondId: second.id };
+}
+
+/** '2026-09' → '9月报' */
+export function periodLabel(period: string): string {
+  const month = Number(period.slice(5, 7));
+  return Number.isInteger(month) && month >= 1 && month <= 12 ? `${month}月报` : period;
 }
 
 function clip(text: string, max: number): string {

@@ -18,6 +18,8 @@ export interface EvidenceDetail {
   text: string;
   /** Secondary facts (problems found, inspector, anomaly, …), or null. */
   note: string | null;
+  /** Reports: the month the report is about, 'YYYY-MM' (a pair of reports is labelled by it). */
+  period?: string | null;
   /** Journals and reports: the supervisor's comment from 日志对照. */
   comment?: EvidenceComment | null;
 }

@@ -1,3 +1,4 @@
+import type { MarkedRun } from '../similarity/markRuns';
 import type { EChartsOption } from 'echarts';
 import type { FlagType } from '../measures/dimensions';
 
@@ -79,11 +80,19 @@ export interface EvidenceLine {
 export interface CopySide {
   managerCode: string;
   managerName: string;
+  /** A journal's date; a monthly report's period ('9月报'). */
   date: string;
   text: string;
+  /** What orders the two sides: the date, or a report's period 'YYYY-MM'. */
+  sortKey?: string;
+  /** The text cut into runs: boilerplate greyed, shared specific content highlighted (日志雷同). */
+  runs?: MarkedRun[];
 }
 
 export interface CopyPairLine {
+  /** Ids of the earlier and the later text. */
+  firstId?: number;
+  secondId?: number;
   similarity: number;
   /** The earlier text. */
   first: CopySide;

@@ -4,6 +4,7 @@ import type { Scheme, SchemeThresholds } from './scheme';
 const DEFAULT_THRESHOLDS: SchemeThresholds = {
   nearCopyJaccard: 0.8,
   minEntryChars: 20,
+  boilerplateManagers: 3,
   concentrationTop3Share: 0.3,
   maxTravelKmh: 80,
   offHoursBefore: 7,
@@ -37,7 +38,9 @@ const DEFAULT_THRESHOLDS: SchemeThresholds = {
  * records — a journal on every workday (25) and the monthly report on time (15) are the
  *   substance; copying is penalised as counts: 5 self-copied, 3 cross-copied (copying a
  *   colleague is worse) or 5 short entries score 0, none scores 100; a report copied from
- *   last month scores 0 (10); tidy counters with marked prices (15) from 60 % up.
+ *   last month scores 0 (10); tidy counters with marked prices (15) from 60 % up; entries that
+ *   are nothing but the district's boilerplate (套话, the courseware's 应付差事) are as empty as a
+ *   short entry and count the same (10; 5 score 0): not copying, so lighter than cross_copy.
  * knowledge, order — the metric is already a 0–100 score: identity.
  * brand — reach of new brands against the district (the district decides which brands are
  *   new, so its own reach is the fair yardstick; 60); month-on-month growth of new-brand
@@ -79,6 +82,7 @@ export const DEFAULT_SCHEME: Scheme = {
       { metric: 'self_copy', weight: 10, rule: { type: 'linear', floor: 5, target: 0 } },
       { metric: 'cross_copy', weight: 15, rule: { type: 'linear', floor: 3, target: 0 } },
       { metric: 'short_entries', weight: 10, rule: { type: 'linear', floor: 5, target: 0 } },
+      { metric: 'perfunctory_entries', weight: 10, rule: { type: 'linear', floor: 5, target: 0 } },
     ],
     knowledge: [{ metric: 'knowledge_score', weight: 1, rule: { type: 'linear', floor: 0, target: 100 } }],
     brand: [

@@ -61,6 +61,9 @@ export interface NearCopyPairDto {
   bManager: { code: string; name: string };
   aDate: string | null;
   bDate: string | null;
+  /** Journal pairs: the stretches of each text that are district boilerplate (greyed), UTF-16 [start, end). */
+  aBoilerplate?: [number, number][];
+  bBoilerplate?: [number, number][];
 }
 
 /** The month's pairs and whether there is an evaluation to take them from at all. */

@@ -24,6 +24,8 @@ const schemeSchema = z.object({
   thresholds: z.object({
     nearCopyJaccard: finite,
     minEntryChars: finite,
+    // A scheme saved before this setting existed has none: the default applies.
+    boilerplateManagers: finite.default(3),
     concentrationTop3Share: finite,
     maxTravelKmh: finite,
     offHoursBefore: finite,

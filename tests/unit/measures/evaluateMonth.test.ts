@@ -202,7 +202,9 @@ describe('evaluateMonth', () => {
 
   it('lists the near-copies of journals across managers and of reports', () => {
     expect(evaluation.nearCopyPairs).toEqual([
-      { aId: 11, bId: 13, similarity: 1, kind: 'journals', self: false, aManager: 'M1', bManager: 'M2' },
+      // A journal copy says why it is one and which stretches of each text are boilerplate (none
+      // here: two managers cannot make district phrasing).
+      { aId: 11, bId: 13, similarity: 1, kind: 'journals', self: false, aManager: 'M1', bManager: 'M2', basis: 'specific', aBoilerplate: [], bBoilerplate: [] },
       { aId: 21, bId: 22, similarity: 1, kind: 'reports', self: true, aManager: 'M1', bManager: 'M1' },
     ]);
   });

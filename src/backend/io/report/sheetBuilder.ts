@@ -22,10 +22,20 @@ export interface CellSpec {
   border?: boolean;
   /** A line to sign on: a bottom border only. */
   underline?: boolean;
+  /**
+   * The string value as rich-text runs (日志雷同): 'copied' bold dark red, 'boilerplate' grey;
+   * `value` must be their concatenation (it sizes the row).
+   */
+  runs?: readonly { text: string; mark: 'copied' | 'boilerplate' | null }[];
 }
 
-const FONT_NAME = '宋体';
-const FONT_SIZE = 10.5;
+/** Shared specific content: bold dark red, a copier's words a supervisor must see at once. */
+export const COPIED_COLOR = 'FFC00000';
+/** District boilerplate: grey, read past. */
+export const BOILERPLATE_COLOR = 'FF8C8C8C';
+
+export const FONT_NAME = '宋体';
+export const FONT_SIZE = 10.5;
 export const HEADER_FILL = 'FFE7ECF3';
 export const FLAG_FILL = 'FFFFF4D6';
 export const WARNING_COLOR = 'FFC00000';
@@ -70,6 +80,19 @@ export class SheetBuilder {
       const cell = row.getCell(column);
       if (spec.value !== null && typeof spec.value !== 'string') cell.value = spec.value;
       cell.font = { name: FONT_NAME, size: spec.size ?? FONT_SIZE, bold: spec.bold ?? false, ...(spec.color ? { color: { argb: spec.color } } : {}) };
+      if (spec.runs && spec.runs.length > 0) {
+        cell.value = {
+          richText: spec.runs.map((run) => ({
+            text: excelText(run.text),
+            font: {
+              name: FONT_NAME,
+              size: spec.size ?? FONT_SIZE,
+              bold: run.mark === 'copied',
+              ...(run.mark === 'copied' ? { color: { argb: COPIED_COLOR } } : run.mark === 'boilerplate' ? { color: { argb: BOILERPLATE_COLOR } } : {}),
+            },
+          })),
+        };
+      }
       cell.alignment = { vertical: 'middle', horizontal: spec.align ?? 'left', wrapText: spec.wrap ?? false };
       if (spec.numFmt) cell.numFmt = spec.numFmt;
       // After numFmt: text that starts like a formula keeps the Text format and gets the quote prefix.

@@ -130,6 +130,7 @@ const LOADERS: Record<EvidenceKind, Loader> = {
       kind: 'reports',
       id: row.id,
       date: row.submitted_on ?? row.period,
+      period: row.period,
       time: null,
       managerCode: row.managerCode,
       managerName: row.managerName,
