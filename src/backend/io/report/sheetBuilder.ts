@@ -30,12 +30,12 @@ export interface CellSpec {
 }
 
 /** Shared specific content: bold dark red, a copier's words a supervisor must see at once. */
-export const COPIED_COLOR = 'FFC00000';
+const COPIED_COLOR = 'FFC00000';
 /** District boilerplate: grey, read past. */
-export const BOILERPLATE_COLOR = 'FF8C8C8C';
+const BOILERPLATE_COLOR = 'FF8C8C8C';
 
-export const FONT_NAME = '宋体';
-export const FONT_SIZE = 10.5;
+const FONT_NAME = '宋体';
+const FONT_SIZE = 10.5;
 export const HEADER_FILL = 'FFE7ECF3';
 export const FLAG_FILL = 'FFFFF4D6';
 export const WARNING_COLOR = 'FFC00000';
