@@ -96,7 +96,8 @@ export class SheetBuilder {
       cell.alignment = { vertical: 'middle', horizontal: spec.align ?? 'left', wrapText: spec.wrap ?? false };
       if (spec.numFmt) cell.numFmt = spec.numFmt;
       // After numFmt: text that starts like a formula keeps the Text format and gets the quote prefix.
-      if (typeof spec.value === 'string') setTextCell(cell, excelText(spec.value));
+      // (Rich-text runs stay runs: the text is written above.)
+      if (typeof spec.value === 'string' && !(spec.runs && spec.runs.length > 0)) setTextCell(cell, excelText(spec.value));
       if (spec.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: spec.fill } };
       if (span > 1) {
         this.sheet.mergeCells(rowNumber, column, rowNumber, column + span - 1);
