@@ -45,12 +45,12 @@ describe('old formats in the import centre', () => {
     ]);
     const brands = writeHtmlTable(path.join(workDir, '品规目录.xls'), {
       title: '卷烟品规目录（2026年10月）',
-      header: ['卷烟编码', '卷烟名称', '批发价', '建议零售价'],
+      header: ['卷烟编码', '卷烟名称', '品牌', '批发价', '建议零售价'],
       rows: [
-        ['06901028001687', '中华(硬)', '375.00', '450.00'],
-        ['06901028075022', '云烟(紫)', '95.40', '110.00'],
+        ['06901028001687', '中华(硬)', '中华', '375.00', '450.00'],
+        ['06901028075022', '云烟(紫)', '云烟', '95.40', '110.00'],
       ],
-      columnFormats: ['@', null, '0.00', '0.00'],
+      columnFormats: ['@', null, null, '0.00', '0.00'],
       charset: 'gbk',
     });
     const calendarXlsx = await writeXlsx(path.join(workDir, 'calendar.xlsx'), [
