@@ -8,6 +8,7 @@ import { chooseOption } from './support/antdSelect';
 import { gridRows, waitForGridRows } from './support/gridRows';
 import { openApp, screenshot, type AppSession } from './support/openApp';
 import './support/provided';
+import { settled } from './support/settled';
 import { startHost, type RunningHost } from './support/startHost';
 
 /**
@@ -237,6 +238,7 @@ describe('workbench', () => {
     await expect.poll(() => amountHeader.count()).toBe(1);
     await page.getByTestId('column-chooser-button').click();
     const chooser = page.getByTestId('column-chooser');
+    await settled(chooser);
     await chooser.getByRole('checkbox', { name: '金额' }).uncheck();
     await expect.poll(() => amountHeader.count()).toBe(0);
     await screenshot(page, '14-column-chooser');
@@ -245,6 +247,7 @@ describe('workbench', () => {
     await waitForGridRows(page.getByTestId('grid-orders'));
     await expect.poll(() => amountHeader.count()).toBe(0);
     await page.getByTestId('column-chooser-button').click();
+    await settled(page.getByTestId('column-chooser'));
     await page.getByTestId('column-chooser').getByRole('button', { name: '恢复默认列' }).click();
     await expect.poll(() => amountHeader.count()).toBe(1);
     await page.keyboard.press('Escape');
