@@ -11,7 +11,7 @@ export interface MetricPresentation {
 
 /** How each metric of measures.md reads in the report. */
 export const METRIC_PRESENTATION: Record<MetricKey, MetricPresentation> = {
-  volume: { label: '订货量（条）', format: 'count' },
+  volume: { label: '订货量（条）', format: 'quantity' },
   volume_yoy: { label: '销量同比增长', format: 'percent' },
   key_brand_share: { label: '重点品牌占比', format: 'percent' },
   margin_rate: { label: '零售户毛利率', format: 'percent' },

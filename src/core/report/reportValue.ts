@@ -1,3 +1,4 @@
+import { formatNumber } from '../format/numberFormat';
 import type { MetricKey } from '../measures/dimensions';
 import { METRIC_PRESENTATION } from './metricPresentation';
 import type { ReportValue } from './reportModel';
@@ -28,15 +29,7 @@ export function formatReportValue(value: ReportValue): string {
     case 'text':
       return value.text;
     case 'number':
-      switch (value.format) {
-        case 'percent':
-          return `${(value.value * 100).toFixed(1)}%`;
-        case 'count':
-          return value.value.toFixed(0);
-        case 'score':
-        case 'hours':
-          return value.value.toFixed(1);
-      }
+      return formatNumber(value.value, value.format);
   }
 }
 

@@ -74,6 +74,8 @@ export interface ColumnInfo {
   sortable: boolean;
   /** Whether the column is shown by default. */
   visible: boolean;
+  /** For a number column: how it reads (core/format/numberFormat's NumberKind); plain when absent. */
+  format?: 'money' | 'quantity' | 'count' | 'percent' | 'score' | 'hours' | 'coordinate' | 'plain';
 }
 
 export type GridRow = Record<string, string | number | null>;

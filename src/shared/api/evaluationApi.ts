@@ -94,7 +94,7 @@ export interface MetricRowDto {
   label: string;
   unit: string;
   /** How the value reads: percent (0.85 → 85.0%), count, score (one decimal), hours, yesno (0/1 → 否/是). */
-  format: 'percent' | 'count' | 'score' | 'hours' | 'yesno';
+  format: 'percent' | 'count' | 'score' | 'hours' | 'yesno' | 'quantity';
   value: number | null;
   districtValue: number | null;
   /** The rule in words, e.g. 线性：80 → 0 分，100 → 100 分. */

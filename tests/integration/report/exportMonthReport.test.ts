@@ -15,6 +15,10 @@ import { buildReportModel } from '../../../src/core/report/buildReportModel';
 import { tempDir } from '../../helpers/tempDir';
 import { allCells, cellsWithValue, readWorkbook, rowTexts, sheet, worksheetXml } from './readWorkbook';
 import { buildReportDistrict, COPIED_TEXT, FORMULA_RESULT, HOSTILE_TEXTS, MONTH, type ReportDistrict } from './reportDistrict';
+import { formatNumber, type NumberKind } from '../../../src/core/format/numberFormat';
+
+/** The report's number formats and the kind of number each shows (the one formatting module). */
+const KIND_OF_FORMAT: Record<string, NumberKind> = { '0.0%': 'percent', '#,##0': 'count', '#,##0.0#': 'quantity', '0.0': 'score' };
 
 const dir = tempDir('kaoping-report-');
 const supervisor = (now: string) => ({ who: '主管甲', now: new Date(now) });
@@ -123,7 +127,8 @@ describe('the evaluation report workbook', () => {
     for (const { sheet: name, address, cell } of cells) {
       if (typeof cell.value !== 'number') continue;
       const ws = sheet(draft, name);
-      const shown = cell.numFmt === '0.0%' ? `${(cell.value * 100).toFixed(1)}%` : cell.numFmt === '0' ? cell.value.toFixed(0) : `${cell.value.toFixed(1)}*`;
+      const kind = KIND_OF_FORMAT[cell.numFmt ?? ''];
+      const shown = kind ? formatNumber(cell.value, kind) : `${cell.value.toFixed(1)}*`;
       const width = cell.isMerged ? widthOfMerge(ws, cell) : (ws.getColumn(cell.col).width ?? 8);
       expect(width, `${name}!${address} ${shown}`).toBeGreaterThanOrEqual(shown.length + 1);
     }
@@ -154,7 +159,7 @@ describe('the evaluation report workbook', () => {
     };
     expect(rowWith('出勤率').getCell(3).numFmt).toBe('0.0%');
     expect(rowWith('出勤率').getCell(6).value).toBe('线性：60%→100% 得 0→100');
-    expect(rowWith('在市场天数').getCell(3).numFmt).toBe('0');
+    expect(rowWith('在市场天数').getCell(3).numFmt).toBe('#,##0');
     expect(rowWith('每日在市场时长（小时，中位数）').getCell(3).numFmt).toBe('0.0');
     expect(rowWith('订货量（条）').getCell(3).value).toBe('无数据');
     const first = rowWith('外出培训三天');

@@ -109,7 +109,7 @@ describe('buildReportModel', () => {
       rule: '线性：60%→100% 得 0→100',
     });
     expect(line('月度分析报告按时提交')).toMatchObject({ value: { kind: 'text', text: '是' }, district: { kind: 'number', value: 0.5, format: 'percent' } });
-    expect(line('订货量（条）')).toMatchObject({ value: { kind: 'number', format: 'count' }, weight: '—', rule: '不计分，仅供参考' });
+    expect(line('订货量（条）')).toMatchObject({ value: { kind: 'number', format: 'quantity' }, weight: '—', rule: '不计分，仅供参考' });
     expect(line('新品布点率')?.value).toEqual({ kind: 'text', text: NO_DATA });
     expect(lh001?.metrics).toHaveLength(30);
   });

@@ -46,7 +46,7 @@ function DetailBody({ detail }: { detail: RowDetail }) {
       <Descriptions size="small" bordered column={2} styles={{ label: { width: 110, whiteSpace: 'nowrap' } }}>
         {short.map((c) => (
           <Descriptions.Item key={c.field} label={c.label}>
-            {formatCell(detail.row[c.field], c.type, t)}
+            {formatCell(detail.row[c.field], c.type, t, c.format)}
           </Descriptions.Item>
         ))}
       </Descriptions>
@@ -90,7 +90,7 @@ function RelatedGrid({ columns, rows }: { columns: ColumnInfo[]; rows: GridRow[]
             field: c.field,
             headerName: c.label,
             width: c.type === 'longtext' ? 260 : 120,
-            valueFormatter: (p) => formatCell(p.value as string | number | null | undefined, c.type, t),
+            valueFormatter: (p) => formatCell(p.value as string | number | null | undefined, c.type, t, c.format),
           }))}
         defaultColDef={{ sortable: true, resizable: true }}
       />

@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import { DIMENSION_KEYS } from '../../../core/measures/dimensions';
 import type { DimensionScoreDto, ManagerRowDto } from '../../../shared/api/evaluationApi';
 import { gradeColorOf } from './gradeColorOf';
+import { formatNumber } from '../../../core/format/numberFormat';
 
 /** Missing values (无数据, no rank, no total) sort after every number, whichever the direction. */
 const nullsLast: SortComparatorFn<ManagerRowDto, number | null> = (a, b, _na, _nb, descending) => {
@@ -23,7 +24,7 @@ function ScoreCell({ score, noData, mark }: { score: DimensionScoreDto | undefin
   const adjusted = score.computedScore !== undefined;
   return (
     <span data-adjusted={adjusted ? 'true' : undefined}>
-      {score.score.toFixed(1)}
+      {formatNumber(score.score, 'score')}
       {adjusted && (
         // Raised by relative position rather than <sup>, which would push the number off the row's baseline.
         <span style={{ marginLeft: 2, color: '#d46b08', fontSize: 10, fontWeight: 600, position: 'relative', top: -5 }} data-testid="adjusted-mark">
@@ -49,7 +50,7 @@ export function rankingColumns(t: TFunction, grades: readonly string[]): ColDef<
     tooltip: (p) => {
       const computed = p.data?.dimensions[key]?.computedScore;
       if (computed === undefined) return undefined;
-      return t('evaluation.adjustedTip', { computed: computed === null ? t('evaluation.noData') : computed.toFixed(1) });
+      return t('evaluation.adjustedTip', { computed: computed === null ? t('evaluation.noData') : formatNumber(computed, 'score') });
     },
   }));
   return [
@@ -62,7 +63,7 @@ export function rankingColumns(t: TFunction, grades: readonly string[]): ColDef<
       colId: 'total',
       headerName: t('evaluation.columns.total'),
       valueGetter: (p) => p.data?.total ?? null,
-      valueFormatter: (p) => (p.value === null || p.value === undefined ? t('evaluation.noData') : (p.value as number).toFixed(1)),
+      valueFormatter: (p) => (p.value === null || p.value === undefined ? t('evaluation.noData') : formatNumber(p.value as number, 'score')),
       cellStyle: { textAlign: 'right', fontWeight: 600 },
       minWidth: 64,
     } as ColDef<ManagerRowDto>,
