@@ -8,6 +8,7 @@ import type { ApiError } from '../../../shared/api/result';
 import { useApi, useApiCall } from '../../api/useApi';
 import { navigate } from '../../app/hashRoute';
 import { AppGrid } from '../../grid/AppGrid';
+import { ExportGridButton } from '../../grid/ExportGridButton';
 import { ColumnChooser } from './ColumnChooser';
 import { clearColumnLayout, loadColumnLayout, saveColumnLayout } from './columnLayoutStore';
 import { columnDefsFor, defaultColumnState } from './columnDefsFor';
@@ -95,6 +96,14 @@ export function DataPage({ kind, month }: { kind: GridKind; month: string }) {
           </Typography.Text>
         </Space>
         {columns.data && (
+          <Space size={8}>
+            <ExportGridButton
+              kind={kind}
+              month={month}
+              quickFilter={quickFilter}
+              title={t(`gridKinds.${kind}`)}
+              api={() => gridRef.current?.api}
+            />
           <ColumnChooser
             columns={columns.data}
             hidden={hidden}
@@ -104,6 +113,7 @@ export function DataPage({ kind, month }: { kind: GridKind; month: string }) {
               if (columns.data) gridRef.current?.api.applyColumnState({ state: defaultColumnState(columns.data), applyOrder: true });
             }}
           />
+          </Space>
         )}
       </Space>
       {loadError && <Alert type="error" showIcon title={t('grid.loadFailed', { message: loadError.message })} />}

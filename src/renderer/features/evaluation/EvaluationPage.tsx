@@ -1,9 +1,11 @@
 import { LockOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Skeleton, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import type { AgGridReact } from 'ag-grid-react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MonthEvaluationDto } from '../../../shared/api/evaluationApi';
+import type { ManagerRowDto, MonthEvaluationDto } from '../../../shared/api/evaluationApi';
 import { useApiCall } from '../../api/useApi';
+import { ExportRowsButton } from '../../grid/ExportRowsButton';
 import { ScorecardPanel } from '../scorecard/ScorecardPanel';
 import { EvaluationToolbar } from './EvaluationToolbar';
 import { gradeColorOf } from './gradeColorOf';
@@ -29,6 +31,7 @@ function MonthEvaluation({ month }: { month: string }) {
   const { evaluation, error, set } = useMonthEvaluation(month);
   const { running, progress, run } = useEvaluationRun();
   const [reopening, setReopening] = useState(false);
+  const rankingRef = useRef<AgGridReact<ManagerRowDto>>(null);
 
   async function evaluate() {
     const result = await run(month);
@@ -95,11 +98,16 @@ function MonthEvaluation({ month }: { month: string }) {
       <Card
         size="small"
         title={t('evaluation.tableTitle')}
-        extra={<Typography.Text type="secondary">{t('evaluation.managerCount', { count: evaluation.managers.length })}</Typography.Text>}
+        extra={
+          <Space size={12}>
+            <Typography.Text type="secondary">{t('evaluation.managerCount', { count: evaluation.managers.length })}</Typography.Text>
+            <ExportRowsButton<ManagerRowDto> title={t('evaluation.tableTitle')} subtitle={month} api={() => rankingRef.current?.api} testId="ranking-export" />
+          </Space>
+        }
         style={{ flex: 1, minHeight: 240, display: 'flex', flexDirection: 'column' }}
         styles={{ body: { flex: 1, minHeight: 0, padding: 0 } }}
       >
-        <RankingGrid managers={evaluation.managers} grades={evaluation.grades} />
+        <RankingGrid managers={evaluation.managers} grades={evaluation.grades} gridRef={rankingRef} />
       </Card>
       <ReopenModal
         month={month}

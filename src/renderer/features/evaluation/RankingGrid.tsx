@@ -1,5 +1,6 @@
 import type { GridApi, RowStyle } from 'ag-grid-community';
-import { useMemo, useRef } from 'react';
+import type { AgGridReact } from 'ag-grid-react';
+import { useMemo, useRef, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ManagerRowDto } from '../../../shared/api/evaluationApi';
 import { navigate } from '../../app/hashRoute';
@@ -12,13 +13,14 @@ import { rankingColumns } from './rankingColumns';
 const rankingTheme = gridTheme.withParams({ cellHorizontalPadding: 8 });
 
 /** Every manager of the month by rank; a row opens that manager's scorecard. */
-export function RankingGrid({ managers, grades }: { managers: ManagerRowDto[]; grades: string[] }) {
+export function RankingGrid({ managers, grades, gridRef }: { managers: ManagerRowDto[]; grades: string[]; gridRef?: Ref<AgGridReact<ManagerRowDto>> }) {
   const { t, i18n } = useTranslation();
   const columnDefs = useMemo(() => rankingColumns(t, grades), [t, grades, i18n.language]);
   const boxRef = useRef<HTMLDivElement>(null);
   return (
     <div ref={boxRef} style={{ height: '100%' }} data-testid="ranking-grid">
       <AppGrid<ManagerRowDto>
+        {...(gridRef ? { gridRef } : {})}
         theme={rankingTheme}
         rowData={managers}
         columnDefs={columnDefs}

@@ -5,6 +5,7 @@ import { DIMENSION_KEYS } from '../../../core/measures/dimensions';
 import type { DimensionScoreDto, ManagerRowDto } from '../../../shared/api/evaluationApi';
 import { gradeColorOf } from './gradeColorOf';
 import { formatNumber } from '../../../core/format/numberFormat';
+import type { ExportContext } from '../../grid/exportRowsOf';
 
 /** Missing values (无数据, no rank, no total) sort after every number, whichever the direction. */
 const nullsLast: SortComparatorFn<ManagerRowDto, number | null> = (a, b, _na, _nb, descending) => {
@@ -43,6 +44,7 @@ export function rankingColumns(t: TFunction, grades: readonly string[]): ColDef<
     headerName: t(`measures.dimensionsShort.${key}`),
     headerTooltip: t(`measures.dimensionsLong.${key}`),
     valueGetter: (p) => p.data?.dimensions[key]?.score ?? null,
+    context: { exportFormat: 'score' } satisfies ExportContext<ManagerRowDto>,
     minWidth: 80,
     cellRenderer: (p: { data?: ManagerRowDto }) => (
       <ScoreCell score={p.data?.dimensions[key]} noData={t('evaluation.noData')} mark={t('evaluation.adjustedMark')} />
@@ -54,7 +56,7 @@ export function rankingColumns(t: TFunction, grades: readonly string[]): ColDef<
     },
   }));
   return [
-    { ...numeric, colId: 'rank', headerName: t('evaluation.columns.rank'), valueGetter: (p) => p.data?.rank ?? null, minWidth: 72, maxWidth: 84, sort: 'asc' } as ColDef<ManagerRowDto>,
+    { ...numeric, colId: 'rank', headerName: t('evaluation.columns.rank'), valueGetter: (p) => p.data?.rank ?? null, context: { exportFormat: 'count' }, minWidth: 72, maxWidth: 84, sort: 'asc' } as ColDef<ManagerRowDto>,
     { colId: 'name', headerName: t('evaluation.columns.name'), field: 'name', minWidth: 72 },
     { colId: 'code', headerName: t('evaluation.columns.code'), field: 'code', minWidth: 68 },
     ...(dimensionColumns as ColDef<ManagerRowDto>[]),
@@ -63,6 +65,7 @@ export function rankingColumns(t: TFunction, grades: readonly string[]): ColDef<
       colId: 'total',
       headerName: t('evaluation.columns.total'),
       valueGetter: (p) => p.data?.total ?? null,
+      context: { exportFormat: 'score' } satisfies ExportContext<ManagerRowDto>,
       valueFormatter: (p) => (p.value === null || p.value === undefined ? t('evaluation.noData') : formatNumber(p.value as number, 'score')),
       cellStyle: { textAlign: 'right', fontWeight: 600 },
       minWidth: 64,
@@ -87,6 +90,7 @@ export function rankingColumns(t: TFunction, grades: readonly string[]): ColDef<
       colId: 'veto',
       headerName: t('evaluation.columns.veto'),
       valueGetter: (p) => (p.data?.veto ? 1 : 0),
+      context: { exportValue: (m) => (m.veto ? t('evaluation.vetoTag') : null) } satisfies ExportContext<ManagerRowDto>,
       minWidth: 60,
       cellRenderer: (p: { data?: ManagerRowDto }) =>
         p.data?.veto ? (
@@ -98,7 +102,7 @@ export function rankingColumns(t: TFunction, grades: readonly string[]): ColDef<
         ),
       tooltip: (p) => (p.data?.veto ? t('evaluation.vetoTip', { reason: p.data.veto.reason }) : undefined),
     },
-    { ...numeric, colId: 'flags', headerName: t('evaluation.columns.flags'), field: 'flagCount', minWidth: 60 } as ColDef<ManagerRowDto>,
+    { ...numeric, colId: 'flags', headerName: t('evaluation.columns.flags'), field: 'flagCount', context: { exportFormat: 'count' }, minWidth: 60 } as ColDef<ManagerRowDto>,
   ];
 }
 
