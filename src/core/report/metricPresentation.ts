@@ -22,6 +22,7 @@ export const METRIC_PRESENTATION: Record<MetricKey, MetricPresentation> = {
   coverage: { label: '零售户覆盖率', format: 'percent' },
   plan_compliance: { label: '拜访计划完成率', format: 'percent' },
   top3_share: { label: '前三户拜访占比', format: 'percent' },
+  punch_anomalies: { label: '打卡异常（次）', format: 'count' },
   journal_rate: { label: '日志填写率', format: 'percent' },
   journal_chars: { label: '日志字数（中位数）', format: 'count' },
   short_entries: { label: '过短日志（条）', format: 'count' },

@@ -158,7 +158,7 @@ describe('the evaluation report workbook', () => {
       return ws.getRow(Number(found.cell.row));
     };
     expect(rowWith('出勤率').getCell(3).numFmt).toBe('0.0%');
-    expect(rowWith('出勤率').getCell(6).value).toBe('线性：60%→100% 得 0→100');
+    expect(rowWith('出勤率').getCell(6).value).toBe('线性：70%→100% 得 0→100');
     expect(rowWith('在市场天数').getCell(3).numFmt).toBe('#,##0');
     expect(rowWith('每日在市场时长（小时，中位数）').getCell(3).numFmt).toBe('0.0');
     expect(rowWith('订货量（条）').getCell(3).value).toBe('无数据');

@@ -40,11 +40,16 @@ export async function exportGridView(
       yield* await gridRowsByIds(store.db, spec, ids.slice(start, start + READ_BATCH));
     }
   }
-  const written = await writeGridWorkbook(outPath, columns, rows(), {
-    title: arg.title,
-    ...(arg.subtitle ? { subtitle: arg.subtitle } : {}),
-    onRows: (done) => options.onProgress?.({ done, total }),
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
-  return { rows: written };
+  try {
+    const written = await writeGridWorkbook(outPath, columns, rows(), {
+      title: arg.title,
+      ...(arg.subtitle ? { subtitle: arg.subtitle } : {}),
+      onRows: (done) => options.onProgress?.({ done, total }),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    return { rows: written };
+  } catch (err) {
+    if (options.signal?.aborted) throw new RequestError('cancelled', '已取消导出');
+    throw err;
+  }
 }

@@ -9,7 +9,7 @@ const WIDTH: Record<ColumnType, number> = { text: 130, number: 104, date: 140, d
 
 /** Money and quantities carry separators and decimals (12,345.60): a little wider than a plain number. */
 function widthOf(column: ColumnInfo): number {
-  return column.type === 'number' && (column.format === 'money' || column.format === 'quantity' || column.format === 'coordinate') ? 124 : WIDTH[column.type];
+  return column.type === 'number' && (column.format === 'money' || column.format === 'coordinate') ? 112 : WIDTH[column.type];
 }
 
 function filterFor(type: ColumnType): string {
