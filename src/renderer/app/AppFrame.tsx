@@ -99,9 +99,9 @@ function Screen({ page, month }: { page: Page; month: string }) {
     case 'import':
       return <ImportPage />;
     case 'data':
-      return <DataPage key={page.kind} kind={page.kind} month={month} />;
+      return <DataPage key={page.kind} kind={page.kind} month={month} {...(page.filter ? { filter: page.filter } : {})} />;
     case 'evaluation':
-      return <EvaluationPage month={month} manager={page.manager ?? null} />;
+      return <EvaluationPage month={month} manager={page.manager ?? null} {...(page.show ? { show: page.show } : {})} />;
     case 'journals':
       return <JournalsPage month={month} pair={page.pair ?? null} mode={page.mode ?? 'pairs'} />;
     case 'settings':

@@ -11,6 +11,14 @@ export const officeTextZh = {
     done: '已导出 {{fileName}}（{{rows}} 行）',
     failed: '导出失败：{{message}}',
   },
+  drill: {
+    filtered: '只显示：{{what}}',
+    clear: '显示全部',
+    goEvaluate: '去考评',
+    notEvaluatedHint: '{{month}} 的数据已导入，还没有考评',
+    scorecard: '查看考评卡',
+    flagsTip: '点击查看异常及证据',
+  },
 };
 
 export const officeTextEn: Shape<typeof officeTextZh> = {
@@ -22,5 +30,13 @@ export const officeTextEn: Shape<typeof officeTextZh> = {
     cancel: 'Cancel',
     done: 'Exported {{fileName}} ({{rows}} rows)',
     failed: 'Export failed: {{message}}',
+  },
+  drill: {
+    filtered: 'Showing only: {{what}}',
+    clear: 'Show all',
+    goEvaluate: 'Evaluate',
+    notEvaluatedHint: '{{month}} is imported but not evaluated yet',
+    scorecard: 'Open scorecard',
+    flagsTip: 'Click to see the flags and their evidence',
   },
 };

@@ -19,8 +19,8 @@ import { useMonthEvaluation } from './useMonthEvaluation';
 const CHART_HEIGHT = 150;
 
 /** 考评: the month's ranking, re-evaluation, 定稿/reopen; with a manager, that manager's scorecard. */
-export function EvaluationPage({ month, manager }: { month: string; manager: string | null }) {
-  if (manager) return <ScorecardPanel month={month} managerCode={manager} />;
+export function EvaluationPage({ month, manager, show }: { month: string; manager: string | null; show?: 'flags' }) {
+  if (manager) return <ScorecardPanel month={month} managerCode={manager} {...(show ? { show } : {})} />;
   return <MonthEvaluation month={month} />;
 }
 

@@ -37,6 +37,8 @@ export function RankingGrid({ managers, grades, gridRef }: { managers: ManagerRo
           return tint ? { background: tint, cursor: 'pointer' } : { cursor: 'pointer' };
         }}
         onRowClicked={(e) => {
+          // The 异常 count is a link of its own (to the flags and their evidence).
+          if (e.event?.target instanceof Element && e.event.target.closest('[data-flags-link]')) return;
           if (e.data) navigate({ page: { name: 'evaluation', manager: e.data.code } });
         }}
       />

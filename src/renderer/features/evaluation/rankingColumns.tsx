@@ -6,6 +6,7 @@ import type { DimensionScoreDto, ManagerRowDto } from '../../../shared/api/evalu
 import { gradeColorOf } from './gradeColorOf';
 import { formatNumber } from '../../../core/format/numberFormat';
 import type { ExportContext } from '../../grid/exportRowsOf';
+import { navigate } from '../../app/hashRoute';
 
 /** Missing values (无数据, no rank, no total) sort after every number, whichever the direction. */
 const nullsLast: SortComparatorFn<ManagerRowDto, number | null> = (a, b, _na, _nb, descending) => {
@@ -102,7 +103,24 @@ export function rankingColumns(t: TFunction, grades: readonly string[]): ColDef<
         ),
       tooltip: (p) => (p.data?.veto ? t('evaluation.vetoTip', { reason: p.data.veto.reason }) : undefined),
     },
-    { ...numeric, colId: 'flags', headerName: t('evaluation.columns.flags'), field: 'flagCount', context: { exportFormat: 'count' }, minWidth: 60 } as ColDef<ManagerRowDto>,
+    { ...numeric, colId: 'flags', headerName: t('evaluation.columns.flags'), field: 'flagCount', context: { exportFormat: 'count' }, minWidth: 60,
+      // The count opens the manager's flags with their evidence (the row itself opens the scorecard).
+      cellRenderer: (p: { data?: ManagerRowDto; value?: number }) =>
+        p.data && (p.value ?? 0) > 0 ? (
+          <a
+            data-testid={`flags-link-${p.data.code}`}
+            data-flags-link
+            title={t('office.drill.flagsTip')}
+            onClick={(e) => {
+              e.stopPropagation();
+              if (p.data) navigate({ page: { name: 'evaluation', manager: p.data.code, show: 'flags' } });
+            }}
+          >
+            {p.value}
+          </a>
+        ) : (
+          <span>{p.value ?? ''}</span>
+        ) } as ColDef<ManagerRowDto>,
   ];
 }
 

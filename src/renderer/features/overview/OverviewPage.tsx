@@ -1,4 +1,4 @@
-import { Button, Card, Col, Empty, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { GRID_KINDS, type GridKind } from '../../../shared/api/dataApi';
 import { useApi } from '../../api/useApi';
@@ -39,7 +39,32 @@ export function OverviewPage({ month }: { month: string }) {
 
   return (
     <div data-testid="overview" style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
-      <Card size="small" title={t('overview.counts')} extra={<Tag color={data.evaluated ? 'green' : 'default'}>{data.evaluated ? t('overview.evaluated') : t('overview.notEvaluated')}</Tag>}>
+      {!data.evaluated && Object.values(data.counts).some((n) => n > 0) && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="overview-go-evaluate"
+          title={t('office.drill.notEvaluatedHint', { month })}
+          action={
+            <Button type="primary" size="small" onClick={() => navigate({ page: { name: 'evaluation' } })}>
+              {t('office.drill.goEvaluate')}
+            </Button>
+          }
+        />
+      )}
+      <Card
+        size="small"
+        title={t('overview.counts')}
+        extra={
+          <Tag
+            color={data.evaluated ? 'green' : 'default'}
+            style={data.evaluated ? { cursor: 'pointer' } : undefined}
+            onClick={data.evaluated ? () => navigate({ page: { name: 'evaluation' } }) : undefined}
+          >
+            {data.evaluated ? t('overview.evaluated') : t('overview.notEvaluated')}
+          </Tag>
+        }
+      >
         <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(128px, 1fr))', gap: 8 }}>
           {Object.entries(data.counts).map(([key, count]) => (
             <Card
@@ -92,7 +117,7 @@ export function OverviewPage({ month }: { month: string }) {
             )}
           </Card>
           <Card size="small" title={t('overview.flags')}>
-            {data.flagsByType.length ? <FlagsBar flags={data.flagsByType} /> : <Typography.Text type="secondary">{t('overview.flagsEmpty')}</Typography.Text>}
+            {data.flagsByType.length ? <FlagsBar flags={data.flagsByType} onOpen={() => navigate({ page: { name: 'evaluation' } })} /> : <Typography.Text type="secondary">{t('overview.flagsEmpty')}</Typography.Text>}
           </Card>
         </Col>
       </Row>

@@ -1,6 +1,6 @@
 import { useApi } from '../../api/useApi';
 import { Alert, Button, Card, Col, Empty, Row, Skeleton, Tabs } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MetricRowDto } from '../../../shared/api/evaluationApi';
 import { navigate } from '../../app/hashRoute';
@@ -15,14 +15,21 @@ import { MetricsTable } from './MetricsTable';
 import { ScorecardHeader } from './ScorecardHeader';
 
 /** One manager's scorecard: radar against the district, metrics, flags → evidence, attendance calendar, adjustments. */
-export function ScorecardPanel({ month, managerCode }: { month: string; managerCode: string }) {
+export function ScorecardPanel({ month, managerCode, show }: { month: string; managerCode: string; show?: 'flags' }) {
   const { t } = useTranslation();
   // The screen shows errors itself: a month not evaluated yet is a state of the page, not a toast.
   const card = useApi('evaluation.scorecard', { month, managerCode }, { silent: true, resetOnArgChange: true });
   const attendance = useApi('evaluation.attendance', { month, managerCode }, { silent: true, resetOnArgChange: true });
   const [adjusting, setAdjusting] = useState<string | null>(null);
   const [evidence, setEvidence] = useState<EvidenceRequest | null>(null);
-  const [tab, setTab] = useState('metrics');
+  const [tab, setTab] = useState(show === 'flags' ? 'flags' : 'metrics');
+  // Opened from a flag count: the flags with their evidence, once the scorecard is there.
+  const shownFlagsRef = useRef(false);
+  useEffect(() => {
+    if (show !== 'flags' || shownFlagsRef.current || !card.data) return;
+    shownFlagsRef.current = true;
+    if (card.data.flags.length > 0) setEvidence({ title: t('scorecard.tabFlags', { count: card.data.flags.length }), flags: card.data.flags });
+  }, [show, card.data, t]);
 
   const data = card.data;
   if (!data) {
