@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers, type Handlers } from '../../../src/backend/handlers';
+import { displayWidth } from '../../../src/backend/io/report/displayWidth';
 import type { Store } from '../../../src/backend/db/openStore';
 import { tempDir } from '../../helpers/tempDir';
 import { call, data, recordingContext } from './invoke';
@@ -62,6 +63,9 @@ describe('data.export', () => {
       expect(cells.getCell(4).numFmt).toBe(Number.isInteger(row.quantity) ? '#,##0' : '#,##0.0#');
     });
     expect(sheet.autoFilter).toBe(`A1:D${expected.rows.length + 1}`);
+    // Columns are as wide as their values (retailer names are two columns per character), so nothing prints cut off.
+    const widestName = Math.max(...expected.rows.map((r) => displayWidth(String(r.retailerName))));
+    expect(sheet.getColumn(3).width ?? 0).toBeGreaterThanOrEqual(widestName);
 
     const progress = events.filter((e) => e.name === 'job.progress').map((e) => e.payload as { step: string; done: number; total: number });
     expect(progress.at(0)).toMatchObject({ step: 'rows', done: 0, total: expected.rows.length });

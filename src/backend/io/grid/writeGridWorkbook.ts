@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { excelNumberFormat, type NumberKind } from '../../../core/format/numberFormat';
+import { excelNumberFormat, formatNumber, type NumberKind } from '../../../core/format/numberFormat';
 import type { ColumnType, GridRow } from '../../../shared/api/dataApi';
 import { displayWidth } from '../report/displayWidth';
 import { gridTextCell } from './gridTextCell';
@@ -48,12 +48,22 @@ function cellOf(column: GridExportColumn, value: string | number | null | undefi
   return { value: gridTextCell(String(value)) };
 }
 
-/** A first guess at a column's width from its header and kind; long texts wrap at 50. */
-function widthOf(column: GridExportColumn): number {
+/** Rows looked at to size the columns before the first is written (a streamed sheet cannot widen a column later). */
+const SAMPLE_ROWS = 200;
+
+/** A column's width from its header, its kind and the widest of the sampled values; long texts wrap at 50. */
+function widthOf(column: GridExportColumn, sample: readonly GridRow[]): number {
   const header = displayWidth(column.label) + 3;
-  const byType: Record<ColumnType, number> = { text: 12, number: 11, date: 12, datetime: 19, bool: 6, longtext: 50 };
-  const byFormat = column.format === 'money' || column.format === 'quantity' ? 13 : column.format === 'coordinate' ? 12 : 0;
-  return Math.max(header, byType[column.type], byFormat);
+  const byType: Record<ColumnType, number> = { text: 8, number: 8, date: 12, datetime: 19, bool: 6, longtext: 50 };
+  if (column.type === 'longtext' || column.type === 'date' || column.type === 'datetime') return Math.max(header, byType[column.type]);
+  let widest = 0;
+  for (const row of sample) {
+    const value = row[column.field];
+    if (value === null || value === undefined) continue;
+    const text = typeof value === 'number' ? formatNumber(value, column.format ?? 'plain') : value;
+    widest = Math.max(widest, displayWidth(text));
+  }
+  return Math.min(50, Math.max(header, byType[column.type], widest + 2));
 }
 
 /** A column letter (1 → A, 27 → AA). */
@@ -101,7 +111,18 @@ export async function writeGridWorkbook(
       oddFooter: '&C&P / &N',
     },
   });
-  sheet.columns = columns.map((c) => ({ key: c.field, width: widthOf(c) }));
+  const iterator = (Symbol.asyncIterator in rows ? rows[Symbol.asyncIterator]() : rows[Symbol.iterator]()) as AsyncIterator<GridRow> | Iterator<GridRow>;
+  const sample: GridRow[] = [];
+  let ended = false;
+  while (sample.length < SAMPLE_ROWS) {
+    const next = await iterator.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    sample.push(next.value);
+  }
+  sheet.columns = columns.map((c) => ({ key: c.field, width: widthOf(c, sample) }));
   const header = sheet.addRow(columns.map((c) => gridTextCell(c.label)));
   header.font = { bold: true };
   header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
@@ -111,8 +132,14 @@ export async function writeGridWorkbook(
   });
   header.commit();
 
+  async function* all(): AsyncGenerator<GridRow> {
+    yield* sample;
+    if (ended) return;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  }
+
   let written = 0;
-  for await (const row of rows) {
+  for await (const row of all()) {
     if (options.signal?.aborted) throw options.signal.reason instanceof Error ? options.signal.reason : new Error('cancelled');
     const cells = columns.map((c) => cellOf(c, row[c.field]));
     const sheetRow = sheet.addRow(cells.map((c) => c.value));
