@@ -42,19 +42,30 @@ export function AppFrame() {
 
   return (
     <Layout style={{ height: '100vh' }}>
-      <Layout.Sider width={SIDER_WIDTH} theme="light" style={{ borderRight: '1px solid #f0f0f0', overflow: 'auto' }}>
-        <div style={{ height: 48, display: 'flex', alignItems: 'center', padding: '0 20px', fontWeight: 600, fontSize: 16 }}>
-          {t('app.title')}
+      <Layout.Sider width={SIDER_WIDTH} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+        {/* 设置 stays pinned at the bottom: with 其他数据 unfolded the menu is taller than a 768-pixel screen. */}
+        <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
+          <div style={{ height: 48, flex: 'none', display: 'flex', alignItems: 'center', padding: '0 20px', fontWeight: 600, fontSize: 16 }}>
+            {t('app.title')}
+          </div>
+          <Menu
+            mode="inline"
+            selectedKeys={[key]}
+            openKeys={openKeys}
+            onOpenChange={setOpenKeys}
+            items={navItems(t).filter((item) => item?.key !== 'settings')}
+            style={{ borderInlineEnd: 'none', flex: 1, minHeight: 0, overflow: 'auto' }}
+            onClick={({ key: clicked }) => navigate({ page: parseHash(`#/${clicked}`).page })}
+          />
+          <Menu
+            mode="inline"
+            selectedKeys={[key]}
+            items={navItems(t).filter((item) => item?.key === 'settings')}
+            style={{ borderInlineEnd: 'none', borderTop: '1px solid #f0f0f0', flex: 'none' }}
+            onClick={({ key: clicked }) => navigate({ page: parseHash(`#/${clicked}`).page })}
+            data-testid="nav-settings"
+          />
         </div>
-        <Menu
-          mode="inline"
-          selectedKeys={[key]}
-          openKeys={openKeys}
-          onOpenChange={setOpenKeys}
-          items={navItems(t)}
-          style={{ borderInlineEnd: 'none' }}
-          onClick={({ key: clicked }) => navigate({ page: parseHash(`#/${clicked}`).page })}
-        />
       </Layout.Sider>
       <Layout>
         <Layout.Header

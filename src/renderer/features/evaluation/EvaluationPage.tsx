@@ -90,10 +90,13 @@ function MonthEvaluation({ month }: { month: string }) {
         onFinalize={finalize}
         onReopen={() => setReopening(true)}
       />
-      {final && <Alert type="warning" showIcon icon={<LockOutlined />} title={t('evaluation.finalBanner')} data-testid="final-banner" />}
+      {final && (
+        <Alert type="warning" showIcon icon={<LockOutlined />} title={t('evaluation.finalBanner')} data-testid="final-banner" style={{ padding: '4px 12px' }} />
+      )}
       <Card size="small" styles={{ body: { padding: '8px 12px 4px' } }}>
         <ChartHeader evaluation={evaluation} />
-        <RankingChart managers={evaluation.managers} grades={evaluation.grades} height={CHART_HEIGHT} />
+        {/* The banner's room comes out of the chart, so the ranking's bottom rows stay in view. */}
+        <RankingChart managers={evaluation.managers} grades={evaluation.grades} height={final ? CHART_HEIGHT - 36 : CHART_HEIGHT} />
       </Card>
       <Card
         size="small"
