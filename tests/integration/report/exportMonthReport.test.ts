@@ -107,7 +107,9 @@ describe('the evaluation report workbook', () => {
 
   it('prints on A4 one page wide, summary landscape and managers portrait, with repeated title rows, frozen panes and paged headers', () => {
     const summary = sheet(draft, '汇总');
-    expect(summary.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '4:4' });
+    expect(summary.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    // Ten managers fit the first page: no header repeated above the charts' page.
+    expect(summary.pageSetup.printTitlesRow).toBeUndefined();
     expect(summary.views[0]).toMatchObject({ state: 'frozen', xSplit: 3, ySplit: 4 });
     for (const name of managerSheets) {
       expect(sheet(draft, name).pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' });
