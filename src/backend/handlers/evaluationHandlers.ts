@@ -6,8 +6,9 @@ import { toMonthEvaluationDto } from '../services/evaluation/monthEvaluationDto'
 import { readMonthSnapshot } from '../services/evaluation/monthSnapshot';
 import type { HandlerEnv } from './handlerDeps';
 import { runJob } from './runJob';
+import { undoLastAdjustment } from '../services/evaluation/undoLastAdjustment';
 
-type Names = 'evaluation.get' | 'evaluation.run' | 'evaluation.adjust' | 'evaluation.finalize' | 'evaluation.reopen';
+type Names = 'evaluation.get' | 'evaluation.run' | 'evaluation.adjust' | 'evaluation.undoAdjustment' | 'evaluation.finalize' | 'evaluation.reopen';
 
 /**
  * The 考评 screen's month: read from the read-only connection; running, adjusting, 定稿 and
@@ -36,6 +37,9 @@ export function evaluationHandlers(env: HandlerEnv): Pick<KaopingHandlers, Names
 
     'evaluation.adjust': async (arg) =>
       env.writeLock.run(async () => toMonthEvaluationDto(await adjustDimension(store, arg, actor()))),
+
+    'evaluation.undoAdjustment': async (arg) =>
+      env.writeLock.run(async () => toMonthEvaluationDto(await undoLastAdjustment(store, arg, actor()))),
 
     'evaluation.finalize': async ({ month }) => env.writeLock.run(async () => toMonthEvaluationDto(await finalizeMonth(store, month, actor()))),
 

@@ -19,6 +19,26 @@ export const officeTextZh = {
     scorecard: '查看考评卡',
     flagsTip: '点击查看异常及证据',
   },
+  undo: {
+    button: '撤销最后一次调整',
+    title: '撤销最后一次调整',
+    help: '该客户经理本月最后一次调整将被撤销，得分恢复为调整前的值；撤销及原因记入操作日志。',
+    reason: '撤销原因',
+    reasonRequired: '请填写撤销原因',
+    ok: '撤销',
+    done: '已撤销最后一次调整',
+  },
+  shortcuts: {
+    title: '快捷键',
+    help: '在任何页面按 ? 打开本列表',
+    keys: {
+      help: '显示快捷键',
+      close: '关闭对话框或抽屉',
+      pairs: '日志对照：上一对 / 下一对（两人对照中换一天）',
+      panes: '日志对照：切换左右栏',
+      search: '数据表：在所有列中搜索（先点一下表格）',
+    },
+  },
 };
 
 export const officeTextEn: Shape<typeof officeTextZh> = {
@@ -38,5 +58,25 @@ export const officeTextEn: Shape<typeof officeTextZh> = {
     notEvaluatedHint: '{{month}} is imported but not evaluated yet',
     scorecard: 'Open scorecard',
     flagsTip: 'Click to see the flags and their evidence',
+  },
+  undo: {
+    button: 'Undo last adjustment',
+    title: 'Undo the last adjustment',
+    help: "The manager's last adjustment this month is taken back and the score returns to what it was; the undo and its reason are audited.",
+    reason: 'Reason',
+    reasonRequired: 'Please give a reason',
+    ok: 'Undo',
+    done: 'The last adjustment was undone',
+  },
+  shortcuts: {
+    title: 'Keyboard shortcuts',
+    help: 'Press ? on any screen to open this list',
+    keys: {
+      help: 'Show the shortcuts',
+      close: 'Close a dialog or drawer',
+      pairs: 'Journals: previous / next pair (next date in two-manager view)',
+      panes: 'Journals: switch panes',
+      search: 'Tables: search all columns (click the table first)',
+    },
   },
 };

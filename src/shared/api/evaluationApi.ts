@@ -19,6 +19,8 @@ export const evaluationArgs = {
     score: z.number().min(0).max(100),
     reason: z.string().max(1000),
   }),
+  /** Takes back the manager's last adjustment of a draft month; the reason is mandatory and audited. */
+  'evaluation.undoAdjustment': z.object({ month: monthSchema, managerCode: managerCodeSchema, reason: z.string().max(1000) }),
   /** 定稿: freezes the month; adjustments and re-evaluation are refused until it is reopened. */
   'evaluation.finalize': z.object({ month: monthSchema }),
   'evaluation.reopen': z.object({ month: monthSchema, reason: z.string().max(1000) }),
@@ -194,6 +196,7 @@ export interface EvaluationReturns {
   'evaluation.get': MonthEvaluationDto | null;
   'evaluation.run': MonthEvaluationDto;
   'evaluation.adjust': MonthEvaluationDto;
+  'evaluation.undoAdjustment': MonthEvaluationDto;
   'evaluation.finalize': MonthEvaluationDto;
   'evaluation.reopen': MonthEvaluationDto;
   'evaluation.scorecard': ScorecardDto;

@@ -1,4 +1,5 @@
-import { Empty, Table, Tag } from 'antd';
+import { UndoOutlined } from '@ant-design/icons';
+import { Button, Empty, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryDto } from '../../../shared/api/evaluationApi';
@@ -7,10 +8,18 @@ import { formatScore } from './formatMetricValue';
 const ACTION_COLORS: Record<AuditEntryDto['action'], string> = { adjust: 'orange', finalize: 'green', reopen: 'blue' };
 
 /** Who changed what and why: the manager's adjustments and the month's 定稿/重新打开, oldest first. */
-export function AuditTrail({ audit }: { audit: AuditEntryDto[] }) {
+export function AuditTrail({ audit, onUndo }: { audit: AuditEntryDto[]; /** Offered while a draft month has an adjustment to take back. */ onUndo?: () => void }) {
   const { t } = useTranslation();
   if (audit.length === 0) return <Empty description={t('scorecard.auditEmpty')} />;
   return (
+    <>
+    {onUndo && (
+      <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 8 }}>
+        <Button icon={<UndoOutlined />} onClick={onUndo} data-testid="undo-adjustment">
+          {t('office.undo.button')}
+        </Button>
+      </div>
+    )}
     <Table<AuditEntryDto & { key: number }>
       size="small"
       pagination={false}
@@ -40,5 +49,6 @@ export function AuditTrail({ audit }: { audit: AuditEntryDto[] }) {
         { title: t('scorecard.auditReason'), dataIndex: 'reason', render: (r: string | null) => r ?? '' },
       ]}
     />
+    </>
   );
 }

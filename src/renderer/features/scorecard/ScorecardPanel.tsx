@@ -13,6 +13,7 @@ import { EvidenceDrawer, type EvidenceRequest } from './EvidenceDrawer';
 import { FlagList } from './FlagList';
 import { MetricsTable } from './MetricsTable';
 import { ScorecardHeader } from './ScorecardHeader';
+import { UndoAdjustmentModal } from './UndoAdjustmentModal';
 
 /** One manager's scorecard: radar against the district, metrics, flags → evidence, attendance calendar, adjustments. */
 export function ScorecardPanel({ month, managerCode, show }: { month: string; managerCode: string; show?: 'flags' }) {
@@ -22,6 +23,7 @@ export function ScorecardPanel({ month, managerCode, show }: { month: string; ma
   const attendance = useApi('evaluation.attendance', { month, managerCode }, { silent: true, resetOnArgChange: true });
   const [adjusting, setAdjusting] = useState<string | null>(null);
   const [evidence, setEvidence] = useState<EvidenceRequest | null>(null);
+  const [undoing, setUndoing] = useState(false);
   const [tab, setTab] = useState(show === 'flags' ? 'flags' : 'metrics');
   // Opened from a flag count: the flags with their evidence, once the scorecard is there.
   const shownFlagsRef = useRef(false);
@@ -91,7 +93,15 @@ export function ScorecardPanel({ month, managerCode, show }: { month: string; ma
                 <Skeleton active />
               ),
             },
-            { key: 'audit', label: <span data-testid="tab-audit">{t('scorecard.tabAudit', { count: data.audit.length })}</span>, children: <AuditTrail audit={data.audit} /> },
+            { key: 'audit', label: <span data-testid="tab-audit">{t('scorecard.tabAudit', { count: data.audit.length })}</span>, children: (
+                <AuditTrail
+                  audit={data.audit}
+                  {...(data.status !== 'final' && Object.values(data.manager.dimensions).some((d) => d?.computedScore !== undefined)
+                    ? { onUndo: () => setUndoing(true) }
+                    : {})}
+                />
+              ),
+            },
           ]}
         />
       </Card>
@@ -103,6 +113,16 @@ export function ScorecardPanel({ month, managerCode, show }: { month: string; ma
         onClose={() => setAdjusting(null)}
         onSaved={() => {
           setAdjusting(null);
+          card.reload();
+        }}
+      />
+      <UndoAdjustmentModal
+        month={month}
+        managerCode={managerCode}
+        open={undoing}
+        onClose={() => setUndoing(false)}
+        onDone={() => {
+          setUndoing(false);
           card.reload();
         }}
       />
