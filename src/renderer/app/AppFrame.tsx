@@ -13,6 +13,7 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { navigate, pageKey, parseHash, useHashRoute, type Page } from './hashRoute';
 import { navItems, OTHER_KINDS } from './navItems';
 import { useMonth } from './useMonth';
+import { ShortcutsModal } from './ShortcutsModal';
 import { WelcomeModal } from './WelcomeModal';
 
 const SIDER_WIDTH = 176;
@@ -99,6 +100,7 @@ export function AppFrame() {
         </Layout.Content>
       </Layout>
       <WelcomeModal />
+      <ShortcutsModal />
     </Layout>
   );
 }

@@ -36,7 +36,6 @@ export const officeTextZh = {
       close: '关闭对话框或抽屉',
       pairs: '日志对照：上一对 / 下一对（两人对照中换一天）',
       panes: '日志对照：切换左右栏',
-      search: '数据表：在所有列中搜索（先点一下表格）',
     },
   },
 };
@@ -76,7 +75,6 @@ export const officeTextEn: Shape<typeof officeTextZh> = {
       close: 'Close a dialog or drawer',
       pairs: 'Journals: previous / next pair (next date in two-manager view)',
       panes: 'Journals: switch panes',
-      search: 'Tables: search all columns (click the table first)',
     },
   },
 };
