@@ -19,6 +19,12 @@ export const officeTextZh = {
     scorecard: '查看考评卡',
     flagsTip: '点击查看异常及证据',
   },
+  scorecards: {
+    button: '导出所选考评卡（{{count}}）',
+    hint: '先在表格左侧勾选客户经理',
+    done: '已导出 {{fileName}}（{{count}} 人）',
+    failed: '导出考评卡失败：{{message}}',
+  },
   undo: {
     button: '撤销最后一次调整',
     title: '撤销最后一次调整',
@@ -57,6 +63,12 @@ export const officeTextEn: Shape<typeof officeTextZh> = {
     notEvaluatedHint: '{{month}} is imported but not evaluated yet',
     scorecard: 'Open scorecard',
     flagsTip: 'Click to see the flags and their evidence',
+  },
+  scorecards: {
+    button: 'Export selected scorecards ({{count}})',
+    hint: 'Tick managers in the table first',
+    done: 'Exported {{fileName}} ({{count}} managers)',
+    failed: 'Scorecard export failed: {{message}}',
   },
   undo: {
     button: 'Undo last adjustment',

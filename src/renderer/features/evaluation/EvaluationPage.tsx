@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { ManagerRowDto, MonthEvaluationDto } from '../../../shared/api/evaluationApi';
 import { useApiCall } from '../../api/useApi';
 import { ExportRowsButton } from '../../grid/ExportRowsButton';
+import { ExportScorecardsButton } from '../report/ExportScorecardsButton';
 import { ScorecardPanel } from '../scorecard/ScorecardPanel';
 import { EvaluationToolbar } from './EvaluationToolbar';
 import { gradeColorOf } from './gradeColorOf';
@@ -32,6 +33,7 @@ function MonthEvaluation({ month }: { month: string }) {
   const { running, progress, run } = useEvaluationRun();
   const [reopening, setReopening] = useState(false);
   const rankingRef = useRef<AgGridReact<ManagerRowDto>>(null);
+  const [selected, setSelected] = useState<string[]>([]);
 
   async function evaluate() {
     const result = await run(month);
@@ -104,13 +106,14 @@ function MonthEvaluation({ month }: { month: string }) {
         extra={
           <Space size={12}>
             <Typography.Text type="secondary">{t('evaluation.managerCount', { count: evaluation.managers.length })}</Typography.Text>
+            <ExportScorecardsButton month={month} codes={selected} />
             <ExportRowsButton<ManagerRowDto> title={t('evaluation.tableTitle')} subtitle={month} api={() => rankingRef.current?.api} testId="ranking-export" />
           </Space>
         }
         style={{ flex: 1, minHeight: 240, display: 'flex', flexDirection: 'column' }}
         styles={{ body: { flex: 1, minHeight: 0, padding: 0 } }}
       >
-        <RankingGrid managers={evaluation.managers} grades={evaluation.grades} gridRef={rankingRef} />
+        <RankingGrid managers={evaluation.managers} grades={evaluation.grades} gridRef={rankingRef} onSelect={setSelected} />
       </Card>
       <ReopenModal
         month={month}

@@ -13,7 +13,18 @@ import { rankingColumns } from './rankingColumns';
 const rankingTheme = gridTheme.withParams({ cellHorizontalPadding: 8 });
 
 /** Every manager of the month by rank; a row opens that manager's scorecard. */
-export function RankingGrid({ managers, grades, gridRef }: { managers: ManagerRowDto[]; grades: string[]; gridRef?: Ref<AgGridReact<ManagerRowDto>> }) {
+export function RankingGrid({
+  managers,
+  grades,
+  gridRef,
+  onSelect,
+}: {
+  managers: ManagerRowDto[];
+  grades: string[];
+  gridRef?: Ref<AgGridReact<ManagerRowDto>>;
+  /** With it, rows get tick boxes (for 导出所选考评卡) and it hears the ticked codes. */
+  onSelect?: (codes: string[]) => void;
+}) {
   const { t, i18n } = useTranslation();
   const columnDefs = useMemo(() => rankingColumns(t, grades), [t, grades, i18n.language]);
   const boxRef = useRef<HTMLDivElement>(null);
@@ -21,6 +32,13 @@ export function RankingGrid({ managers, grades, gridRef }: { managers: ManagerRo
     <div ref={boxRef} style={{ height: '100%' }} data-testid="ranking-grid">
       <AppGrid<ManagerRowDto>
         {...(gridRef ? { gridRef } : {})}
+        {...(onSelect
+          ? {
+              rowSelection: { mode: 'multiRow' as const, checkboxes: true, headerCheckbox: true, enableClickSelection: false },
+              selectionColumnDef: { width: 36, minWidth: 36, maxWidth: 36, pinned: 'left' as const, suppressSizeToFit: true },
+              onSelectionChanged: (e: { api: GridApi<ManagerRowDto> }) => onSelect(e.api.getSelectedRows().map((m) => m.code)),
+            }
+          : {})}
         theme={rankingTheme}
         rowData={managers}
         columnDefs={columnDefs}
@@ -38,7 +56,7 @@ export function RankingGrid({ managers, grades, gridRef }: { managers: ManagerRo
         }}
         onRowClicked={(e) => {
           // The 异常 count is a link of its own (to the flags and their evidence).
-          if (e.event?.target instanceof Element && e.event.target.closest('[data-flags-link]')) return;
+          if (e.event?.target instanceof Element && e.event.target.closest('[data-flags-link], .ag-selection-checkbox, .ag-checkbox')) return;
           if (e.data) navigate({ page: { name: 'evaluation', manager: e.data.code } });
         }}
       />
