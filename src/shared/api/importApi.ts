@@ -77,6 +77,8 @@ export interface FilePreview {
   rows: string[][];
   /** The saved mapping that was applied automatically, if any. */
   appliedMapping: string | null;
+  /** Cells of `rows` the import would refuse: row and column indexes into `rows`, and why (Chinese). */
+  cellErrors?: { row: number; column: number; reason: string }[];
 }
 
 export interface BatchInfo {
