@@ -11,6 +11,7 @@ import { useAppInfo } from '../../app/AppInfoContext';
 import { newJobId } from '../../app/newJobId';
 import { FileCard } from './FileCard';
 import { isReady, type PendingFile } from './pendingFile';
+import { ImportSummaryTable } from './ImportSummaryTable';
 
 let uidCounter = 0;
 
@@ -183,7 +184,10 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
         </Card>
       )}
 
+      {files.length > 1 && <ImportSummaryTable files={displayOrder(files)} />}
+
       {displayOrder(files).map((file) => (
+        <div key={file.uid} id={`file-card-${file.uid}`} style={{ scrollMarginTop: 80 }}>
         <FileCard
           key={file.uid}
           file={file}
@@ -197,6 +201,7 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
           }}
           onSkipInvalid={() => void run([file], true)}
         />
+        </div>
       ))}
     </Space>
   );
