@@ -2,12 +2,13 @@ import { Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isReady, type PendingFile } from './pendingFile';
 
-type State = 'previewing' | 'unreadable' | 'unknownKind' | 'missingColumns' | 'ready' | 'imported' | 'refused' | 'cancelled';
+type State = 'previewing' | 'unreadable' | 'unknownKind' | 'missingColumns' | 'invalidCells' | 'ready' | 'imported' | 'refused' | 'cancelled';
 const STATE_COLORS: Record<State, string> = {
   previewing: 'processing',
   unreadable: 'error',
   unknownKind: 'warning',
   missingColumns: 'warning',
+  invalidCells: 'error',
   ready: 'blue',
   imported: 'success',
   refused: 'error',
@@ -19,7 +20,8 @@ function stateOf(file: PendingFile): State {
   if (file.previewing || !file.preview) return 'previewing';
   if (file.preview.refusal) return 'unreadable';
   if (!file.preview.kind) return 'unknownKind';
-  if (isReady(file)) return 'ready';
+  // The import refuses a file with an invalid row (unless told to skip them): say so before it runs.
+  if (isReady(file)) return (file.preview.cellErrors?.length ?? 0) > 0 ? 'invalidCells' : 'ready';
   return 'missingColumns';
 }
 
