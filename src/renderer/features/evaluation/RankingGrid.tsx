@@ -35,7 +35,7 @@ export function RankingGrid({
         {...(onSelect
           ? {
               rowSelection: { mode: 'multiRow' as const, checkboxes: true, headerCheckbox: true, enableClickSelection: false },
-              selectionColumnDef: { width: 36, minWidth: 36, maxWidth: 36, pinned: 'left' as const, suppressSizeToFit: true },
+              selectionColumnDef: { width: 32, minWidth: 32, maxWidth: 32, suppressSizeToFit: true },
               onSelectionChanged: (e: { api: GridApi<ManagerRowDto> }) => onSelect(e.api.getSelectedRows().map((m) => m.code)),
             }
           : {})}

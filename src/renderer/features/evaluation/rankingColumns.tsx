@@ -46,7 +46,8 @@ export function rankingColumns(t: TFunction, grades: readonly string[]): ColDef<
     headerTooltip: t(`measures.dimensionsLong.${key}`),
     valueGetter: (p) => p.data?.dimensions[key]?.score ?? null,
     context: { exportFormat: 'score' } satisfies ExportContext<ManagerRowDto>,
-    minWidth: 80,
+    // 76, not 80: the tick-box column (32) must fit beside the eight dimensions at 1366 pixels.
+    minWidth: 76,
     cellRenderer: (p: { data?: ManagerRowDto }) => (
       <ScoreCell score={p.data?.dimensions[key]} noData={t('evaluation.noData')} mark={t('evaluation.adjustedMark')} />
     ),
