@@ -24,6 +24,8 @@ export interface BenchConfig {
   cityDemo: DemoSpec;
   /** GB18030 orders rows cut from the district's orders CSV. */
   csvRows: number;
+  /** Data rows of the .xls import: with its header, the 65,536 rows a .xls sheet holds at most. */
+  xlsRows: number;
   nearCopyDocs: number;
   /** Entries the exhaustive pairwise baseline runs on (then extrapolated quadratically). */
   pairwiseSample: number;
@@ -48,6 +50,7 @@ export function benchConfig(quick: boolean, cacheRoot = path.join(os.tmpdir(), '
       districtDemo: { managers: 6, retailers: 300, months: 13, ordersFormat: 'csv' },
       cityDemo: { managers: 12, retailers: 600, months: 13, ordersFormat: 'csv' },
       csvRows: 20_000,
+      xlsRows: 65_535,
       nearCopyDocs: 3_000,
       pairwiseSample: 600,
       gridJournalRows: 50_000,
@@ -66,6 +69,7 @@ export function benchConfig(quick: boolean, cacheRoot = path.join(os.tmpdir(), '
     districtDemo: { managers: 40, retailers: 8_000, months: 13, ordersFormat: 'csv' },
     cityDemo: { managers: 200, retailers: 40_000, months: 13, ordersFormat: 'csv' },
     csvRows: 500_000,
+    xlsRows: 65_535,
     nearCopyDocs: 20_000,
     pairwiseSample: 4_000,
     gridJournalRows: 1_000_000,

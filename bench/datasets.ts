@@ -96,6 +96,28 @@ export class Datasets {
     return { gb18030, utf8 };
   }
 
+  /** The first `rows` order lines as a BIFF8 .xls (LibreOffice Excel 97 filter: dates as dates, amounts as numbers, codes as text). */
+  async xlsCut(demo: DemoData, rows: number): Promise<string> {
+    const cut = await this.csvCut(demo, rows);
+    const xls = path.join(demo.dir, `orders-${rows}.xls`);
+    await this.build(`orders .xls ${rows} rows`, xls, `first ${rows} lines of the orders CSV, written as BIFF8 (Excel 97) by LibreOffice`, 'prepare-xls-cut', {
+      source: cut.utf8,
+      out: xls,
+    });
+    return xls;
+  }
+
+  /** The same order lines as a GBK HTML page named .xls, as web systems' "导出Excel" saves them. */
+  async htmlCut(demo: DemoData, rows: number): Promise<string> {
+    const cut = await this.csvCut(demo, rows);
+    const html = path.join(demo.dir, `orders-${rows}.html.xls`);
+    await this.build(`orders HTML table ${rows} rows`, html, `first ${rows} lines of the orders CSV as a GBK HTML table named .xls`, 'prepare-html-cut', {
+      source: cut.utf8,
+      out: html,
+    });
+    return html;
+  }
+
   async journalTable(): Promise<string> {
     const { gridJournalRows: rows, gridManagers: managers, gridRetailers: retailers } = this.config;
     const dir = path.join(this.config.cacheRoot, `journals-v${DATA_VERSION}-${rows}-${managers}m-${retailers}r`);

@@ -9,6 +9,8 @@ const TASKS: Record<string, () => Promise<TaskFn>> = {
   'prepare-demo': async () => (await import('./prepare/prepareDemo')).prepareDemo,
   'prepare-store': async () => (await import('./prepare/prepareStore')).prepareStore,
   'prepare-csv-cut': async () => (await import('./prepare/prepareCsvCut')).prepareCsvCut,
+  'prepare-html-cut': async () => (await import('./prepare/prepareHtmlCut')).prepareHtmlCut,
+  'prepare-xls-cut': async () => (await import('./prepare/prepareXlsCut')).prepareXlsCut,
   'prepare-journal-table': async () => (await import('./prepare/prepareJournalTable')).prepareJournalTable,
   'import-file': async () => (await import('./workloads/importFileTask')).importFileTask,
   'exceljs-stream': async () => (await import('./workloads/exceljsStreamTask')).exceljsStreamTask,
@@ -18,6 +20,8 @@ const TASKS: Record<string, () => Promise<TaskFn>> = {
   'evaluate-split': async () => (await import('./workloads/evaluateSplitTask')).evaluateSplitTask,
   'near-copy': async () => (await import('./workloads/nearCopyTask')).nearCopyTask,
   'pairwise-sample': async () => (await import('./workloads/nearCopyTask')).pairwiseSampleTask,
+  'copy-scan': async () => (await import('./workloads/copyRulesTask')).copyScanTask,
+  'copy-rules': async () => (await import('./workloads/copyRulesTask')).copyRulesTask,
   'report-export': async () => (await import('./workloads/reportExportTask')).reportExportTask,
   'grid-page': async () => (await import('./workloads/gridPageTask')).gridPageTask,
 };

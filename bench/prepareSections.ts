@@ -13,6 +13,12 @@ export const PREPARE: Record<string, (ctx: BenchContext) => Promise<void>> = {
     await ctx.datasets.store(demo, 'master');
     await ctx.datasets.csvCut(demo, ctx.config.csvRows);
   },
+  xls: async (ctx) => {
+    const demo = await ctx.datasets.demo(ctx.config.districtDemo);
+    await ctx.datasets.store(demo, 'master');
+    await ctx.datasets.xlsCut(demo, ctx.config.xlsRows);
+    await ctx.datasets.htmlCut(demo, ctx.config.xlsRows);
+  },
   eval: async (ctx) => {
     for (const spec of [ctx.config.districtDemo, ctx.config.cityDemo]) await ctx.datasets.store(await ctx.datasets.demo(spec), 'all');
   },

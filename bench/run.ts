@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--only xlsx,csv,eval,nearcopy,report,grid] [--fresh] [--prepare] [--profile]`
+ * `npm run bench [-- --quick] [--only xlsx,csv,xls,eval,nearcopy,report,grid] [--fresh] [--prepare] [--profile]`
  *   --fresh    rebuild the cached data sets; --prepare  build them and measure nothing;
  *   --profile  write a CPU profile of every measured run (summarise with bench/summarizeProfile.ts).
  *   KAOPING_BENCH_CACHE=<dir>  use that cache folder instead of $TMPDIR/kaoping-bench.
@@ -26,11 +26,13 @@ import { evaluationSection } from './sections/evaluationSection';
 import { gridSection } from './sections/gridSection';
 import { nearCopySection } from './sections/nearCopySection';
 import { reportSection } from './sections/reportSection';
+import { xlsImportSection } from './sections/xlsImportSection';
 import { xlsxImportSection } from './sections/xlsxImportSection';
 
 const SECTIONS: Record<string, (ctx: BenchContext) => Promise<SectionResult>> = {
   xlsx: xlsxImportSection,
   csv: csvImportSection,
+  xls: xlsImportSection,
   eval: evaluationSection,
   nearcopy: nearCopySection,
   report: reportSection,

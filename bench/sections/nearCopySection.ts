@@ -7,6 +7,11 @@ const SECONDS_TARGET = 2;
 const SPEEDUP_TARGET = 50;
 /** The corpus size the issue states its targets for. */
 const STATED_DOCS = 20_000;
+/** copyCorpus seeds 20…27: districts of 12 managers with honest templated writers, one-edit copies and rings. */
+const COPY_CORPORA = { firstSeed: 20, seeds: 8 };
+/** Issue 20's goals for the new rule. */
+const COPIES_CAUGHT_TARGET = 0.95;
+
 /** journalCorpus: seeded journal entries, 10 % of them planted near-copies (0–14 edits) of an earlier one. */
 const CORPUS = { seed: 7, copyShare: 0.1 };
 
@@ -21,6 +26,10 @@ export async function nearCopySection(ctx: BenchContext): Promise<SectionResult>
   ctx.log(`${SECTION}: ${docs} entries, pairwise sample ${sample}`);
   const fast = await ctx.measure('near-copy', { docs, ...CORPUS }, `near-copy ${docs}`);
   const exhaustive = await ctx.measure('pairwise-sample', { docs, sample, ...CORPUS }, `pairwise ${sample}`);
+  // The rule the evaluation uses since issue 20 (findCopies: knows boilerplate), same corpus.
+  const copyScan = await ctx.measure('copy-scan', { docs, ...CORPUS }, `copy scan ${docs}`);
+  const rules = await ctx.measure('copy-rules', COPY_CORPORA, `copy rules on ${COPY_CORPORA.seeds} corpora`);
+  const copySeconds = copyScan.median('seconds');
   const seconds = fast.median('seconds');
   const sampleSeconds = exhaustive.median('seconds');
   const pairScale = (docs * (docs - 1)) / (sample * (sample - 1));
@@ -60,8 +69,25 @@ export async function nearCopySection(ctx: BenchContext): Promise<SectionResult>
         vsBaseline: 'baseline (extrapolated quadratically)',
         numbers: { extrapolatedSeconds: extrapolated, pairScale },
       },
+      {
+        section: SECTION,
+        item: `${fmt.count(docs)} entries: findCopies (the evaluation's rule: boilerplate, specific content, short entries, rings)`,
+        runs: runsText(copyScan, ctx.config.runs),
+        figure: `${fmt.seconds(copySeconds)} · ${fmt.count(Number(copyScan.first('pairs')))} pairs`,
+        cpuSeconds: copyScan.median('cpuSeconds'),
+        peakRssMb: copyScan.median('peakRssMb'),
+        vsBaseline: seconds && copySeconds ? `${(copySeconds / seconds).toFixed(1)}× findNearCopies` : '—',
+        numbers: { copySeconds, copyPairs: copyScan.first('pairs') },
+      },
+      ...ruleRows(rules),
     ],
     targets: [
+      {
+        target: `copy detection (findCopies) of ${fmt.count(docs)} < ${SECONDS_TARGET} s`,
+        measured: `${fmt.seconds(copySeconds)} (CPU ${fmt.seconds(copyScan.median('cpuSeconds'))})`,
+        met: copySeconds === null ? null : copySeconds < SECONDS_TARGET,
+      },
+      ...ruleTargets(rules),
       {
         target: `near-copy scan of ${fmt.count(docs)} < ${SECONDS_TARGET} s`,
         measured: `${fmt.seconds(seconds)} (CPU ${fmt.seconds(fast.median('cpuSeconds'))})`,
@@ -75,7 +101,50 @@ export async function nearCopySection(ctx: BenchContext): Promise<SectionResult>
       },
       { target: `identical pairs on the ${fmt.count(sample)}-entry sample`, measured: samePairsText, met: exhaustive.ok.length === 0 ? null : identical },
     ],
-    notes: [`near-copy corpus: journalCorpus(${docs}, seed ${CORPUS.seed}, ${CORPUS.copyShare * 100}% planted copies) from tests/unit/similarity/journalTexts.ts; threshold 0.8, min 20 characters (默认方案); planted copies spread over Jaccard 0.75–0.99, so not all reach 0.8.`],
-    passed: fast.failed === null && exhaustive.failed === null && (exhaustive.ok.length === 0 || identical),
+    notes: [
+      `copy rules: copyCorpus seeds ${COPY_CORPORA.firstSeed}–${COPY_CORPORA.firstSeed + COPY_CORPORA.seeds - 1} (tests/unit/similarity/copyCorpus.ts), counted by scoreCopyRule: an honest entry is accused when a pair makes it a copier (the later writer; same manager: both).`,
+      `near-copy corpus: journalCorpus(${docs}, seed ${CORPUS.seed}, ${CORPUS.copyShare * 100}% planted copies) from tests/unit/similarity/journalTexts.ts; threshold 0.8, min 20 characters (默认方案); planted copies spread over Jaccard 0.75–0.99, so not all reach 0.8.`,
+    ],
+    passed: fast.failed === null && exhaustive.failed === null && copyScan.failed === null && rules.failed === null && (exhaustive.ok.length === 0 || identical),
   };
+}
+
+type Measured = Awaited<ReturnType<BenchContext['measure']>>;
+
+const EDIT_KINDS = ['punctuation', 'character', 'insertion', 'deletion', 'number', 'shop'];
+
+/** Old rule (Jaccard ≥ 0.80 alone) against new (findCopies) on the generated districts: one row per count. */
+function ruleRows(rules: Measured): SectionResult['figures'] {
+  if (rules.ok.length === 0) return [];
+  const n = (key: string) => Number(rules.first(key));
+  const pair = (what: string, of: string) => `old ${n(`old${what}`)}/${n(`old${of}`)} · new ${n(`new${what}`)}/${n(`new${of}`)}`;
+  const row = (item: string, figure: string) => ({
+    section: SECTION,
+    item: `copy rules, ${COPY_CORPORA.seeds} corpora: ${item}`,
+    runs: '1',
+    figure,
+    cpuSeconds: null,
+    peakRssMb: null,
+    vsBaseline: 'old rule = baseline',
+    numbers: {},
+  });
+  return [
+    row('honest entries accused', pair('HonestAccused', 'Honest')),
+    row('  of them templated (facts changed)', pair('TemplatedAccused', 'Templated')),
+    row('one-edit copies caught', pair('CopiesCaught', 'Copies')),
+    ...EDIT_KINDS.map((kind) => row(`  edit: ${kind}`, `old ${rules.first(`oldEdit_${kind}`)} · new ${rules.first(`newEdit_${kind}`)}`)),
+    row('  copies of short entries (20–29 chars)', pair('ShortCaught', 'ShortCopies')),
+    row('copy rings caught (every copier)', pair('RingsCaught', 'Rings')),
+  ];
+}
+
+function ruleTargets(rules: Measured): SectionResult['targets'] {
+  if (rules.ok.length === 0) return [];
+  const n = (key: string) => Number(rules.first(key));
+  const caught = n('newCopiesCaught') / n('newCopies');
+  return [
+    { target: 'new rule: 0 honest templated entries accused', measured: `${n('newTemplatedAccused')} of ${n('newTemplated')}`, met: n('newTemplatedAccused') === 0 },
+    { target: `new rule: ≥ ${COPIES_CAUGHT_TARGET * 100} % of one-edit copies caught`, measured: `${(caught * 100).toFixed(1)} %`, met: caught >= COPIES_CAUGHT_TARGET },
+    { target: 'new rule: copy rings caught', measured: `${n('newRingsCaught')} of ${n('newRings')}`, met: n('newRingsCaught') === n('newRings') },
+  ];
 }

@@ -1,7 +1,7 @@
 /**
  * The renderer's Content-Security-Policy. Main sets it as a response header on everything the
  * window's session loads (session.webRequest.onHeadersReceived); src/renderer/index.html carries
- * the same policy as a meta tag, which is what applies to the file:// page itself.
+ * the same policy as a meta tag; the app:// handler (index.ts) sends it as a header as well.
  * Styles allow 'unsafe-inline' only because antd and AG Grid inject styles at run time.
  */
 export const CONTENT_SECURITY_POLICY = [
@@ -17,7 +17,7 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /** The directives whose absence or weakening the tests treat as a failure. */
-export const REQUIRED_DIRECTIVES: Record<string, string> = {
+const REQUIRED_DIRECTIVES: Record<string, string> = {
   'script-src': "'self'",
   'object-src': "'none'",
   'base-uri': "'none'",

@@ -1,11 +1,11 @@
 import type { HandlerContext } from '../../src/shared/api/kaopingApi';
 import { fail, type Result } from '../../src/shared/api/result';
 import type { ContractInvoke } from '../../src/backend/services/backupBeforeImport';
-import { isApiName } from '../preload/channels';
+import { isApiName } from '../../src/shared/api/kaopingApi';
 import { isTrustedSender, type SenderFrame } from './senderCheck';
 
 export interface DispatchDeps {
-  /** The file:// URL of the app's page; calls from anywhere else are refused. */
+  /** The app:// URL of the app's page; calls from anywhere else are refused. */
   indexUrl: string;
   invoke: ContractInvoke;
   log: { error(message: string, err?: unknown): void };

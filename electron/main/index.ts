@@ -1,18 +1,20 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, Menu, screen, session, shell, type Session } from 'electron';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, Menu, net, protocol, screen, session, shell, type Session } from 'electron';
 import { backupsFolder } from '../../src/backend/db/backupDatabase';
 import { builtPaths, iconPath } from './appPaths';
 import { BackendSession, BusyError, preflight, recoverDamagedDatabase } from './backendSession';
-import { withContentSecurityPolicy } from './contentSecurityPolicy';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appRequestFile } from './appProtocol';
+import { CONTENT_SECURITY_POLICY, withContentSecurityPolicy } from './contentSecurityPolicy';
 import { createDispatch } from './contractDispatch';
 import { databaseLocation } from './databaseLocation';
 import { createLog, type Log } from './logFile';
 import { isPageCommand, menuSections, menuTemplate, type MenuCommand } from './menuTemplate';
 import { explainNativeLoadError, isAbiMismatch } from './nativeModuleBuild';
-import { allowExternal, allowNavigation, allowPermission, rendererIndexUrl } from './navigationPolicy';
+import { lockDownContents } from './lockDownContents';
+import { allowPermission, rendererIndexUrl } from './navigationPolicy';
 import { registerContract, sendEvent } from './registerContract';
 import { windowOptions } from './windowOptions';
 import { checkWindowOptions } from './windowSecurity';
@@ -20,7 +22,9 @@ import { fitToDisplays, loadWindowState, saveWindowState, WINDOW_STATE_FILE } fr
 
 const mainDir = path.dirname(fileURLToPath(import.meta.url));
 const paths = builtPaths(mainDir);
-const indexUrl = rendererIndexUrl(paths.rendererIndex);
+const indexUrl = rendererIndexUrl();
+// Before the app is ready, or the scheme gets no origin of its own (appProtocol.ts).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
 
 let mainWindow: BrowserWindow | null = null;
 let backend: BackendSession | null = null;
@@ -31,23 +35,23 @@ function stampForFileName(d: Date): string {
   return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}`;
 }
 
-/** Every web contents, present and future: no navigation away, no new windows, no <webview>. */
-function lockDownContents(): void {
-  app.on('web-contents-created', (_event, contents) => {
-    const refuse = (event: { preventDefault(): void }, url: string) => {
-      if (!allowNavigation(url, indexUrl)) {
-        event.preventDefault();
-        log.info(`navigation refused: ${url}`);
-      }
-    };
-    contents.on('will-navigate', refuse);
-    contents.on('will-redirect', refuse);
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      if (allowExternal(url)) void shell.openExternal(url);
-      else log.info(`new window refused: ${url}`);
-      return { action: 'deny' };
-    });
+/** Every web contents, present and future: no navigation away (any frame), no new windows, no <webview>. */
+function lockDownAllContents(): void {
+  app.on('web-contents-created', (_event, contents) =>
+    lockDownContents(contents, { indexUrl, openExternal: (url) => void shell.openExternal(url), log: (message) => log.info(message) }),
+  );
+}
+
+/** app://kaoping/… answers with the renderer build's files, each with the app's Content-Security-Policy. */
+function serveAppProtocol(ses: Session): void {
+  ses.protocol.handle(APP_SCHEME, async (request) => {
+    const file = appRequestFile(request.url, path.dirname(paths.rendererIndex));
+    if (file === null) return new Response('not found', { status: 404 });
+    const found = await net.fetch(pathToFileURL(file).href);
+    const headers = new Headers(found.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(found.body, { status: found.status, headers });
   });
 }
 
@@ -93,7 +97,7 @@ function createWindow(): BrowserWindow {
     if (mainWindow === win) mainWindow = null;
   });
   win.webContents.on('render-process-gone', (_event, details) => log.error(`renderer gone: ${details.reason} (${details.exitCode})`));
-  void win.loadFile(paths.rendererIndex);
+  void win.loadURL(indexUrl);
   return win;
 }
 
@@ -258,6 +262,7 @@ async function start(): Promise<void> {
   log = createLog(path.join(app.getPath('userData'), 'logs', 'kaoping.log'));
   log.info(`start ${app.getVersion()} (Electron ${process.versions.electron}, ${process.platform})`);
   hardenSession(session.defaultSession);
+  serveAppProtocol(session.defaultSession);
 
   const location = databaseLocation({ userData: app.getPath('userData'), env: process.env, platform: process.platform });
   if (!location.ok) {
@@ -311,7 +316,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.on('second-instance', focusWindow);
   app.on('window-all-closed', () => app.quit());
-  lockDownContents();
+  lockDownAllContents();
   app
     .whenReady()
     .then(start)

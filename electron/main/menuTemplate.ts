@@ -6,7 +6,7 @@ export type MainMenuCommand = 'backup' | 'restore' | 'quit' | 'about' | 'openDat
 export type MenuCommand = AppMenuCommand | MainMenuCommand;
 
 /** Commands sent to the page as the 'app.menu' event; the page knows its own screens. */
-export const PAGE_COMMANDS: readonly AppMenuCommand[] = ['import', 'exportReport'];
+const PAGE_COMMANDS: readonly AppMenuCommand[] = ['import', 'exportReport'];
 
 export function isPageCommand(command: MenuCommand): command is AppMenuCommand {
   return (PAGE_COMMANDS as readonly string[]).includes(command);

@@ -8,7 +8,7 @@ import path from 'node:path';
  */
 
 /** Where better-sqlite3's compiled module lives (node-gyp's output folder). */
-export function betterSqliteBinary(projectRoot: string): string {
+function betterSqliteBinary(projectRoot: string): string {
   return path.join(projectRoot, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
 }
 

@@ -1,23 +1,18 @@
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { APP_INDEX_URL, APP_SCHEME } from './appProtocol';
 
 /**
  * Hosts that links in the page may open in the user's browser (https only). Empty: the app
  * links nowhere today; add a host here, with the reason, when a help page exists.
  */
-export const EXTERNAL_HOSTS: readonly string[] = [];
+const EXTERNAL_HOSTS: readonly string[] = [];
 
-/** The file:// URL of the built renderer page. */
-export function rendererIndexUrl(rendererIndexFile: string): string {
-  return pathToFileURL(path.resolve(rendererIndexFile)).href;
+/** The app page's URL (app://kaoping/index.html, see appProtocol.ts). */
+export function rendererIndexUrl(): string {
+  return APP_INDEX_URL;
 }
 
-function samePath(a: string, b: string, platform: NodeJS.Platform): boolean {
-  return platform === 'win32' ? a.toLowerCase() === b.toLowerCase() : a === b;
-}
-
-/** True for the app's own page (any #route or ?query), false for every other URL. */
-export function isAppPage(url: string, indexUrl: string, platform: NodeJS.Platform = process.platform): boolean {
+/** True for the app's own page (any #route or ?query), false for every other URL, file:// included. */
+export function isAppPage(url: string, indexUrl: string = APP_INDEX_URL): boolean {
   let candidate: URL;
   let index: URL;
   try {
@@ -26,16 +21,12 @@ export function isAppPage(url: string, indexUrl: string, platform: NodeJS.Platfo
   } catch {
     return false;
   }
-  if (candidate.protocol !== 'file:' || index.protocol !== 'file:') return false;
-  if (candidate.host !== index.host) return false;
-  try {
-    return samePath(fileURLToPath(candidate), fileURLToPath(index), platform);
-  } catch {
-    return false;
-  }
+  if (candidate.protocol !== `${APP_SCHEME}:` || index.protocol !== `${APP_SCHEME}:`) return false;
+  if (candidate.host !== index.host || candidate.username !== '' || candidate.password !== '') return false;
+  return candidate.pathname === index.pathname || (candidate.pathname === '/' && index.pathname === '/index.html');
 }
 
-/** will-navigate: the window only ever shows the app page (a dropped file must not replace it). */
+/** will-navigate / will-frame-navigate: the window only ever shows the app page (a dropped file must not replace it). */
 export function allowNavigation(url: string, indexUrl: string): boolean {
   return isAppPage(url, indexUrl);
 }

@@ -1,6 +1,6 @@
 import { ipcMain, type WebContents } from 'electron';
 import { API_NAMES, type EventName, type EventPayload } from '../../src/shared/api/kaopingApi';
-import { eventChannel, invokeChannel } from '../preload/channels';
+import { eventChannel, invokeChannel } from '../../src/shared/api/ipcChannels';
 import type { Dispatch } from './contractDispatch';
 
 /** Sends an event to one page (kaoping:event:<name>); a closed window is skipped. */

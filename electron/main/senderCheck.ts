@@ -7,11 +7,11 @@ export interface SenderFrame {
 }
 
 /**
- * Main answers an IPC call only from the top frame of the app's own file:// page: not from an
+ * Main answers an IPC call only from the top frame of the app's own app:// page: not from an
  * iframe, not after a navigation elsewhere, not from a frame that is already gone (null).
  */
-export function isTrustedSender(frame: SenderFrame | null | undefined, indexUrl: string, platform: NodeJS.Platform = process.platform): boolean {
+export function isTrustedSender(frame: SenderFrame | null | undefined, indexUrl: string): boolean {
   if (!frame) return false;
   if (frame.parent !== null && frame.parent !== undefined) return false;
-  return isAppPage(frame.url, indexUrl, platform);
+  return isAppPage(frame.url, indexUrl);
 }

@@ -2,7 +2,7 @@ import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 import type { Rect } from './windowState';
 
 /** The window's web preferences: the Electron security checklist, spelled out (defaults included). */
-export function secureWebPreferences(preload: string): WebPreferences {
+function secureWebPreferences(preload: string): WebPreferences {
   return {
     preload,
     sandbox: true,
@@ -28,8 +28,8 @@ export interface WindowOptionsInput {
   icon?: string;
 }
 
-export const MIN_WIDTH = 1024;
-export const MIN_HEIGHT = 640;
+const MIN_WIDTH = 1024;
+const MIN_HEIGHT = 640;
 
 /** Everything the main window is created with; windowSecurity.checkWindowOptions must find nothing in it. */
 export function windowOptions(input: WindowOptionsInput): BrowserWindowConstructorOptions {

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { eventChannelFor, invokeChannelFor } from './channels';
+import { eventChannelFor, invokeChannelFor } from '../../src/shared/api/ipcChannels';
 
 /**
  * The page's whole view of the desktop app: window.kaoping = { invoke, on }. No ipcRenderer, no

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { API_ARGS, type ApiName, type HandlerContext, type KaopingHandlers } from '../shared/api/kaopingApi';
+import { API_ARGS, isApiName, type ApiName, type HandlerContext, type KaopingHandlers } from '../shared/api/kaopingApi';
 import { fail, ok, type Result } from '../shared/api/result';
 import { appHandlers } from './handlers/appHandlers';
 import { dataHandlers } from './handlers/dataHandlers';
@@ -19,7 +19,6 @@ import { EvaluationError } from './services/evaluation/evaluationError';
 import { ReportExportError } from './services/report/reportExportError';
 import { RequestError } from './services/requestError';
 
-export type { HandlerDeps } from './handlers/handlerDeps';
 
 /** The handlers plus what a host needs to shut down cleanly. */
 export type Handlers = KaopingHandlers & {
@@ -48,11 +47,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return { ...handlers, cancelAllJobs: () => env.jobs.cancelAll(), close: () => env.reader.close() };
 }
 
-const zhCN = z.locales.zhCN().localeError;
-
-export function isApiName(name: string): name is ApiName {
-  return Object.hasOwn(API_ARGS, name);
-}
+const zhCNLocale = z.locales.zhCN().localeError;
+/** zod's Chinese messages, except an infinite number, which it calls "期望 数字，实际接收 数字". */
+const zhCN: z.core.$ZodErrorMap = (issue) =>
+  issue.code === 'invalid_type' && issue.expected === 'number' && typeof issue.input === 'number' && !Number.isNaN(issue.input)
+    ? '数字超出范围'
+    : zhCNLocale(issue);
 
 function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
   return issues

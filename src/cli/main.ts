@@ -1,20 +1,24 @@
 import { UsageError } from './usageError';
 
-const USAGE = `kaoping <command> [options]
+const USAGE = `用法：kaoping <命令> [选项]
 
-Commands:
-  import [--db FILE] [--kind KIND] [--skip-invalid] [--encoding auto|utf8|gb18030] [--month YYYY-MM] [--json] FILE...
+命令：
+  import [--db FILE] [--kind KIND] [--dry-run] [--skip-invalid] [--encoding auto|utf8|gb18030] [--month YYYY-MM] [--json] FILE...
   stats  [--db FILE] [--json]
   undo   BATCH_ID [--db FILE]
   demo   --out DIR [--seed N] [--managers N] [--retailers N] [--months N]
   evaluate --month YYYY-MM [--db FILE] [--scheme NAME] [--json]
-  adjust   --month YYYY-MM --manager CODE --dimension KEY --score N --reason TEXT [--db FILE]
-  finalize --month YYYY-MM [--db FILE]
-  reopen   --month YYYY-MM --reason TEXT [--db FILE]
+  adjust   --month YYYY-MM --manager CODE --dimension KEY --score N --reason TEXT [--by NAME] [--db FILE]
+  score    --month YYYY-MM --manager CODE --metric KEY --value N --reason TEXT [--by NAME] [--db FILE]
+  finalize --month YYYY-MM [--by NAME] [--db FILE]
+  reopen   --month YYYY-MM --reason TEXT [--by NAME] [--db FILE]
   report   --month YYYY-MM --out FILE.xlsx [--db FILE]
   serve    [--db FILE] [--port N]   (the workbench in a browser on 127.0.0.1; prints its URL)
+  audit verify [--db FILE] [--json]   (checks the audit log's hash chain; names the first broken row)
 
---db defaults to $KAOPING_DB, else the desktop app's database file.`;
+--db 默认取环境变量 $KAOPING_DB，否则为桌面程序的数据库文件。
+import --dry-run 只检查并列出将要发生的变化，不写入任何数据；--month 为零售客户档案的线路分配生效月份。
+--by 记录操作人（考核人）；默认取环境变量 $KAOPING_USER，否则为程序中设置的考核人（设置 › 常规）。`;
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -28,11 +32,13 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   adjust: async () => (await import('./commands/runMonthChange')).runAdjust,
   finalize: async () => (await import('./commands/runMonthChange')).runFinalize,
   reopen: async () => (await import('./commands/runMonthChange')).runReopen,
+  score: async () => (await import('./commands/runMonthChange')).runScore,
   report: async () => (await import('./commands/runReport')).runReport,
   serve: async () => (await import('./commands/runServe')).runServe,
+  audit: async () => (await import('./commands/runAudit')).runAudit,
 };
 
-export async function main(argv: string[]): Promise<number> {
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(USAGE + '\n');
@@ -46,7 +52,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await (await load())(rest);
   } catch (err) {
-    if (err instanceof Error && (err.name === 'EvaluationError' || err.name === 'StoreError')) {
+    if (err instanceof Error && (err.name === 'EvaluationError' || err.name === 'StoreError' || err.name === 'FinalizedMonthError')) {
       process.stderr.write(`${err.message}\n`);
       return 1;
     }

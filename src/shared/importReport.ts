@@ -20,7 +20,27 @@ export interface ImportCounts {
   skipped: number;
   /** Rows kept whose retailer or brand is unknown. */
   unlinked: number;
+  /** Route assignments added for a month that had none, for retailers already known (not counted as updated). */
+  assignments: number;
 }
+
+/** One updated row: which row, and each stored value that changed, old → new. */
+export interface ImportRowChange {
+  table: string;
+  key: string;
+  fields: { column: string; label: string; old: string | number | null; new: string | number | null }[];
+}
+
+/** A kind the file might be, with the Chinese header names it lacks. */
+export interface ImportKindCandidate {
+  kind: string;
+  label: string;
+  /** Missing required columns in Chinese: "订货日期（订单日期/订货日期/日期）". */
+  missing: string[];
+}
+
+/** Where the month a master file speaks for came from. */
+export type AsOfMonthSource = 'given' | 'fileName' | 'latestActivity' | 'previousMonth';
 
 export type FileImportStatus = 'imported' | 'refused' | 'cancelled';
 
@@ -34,6 +54,8 @@ export interface FileImportReport {
   sheet: string | null;
   headerRow: number | null;
   encoding: string | null;
+  /** What the file was read as, by its content (a .xls may be an HTML table); absent when it could not be opened. */
+  format?: 'xlsx' | 'csv' | 'xls' | 'html';
   mapped: { field: string; column: number; header: string }[];
   unmapped: { column: number; header: string }[];
   missingRequired: string[];
@@ -43,10 +65,21 @@ export interface FileImportReport {
   errorCount: number;
   warnings: string[];
   batchId: number | null;
+  /** Updated rows with their changed values (the first ones; counts.updated has them all). */
+  changes?: ImportRowChange[];
+  /** Updated rows of the roster, retailers or brands: the import centre asks again before changing them. */
+  masterRowsChanged?: number;
+  /** When the file was not imported because its kind is unclear: the kinds it might be. */
+  candidates?: ImportKindCandidate[];
+  /** The month a retailer file's route assignments hold from, and where that month came from. */
+  asOfMonth?: string | null;
+  asOfMonthSource?: AsOfMonthSource | null;
+  /** A dry run: everything was checked and counted, nothing was written. */
+  dryRun?: boolean;
 }
 
 export const MAX_REPORTED_ISSUES = 1000;
 
 export function emptyCounts(): ImportCounts {
-  return { rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0, unlinked: 0 };
+  return { rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0, unlinked: 0, assignments: 0 };
 }

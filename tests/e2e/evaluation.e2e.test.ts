@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gridRows, waitForGridRows } from './support/gridRows';
 import { openApp, screenshot, type AppSession } from './support/openApp';
+import { settled } from './support/settled';
 import type { RunningHost } from './support/startHost';
 import { startDemoHost } from './support/startDemoHost';
 
@@ -41,7 +42,7 @@ describe('evaluation', () => {
   const apiCall = (name: string, arg: unknown) =>
     page.evaluate(
       async ({ name, arg }) => {
-        const response = await fetch(`/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(arg) });
+        const response = await fetch(`/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-kaoping-call': '1' }, body: JSON.stringify(arg) });
         return (await response.json()) as { ok: boolean; error?: { code: string; message: string } };
       },
       { name, arg },
@@ -139,6 +140,8 @@ describe('evaluation', () => {
   it('finalizes behind a confirmation; then the screen is read-only and the API refuses an adjustment', async () => {
     await page.getByTestId('evaluation-finalize').click();
     const confirm = page.getByRole('dialog').filter({ hasText: `将 ${month} 的考评定稿？` });
+    // The dialog zooms in from the 定稿 button: click its OK button once it rests (see settled).
+    await settled(confirm);
     await confirm.getByRole('button', { name: '定 稿' }).or(confirm.getByRole('button', { name: '定稿' })).click();
     await page.getByTestId('final-banner').waitFor();
     expect(await page.getByTestId('final-banner').textContent()).toContain('已定稿，只读；如需修改请重新打开');
@@ -164,7 +167,7 @@ describe('evaluation', () => {
   it('reopens only with a reason', async () => {
     await page.getByTestId('evaluation-reopen').click();
     const dialog = page.getByRole('dialog').filter({ hasText: `重新打开 ${month} 的考评` });
-    await dialog.waitFor();
+    await settled(dialog);
     const ok = dialog.getByRole('button', { name: /重新打开|重新 打开/ });
     await ok.click();
     await expect.poll(() => dialog.textContent()).toContain('请填写重新打开的原因');
@@ -188,6 +191,26 @@ describe('evaluation', () => {
       { new_value: 'draft', reason: '补录了专卖检查记录' },
     ]);
     await screenshot(page, '45-evaluation-reopened');
+  });
+
+  it('says 需重新考评 (what changed, when) after a calendar edit, refuses 定稿 until re-evaluated', async () => {
+    const day = `${month}-28`;
+    const edited = await apiCall('calendar.setDay', { date: day, workday: false, note: '测试改动' });
+    expect(edited.ok).toBe(true);
+    await page.reload();
+    const banner = page.getByTestId('stale-banner');
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain('需重新考评');
+    expect(await page.getByTestId('stale-reason').first().textContent()).toContain(`修改了工作日历 ${day}`);
+    expect(await page.getByTestId('evaluation-finalize').isDisabled()).toBe(true);
+    await screenshot(page, '46-evaluation-stale');
+    const refused = await apiCall('evaluation.finalize', { month });
+    expect(refused.error?.code).toBe('stale');
+    // Putting the day back is a change too; a new run makes the result current again.
+    expect((await apiCall('calendar.setDay', { date: day, workday: null })).ok).toBe(true);
+    await page.getByTestId('evaluation-run').click();
+    await expect.poll(() => page.getByTestId('stale-banner').count()).toBe(0);
+    expect(await page.getByTestId('evaluation-finalize').isEnabled()).toBe(true);
   });
 
   it('speaks English when asked', async () => {

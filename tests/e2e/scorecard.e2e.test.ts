@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FLAG_METRIC, type FlagType } from '../../src/core/measures/dimensions';
 import { runCli } from '../helpers/runCli';
 import { openApp, screenshot, type AppSession } from './support/openApp';
 import type { RunningHost } from './support/startHost';
@@ -82,14 +83,21 @@ describe('scorecard', () => {
     await screenshot(page, '50-scorecard');
   });
 
-  it('opens a metric’s evidence: the flags of its dimension', async () => {
-    const attendanceFlags = manager.flags.filter((f) => f.type.startsWith('attendance.'));
-    await page.getByTestId('metric-row-coverage').click();
+  it('opens a metric’s evidence: the flags about that metric only', async () => {
+    // The metric of the manager's most frequent flag that is about a metric (FLAG_METRIC).
+    const about = manager.flags.map((f) => FLAG_METRIC[f.type as FlagType]).filter((m): m is NonNullable<typeof m> => m !== undefined);
+    expect(about.length, 'the manager has a flag about a metric').toBeGreaterThan(0);
+    const metric = about.sort((a, b) => about.filter((x) => x === b).length - about.filter((x) => x === a).length)[0]!;
+    const metricFlags = manager.flags.filter((f) => FLAG_METRIC[f.type as FlagType] === metric);
+    await page.getByTestId(`metric-row-${metric}`).click();
     await drawer().waitFor();
-    await expect.poll(() => drawer().getByTestId('evidence-flag').count()).toBe(attendanceFlags.length);
-    const refs = new Set(attendanceFlags.flatMap((f) => f.evidence.map((e) => `${e.kind}#${e.id}`)));
+    await expect.poll(() => drawer().getByTestId('evidence-flag').count()).toBe(metricFlags.length);
+    const refs = new Set(metricFlags.flatMap((f) => f.evidence.map((e) => `${e.kind}#${e.id}`)));
     await expect.poll(() => drawer().getByTestId('evidence-row').count()).toBe(refs.size);
-    await drawer().getByTestId('evidence-map').locator('canvas').waitFor();
+    if (metric === 'attendance_rate') {
+      // Each absence points at its day on the calendar: 当天打卡：无.
+      await expect.poll(() => drawer().locator('[data-evidence^="calendar#"]').first().textContent()).toContain('当天打卡：无');
+    }
     await screenshot(page, '51-scorecard-metric-evidence');
     await closeDrawer();
   });
@@ -197,8 +205,8 @@ describe('scorecard', () => {
     expect(await page.getByTestId('adjust-records').isDisabled()).toBe(true);
     await page.getByTestId('adjust-records').hover({ force: true });
     await page.getByText('本月已定稿，分数不能调整').waitFor();
-    await page.getByTestId('tab-audit').click();
-    await page.getByTestId('audit-row').filter({ hasText: '定稿' }).waitFor();
+    await page.getByTestId('tab-month-history').click();
+    await page.getByTestId('month-history-row').filter({ hasText: '定稿' }).waitFor();
     await screenshot(page, '57-scorecard-final');
   });
 

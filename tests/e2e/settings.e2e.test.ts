@@ -44,6 +44,21 @@ describe('settings and report export', () => {
   };
   const sum = () => page.getByTestId('weight-sum');
 
+  it('asks who the supervisor is until told; 常规 saves name and unit, audited, and the header names them', async () => {
+    await page.getByTestId('supervisor-ask').waitFor();
+    await page.getByTestId('supervisor-name').fill('张明');
+    await page.getByTestId('supervisor-unit').fill('临河营销部');
+    await page.getByTestId('supervisor-save').click();
+    await expect.poll(() => page.getByTestId('supervisor-current').textContent()).toBe('考核人：张明');
+    expect(await page.getByTestId('supervisor-ask').count()).toBe(0);
+    await screenshot(page, '69-settings-general');
+    const audit = readDb().prepare("select field, old_value, new_value, who from audit_log where entity = 'settings' order by id").all();
+    expect(audit).toEqual([
+      { field: 'name', old_value: null, new_value: '张明', who: '张明' },
+      { field: 'unit', old_value: null, new_value: '临河营销部', who: '张明' },
+    ]);
+  });
+
   it('shows a live weight sum, refuses to save unless it is 100, shows backend refusals, saves a new version', async () => {
     await page.getByRole('tab', { name: '考核方案' }).click();
     await expect.poll(() => sum().textContent()).toBe('合计 100');

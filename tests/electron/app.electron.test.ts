@@ -45,9 +45,9 @@ describe.skipIf(skipReason !== null)(`the desktop app in Electron${skipReason ? 
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('shows the built renderer from file:// with the title 考评工作台', async () => {
+  it('shows the built renderer from app://kaoping with the title 考评工作台', async () => {
     expect(await page.title()).toBe('考评工作台');
-    expect(page.url()).toMatch(/^file:\/\/.*\/out\/renderer\/index\.html/);
+    expect(page.url()).toMatch(/^app:\/\/kaoping\/index\.html/);
   });
 
   it('carries the strict Content-Security-Policy', async () => {

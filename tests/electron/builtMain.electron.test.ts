@@ -28,6 +28,9 @@ interface StubReport {
   fromNowhere: unknown;
   invalidArg: unknown;
   navigation: [string, string][];
+  frameNavigation: [string, string][];
+  schemes: { scheme: string; privileges: Record<string, boolean> }[];
+  served: [string, number | null][];
   popup: unknown;
   permissions: boolean[];
   headers: { responseHeaders: Record<string, string[]> };
@@ -83,7 +86,9 @@ describe('the built main process (out/main/index.js) under a stand-in Electron',
     expect(report.errors).toEqual([]);
     expect(checkWindowOptions(report.windowOptions)).toEqual([]);
     expect(report.windowOptions.title).toBe('考评工作台');
-    expect(report.indexUrl).toMatch(/\/out\/renderer\/index\.html$/);
+    // Served from the privileged app:// scheme, registered before ready, never from file://.
+    expect(report.indexUrl).toBe('app://kaoping/index.html');
+    expect(report.schemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, bypassCSP: false }) }]);
     expect(exitCode).toBe(0);
     // Closed on quit: the WAL was checkpointed and removed.
     expect(databaseFiles.filter((f) => f.startsWith('kaoping.sqlite'))).toEqual(['kaoping.sqlite']);
@@ -103,6 +108,9 @@ describe('the built main process (out/main/index.js) under a stand-in Electron',
 
   it('refuses navigation away, new windows, permissions and network requests, and sets the CSP header', () => {
     expect(report.navigation.map(([, verdict]) => verdict)).toEqual(['allowed', 'refused', 'refused']);
+    expect(report.frameNavigation.map(([, verdict]) => verdict)).toEqual(['allowed', 'refused', 'refused']);
+    // app:// answers nothing outside the renderer build (404), whatever the path says.
+    expect(report.served.map(([, status]) => status)).toEqual([404, 404, 404]);
     expect(report.popup).toEqual({ action: 'deny' });
     expect(report.permissions).toEqual([false, false, false]);
     expect(report.request).toEqual({ cancel: true });

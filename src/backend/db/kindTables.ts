@@ -31,6 +31,9 @@ export const REFERENCES: { from: ImportedTableName; column: string; to: Imported
   { from: 'agreements', column: 'retailer_id', to: 'retailers' },
   { from: 'inspections', column: 'retailer_id', to: 'retailers' },
   { from: 'orders', column: 'brand_id', to: 'brands' },
+  { from: 'retailer_versions', column: 'retailer_id', to: 'retailers' },
+  { from: 'brand_versions', column: 'brand_id', to: 'brands' },
+  { from: 'manager_versions', column: 'manager_id', to: 'managers' },
 ];
 
 /** Children before parents, so deletes never trip a foreign key. */
@@ -45,6 +48,9 @@ export const DELETE_ORDER: ImportedTableName[] = [
   'journals',
   'calendar_days',
   'assignments',
+  'retailer_versions',
+  'brand_versions',
+  'manager_versions',
   'brands',
   'retailers',
   'managers',

@@ -4,7 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { listBackups } from './backupDatabase';
 import { checkDatabase } from './checkDatabase';
 
-export class RestoreError extends Error {
+class RestoreError extends Error {
   constructor(
     readonly code: 'backup_missing' | 'backup_damaged' | 'copy_failed',
     message: string,

@@ -43,6 +43,8 @@ export interface ManagersTable extends ImportedRow {
   dingtalk_id: string | null;
   hired_on: string | null;
   status: string | null;
+  /** 离职日期/调离日期 (migration 0008). */
+  left_on: Generated<string | null>;
 }
 
 export interface RetailersTable extends ImportedRow {
@@ -68,6 +70,8 @@ export interface AssignmentsTable extends ImportedRow {
   month: string;
   route: string | null;
   manager_id: number | null;
+  /** The day the assignment starts when not the 1st of its month (migration 0009). */
+  valid_from: string | null;
 }
 
 export interface BrandsTable extends ImportedRow {
@@ -122,6 +126,8 @@ export interface AttendanceTable extends ImportedRow {
   link_method: string | null;
   visited: string | null;
   device: string | null;
+  /** DingTalk's 数据来源 (补打卡 marks a punch filled in afterwards); migration 0010. */
+  source: string | null;
 }
 
 export interface ReportsTable extends ImportedRow {
@@ -160,6 +166,8 @@ export interface OrdersTable extends ImportedRow {
   wholesale_price: number | null;
   amount: number | null;
   retail_price: number | null;
+  /** The marketing system's 订单编号; migration 0010. */
+  order_no: string | null;
 }
 
 export interface AgreementsTable extends ImportedRow {
@@ -214,6 +222,8 @@ export interface EvaluationsTable {
   finalized_by: string | null;
   input_batches_json: string;
   result_json: string;
+  /** What the evaluation was computed from (migration 0008; null before it). */
+  inputs_json: Generated<string | null>;
 }
 
 export interface AdjustmentsTable {
@@ -238,6 +248,8 @@ export interface AuditLogTable {
   old_value: string | null;
   new_value: string | null;
   reason: string | null;
+  /** SHA-256 over the previous row's hash and this row (migration 0007, db/auditRowHash.ts). */
+  hash: string | null;
 }
 
 /** A month whose cached order facts are current (migration 0005; kept by triggers on orders and brands). */
@@ -290,6 +302,56 @@ export interface EntryCommentsTable {
   updated_at: string;
 }
 
+/** Master data as history (migration 0009): what a file said for a month. */
+export interface RetailerVersionsTable extends ImportedRow {
+  retailer_id: number;
+  month: string;
+  name: string;
+  status: string | null;
+}
+
+export interface BrandVersionsTable extends ImportedRow {
+  brand_id: number;
+  month: string;
+  key_brand: number | null;
+  new_brand: number | null;
+  launched_on: string | null;
+}
+
+export interface ManagerVersionsTable extends ImportedRow {
+  manager_id: number;
+  month: string;
+  name: string;
+  department: string | null;
+  status: string | null;
+}
+
+/** A finalized month's report inputs beyond its snapshot (migration 0009). */
+export interface ReportFreezesTable {
+  month: string;
+  frozen_at: string;
+  inputs_json: string;
+}
+
+/** Small named settings (migration 0008): 'supervisor' → { name, unit }. */
+export interface AppSettingsTable {
+  key: string;
+  value_json: string;
+  updated_at: string;
+}
+
+/** A supervisor's score of a 手工评分 metric (migration 0008); the latest per month × manager × metric applies. */
+export interface ManualScoresTable {
+  id: Generated<number>;
+  month: string;
+  manager_code: string;
+  metric: string;
+  score: number;
+  reason: string;
+  created_by: string;
+  created_at: string;
+}
+
 export interface Database {
   import_batches: ImportBatchesTable;
   managers: ManagersTable;
@@ -312,9 +374,15 @@ export interface Database {
   audit_log: AuditLogTable;
   saved_mappings: SavedMappingsTable;
   entry_comments: EntryCommentsTable;
+  app_settings: AppSettingsTable;
+  manual_scores: ManualScoresTable;
   order_month_cache: OrderMonthCacheTable;
   order_month_totals: OrderMonthTotalsTable;
   order_month_retailer_totals: OrderMonthRetailerTotalsTable;
+  retailer_versions: RetailerVersionsTable;
+  brand_versions: BrandVersionsTable;
+  manager_versions: ManagerVersionsTable;
+  report_freezes: ReportFreezesTable;
 }
 
 /** Tables that hold imported rows (and so carry batch ids and a natural key). */
@@ -328,14 +396,14 @@ export type ImportedTableName = Exclude<
   | 'audit_log'
   | 'saved_mappings'
   | 'entry_comments'
+  | 'app_settings'
+  | 'manual_scores'
   | 'order_month_cache'
   | 'order_month_totals'
   | 'order_month_retailer_totals'
+  | 'report_freezes'
 >;
 
 export type ImportBatchRow = Selectable<ImportBatchesTable>;
 export type NewImportBatch = Insertable<ImportBatchesTable>;
-export type ManagerRow = Selectable<ManagersTable>;
-export type RetailerRow = Selectable<RetailersTable>;
-export type BrandRow = Selectable<BrandsTable>;
 export type SavedMappingRow = Selectable<SavedMappingsTable>;

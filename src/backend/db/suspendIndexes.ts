@@ -19,11 +19,13 @@ export interface SuspendedIndexes {
  * commit never sees the table without them. Each index is recreated from the exact SQL stored in
  * sqlite_master, so the schema afterwards is the one the migrations made.
  */
-export async function suspendIndexes(db: Kysely<Database>, table: string): Promise<SuspendedIndexes> {
-  const { rows } = await sql<{ name: string; sql: string }>`
+export async function suspendIndexes(db: Kysely<Database>, table: string, keep: readonly string[] = []): Promise<SuspendedIndexes> {
+  const { rows: all } = await sql<{ name: string; sql: string }>`
     SELECT name, sql FROM sqlite_master
     WHERE type = 'index' AND tbl_name = ${table} AND sql IS NOT NULL
     ORDER BY name`.execute(db);
+  // Indexes the rest of the load still looks rows up by stay.
+  const rows = all.filter((index) => !keep.includes(index.name));
   for (const index of rows) await sql`DROP INDEX ${sql.id(index.name)}`.execute(db);
   let restored = false;
   return {

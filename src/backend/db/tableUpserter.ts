@@ -5,6 +5,13 @@ import type { Database, ImportedTableName } from './schema';
 
 export type UpsertOutcome = 'inserted' | 'updated' | 'unchanged';
 
+/** One stored value an update changed. */
+export interface ColumnChange {
+  column: string;
+  old: SqlValue;
+  new: SqlValue;
+}
+
 /**
  * Writes one imported row by natural key: inserts it, updates it (keeping the old values in
  * row_history so the batch can be undone), or leaves it alone when nothing changed.
@@ -27,6 +34,9 @@ export class TableUpserter {
   /** Rows this upserter inserted, and the id of the first (ids below it were there before). */
   insertedRows = 0;
   firstInsertedId: number | null = null;
+  /** What the last upsert that updated a row changed (empty after an insert or an unchanged row). */
+  lastChanges: ColumnChange[] = [];
+  private readonly keptSlots: number[];
 
   constructor(
     db: Kysely<Database>,
@@ -34,7 +44,13 @@ export class TableUpserter {
     readonly table: ImportedTableName,
     private readonly columns: readonly string[],
     private readonly batchId: number,
+    /**
+     * Columns the file does not carry: an existing row keeps its stored value in them (a
+     * three-column phone list changes phones and nothing else); a new row gets the value given.
+     */
+    keep: ReadonlySet<string> = new Set(),
   ) {
+    this.keptSlots = columns.flatMap((c, i) => (keep.has(c) ? [i] : []));
     // The table and its columns are chosen at run time here, so the builder is untyped on purpose;
     // the column lists come from the typed row builders of each kind.
     const dyn = db as unknown as Kysely<Record<string, Record<string, SqlValue>>>;
@@ -95,9 +111,15 @@ export class TableUpserter {
     }
     this.insertFirst = false;
     const id = Number(existing.id);
-    if (columns.every((c, i) => sameValue(existing[c] ?? null, row[i] ?? null))) {
-      return { outcome: 'unchanged', id };
+    for (const i of this.keptSlots) row[i] = existing[columns[i] as string] ?? null;
+    const changes: ColumnChange[] = [];
+    for (let i = 0; i < columns.length; i++) {
+      const c = columns[i] as string;
+      const before = existing[c] ?? null;
+      if (!sameValue(before, row[i] ?? null)) changes.push({ column: c, old: before, new: row[i] ?? null });
     }
+    this.lastChanges = changes;
+    if (changes.length === 0) return { outcome: 'unchanged', id };
     const { id: _id, ...old } = existing;
     this.history.statement.run(this.history.bind({ batch: this.batchId, table: this.table, id, old: JSON.stringify(old) }));
     row[columns.length + 2] = id;
@@ -105,7 +127,14 @@ export class TableUpserter {
     return { outcome: 'updated', id };
   }
 
+  /** The value the last upsert left in a column (the stored one where the column was kept). */
+  valueOf(column: string): SqlValue {
+    const i = this.columns.indexOf(column);
+    return i < 0 ? null : (this.row[i] ?? null);
+  }
+
   private inserted(id: number): { outcome: 'inserted'; id: number } {
+    this.lastChanges = [];
     this.insertedRows += 1;
     this.firstInsertedId ??= id;
     return { outcome: 'inserted', id };

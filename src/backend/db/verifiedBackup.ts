@@ -4,7 +4,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { BACKUPS_KEPT, backupsFolder, listBackups } from './backupDatabase';
 import { checkDatabase } from './checkDatabase';
 
-export class BackupError extends Error {
+class BackupError extends Error {
   constructor(
     readonly code: 'busy' | 'failed' | 'target_is_database',
     message: string,
@@ -51,7 +51,7 @@ function backupName(databasePath: string, reason: string, now: Date): string {
  * connection while it is inside a write transaction, ends at once with nothing written
  * (better-sqlite3 reports 0 pages and creates no file), so every backup waits for this first.
  */
-export async function waitForIdle(sqlite: BetterSqlite3.Database, timeoutMs: number): Promise<void> {
+async function waitForIdle(sqlite: BetterSqlite3.Database, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (sqlite.inTransaction) {
     if (Date.now() > until) throw new BackupError('busy', '数据库正在写入（例如正在导入），请等当前任务完成后再备份。');

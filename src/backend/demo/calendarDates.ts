@@ -44,10 +44,6 @@ export function addDays(isoDate: string, delta: number): string {
   return new Date(utcDate(isoDate).getTime() + delta * 86_400_000).toISOString().slice(0, 10);
 }
 
-export function daysBetween(fromIso: string, toIso: string): number {
-  return Math.round((utcDate(toIso).getTime() - utcDate(fromIso).getTime()) / 86_400_000);
-}
-
 /** DingTalk's 考勤日期: '26-10-08 星期四'. */
 export function dingTalkDate(isoDate: string): string {
   return `${isoDate.slice(2)} ${WEEKDAY_ZH[weekdayOf(isoDate)]}`;
@@ -68,6 +64,6 @@ export function clockTimeWithSeconds(seconds: number): string {
   return `${clockTime(Math.floor(seconds / 60))}:${pad2(seconds % 60)}`;
 }
 
-export function pad2(value: number): string {
+function pad2(value: number): string {
   return String(value).padStart(2, '0');
 }

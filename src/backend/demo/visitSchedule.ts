@@ -30,7 +30,7 @@ export interface ManagerDay {
 }
 
 /** Minimum workdays between visits by tier band: 21–30 about weekly, 11–20 fortnightly, 1–10 monthly (with margin). */
-export function visitInterval(tier: number): number {
+function visitInterval(tier: number): number {
   return tier >= 21 ? 4 : tier >= 11 ? 8 : 16;
 }
 

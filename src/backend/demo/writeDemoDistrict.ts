@@ -24,7 +24,6 @@ import { writeSpotchecks } from './writeSpotchecks';
 import { writeSurveys } from './writeSurveys';
 
 export type { DemoManifest } from './demoManifest';
-export type { PlantedProblem } from './plantPlan';
 
 export interface DemoOptions {
   outDir: string;
@@ -55,7 +54,7 @@ export interface DemoResult {
 /** Workdays in an average month, for sizing padded periods. */
 const WORKDAYS_PER_MONTH = 21;
 /** Attendance and journals cover the evaluated month and the one before by default. */
-const DEFAULT_ACTIVITY_MONTHS = 2;
+export const DEFAULT_ACTIVITY_MONTHS = 2;
 
 /**
  * Writes a demo district's spreadsheets (all twelve data kinds, in the shapes real exports

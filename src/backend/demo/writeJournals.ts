@@ -76,6 +76,8 @@ export async function writeJournals(ctx: DemoContext, ledger: SalesLedger): Prom
   const copies = plannedCopies(ctx, dayOf, entryFor);
   const shortDays = plannedShortDays(ctx);
   const shortTexts: string[] = [];
+  const perfunctoryDays = plannedPerfunctoryDays(ctx, shortDays);
+  const perfunctoryDates: string[] = [];
 
   for (const manager of ctx.district.managers) {
     for (const day of ctx.schedule.get(manager.code) ?? []) {
@@ -91,6 +93,9 @@ export async function writeJournals(ctx: DemoContext, ledger: SalesLedger): Prom
         if (i === 0 && shortDays.has(`${manager.code}|${day.date}`)) {
           content = SHORT_ENTRIES[shortTexts.length % SHORT_ENTRIES.length] as string;
           shortTexts.push(`${day.date}「${content}」`);
+        } else if (i === 0 && perfunctoryDays.has(`${manager.code}|${day.date}`)) {
+          content = PERFUNCTORY_ENTRY;
+          perfunctoryDates.push(day.date);
         }
         if (entry.violation !== '无') {
           const planned = ctx.plan.reportedViolations.find((v) => v.managerCode === manager.code && v.reportDay === day.date);
@@ -126,7 +131,32 @@ export async function writeJournals(ctx: DemoContext, ledger: SalesLedger): Prom
       detail: `${shortTexts.length} 条日志不足 20 字：${shortTexts.join('，')}`,
     });
   }
+  if (ctx.plan.shortEntries && perfunctoryDates.length > 0) {
+    ctx.planted.push({
+      flag: 'records.perfunctory',
+      managerCode: ctx.plan.shortEntries.managerCode,
+      detail: `${perfunctoryDates.length} 条日志只有全区通用的套话（${perfunctoryDates.join('、')}）：「${PERFUNCTORY_ENTRY}」`,
+    });
+  }
   return { file: { path, kind: 'journals', rows: sheet.rowsWritten }, violationReports };
+}
+
+/**
+ * The lazy manager's 应付差事 entry: phrases every manager's journal has (journalText's clauses in
+ * their usual order), with no shop, person, number or finding of the day.
+ */
+const PERFUNCTORY_ENTRY = '店里没有无标识卷烟，经营规范。店主对服务表示满意。';
+
+/** Three visit days of the short-entry manager in the evaluated month, other than the short ones. */
+function plannedPerfunctoryDays(ctx: DemoContext, shortDays: ReadonlySet<string>): Set<string> {
+  const plan = ctx.plan.shortEntries;
+  if (!plan) return new Set();
+  const days = (ctx.schedule.get(plan.managerCode) ?? [])
+    .filter((d) => d.date.startsWith(ctx.endMonth) && d.visits.length > 0)
+    .map((d) => `${plan.managerCode}|${d.date}`)
+    .filter((key) => !shortDays.has(key));
+  const step = Math.max(1, Math.floor(days.length / 4));
+  return new Set([days[step], days[2 * step], days[3 * step]].filter((key): key is string => key !== undefined));
 }
 
 function methodOf(day: ManagerDay, index: number): '走访' | '电话' | '微信' {

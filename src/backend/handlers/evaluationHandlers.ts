@@ -1,14 +1,23 @@
 import type { KaopingHandlers } from '../../shared/api/kaopingApi';
-import { currentUser } from '../services/app/currentUser';
+import { actingName } from '../services/app/supervisor';
 import { adjustDimension, finalizeMonth, reopenMonth, type Actor } from '../services/evaluation/changeMonth';
 import { evaluateStoredMonth } from '../services/evaluation/evaluateStoredMonth';
+import { setManualScore } from '../services/evaluation/manualScores';
+import { managerScorecard } from '../services/scorecard/managerScorecard';
 import { toMonthEvaluationDto } from '../services/evaluation/monthEvaluationDto';
 import { readMonthSnapshot } from '../services/evaluation/monthSnapshot';
 import type { HandlerEnv } from './handlerDeps';
 import { runJob } from './runJob';
 import { undoLastAdjustment } from '../services/evaluation/undoLastAdjustment';
 
-type Names = 'evaluation.get' | 'evaluation.run' | 'evaluation.adjust' | 'evaluation.undoAdjustment' | 'evaluation.finalize' | 'evaluation.reopen';
+type Names =
+  | 'evaluation.get'
+  | 'evaluation.run'
+  | 'evaluation.adjust'
+  | 'evaluation.undoAdjustment'
+  | 'evaluation.finalize'
+  | 'evaluation.reopen'
+  | 'evaluation.setManualScore';
 
 /**
  * The 考评 screen's month: read from the read-only connection; running, adjusting, 定稿 and
@@ -16,7 +25,8 @@ type Names = 'evaluation.get' | 'evaluation.run' | 'evaluation.adjust' | 'evalua
  */
 export function evaluationHandlers(env: HandlerEnv): Pick<KaopingHandlers, Names> {
   const { store } = env;
-  const actor = (): Actor => ({ who: currentUser(), now: env.now() });
+  // Signed with the supervisor's name (设置 › 常规), never the OS account.
+  const actor = async (): Promise<Actor> => ({ who: await actingName(store.db), now: env.now() });
 
   return {
     'evaluation.get': async ({ month }) => {
@@ -36,14 +46,20 @@ export function evaluationHandlers(env: HandlerEnv): Pick<KaopingHandlers, Names
       ),
 
     'evaluation.adjust': async (arg) =>
-      env.writeLock.run(async () => toMonthEvaluationDto(await adjustDimension(store, arg, actor()))),
+      env.writeLock.run(async () => toMonthEvaluationDto(await adjustDimension(store, arg, await actor()))),
 
     'evaluation.undoAdjustment': async (arg) =>
-      env.writeLock.run(async () => toMonthEvaluationDto(await undoLastAdjustment(store, arg, actor()))),
+      env.writeLock.run(async () => toMonthEvaluationDto(await undoLastAdjustment(store, arg, await actor()))),
 
-    'evaluation.finalize': async ({ month }) => env.writeLock.run(async () => toMonthEvaluationDto(await finalizeMonth(store, month, actor()))),
+    'evaluation.setManualScore': async (arg) =>
+      env.writeLock.run(async () => {
+        await setManualScore(store, arg, await actor());
+        return managerScorecard(store, arg.month, arg.managerCode);
+      }),
+
+    'evaluation.finalize': async ({ month }) => env.writeLock.run(async () => toMonthEvaluationDto(await finalizeMonth(store, month, await actor()))),
 
     'evaluation.reopen': async ({ month, reason }) =>
-      env.writeLock.run(async () => toMonthEvaluationDto(await reopenMonth(store, month, reason, actor()))),
+      env.writeLock.run(async () => toMonthEvaluationDto(await reopenMonth(store, month, reason, await actor()))),
   };
 }

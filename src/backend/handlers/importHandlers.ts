@@ -15,6 +15,7 @@ type ImportHandlers = Pick<
   KaopingHandlers,
   | 'import.preview'
   | 'import.run'
+  | 'import.check'
   | 'import.cancel'
   | 'import.batches'
   | 'import.undo'
@@ -23,12 +24,15 @@ type ImportHandlers = Pick<
   | 'import.errorsWorkbook'
 >;
 
-function jobFile(file: UploadedFile): ImportJobFile {
+function jobFile(file: UploadedFile & { asOfMonth?: string }): ImportJobFile {
   return {
     input: { fileName: file.fileName, bytes: file.bytes },
     kind: file.kind,
     manualMapping: file.manualMapping,
     encoding: file.encoding,
+    asOfMonth: file.asOfMonth,
+    headerRowNumber: file.headerRow,
+    sheet: file.sheet,
   };
 }
 
@@ -51,6 +55,12 @@ export function importHandlers(env: HandlerEnv): ImportHandlers {
           savedMappings: await listMappings(store),
           onProgress: (p) => ctx.emit('import.progress', { jobId: arg.jobId, ...p }),
         }),
+      ),
+
+    // A dry run takes the write lock: it runs the import inside a transaction it rolls back.
+    'import.check': async ({ files }) =>
+      env.writeLock.run(async () =>
+        runImportJob(store, files.map(jobFile), { dryRun: true, now: env.now(), savedMappings: await listMappings(store) }),
       ),
 
     'import.cancel': async ({ jobId }) => ({ cancelled: env.jobs.cancel(jobId) }),

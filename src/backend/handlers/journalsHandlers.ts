@@ -1,5 +1,5 @@
 import type { KaopingHandlers } from '../../shared/api/kaopingApi';
-import { currentUser } from '../services/app/currentUser';
+import { actingName } from '../services/app/supervisor';
 import { commentOnEntry } from '../services/journals/commentOnEntry';
 import { compareManagers } from '../services/journals/compareManagers';
 import { loadTextEntries } from '../services/journals/loadTextEntries';
@@ -16,7 +16,7 @@ export function journalsHandlers(env: HandlerEnv): Pick<KaopingHandlers, Names> 
     'journals.entries': async ({ kind, managerCode, month, date }) =>
       loadTextEntries(store, kind, date === undefined ? { managerCode, month } : { managerCode, month, date }),
     'journals.byIds': async ({ kind, ids }) => loadTextEntries(store, kind, { ids }),
-    'journals.comment': async (req) => env.writeLock.run(() => commentOnEntry(env.store, req, { who: currentUser(), now: env.now() })),
+    'journals.comment': async (req) => env.writeLock.run(async () => commentOnEntry(env.store, req, { who: await actingName(env.store.db), now: env.now() })),
     'journals.managers': async ({ month }) => compareManagers(store, month),
   };
 }

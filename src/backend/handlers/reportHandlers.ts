@@ -12,7 +12,7 @@ import { runJob } from './runJob';
 type Names = 'report.export' | 'report.scorecards';
 
 /** The name the supervisor sees in the save dialog or the downloads bar. */
-export function reportFileName(month: string): string {
+function reportFileName(month: string): string {
   return `考评报表-${month}.xlsx`;
 }
 

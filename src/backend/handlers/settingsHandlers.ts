@@ -3,7 +3,7 @@ import type { Scheme } from '../../core/scoring/scheme';
 import type { KaopingHandlers } from '../../shared/api/kaopingApi';
 import type { SchemeDto } from '../../shared/api/settingsApi';
 import { ensureDefaultScheme, findScheme } from '../repositories/schemeRepository';
-import { currentUser } from '../services/app/currentUser';
+import { actingName } from '../services/app/supervisor';
 import { RequestError } from '../services/requestError';
 import { calendarMonthDays } from '../services/settings/calendarMonthDays';
 import { saveScheme } from '../services/settings/saveScheme';
@@ -34,7 +34,7 @@ export function settingsHandlers(env: HandlerEnv): Pick<KaopingHandlers, Names> 
     'settings.saveScheme': async ({ scheme }) =>
       env.writeLock.run(async () => {
         // The contract checks shapes; validateScheme (inside saveScheme) checks every dimension and metric key.
-        const saved = await saveScheme(env.store, scheme as unknown as Scheme, currentUser(), env.now());
+        const saved = await saveScheme(env.store, scheme as unknown as Scheme, await actingName(env.store.db), env.now());
         const summary = (await schemeSummaries(env.store.db)).find((s) => s.id === saved.id);
         if (!summary) throw new Error(`scheme ${saved.id} vanished after saving it`);
         return summary;
@@ -44,7 +44,7 @@ export function settingsHandlers(env: HandlerEnv): Pick<KaopingHandlers, Names> 
 
     'calendar.setDay': async (change) =>
       env.writeLock.run(async () => {
-        await setCalendarDay(env.store, change, currentUser(), env.now());
+        await setCalendarDay(env.store, change, await actingName(env.store.db), env.now());
         return calendarMonthDays(env.store.db, change.date.slice(0, 7));
       }),
   };

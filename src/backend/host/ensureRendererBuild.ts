@@ -3,7 +3,7 @@ import path from 'node:path';
 import { findProjectRoot } from '../services/app/findProjectRoot';
 
 /** The renderer's config file at the project root (written with the renderer; outDir out/renderer). */
-export const RENDERER_CONFIG = 'vite.renderer.config.mts';
+const RENDERER_CONFIG = 'vite.renderer.config.mts';
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -17,7 +17,7 @@ function newestMtime(dir: string): number {
 }
 
 /** Whether the build in rendererDir is missing or older than a source it is built from. */
-export function rendererBuildIsStale(rendererDir: string, projectRoot: string): boolean {
+function rendererBuildIsStale(rendererDir: string, projectRoot: string): boolean {
   const index = path.join(rendererDir, 'index.html');
   if (!fs.existsSync(index)) return true;
   const built = fs.statSync(index).mtimeMs;

@@ -21,10 +21,16 @@ function cookieValue(req: IncomingMessage, name: string): string | null {
 }
 
 /** How a request proved it knows the token, if it did (httpProtocol.ts describes the scheme). */
-export function tokenSource(req: IncomingMessage, url: URL, token: string, port: number): 'header' | 'query' | 'cookie' | null {
+export function tokenSource(
+  req: IncomingMessage,
+  url: URL,
+  token: string,
+  port: number,
+  opts: { queryAllowed: boolean } = { queryAllowed: true },
+): 'header' | 'query' | 'cookie' | null {
   const header = req.headers[TOKEN_HEADER];
   if (typeof header === 'string' && same(header, token)) return 'header';
-  const query = url.searchParams.get(TOKEN_QUERY);
+  const query = opts.queryAllowed ? url.searchParams.get(TOKEN_QUERY) : null;
   if (query !== null && same(query, token)) return 'query';
   const cookie = cookieValue(req, tokenCookieName(port));
   if (cookie !== null && same(cookie, token)) return 'cookie';

@@ -4,11 +4,14 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { API_PATH_PREFIX, EVENTS_PATH, MAX_BODY_BYTES, TOKEN_QUERY } from '../../shared/api/httpProtocol';
-import type { HandlerContext } from '../../shared/api/kaopingApi';
+import { isApiName, type HandlerContext } from '../../shared/api/kaopingApi';
 import { fail, type Result } from '../../shared/api/result';
 import { decodeWire, encodeWire } from '../../shared/api/wireCodec';
 import type { Store } from '../db/openStore';
-import { createHandlers, invokeHandler, isApiName } from '../handlers';
+import { createHandlers, invokeHandler } from '../handlers';
+import { WriteLock } from '../handlers/writeLock';
+import { crossSiteRefusal } from './crossSiteRefusal';
+import { UploadTooLarge, wireBodyViaFile } from './wireBodyViaFile';
 import { EventStream } from './eventStream';
 import { newHostToken, tokenCookie, tokenSource } from './hostToken';
 import { setSecurityHeaders } from './securityHeaders';
@@ -35,6 +38,9 @@ export interface HttpHost {
 }
 
 class BodyTooLarge extends Error {}
+
+/** Bodies above this are uploads: streamed to a temporary file, one at a time. */
+const STREAMED_BODY_BYTES = 1024 * 1024;
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -101,6 +107,9 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
   const events = new EventStream();
   const ctx: HandlerContext = { emit: (event, payload) => events.send(event, payload) };
   const inFlight = new Set<Promise<unknown>>();
+  // One upload (its body, its decoding and its call, e.g. the import) at a time; the next one's
+  // body waits in the socket until then, so four concurrent uploads cost what one does.
+  const uploadGate = new WriteLock();
   let port = 0;
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
@@ -113,18 +122,37 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       sendResult(res, 405, fail('method_not_allowed', '接口只接受 POST 请求'));
       return;
     }
+    const refusal = crossSiteRefusal(req, port);
+    if (refusal !== null) {
+      sendResult(res, 403, fail('forbidden', refusal));
+      req.resume();
+      return;
+    }
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > MAX_BODY_BYTES) {
       sendResult(res, 413, fail('too_large', `一次上传的内容太大（上限 ${MAX_BODY_BYTES / 1024 / 1024} MB），请分批导入`));
       req.resume();
       return;
     }
+    const upload = declared > STREAMED_BODY_BYTES || req.headers['content-length'] === undefined;
+    if (upload) {
+      await uploadGate.run(() => callApi(req, res, name, true));
+      return;
+    }
+    await callApi(req, res, name, false);
+  }
+
+  async function callApi(req: IncomingMessage, res: ServerResponse, name: string, viaFile: boolean): Promise<void> {
     let arg: unknown;
     try {
-      const body = await readBody(req, MAX_BODY_BYTES);
-      arg = body.length === 0 ? {} : decodeWire(body.toString('utf8'));
+      if (viaFile) {
+        arg = await wireBodyViaFile(req, workDir, MAX_BODY_BYTES);
+      } else {
+        const body = await readBody(req, MAX_BODY_BYTES);
+        arg = body.length === 0 ? {} : decodeWire(body.toString('utf8'));
+      }
     } catch (err) {
-      if (err instanceof BodyTooLarge) {
+      if (err instanceof BodyTooLarge || err instanceof UploadTooLarge) {
         sendResult(res, 413, fail('too_large', `一次上传的内容太大（上限 ${MAX_BODY_BYTES / 1024 / 1024} MB），请分批导入`));
       } else {
         sendResult(res, 400, fail('bad_request', '请求内容无法解析'));
@@ -155,7 +183,14 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       return;
     }
     const url = new URL(rawUrl, `http://127.0.0.1:${port}`);
-    const proof = tokenSource(req, url, token, port);
+    // A browser asks before a cross-origin call with a custom header: the answer is always no.
+    if (req.method === 'OPTIONS') {
+      sendText(res, 403, '不接受跨站请求');
+      return;
+    }
+    // The token in the address only where a browser cannot send a header: opening the page, and the event stream.
+    const queryAllowed = req.method === 'GET' && (url.pathname === '/' || url.pathname === EVENTS_PATH);
+    const proof = tokenSource(req, url, token, port, { queryAllowed });
     if (proof === null) {
       sendText(res, 401, '需要访问令牌：请使用考评工作台启动时显示的完整地址打开');
       return;

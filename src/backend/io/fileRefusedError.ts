@@ -1,7 +1,6 @@
 export type FileRefusalCode =
   | 'empty'
   | 'not_spreadsheet'
-  | 'old_xls'
   | 'encrypted'
   | 'too_large'
   | 'too_many_rows'

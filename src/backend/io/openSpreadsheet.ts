@@ -1,8 +1,9 @@
 import { createByteSource } from './byteSource';
 import { openCsv } from './csv/openCsv';
+import { openHtmlTables } from './html/openHtmlTables';
 import { isEncryptedOfficeFile } from './oleCompoundFile';
 import { refuse } from './refusals';
-import { sniffContent } from './sniffContent';
+import { sniffContent, sniffMarkup } from './sniffContent';
 import {
   DEFAULT_SPREADSHEET_LIMITS,
   type OpenSpreadsheetOptions,
@@ -10,16 +11,14 @@ import {
   type SpreadsheetLimits,
   type SpreadsheetSource,
 } from './spreadsheetSource';
+import { openXls } from './xls/openXls';
 import { openXlsx } from './xlsx/openXlsx';
 
 /** Enough to tell the encoding and delimiter of a CSV, and to see NUL bytes in a binary. */
 const HEAD_BYTES = 64 * 1024;
 
-/** Web systems often "export to Excel" as an HTML table or SpreadsheetML 2003 named .xls. */
-const MARKUP_SPREADSHEET = /^(?:\u00EF\u00BB\u00BF)?\s*<(?:!doctype\s+html|html|table|\?xml[\s\S]*?<(?:ss:)?Workbook)/i;
-
 /**
- * Opens an .xlsx or .csv (from disk or from uploaded bytes) for streaming import.
+ * Opens an .xlsx, .xls, .csv or HTML-table export (from disk or from uploaded bytes) for import.
  * Everything that makes a file unimportable is refused here, as a FileRefusedError with
  * a message for the supervisor, before any sheet is read: the kind of file is decided
  * by its content, not its name; zip sizes come from the central directory, row counts
@@ -42,18 +41,24 @@ export async function openSpreadsheet(
       opened = await openXlsx(source, limits);
       break;
     case 'ole2':
-      throw (await isEncryptedOfficeFile(source)) ? refuse.encrypted(fileName) : refuse.oldXls(fileName);
+      // A password-protected .xlsx is an OLE2 file too; SheetJS would only call it "unsupported".
+      if (await isEncryptedOfficeFile(source)) throw refuse.encrypted(fileName);
+      opened = await openXls(source, limits);
+      break;
     case 'binary':
       throw refuse.notSpreadsheet(fileName, content.what);
     case 'text':
-      if (MARKUP_SPREADSHEET.test(head.toString('latin1', 0, 4096))) {
-        throw refuse.notSpreadsheet(
-          fileName,
-          '网页（HTML）或 XML 格式的导出文件',
-          '请在 Excel/WPS 中打开它，另存为 .xlsx 后再导入。',
-        );
+      switch (sniffMarkup(head)) {
+        case 'html':
+          // Web systems' "导出Excel" often saves an HTML table under an .xls or .xlsx name.
+          opened = await openHtmlTables(source, limits, options);
+          break;
+        case 'spreadsheetml':
+          throw refuse.notSpreadsheet(fileName, 'XML 格式（Excel 2003 XML）的导出文件', '请在 Excel/WPS 中打开它，另存为 .xlsx 后再导入。');
+        case null:
+          opened = await openCsv(source, head, limits, options);
+          break;
       }
-      opened = await openCsv(source, head, limits, options);
       break;
   }
 

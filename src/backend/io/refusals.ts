@@ -33,14 +33,6 @@ export const refuse = {
     );
   },
 
-  oldXls(fileName: string): FileRefusedError {
-    return new FileRefusedError(
-      'old_xls',
-      fileName,
-      `${quoted(fileName)}是旧版 Excel 格式（.xls），请在 Excel/WPS 中另存为 .xlsx 后再导入。`,
-    );
-  },
-
   encrypted(fileName: string): FileRefusedError {
     return new FileRefusedError(
       'encrypted',
@@ -65,6 +57,20 @@ export const refuse = {
       `${quoted(fileName)}${sheetPart(sheet)}解压后超过 ${formatBytes(limitBytes)}，数据量过大或文件异常。请按月份或片区拆分成几个文件后再导入。`,
       sheet === undefined ? {} : { sheet },
     );
+  },
+
+  /** .xls and HTML tables are read whole, so their size is capped before reading. */
+  tooLargeToRead(fileName: string, limitBytes: number, what: string): FileRefusedError {
+    return new FileRefusedError(
+      'too_large',
+      fileName,
+      `${quoted(fileName)}是${what}，大小超过 ${formatBytes(limitBytes)}，无法直接读取。请在 Excel/WPS 中另存为 .xlsx，或按月份、片区拆分后再导入。`,
+    );
+  },
+
+  /** An HTML export in which no table has a header row and data below it. */
+  noUsableHtmlTable(fileName: string): FileRefusedError {
+    return refuse.notSpreadsheet(fileName, '网页（HTML）或 XML 格式的导出文件', '请在 Excel/WPS 中打开它，另存为 .xlsx 后再导入。');
   },
 
   tooManyRows(fileName: string, maxRows: number, sheet?: string): FileRefusedError {

@@ -38,3 +38,26 @@ export function sniffContent(head: Uint8Array): ContentKind {
   if (head.includes(0)) return { kind: 'binary' };
   return { kind: 'text' };
 }
+
+/** Markup some web systems save under an .xls or .xlsx name when they "export to Excel". */
+export type MarkupKind = 'html' | 'spreadsheetml';
+
+const LEADING_NOISE = /^(?:\u00EF\u00BB\u00BF)?(?:\s|<!--[\s\S]*?-->)*/;
+const HTML_START = /^<(?:!doctype\s+html|html|head|body|meta|title|style|table)[\s>/]/i;
+const XML_DECLARATION = /^<\?xml[^>]*\?>/i;
+const SPREADSHEETML_ROOT = /<(?:ss:)?Workbook[\s>]/;
+
+/**
+ * Whether a text file is an HTML page (read as a table export) or SpreadsheetML 2003 (refused).
+ * `head` is the file's first bytes; only their ASCII matters, so latin1 is enough to look.
+ */
+export function sniffMarkup(head: Uint8Array): MarkupKind | null {
+  const text = Buffer.from(head.buffer, head.byteOffset, Math.min(head.length, 4096)).toString('latin1');
+  let rest = text.replace(LEADING_NOISE, '');
+  const declaration = XML_DECLARATION.exec(rest);
+  if (declaration !== null) {
+    if (SPREADSHEETML_ROOT.test(rest)) return 'spreadsheetml';
+    rest = rest.slice(declaration[0].length).replace(/^(?:\s|<!--[\s\S]*?-->|<\?[^>]*\?>)*/, '');
+  }
+  return HTML_START.test(rest) ? 'html' : null;
+}

@@ -8,12 +8,24 @@ export interface SpreadsheetLimits {
   maxUncompressedBytes: number;
   /** Most rows with at least one value in one sheet. */
   maxRows: number;
+  /**
+   * Largest .xls: it is parsed whole, at about 65 times its size in memory (SheetJS). A full
+   * 65,536-row sheet of 9 columns is 8 MB; this leaves room for about 35 columns.
+   */
+  maxXlsBytes: number;
+  /** Largest HTML-table export: it is decoded and parsed whole (a few times its size in memory). */
+  maxHtmlBytes: number;
 }
 
 export const DEFAULT_SPREADSHEET_LIMITS: SpreadsheetLimits = {
   maxUncompressedBytes: 1024 ** 3,
   maxRows: 2_000_000,
+  maxXlsBytes: 32 * 1024 ** 2,
+  maxHtmlBytes: 100 * 1024 ** 2,
 };
+
+/** What a file turned out to be by its content, whatever its name says. */
+export type SpreadsheetFormat = 'xlsx' | 'csv' | 'xls' | 'html';
 
 export interface OpenSpreadsheetOptions {
   /** Text encoding of a CSV without a byte-order mark; a BOM always wins. */
@@ -42,13 +54,13 @@ export interface SheetSource {
 }
 
 export interface SpreadsheetSource {
-  format: 'xlsx' | 'csv';
+  format: SpreadsheetFormat;
   fileName: string;
   sizeBytes: number;
   /** Hex SHA-256 of the file's bytes. */
   sha256: string;
-  /** CSV only. */
-  encoding?: TextEncodingName;
+  /** CSV and HTML tables only: a TextEncodingName, or the charset an HTML page declares (e.g. big5). */
+  encoding?: string;
   /** CSV only. */
   delimiter?: CsvDelimiter;
   /**

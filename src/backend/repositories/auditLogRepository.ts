@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { AUDIT_CHAIN_START, auditRowHash } from '../db/auditRowHash';
+import { auditSequence } from '../db/auditSequence';
 import type { Database } from '../db/schema';
 
 export interface AuditEntry {
@@ -12,19 +14,28 @@ export interface AuditEntry {
   reason: string | null;
 }
 
+/**
+ * Appends one row to the audit chain: the next id, and a hash over the previous row's hash and
+ * this row (the table's triggers refuse any other insert). Run it inside the write's transaction
+ * (and the write lock), so that the row read as previous is still the last one.
+ */
 export async function appendAudit(db: Kysely<Database>, e: AuditEntry): Promise<void> {
+  const last = await db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const seq = await auditSequence(db);
+  const row = {
+    id: Math.max(last?.id ?? 0, seq) + 1,
+    at: e.at,
+    who: e.who,
+    entity: e.entity,
+    entity_id: e.entityId,
+    field: e.field,
+    old_value: e.oldValue,
+    new_value: e.newValue,
+    reason: e.reason,
+  };
   await db
     .insertInto('audit_log')
-    .values({
-      at: e.at,
-      who: e.who,
-      entity: e.entity,
-      entity_id: e.entityId,
-      field: e.field,
-      old_value: e.oldValue,
-      new_value: e.newValue,
-      reason: e.reason,
-    })
+    .values({ ...row, hash: auditRowHash(last?.hash ?? AUDIT_CHAIN_START, row) })
     .execute();
 }
 

@@ -24,7 +24,7 @@ export const DATE_FILTER_TYPES = NUMBER_FILTER_TYPES;
 const TRUE = sql<SqlBool>`1 = 1`;
 
 /** A LIKE pattern matching `text` literally, for use with ESCAPE '\'. */
-export function likeLiteral(text: string): string {
+function likeLiteral(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
@@ -84,7 +84,7 @@ function rangeCondition(expr: RawBuilder<unknown>, type: string, from: string | 
 }
 
 /** 'YYYY-MM-DD' from AG Grid's 'YYYY-MM-DD HH:mm:ss'. */
-export function dateOf(value: string | null | undefined): string | null {
+function dateOf(value: string | null | undefined): string | null {
   return value === null || value === undefined ? null : value.slice(0, 10);
 }
 
@@ -101,7 +101,7 @@ export function numberOf(value: string | number | null | undefined): number | nu
  * since a linked row always has its retailer (foreign keys) and r.x is never null for the
  * columns used this way. Without a fallback, unlinked rows are asked about a null value.
  */
-export function columnCondition(column: GridColumnSpec, build: (expr: RawBuilder<unknown>) => RawBuilder<SqlBool>): RawBuilder<SqlBool> {
+function columnCondition(column: GridColumnSpec, build: (expr: RawBuilder<unknown>) => RawBuilder<SqlBool>): RawBuilder<SqlBool> {
   const semi = column.semi;
   if (!semi) return build(column.expr);
   const join = JOINS[semi.alias];

@@ -183,6 +183,8 @@ export const GRID_TABLES: Record<GridKind, GridTableSpec> = {
       ),
       text('punchKind', '打卡类型', 't.kind', { visible: false }),
       text('result', '打卡结果', 't.result'),
+      // 补打卡 (a punch filled in afterwards) shows here, next to the result.
+      text('source', '数据来源', 't.source'),
       text('anomaly', '异常', 't.anomaly'),
       bool('absence', '缺卡', 't.is_absence', { visible: false }),
       bool('mockLocation', '模拟定位', 't.mock_location', { visible: false }),
@@ -241,6 +243,7 @@ export const GRID_TABLES: Record<GridKind, GridTableSpec> = {
       num('wholesalePrice', '批发价', 't.wholesale_price', { format: 'money' }),
       num('amount', '金额', 't.amount', { format: 'money' }),
       num('retailPrice', '建议零售价', 't.retail_price', { visible: false, format: 'money' }),
+      text('orderNo', '订单编号', 't.order_no', { visible: false }),
     ],
   },
   agreements: {

@@ -23,7 +23,3 @@ export async function upsertSavedMapping(db: Kysely<Database>, m: NewSavedMappin
 export async function listSavedMappings(db: Kysely<Database>): Promise<SavedMappingRow[]> {
   return db.selectFrom('saved_mappings').selectAll().orderBy('saved_at', 'desc').orderBy('id', 'desc').execute();
 }
-
-export async function getSavedMapping(db: Kysely<Database>, name: string): Promise<SavedMappingRow | undefined> {
-  return db.selectFrom('saved_mappings').selectAll().where('name', '=', name).executeTakeFirst();
-}

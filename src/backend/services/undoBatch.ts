@@ -5,6 +5,15 @@ import type { ImportedTableName } from '../db/schema';
 import type { SqlValue } from '../db/preparedQuery';
 import { getImportBatch, markBatchUndone } from '../repositories/importBatchRepository';
 import { runInTransaction } from '../db/runInTransaction';
+import { batchMonths } from './freeze/batchMonths';
+import { refuseFinalizedMonths } from './freeze/refuseFinalizedMonths';
+
+/**
+ * Rows kept with a file's rows but not counted as rows of their own, so that an undo says as many
+ * rows as the import did: a retailer's assignment for the month, and what a master file said for
+ * its month (migration 0009).
+ */
+const VERSION_TABLES = new Set<string>(['assignments', 'retailer_versions', 'brand_versions', 'manager_versions']);
 
 export type UndoResult =
   | { ok: true; batchId: number; deleted: number; restored: number }
@@ -20,12 +29,14 @@ export async function undoBatch(store: Store, batchId: number, now: Date): Promi
   if (batch.status === 'undone') {
     return { ok: false, code: 'already_undone', message: `批次 ${batchId}（${batch.file_name}）已经撤销过了` };
   }
-  const blockers = await laterBatchesInTheWay(store, batchId);
+  // Throws FinalizedMonthError when the batch has rows in a 定稿 month (undo would change that month).
+  await refuseFinalizedMonths(store.db, await batchMonths(store.db, batchId), `撤销批次 ${batchId}（${batch.file_name}）`);
+  const blockers = await everyBatchInTheWay(store, batchId);
   if (blockers.length > 0) {
     return {
       ok: false,
       code: 'blocked',
-      message: `批次 ${batchId}（${batch.file_name}）的数据已被后来的批次 ${blockers.map((b) => `#${b}`).join('、')} 修改或引用，请先撤销这些批次`,
+      message: `批次 ${batchId}（${batch.file_name}）的数据已被后来的批次修改或引用，请先按此顺序撤销这 ${blockers.length} 个批次：${blockers.map((b) => `#${b}`).join('、')}`,
     };
   }
   return runInTransaction(store, async () => {
@@ -41,17 +52,34 @@ export async function undoBatch(store: Store, batchId: number, now: Date): Promi
     for (const h of history) {
       const old = JSON.parse(h.old_json) as Record<string, SqlValue>;
       await dyn.updateTable(h.table_name).set(old).where('id', '=', h.row_id).execute();
-      restored += 1;
+      if (!VERSION_TABLES.has(h.table_name)) restored += 1;
     }
     let deleted = 0;
     for (const table of DELETE_ORDER) {
       const res = await store.db.deleteFrom(table).where('created_batch_id', '=', batchId).executeTakeFirst();
-      deleted += Number(res.numDeletedRows);
+      if (!VERSION_TABLES.has(table)) deleted += Number(res.numDeletedRows);
     }
     await store.db.deleteFrom('row_history').where('batch_id', '=', batchId).execute();
     await markBatchUndone(store.db, batchId, now.toISOString());
     return { ok: true as const, batchId, deleted, restored };
   });
+}
+
+/**
+ * Every batch that must be undone first, directly or because it is itself in the way of one that
+ * must: the whole list at once, latest first (the order to undo them in), instead of a few at a time.
+ */
+async function everyBatchInTheWay(store: Store, batchId: number): Promise<number[]> {
+  const all = new Set<number>();
+  const queue = [batchId];
+  for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+    for (const b of await laterBatchesInTheWay(store, next)) {
+      if (b === batchId || all.has(b)) continue;
+      all.add(b);
+      queue.push(b);
+    }
+  }
+  return [...all].sort((a, b) => b - a);
 }
 
 async function laterBatchesInTheWay(store: Store, batchId: number): Promise<number[]> {
@@ -67,8 +95,24 @@ async function laterBatchesInTheWay(store: Store, batchId: number): Promise<numb
         .distinct()
         .where('created_batch_id', '=', batchId)
         .where('batch_id', '!=', batchId)
-        .limit(5)
         .execute(),
+    );
+  }
+  // Rows this batch inserted or updated that a later batch changed in between, though another
+  // batch changed them since (an edit, then putting it back): each of those must be undone too.
+  add(
+    await sql<{ batch_id: number }>`select distinct h2.batch_id from row_history h1
+      join row_history h2 on h2.table_name = h1.table_name and h2.row_id = h1.row_id and h2.id > h1.id
+      where h1.batch_id = ${batchId}`
+      .execute(store.db)
+      .then((r) => r.rows),
+  );
+  for (const table of tables) {
+    add(
+      await sql<{ batch_id: number }>`select distinct h.batch_id from row_history h join ${sql.table(table)} t on t.id = h.row_id
+        where h.table_name = ${table} and t.created_batch_id = ${batchId} and h.batch_id != ${batchId}`
+        .execute(store.db)
+        .then((r) => r.rows),
     );
   }
   // Rows this batch updated that a later batch changed again.
@@ -85,12 +129,13 @@ async function laterBatchesInTheWay(store: Store, batchId: number): Promise<numb
       .executeTakeFirst();
     if (row && row.batch_id !== batchId) found.add(row.batch_id);
   }
-  // Another batch's rows that point at rows this batch inserted.
+  // Another batch's rows that point at rows this batch inserted (unless this batch itself linked
+  // them, late master data: undoing it unlinks them again from row_history first).
   for (const ref of REFERENCES) {
     add(
       await sql<{ batch_id: number }>`select distinct c.created_batch_id as batch_id from ${sql.table(ref.from)} c
         join ${sql.table(ref.to)} p on p.id = c.${sql.ref(ref.column)}
-        where p.created_batch_id = ${batchId} and c.created_batch_id != ${batchId} limit 5`
+        where p.created_batch_id = ${batchId} and c.created_batch_id != ${batchId} and c.batch_id != ${batchId}`
         .execute(store.db)
         .then((r) => r.rows),
     );

@@ -5,20 +5,42 @@ import { monthOption, parseCommandArgs } from '../parseCommandArgs';
 import { UsageError } from '../usageError';
 import { withStore } from './withStore';
 
+/** How many updated rows the CLI prints with their changed values. */
+const CHANGES_SHOWN = 10;
+
+function shown(v: string | number | null): string {
+  return v === null || v === '' ? '（空）' : String(v);
+}
+
 function describe(r: FileImportReport): string {
   const c = r.counts;
   if (r.status !== 'imported') {
     const lines = [`✗ ${r.file}：${r.message ?? '未导入'}`];
+    if (r.candidates !== undefined && r.candidates.length > 0) {
+      for (const cand of r.candidates) {
+        lines.push(`  可能是 ${cand.kind}（${cand.label}）${cand.missing.length > 0 ? `，缺少：${cand.missing.join('；')}` : ''}`);
+      }
+      lines.push(`  请用 --kind 指定数据类型后重试，例如：--kind ${r.candidates[0]?.kind ?? 'attendance'}`);
+    }
     for (const e of r.errors.slice(0, 50)) {
       lines.push(`  ${e.file} / ${e.sheet ?? ''} / 第 ${e.row ?? '?'} 行 / ${e.columnLetter ?? ''}列「${e.column ?? ''}」 值「${e.value ?? ''}」：${e.reason}`);
     }
     if (r.errorCount > 50) lines.push(`  ……共 ${r.errorCount} 处错误`);
     return lines.join('\n');
   }
+  const target = r.dryRun === true ? '试运行，未写入任何数据' : `批次 #${r.batchId}`;
   const lines = [
-    `✓ ${r.file} → ${r.kind}（工作表「${r.sheet}」，表头在第 ${r.headerRow} 行）批次 #${r.batchId}：` +
+    `${r.dryRun === true ? '○' : '✓'} ${r.file} → ${r.kind}（工作表「${r.sheet}」，表头在第 ${r.headerRow} 行）${target}：` +
       `新增 ${c.inserted}，更新 ${c.updated}，未变 ${c.unchanged}，跳过 ${c.skipped}，拒绝 ${c.rejected}，未关联 ${c.unlinked}`,
   ];
+  if (c.assignments > 0) lines.push(`  新月份的线路分配：${c.assignments} 户（${r.asOfMonth ?? ''} 起）`);
+  const changes = r.changes ?? [];
+  if (changes.length > 0) {
+    lines.push(`  更新的行（共 ${c.updated} 行，列出前 ${Math.min(CHANGES_SHOWN, changes.length)} 行）：`);
+    for (const change of changes.slice(0, CHANGES_SHOWN)) {
+      lines.push(`    ${change.key}：${change.fields.map((f) => `${f.label} ${shown(f.old)} → ${shown(f.new)}`).join('；')}`);
+    }
+  }
   if (r.unmapped.length > 0) lines.push(`  未对应的列：${r.unmapped.map((u) => u.header).join('、')}`);
   for (const w of r.warnings) lines.push(`  注意：${w}`);
   return lines.join('\n');
@@ -34,6 +56,7 @@ export async function runImport(args: string[]): Promise<number> {
       encoding: { type: 'string' },
       month: { type: 'string' },
       json: { type: 'boolean' },
+      'dry-run': { type: 'boolean' },
     },
     true,
   );
@@ -53,6 +76,7 @@ export async function runImport(args: string[]): Promise<number> {
       skipInvalid: values['skip-invalid'] ?? false,
       encoding,
       asOfMonth,
+      dryRun: values['dry-run'] ?? false,
       now: new Date(),
     });
     if (values.json) process.stdout.write(JSON.stringify(reports, null, 2) + '\n');

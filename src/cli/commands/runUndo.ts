@@ -4,6 +4,9 @@ import { UsageError } from '../usageError';
 import { withStore } from './withStore';
 
 export async function runUndo(args: string[]): Promise<number> {
+  // "-1" would otherwise be read as an unknown option.
+  const negative = args.find((a) => /^-\d/.test(a));
+  if (negative !== undefined) throw new UsageError(`批次编号必须是正整数，收到「${negative}」`);
   const { values, positionals } = parseCommandArgs(args, { db: { type: 'string' } }, true);
   const [id, ...extra] = positionals;
   if (!id || extra.length > 0 || !/^\d+$/.test(id)) throw new UsageError('undo 需要一个批次编号，例如：undo 3');

@@ -51,7 +51,7 @@ function oneOf<T extends string>(values: readonly T[], v: ParsedValue | undefine
 
 const ROUTE_SEPARATORS = /[,，、;；]+/;
 
-export function splitRoutes(text: string | null): string[] {
+function splitRoutes(text: string | null): string[] {
   if (text === null) return [];
   return text
     .split(ROUTE_SEPARATORS)
@@ -62,7 +62,7 @@ export function splitRoutes(text: string | null): string[] {
 const ABSENCE_RESULT = /未打卡|缺卡/;
 const MOCK_LOCATION = /模拟定位|虚拟定位|定位异常/;
 
-const RO = indexes('roster', ['code', 'name', 'department', 'area', 'routes', 'phone', 'dingtalkId', 'hiredOn', 'status']);
+const RO = indexes('roster', ['code', 'name', 'department', 'area', 'routes', 'phone', 'dingtalkId', 'hiredOn', 'status', 'leftOn']);
 const buildRoster: RecordBuilder = (v) => ({
   kind: 'roster',
   data: {
@@ -75,6 +75,7 @@ const buildRoster: RecordBuilder = (v) => ({
     dingtalkId: str(v[RO.dingtalkId]),
     hiredOn: str(v[RO.hiredOn]),
     status: oneOf(ROSTER_STATUSES, v[RO.status]),
+    leftOn: str(v[RO.leftOn]),
   },
 });
 
@@ -94,6 +95,7 @@ const RE = indexes('retailers', [
   'managerCode',
   'managerName',
   'status',
+  'assignedFrom',
 ]);
 const buildRetailer: RecordBuilder = (v) => ({
   kind: 'retailers',
@@ -113,6 +115,8 @@ const buildRetailer: RecordBuilder = (v) => ({
     managerCode: str(v[RE.managerCode]),
     managerName: str(v[RE.managerName]),
     status: oneOf(RETAILER_STATUSES, v[RE.status]),
+    // Left out (undefined) when the file has no 生效日期: most retailer files have none.
+    assignedFrom: str(v[RE.assignedFrom]) ?? undefined,
   },
 });
 
@@ -202,6 +206,7 @@ const AT = indexes('attendance', [
   'customerCode',
   'visited',
   'device',
+  'source',
 ]);
 const buildAttendance: RecordBuilder = (v, issue, failed) => {
   const punch = parts(v[AT.at]);
@@ -243,6 +248,7 @@ const buildAttendance: RecordBuilder = (v, issue, failed) => {
       customerCode: str(v[AT.customerCode]),
       visited: str(v[AT.visited]),
       device: str(v[AT.device]),
+      source: str(v[AT.source]),
     },
   };
 };
@@ -317,6 +323,7 @@ const OR = indexes('orders', [
   'wholesalePrice',
   'amount',
   'retailPrice',
+  'orderNo',
 ]);
 const buildOrder: RecordBuilder = (v) => ({
   kind: 'orders',
@@ -332,6 +339,7 @@ const buildOrder: RecordBuilder = (v) => ({
     wholesalePrice: num(v[OR.wholesalePrice]),
     amount: num(v[OR.amount]),
     retailPrice: num(v[OR.retailPrice]),
+    orderNo: str(v[OR.orderNo]),
   },
 });
 

@@ -3,7 +3,7 @@ import { formatHms, formatYmd } from './civilDate';
 import { numberToText } from './numberToText';
 
 /** A Date cell as text, read in UTC: 'YYYY-MM-DD', with ' HH:mm:ss' when it has a time. */
-export function dateCellText(value: Date): string {
+function dateCellText(value: Date): string {
   if (Number.isNaN(value.getTime())) return '';
   const date = formatYmd(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
   const h = value.getUTCHours();

@@ -39,12 +39,32 @@ export interface HeaderMatch {
   /** Required field keys not mapped; an unsatisfied one-of group appears as "a|b". */
   missingRequired: string[];
   missingRequiredLabelsZh: string[];
+  /** The same with the header names accepted for each: what a supervisor looks for in the file. */
+  missingRequiredNamesZh: string[];
   /** 0..1: how sure the kind and mapping are; the UI asks the user below its threshold. */
   confidence: number;
   /** The header text was UTF-8 read as Windows-1252 ("å‘˜å·¥") and was repaired; cells are repaired too. */
   repairedText: boolean;
   /** Things the user should know about the mapping, in Chinese. */
   warnings: string[];
+  /**
+   * Set when the kind was recognised, not given, and the headers fit no kind well or two kinds
+   * about equally: nothing may be imported until the user chooses the kind.
+   */
+  unclear: UnclearKind | null;
+}
+
+/** A kind the headers might be, with the Chinese header names it lacks. */
+export interface UnclearCandidate {
+  kind: KindName;
+  labelZh: string;
+  /** "订货日期（列名如：订单日期、订货日期、日期）"; empty when nothing required is missing. */
+  missingZh: string[];
+}
+
+export interface UnclearKind {
+  reason: 'noFit' | 'ambiguous';
+  candidates: UnclearCandidate[];
 }
 
 export interface DetectHeaderOptions {
@@ -83,6 +103,8 @@ interface Evaluation {
   units: RequiredUnit[];
   missing: RequiredUnit[];
   complete: boolean;
+  /** A master kind with none of its own columns: never recognised on its own. */
+  lacksOwn: boolean;
   score: number;
 }
 
@@ -90,6 +112,22 @@ interface Evaluation {
 // required column: a journal export lacking its content column is still a journal.
 const COMPLETE_BONUS = 3;
 const MIN_MATCHED_FOR_DETECTION = 2;
+// Two complete kinds whose matched columns differ by less than this fit "about equally".
+const KIND_MARGIN = 2;
+// Candidates named when the kind is unclear.
+const MAX_CANDIDATES = 3;
+
+/**
+ * Master data is recognised only from its own columns: a sheet that merely shares 姓名, 工号,
+ * 部门, UserId (every DingTalk export) or 商品编码, 商品名称, 批发价 (every order view) with the
+ * roster or the brand list is not one. Each master kind needs at least one of these.
+ */
+const OWN_FIELDS: Partial<Record<KindName, readonly string[]>> = {
+  roster: ['area', 'routes', 'phone', 'hiredOn', 'status'],
+  // Not 客户编码 or 客户名称: orders, journals and surveys carry those too.
+  retailers: ['owner', 'phone', 'address', 'format', 'market', 'tier', 'route', 'status'],
+  brands: ['brand', 'priceClass', 'keyBrand', 'newBrand', 'launchedOn'],
+};
 
 function readHeaderRow(row: RawRow): HeaderRow {
   let length = row.cells.length;
@@ -130,6 +168,8 @@ function evaluate(kind: KindName, row: HeaderRow): Evaluation {
   const missing = missingUnits(units, new Set(firstColumnOf.keys()));
   const matched = firstColumnOf.size;
   const complete = missing.length === 0;
+  const own = OWN_FIELDS[kind];
+  const lacksOwn = own !== undefined && ![...firstColumnOf.keys()].some((f) => own.includes(f.key));
   return {
     kind,
     row,
@@ -139,7 +179,8 @@ function evaluate(kind: KindName, row: HeaderRow): Evaluation {
     units,
     missing,
     complete,
-    score: matched + (complete ? COMPLETE_BONUS : 0),
+    lacksOwn,
+    score: matched + (complete && !lacksOwn ? COMPLETE_BONUS : 0),
   };
 }
 
@@ -191,6 +232,40 @@ export function rankKinds(rows: readonly RawRow[], options: Pick<DetectHeaderOpt
     .map(toCandidate);
 }
 
+function missingZhOf(evaluation: Evaluation): string[] {
+  const out = evaluation.missing.map(describeUnit);
+  const own = OWN_FIELDS[evaluation.kind];
+  if (evaluation.lacksOwn && own !== undefined) {
+    const labels = own.map((key) => fieldByKey(evaluation.kind, key)?.labelZh ?? key);
+    out.push(`${KIND_LABELS_ZH[evaluation.kind]}自己的列（${labels.join('、')} 至少一项）`);
+  }
+  return out;
+}
+
+/** A required column in the words of the file: its label and the header names that are accepted. */
+export function describeUnit(unit: RequiredUnit): string {
+  const names = [...new Set(unit.fields.flatMap((f) => f.synonyms))];
+  const label = unit.fields.map((f) => f.labelZh).join('或');
+  const shown = names.slice(0, 6).join('、') + (names.length > 6 ? ' 等' : '');
+  return `${label}（列名如：${shown}）`;
+}
+
+function toUnclearCandidate(evaluation: Evaluation): UnclearCandidate {
+  return { kind: evaluation.kind, labelZh: KIND_LABELS_ZH[evaluation.kind], missingZh: missingZhOf(evaluation) };
+}
+
+/** Why the best kind cannot be taken without asking, or null when it can. */
+function unclearOf(ranked: readonly Evaluation[]): UnclearKind | null {
+  const fits = ranked.filter((e) => e.complete && !e.lacksOwn);
+  const best = ranked[0];
+  if (best === undefined) return null;
+  const shown = ranked.filter((e) => e.matched >= 1).slice(0, MAX_CANDIDATES);
+  if (fits[0] !== best) return { reason: 'noFit', candidates: shown.map(toUnclearCandidate) };
+  const close = fits.filter((e) => e !== best && best.matched - e.matched < KIND_MARGIN);
+  if (close.length === 0) return null;
+  return { reason: 'ambiguous', candidates: [best, ...close].slice(0, MAX_CANDIDATES).map(toUnclearCandidate) };
+}
+
 function confidenceOf(chosen: Evaluation, matched: number, missing: number, runnerUp: Evaluation | undefined): number {
   const headersPresent = chosen.row.readable.filter((text) => text !== '').length;
   const coverage = headersPresent === 0 ? 0 : Math.min(1, matched / headersPresent);
@@ -205,7 +280,12 @@ function columnName(header: string, index: number): string {
   return header === '' ? `第${index + 1}列` : `「${header}」`;
 }
 
-function buildMatch(chosen: Evaluation, runnerUp: Evaluation | undefined, manualMapping: Record<string, number> | undefined): HeaderMatch {
+function buildMatch(
+  chosen: Evaluation,
+  runnerUp: Evaluation | undefined,
+  manualMapping: Record<string, number> | undefined,
+  unclear: UnclearKind | null,
+): HeaderMatch {
   const { kind, row } = chosen;
   const warnings: string[] = [];
   const columns: HeaderColumn[] = row.readable.map((header, index) => ({
@@ -247,9 +327,11 @@ function buildMatch(chosen: Evaluation, runnerUp: Evaluation | undefined, manual
     unmapped,
     missingRequired: missing.map((unit) => unit.key),
     missingRequiredLabelsZh: missing.map((unit) => unit.labelZh),
+    missingRequiredNamesZh: missing.map(describeUnit),
     confidence: confidenceOf(chosen, mapped.length, missing.length, runnerUp),
     repairedText: row.repaired,
     warnings,
+    unclear,
   };
 }
 
@@ -277,6 +359,7 @@ export function detectHeader(rows: readonly RawRow[], options: DetectHeaderOptio
   const headerRows = headerRowsOf(rows, options.headerRowNumber);
   const ranked = bestPerKind(headerRows);
   let chosen: Evaluation | undefined;
+  let unclear: UnclearKind | null = null;
   if (options.kind !== undefined) {
     const forced = options.kind;
     chosen = ranked.find((e) => e.kind === forced);
@@ -286,9 +369,11 @@ export function detectHeader(rows: readonly RawRow[], options: DetectHeaderOptio
   } else {
     chosen = ranked[0];
     if (chosen !== undefined && chosen.matched < MIN_MATCHED_FOR_DETECTION) chosen = undefined;
+    // A saved or hand mapping is the user's word on the columns, but not on the kind.
+    if (chosen !== undefined) unclear = unclearOf(ranked);
   }
   if (chosen === undefined) return null;
   const kind = chosen.kind;
   const runnerUp = ranked.find((e) => e.kind !== kind);
-  return buildMatch(chosen, runnerUp, options.manualMapping);
+  return buildMatch(chosen, runnerUp, options.manualMapping, unclear);
 }

@@ -191,4 +191,3 @@ export const SURVEY_ITEM_NAMES = [
   '送货服务',
   '投诉处理',
 ] as const;
-export type SurveyItemName = (typeof SURVEY_ITEM_NAMES)[number];

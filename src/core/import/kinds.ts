@@ -134,6 +134,7 @@ export const KIND_SPECS: Record<KindName, KindSpec> = {
     field('dingtalkId', '钉钉UserId', 'text', ['UserId', '钉钉UserId', '企业微信账号', '账号']),
     field('hiredOn', '入职日期', 'date', ['入职日期']),
     enumField('status', '在岗状态', ROSTER_STATUS, ['状态', '在岗状态']),
+    field('leftOn', '离职日期', 'date', ['离职日期', '调离日期', '离岗日期']),
   ]),
   retailers: kindSpec('retailers', [
     field('licence', '许可证号', 'code', LICENCE_SYNONYMS, { required: true, licence: true }),
@@ -151,6 +152,8 @@ export const KIND_SPECS: Record<KindName, KindSpec> = {
     field('managerCode', '客户经理工号', 'code', ['客户经理工号', '工号']),
     field('managerName', '客户经理', 'text', ['客户经理', '客户经理姓名']),
     enumField('status', '状态', RETAILER_STATUS, ['状态']),
+    // The day the row's manager takes the retailer over, when not the 1st of the file's month.
+    field('assignedFrom', '生效日期', 'date', ['生效日期', '分配日期', '划转日期', '变更日期']),
   ]),
   brands: kindSpec('brands', [
     field('code', '卷烟编码', 'code', ['卷烟编码', '商品编码', '条码', '品规编码'], REQUIRED),
@@ -207,14 +210,16 @@ export const KIND_SPECS: Record<KindName, KindSpec> = {
     field('date', '考勤日期', 'date', ['考勤日期', '打卡日期', '签到日期', '日期']),
     // DingTalk's 考勤时间 is the scheduled slot ("上班 08:30"), not the punch time.
     enumField('kind', '打卡类型', PUNCH_KIND, ['打卡类型', '考勤时间', '签到类型']),
-    field('result', '打卡结果', 'text', ['打卡结果']),
+    field('result', '打卡结果', 'text', ['打卡结果', '打卡状态']),
     field('anomaly', '异常打卡原因', 'text', ['异常打卡原因', '异常原因']),
-    field('address', '打卡地址', 'text', ['打卡地址', '签到地址', '地点', '签到地点']),
+    field('address', '打卡地址', 'text', ['打卡地址', '签到地址', '地点', '签到地点', '打卡地点']),
     field('longitude', '经度', 'number', ['经度'], { min: -180, max: 180 }),
     field('latitude', '纬度', 'number', ['纬度'], { min: -90, max: 90 }),
     ...retailerRef(false),
     field('visited', '拜访对象', 'text', ['拜访对象', '打卡备注', '备注']),
     field('device', '打卡设备', 'text', ['打卡设备', '设备', '终端号']),
+    // 补打卡 / 补卡审批 here marks a punch filled in afterwards: kept and shown, never dropped.
+    field('source', '数据来源', 'text', ['数据来源', '打卡来源', '来源']),
   ]),
   reports: kindSpec('reports', [
     field('managerCode', '工号', 'code', MANAGER_CODE_SYNONYMS, oneOf('manager')),
@@ -247,7 +252,8 @@ export const KIND_SPECS: Record<KindName, KindSpec> = {
     field('date', '订货日期', 'date', ['订单日期', '订货日期', '日期'], REQUIRED),
     ...retailerRef(true),
     field('brandCode', '卷烟编码', 'code', ['卷烟编码', '商品编码'], oneOf('brand')),
-    field('brandName', '卷烟名称', 'text', ['卷烟名称', '卷烟规格', '品规'], oneOf('brand')),
+    // The marketing system's order export names the brand in 商品名称.
+    field('brandName', '卷烟名称', 'text', ['卷烟名称', '卷烟规格', '品规', '商品名称'], oneOf('brand')),
     field('demand', '需求量', 'number', ['需求量'], { volume: true }),
     // Negative quantities are returns (退货/冲红) and stay negative.
     field('quantity', '订购量', 'number', ['订购量', '订货量', '销量', '数量'], { required: true, volume: true }),
@@ -255,6 +261,7 @@ export const KIND_SPECS: Record<KindName, KindSpec> = {
     field('wholesalePrice', '批发价', 'number', ['批发价'], { min: 0 }),
     field('amount', '金额', 'number', ['金额']),
     field('retailPrice', '建议零售价', 'number', ['建议零售价', '零售价', '零售指导价'], { min: 0 }),
+    field('orderNo', '订单编号', 'code', ['订单编号', '订单号']),
   ]),
   agreements: kindSpec('agreements', [
     field('month', '协议月份', 'month', ['月份', '协议月份'], REQUIRED),

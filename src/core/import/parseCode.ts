@@ -8,7 +8,7 @@ export interface CodeOptions {
   licence?: boolean;
 }
 
-export const LICENCE_DIGITS = 12;
+const LICENCE_DIGITS = 12;
 const LICENCE_PATTERN = /^\d{12}$/;
 // Nothing to fold or trim: the common case, kept off the slow Unicode normalisation.
 const PLAIN_CODE = /^[0-9A-Za-z_-]+$/;

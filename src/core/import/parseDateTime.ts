@@ -33,7 +33,7 @@ function isAfternoon(meridiem: string): boolean {
 }
 
 /** "08:42", "8:42:05", "下午 2:05", "8时42分" → 'HH:mm:ss'; null when not a time. */
-export function parseTimeText(text: string): string | null {
+function parseTimeText(text: string): string | null {
   let s = text.replace(/\s+/g, '');
   s = s.replace(ZONE_SUFFIX, '');
   let meridiem: string | null = null;
@@ -103,7 +103,31 @@ function parseDateTimeText(raw: string): ParseResult<DateTimeParts> {
   rest = rest.replace(/^[T\s]+/i, '');
   if (rest === '') return ok({ date, time: null });
   const time = parseTimeText(rest);
-  return time === null ? fail(NOT_A_DATE_TIME) : ok({ date, time });
+  if (time === null) return fail(NOT_A_DATE_TIME);
+  const zone = ZONE_OFFSET.exec(rest.replace(/\s+/g, ''));
+  return ok(zone ? toLocalWallClock(date, time, zoneOffsetMinutes(zone)) : { date, time });
+}
+
+/** A zone suffix the export wrote: Z, +08:00, -0500 … */
+const ZONE_OFFSET = /\d(z|([+-])(\d{2}):?(\d{2}))$/i;
+/** The wall clock Kaoping stores: China Standard Time (Asia/Shanghai has no daylight saving since 1991). */
+const LOCAL_OFFSET_MINUTES = 8 * 60;
+
+function zoneOffsetMinutes(match: RegExpExecArray): number {
+  if ((match[1] ?? '').toLowerCase() === 'z') return 0;
+  const minutes = Number(match[3]) * 60 + Number(match[4]);
+  return match[2] === '-' ? -minutes : minutes;
+}
+
+/** A moment written with a zone, as the local (Asia/Shanghai) date and time: …T01:00Z is 09:00 the same day. */
+function toLocalWallClock(date: string, time: string, offsetMinutes: number): DateTimeParts {
+  const [h = 0, m = 0, sec = 0] = time.split(':').map(Number);
+  const utcMs = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)), h, m, sec) - offsetMinutes * 60_000;
+  const local = new Date(utcMs + LOCAL_OFFSET_MINUTES * 60_000);
+  return {
+    date: formatYmd(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate()),
+    time: formatHms(local.getUTCHours(), local.getUTCMinutes(), local.getUTCSeconds()),
+  };
 }
 
 function isTimeOnlyBase(year: number, month: number, day: number, date1904: boolean): boolean {
@@ -175,21 +199,26 @@ function yearInRange(date: string): boolean {
 
 const OUT_OF_RANGE = `日期超出合理范围（${MIN_YEAR}–${MAX_YEAR}年）`;
 
+/** A date cell of serial 0 (Excel shows "1900-01-00") reads as midnight of no day: it is no date. */
+function noDateReason(time: string | null): string {
+  return time === '00:00:00' ? '值为 0（Excel 显示为 1900-01-00），不是日期' : '只有时间，没有日期';
+}
+
 /** → 'YYYY-MM-DD'; a date-time keeps its date. */
 export function parseDate(value: CellValue, options: ParseOptions = {}): ParseResult<string | null> {
   const parts = parseDateTimeParts(value, options);
   if (!parts.ok || parts.value === null) return parts.ok ? OK_NULL : fail(specific(parts.reason, '无法识别的日期'));
   const { date } = parts.value;
-  if (date === null) return fail('只有时间，没有日期');
+  if (date === null) return fail(noDateReason(parts.value.time));
   return yearInRange(date) ? ok(date) : fail(OUT_OF_RANGE);
 }
 
-/** → 'YYYY-MM-DDTHH:mm:ss' (wall clock as written, no time zone). */
+/** → 'YYYY-MM-DDTHH:mm:ss', local wall clock: as written, or converted to Asia/Shanghai when the text names a zone. */
 export function parseDateTime(value: CellValue, options: ParseOptions = {}): ParseResult<string | null> {
   const parts = parseDateTimeParts(value, options);
   if (!parts.ok || parts.value === null) return parts.ok ? OK_NULL : fail(specific(parts.reason, '无法识别的日期时间'));
   const { date, time } = parts.value;
-  if (date === null) return fail('只有时间，没有日期');
+  if (date === null) return fail(noDateReason(time));
   if (time === null) return fail('只有日期，没有时间');
   return yearInRange(date) ? ok(`${date}T${time}`) : fail(OUT_OF_RANGE);
 }

@@ -46,7 +46,7 @@ function parseNumberText(raw: string): ParseResult<NumberWithUnit> {
   const body = NUMBER_BODY.exec(s);
   if (!body) return fail(NOT_A_NUMBER);
   let value = Number((body[1] ?? '').replace(/,/g, '') + (body[2] ?? ''));
-  if (!Number.isFinite(value)) return fail(NOT_A_NUMBER);
+  if (!Number.isFinite(value)) return fail('数字超出范围（太大，无法计算）');
   let unit: string | null = s.slice(body[0].length) || null;
   let scale = 1;
   if (unit === '%') {

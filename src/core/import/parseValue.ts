@@ -100,9 +100,22 @@ function memoizeText(parse: ValueParser): ValueParser {
   };
 }
 
+/** The reader hands a formula without a stored result as its text with a leading "=". */
+const FORMULA = /^=[A-Za-z_(]/;
+const FORMULA_REASON = '是一个没有保存计算结果的公式（文件不是用 Excel/WPS 保存的），请在 Excel 或 WPS 中打开这个文件、保存后再导入';
+
+/** In a typed column a formula without its result is refused with what to do; a text column keeps its text. */
+function refuseBareFormulas(parse: ValueParser): ValueParser {
+  return (cell) => {
+    const result = parse(cell);
+    if (!result.ok && typeof cell === 'string' && FORMULA.test(cell)) return fail(FORMULA_REASON);
+    return result;
+  };
+}
+
 /** The parser of one field's cells, built once per column. */
 export function makeValueParser(field: FieldSpec, options: ValueParserOptions = {}): ValueParser {
-  const typed = makeTypedParser(field, options);
+  const typed = field.type === 'text' ? makeTypedParser(field, options) : refuseBareFormulas(makeTypedParser(field, options));
   const parse = field.type === 'text' ? typed : memoizeText(typed);
   if (options.repairText !== true) return parse;
   return (cell) => parse(typeof cell === 'string' ? (repairMojibake(cell) ?? cell) : cell);

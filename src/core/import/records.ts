@@ -29,6 +29,8 @@ export interface RosterRecord {
   dingtalkId: string | null;
   hiredOn: string | null;
   status: RosterStatus | null;
+  /** 离职日期/调离日期: the last day of employment. */
+  leftOn: string | null;
 }
 
 export interface RetailerRecord {
@@ -49,6 +51,8 @@ export interface RetailerRecord {
   managerCode: string | null;
   managerName: string | null;
   status: RetailerStatus | null;
+  /** The day the row's manager takes over, when a transfer starts mid-month. */
+  assignedFrom?: string | null;
 }
 
 export interface BrandRecord {
@@ -110,6 +114,8 @@ export interface AttendanceRecord {
   customerCode: string | null;
   visited: string | null;
   device: string | null;
+  /** 数据来源: 补打卡 marks a punch filled in afterwards. */
+  source: string | null;
 }
 
 export interface ReportRecord {
@@ -153,6 +159,7 @@ export interface OrderRecord {
   wholesalePrice: number | null;
   amount: number | null;
   retailPrice: number | null;
+  orderNo: string | null;
 }
 
 export interface AgreementRecord {

@@ -1,4 +1,4 @@
-import type { Flag } from './dimensions';
+import { calendarEvidenceId, type Flag } from './dimensions';
 import type { PunchRow } from './evaluationInput';
 import { groupBy } from './groupBy';
 import type { MonthContext } from './monthContext';
@@ -13,7 +13,8 @@ export function absentFlags(ctx: MonthContext, managerCode: string, workdays: re
       type: 'attendance.absent',
       managerCode,
       message: `${zhDate(day)}（工作日）没有任何打卡记录`,
-      evidence: (absences.get(day) ?? []).map((row) => ({ kind: 'attendance', id: row.id })),
+      // The day itself (a workday on the calendar) and the export's 未打卡 rows, if it has any.
+      evidence: [{ kind: 'calendar', id: calendarEvidenceId(day) }, ...(absences.get(day) ?? []).map((row) => ({ kind: 'attendance' as const, id: row.id }))],
       date: day,
     }));
 }
@@ -62,8 +63,9 @@ export function offHoursFlags(ctx: MonthContext, managerCode: string, punches: r
   const window = `${clock(offHoursBefore * 60)}–${clock(offHoursAfter * 60)}`;
   return punches
     .filter((punch) => {
-      const minute = Number(punch.at.slice(11, 13)) * 60 + Number(punch.at.slice(14, 16));
-      return minute < offHoursBefore * 60 || minute >= offHoursAfter * 60;
+      // Seconds count: 21:00:00 is still inside the window, 21:00:01 is after it (measures.md: strictly after).
+      const second = Number(punch.at.slice(11, 13)) * 3600 + Number(punch.at.slice(14, 16)) * 60 + (Number(punch.at.slice(17, 19)) || 0);
+      return second < offHoursBefore * 3600 || second > offHoursAfter * 3600;
     })
     .map((punch) => ({
       type: 'attendance.off_hours',

@@ -33,6 +33,7 @@ export const METRICS_BY_DIMENSION = {
     'short_entries',
     'self_copy',
     'cross_copy',
+    'perfunctory_entries',
     'report_submitted',
     'report_copy',
     'problems_reported',
@@ -60,16 +61,45 @@ export const FLAG_TYPES = [
   'records.report_missing',
   'records.report_copy',
   'records.short_entries',
+  'records.perfunctory',
   'order.missed',
   'evaluation.unknown_manager',
   'evaluation.low_satisfaction',
   'evaluation.veto',
+  'area.no_retailers',
+  'attendance.no_punches',
+  'records.no_journals',
 ] as const;
 
 export type FlagType = (typeof FLAG_TYPES)[number];
 
+/**
+ * The metric a flag is about, where there is one: the scorecard counts a flag on that metric
+ * only. Flags about single punches (off hours, duplicates, travel …) concern no metric's value.
+ */
+export const FLAG_METRIC: Partial<Record<FlagType, MetricKey>> = {
+  'attendance.absent': 'attendance_rate',
+  'attendance.no_punches': 'present_days',
+  'attendance.concentration': 'top3_share',
+  'attendance.out_of_area': 'coverage',
+  'records.self_copy': 'self_copy',
+  'records.cross_copy': 'cross_copy',
+  'records.report_missing': 'report_submitted',
+  'records.report_copy': 'report_copy',
+  'records.short_entries': 'short_entries',
+  'records.no_journals': 'journal_rate',
+  'order.missed': 'missed',
+  'evaluation.unknown_manager': 'know_rate',
+  'evaluation.low_satisfaction': 'satisfaction',
+};
+
 /** What a flag's evidence points at: a row id in the table of that data kind. */
-export type EvidenceKind = 'attendance' | 'journals' | 'reports' | 'surveys' | 'inspections' | 'orders' | 'retailers';
+export type EvidenceKind = 'attendance' | 'journals' | 'reports' | 'surveys' | 'inspections' | 'orders' | 'retailers' | 'calendar';
+
+/** A day of the work calendar as evidence: its id is the date as the number YYYYMMDD. */
+export function calendarEvidenceId(date: string): number {
+  return Number(date.replace(/-/g, ''));
+}
 
 export interface EvidenceRef {
   kind: EvidenceKind;

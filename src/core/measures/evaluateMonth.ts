@@ -34,10 +34,13 @@ export function evaluateMonth(input: EvaluationInput, scheme: Scheme, opts: Eval
     districtMarginRate: marginRate(aggregateOrders(ctx.orders.get(ctx.month))),
     volumesByRoute: () => (volumes ??= routeVolumes(ctx)),
   };
-  const measured = input.managers.map((manager) => measureManager(ctx, manager.code, shared));
+  // Only the managers employed in the month are judged (measures.md, "Who is judged"): someone
+  // hired after it, or gone before it, is in neither its ranking nor its report.
+  const judged = input.managers.filter((manager) => ctx.employmentOf(manager.code) !== null);
+  const measured = judged.map((manager) => measureManager(ctx, manager.code, shared));
   const district = districtMetrics(ctx, measured);
   const allValues = valuesByMetric(measured);
-  const managers = input.managers.map((manager, index) =>
+  const managers = judged.map((manager, index) =>
     evaluateManager(ctx, scheme, manager, measured[index]!, (metric) => ({
       districtValue: district[metric] ?? null,
       allValues: allValues.get(metric) ?? [],
@@ -62,7 +65,12 @@ function evaluateManager(
   manual: Partial<Record<MetricKey, number>>,
 ): ManagerEvaluation {
   const dimensions = {} as Record<DimensionKey, DimensionEvaluation>;
+  const pendingManual: MetricKey[] = [];
   for (const key of DIMENSION_KEYS) {
+    for (const { metric, weight, rule } of scheme.metrics[key]) {
+      // A 手工评分 metric without a score is 待评分, never silently dropped from its dimension unnoticed.
+      if (rule.type === 'manual' && weight > 0 && scheme.weights[key] > 0 && !Number.isFinite(manual[metric])) pendingManual.push(metric);
+    }
     const { hasData, metrics } = measured[key];
     // Without data only the supervisor's manual scores can make the dimension's score.
     dimensions[key] = {
@@ -73,8 +81,17 @@ function evaluateManager(
   }
   const veto = applyVeto(scheme.veto, surveyFacts(ctx.surveysByManager.get(manager.code) ?? []));
   const flags: Flag[] = DIMENSION_KEYS.flatMap((key) => measured[key].flags);
+  if (ctx.assignments.retailersOf(manager.code).length === 0) {
+    flags.unshift({
+      type: 'area.no_retailers',
+      managerCode: manager.code,
+      message: '本月没有分配零售户：硬性指标、品牌销量、市场规范、履约率、市场评价无数据',
+      evidence: [],
+    });
+  }
   if (veto) flags.push({ type: 'evaluation.veto', managerCode: manager.code, message: veto.reason, evidence: veto.evidence });
-  return { code: manager.code, name: manager.name, rank: null, total: null, grade: null, veto, dimensions, flags };
+  const manualScores = Object.fromEntries(Object.entries(manual).filter(([, v]) => Number.isFinite(v))) as Partial<Record<MetricKey, number>>;
+  return { code: manager.code, name: manager.name, rank: null, total: null, grade: null, veto, dimensions, flags, pendingManual, manualScores };
 }
 
 /** Each metric's values over the managers whose dimension has data (null otherwise), for the 'rank' rule. */
@@ -112,4 +129,4 @@ function reportCopyPairs(ctx: MonthContext, scheme: Scheme): NearCopyRecord[] {
 }
 
 // The backend applies adjustments right after evaluating; one import serves both.
-export { applyAdjustments, type ScoreAdjustment } from './applyAdjustments';
+export { applyAdjustments } from './applyAdjustments';

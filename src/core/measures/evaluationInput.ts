@@ -29,7 +29,7 @@ export interface EvaluationInput {
   orderTotals?: OrderTotalRow[];
   punches: PunchRow[];
   absences: AbsenceRow[];
-  /** All managers' entries of the month and of the 30 days before it. */
+  /** All managers' entries of the month and of the scheme's report window before it (at least 30 days). */
   journals: JournalRow[];
   /** Weekly notes and monthly reports of the month and the previous month. */
   reports: ReportRow[];
@@ -43,6 +43,8 @@ export interface ManagerRow {
   code: string;
   name: string;
   hiredOn: string | null;
+  /** 离职日期/调离日期: the last day of employment (inclusive); absent or null when none is known. */
+  leftOn?: string | null;
   status: string | null;
 }
 

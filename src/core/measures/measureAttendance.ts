@@ -9,7 +9,7 @@ import {
 } from './attendanceFlags';
 import { collectVisits } from './collectVisits';
 import type { DimensionMeasures } from './dimensionMeasures';
-import type { MetricKey } from './dimensions';
+import type { Flag, MetricKey } from './dimensions';
 import type { PunchRow } from './evaluationInput';
 import { groupBy } from './groupBy';
 import { impossibleTravelFlags } from './impossibleTravelFlags';
@@ -55,11 +55,25 @@ export function measureAttendance(ctx: MonthContext, managerCode: string): Dimen
       punch_anomalies: anomalies.length,
     },
     flags: [
+      ...noPunchesFlags(managerCode, punches.length, workdays.length),
       ...absentFlags(ctx, managerCode, workdays, new Set(byDate.keys())),
       ...concentrationFlags(ctx, managerCode, visits),
       ...anomalies,
     ],
   };
+}
+
+/** The district imported the month's attendance and this manager has no punch in it. */
+function noPunchesFlags(managerCode: string, punchCount: number, workdayCount: number): Flag[] {
+  if (punchCount > 0) return [];
+  return [
+    {
+      type: 'attendance.no_punches',
+      managerCode,
+      message: `本月无打卡：片区已导入本月考勤，本人 ${workdayCount} 个工作日没有一条打卡记录，出勤按 0 天计`,
+      evidence: [],
+    },
+  ];
 }
 
 /** Last minus first punch of a day (sorted by time), in hours. */

@@ -24,6 +24,15 @@ export function measureOrder(ctx: MonthContext, managerCode: string): DimensionM
   const found = (ctx.inspectionsByManager.get(managerCode) ?? []).filter((inspection) => isViolation(inspection.violation));
   const missed = found.filter((inspection) => !reportedBefore(inspection, reportsByRetailer, ctx.thresholds.reportWindowDays));
   const violations = reported + missed.length;
+  if (ctx.assignments.retailersOf(managerCode).length === 0) {
+    // No retailers, nothing to inspect: 无数据 (the area.no_retailers flag says why).
+    return { hasData: false, metrics: { reported: null, missed: null, order_score: null }, flags: [] };
+  }
+  const wroteNothing = ctx.has.journals && !entries.some((entry) => ctx.inMonth(entry.date));
+  if (wroteNothing && missed.length === 0) {
+    // A manager who wrote no entry reported nothing: "no violation missed" would be a perfect score for doing nothing.
+    return { hasData: false, metrics: { reported: null, missed: null, order_score: null }, flags: [] };
+  }
   return {
     hasData: ctx.has.inspections,
     metrics: {

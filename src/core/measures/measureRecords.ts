@@ -9,7 +9,7 @@ import { monthlyReport } from './monthlyReport';
 import { normalizedLength } from './normalizedLength';
 import { median, ratio } from './numberStats';
 import { reportDueOn } from './reportDueOn';
-import { journalCopyFlags, reportCopyFlags, reportMissingFlags, shortEntriesFlags } from './recordsFlags';
+import { journalCopyFlags, perfunctoryFlags, reportCopyFlags, reportMissingFlags, shortEntriesFlags } from './recordsFlags';
 
 type Metrics = Partial<Record<MetricKey, number | null>>;
 
@@ -29,6 +29,7 @@ export function measureRecords(ctx: MonthContext, managerCode: string, copies: J
       short_entries: null,
       self_copy: null,
       cross_copy: null,
+      perfunctory_entries: null,
       report_submitted: null,
       report_copy: null,
       problems_reported: null,
@@ -47,6 +48,20 @@ function journalMeasures(ctx: MonthContext, managerCode: string, copies: Journal
   const lengths = new Map(entries.map((entry) => [entry.id, normalizedLength(entry.content)]));
   const shortEntries = entries.filter((entry) => (lengths.get(entry.id) ?? 0) < ctx.thresholds.minEntryChars);
   const own = copies.byManager.get(managerCode);
+  if (entries.length === 0) {
+    // Nothing written: a rate of 0, and the fault counts have nothing to count (无数据, not a clean 0).
+    return {
+      metrics: { journal_rate: workdays.length === 0 ? null : 0, problems_reported: 0 },
+      flags: [
+        {
+          type: 'records.no_journals',
+          managerCode,
+          message: `本月无日志：片区已导入本月工作日志，本人没有一条，日志率按 0 计，雷同与过短无从统计`,
+          evidence: [],
+        },
+      ],
+    };
+  }
   return {
     metrics: {
       journal_rate: ratio(workdays.filter((day) => writtenOn.has(day)).length, workdays.length),
@@ -54,10 +69,15 @@ function journalMeasures(ctx: MonthContext, managerCode: string, copies: Journal
       short_entries: shortEntries.length,
       self_copy: own?.selfIds.size ?? 0,
       cross_copy: own?.crossIds.size ?? 0,
+      perfunctory_entries: own?.perfunctoryIds.size ?? 0,
       problems_reported: entries.filter((entry) => isReportedProblem(entry.problems)).length,
       counter_ok_rate: counterOkRate(entries),
     },
-    flags: [...journalCopyFlags(ctx, managerCode, own, copies.journalById), ...shortEntriesFlags(ctx, managerCode, shortEntries)],
+    flags: [
+      ...journalCopyFlags(ctx, managerCode, own, copies.journalById),
+      ...shortEntriesFlags(ctx, managerCode, shortEntries),
+      ...perfunctoryFlags(managerCode, own, copies.journalById),
+    ],
   };
 }
 

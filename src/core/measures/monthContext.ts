@@ -1,5 +1,6 @@
 import type { SchemeThresholds } from '../scoring/scheme';
 import { buildAssignmentIndex, type AssignmentIndex } from './assignmentIndex';
+import { employmentWindow, type EmploymentWindow } from './employmentWindow';
 import type {
   AbsenceRow,
   AgreementRow,
@@ -53,8 +54,10 @@ export interface MonthContext {
   /** Whether the district imported this kind for the month at all: without it a dimension has no data. */
   has: { orders: boolean; lastYearOrders: boolean; punches: boolean; journals: boolean; monthlyReports: boolean; inspections: boolean };
   inMonth(date: string): boolean;
-  /** The month's workdays on which the manager was employed (from hiredOn). */
+  /** The month's workdays on which the manager was employed (from hiredOn to the leaving day). */
   workdaysOf(managerCode: string): string[];
+  /** The days of the month the manager was employed in; null: not judged in the month at all. */
+  employmentOf(managerCode: string): EmploymentWindow | null;
   retailerName(retailerId: number): string;
   managerName(managerCode: string): string;
 }
@@ -81,6 +84,20 @@ export function buildMonthContext(input: EvaluationInput, thresholds: SchemeThre
       byDateThenId,
     );
   };
+
+  // The last day of the month each manager punched or wrote a journal entry: a manager whose
+  // status says gone (without a leaving date) is judged up to that day.
+  const lastActive = new Map<string, string>();
+  const noteActive = (code: string, date: string): void => {
+    if (!inMonth(date)) return;
+    const seen = lastActive.get(code);
+    if (seen === undefined || date > seen) lastActive.set(code, date);
+  };
+  for (const punch of monthPunches) noteActive(punch.managerCode, punch.date);
+  for (const entry of input.journals) noteActive(entry.managerCode, entry.date);
+  const employment = new Map(
+    input.managers.map((m) => [m.code, employmentWindow(m, firstDay, lastDay, lastActive.get(m.code) ?? null)] as const),
+  );
 
   return {
     input,
@@ -138,9 +155,10 @@ export function buildMonthContext(input: EvaluationInput, thresholds: SchemeThre
     },
     inMonth,
     workdaysOf: (managerCode) => {
-      const hiredOn = managerByCode.get(managerCode)?.hiredOn ?? null;
-      return hiredOn === null ? [...input.workdays] : input.workdays.filter((day) => day >= hiredOn);
+      const window = employment.get(managerCode) ?? null;
+      return window === null ? [] : input.workdays.filter((day) => day >= window.from && day <= window.to);
     },
+    employmentOf: (managerCode) => employment.get(managerCode) ?? null,
     retailerName: (retailerId) => retailerById.get(retailerId)?.name ?? `零售户#${retailerId}`,
     managerName: (managerCode) => managerByCode.get(managerCode)?.name ?? managerCode,
   };

@@ -18,6 +18,15 @@ export interface ManagerEvaluation {
   total: number | null;
   grade: string | null;
   veto: Veto | null;
+  /**
+   * Present when the dimensions with data carry less than half of the total weight: the manager
+   * is listed but neither graded nor ranked (数据不足，不评等级); the keys of the missing dimensions.
+   */
+  insufficient?: DimensionKey[] | null;
+  /** Metrics whose rule is 手工评分 and that have no score yet (待评分): 定稿 waits for them. */
+  pendingManual?: MetricKey[];
+  /** The manual scores the evaluation used, by metric. */
+  manualScores?: Partial<Record<MetricKey, number>>;
   dimensions: Record<DimensionKey, DimensionEvaluation>;
   flags: Flag[];
 }

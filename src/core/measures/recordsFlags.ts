@@ -54,6 +54,32 @@ export function shortEntriesFlags(ctx: MonthContext, managerCode: string, shortE
   ];
 }
 
+/**
+ * Entries that are nothing but the district's boilerplate (套话, the courseware's 应付差事): wording
+ * several managers use, without a shop, a number or a finding of the writer's own day.
+ */
+export function perfunctoryFlags(managerCode: string, copies: ManagerCopies | undefined, journalById: ReadonlyMap<number, JournalRow>): Flag[] {
+  const entries = [...(copies?.perfunctoryIds ?? [])]
+    .map((id) => journalById.get(id))
+    .filter((entry): entry is JournalRow => entry !== undefined)
+    .sort((x, y) => x.date.localeCompare(y.date) || x.id - y.id);
+  const first = entries[0];
+  if (!first) return [];
+  return [
+    {
+      type: 'records.perfunctory',
+      managerCode,
+      message: `${entries.length} 条日志只有多位客户经理通用的套话，没有当天的具体内容，如 ${zhDate(first.date)}「${clip(first.content.trim(), 40)}」`,
+      evidence: entries.map((entry) => ({ kind: 'journals', id: entry.id })),
+    },
+  ];
+}
+
+function clip(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
+}
+
 export function reportMissingFlags(ctx: MonthContext, managerCode: string, report: ReportRow | null, dueOn: string): Flag[] {
   const title = `${zhMonth(ctx.month)}月度市场分析报告`;
   if (!report) {

@@ -20,7 +20,7 @@ export function buildManagerSection(ctx: ReportContext, manager: ManagerEvaluati
     rank: manager.rank,
     managerCount: ctx.managers.length,
     total: manager.total,
-    grade: manager.grade ?? '无总分',
+    grade: manager.grade ?? (manager.insufficient ? '数据不足，不评等级' : '无总分'),
     veto: manager.veto?.reason ?? null,
     dimensions: DIMENSION_KEYS.map((key) => {
       const dimension = manager.dimensions[key];
@@ -37,6 +37,10 @@ export function buildManagerSection(ctx: ReportContext, manager: ManagerEvaluati
     metrics: DIMENSION_KEYS.flatMap((key) => metricLines(ctx, manager, key)),
     flags: manager.flags.map((flag) => managerFlag(ctx, flag)),
     adjustments: adjustmentLines(ctx, manager),
+    manualScores: manualScoreLines(ctx, manager),
+    insufficient: manager.insufficient
+      ? `数据不足，不评等级：有数据的方面不足总权重的一半，缺 ${manager.insufficient.map((key) => DIMENSION_LABELS_ZH[key]).join('、')}`
+      : null,
     radarChart: dimensionRadarOption(
       DIMENSION_KEYS.map((key) => ({ label: DIMENSION_LABELS_ZH[key], manager: manager.dimensions[key].score, district: ctx.averages[key] })),
     ),
@@ -89,4 +93,24 @@ function adjustmentLines(ctx: ReportContext, manager: ManagerEvaluation): Adjust
       current.set(a.dimension, a.score);
       return { dimension: DIMENSION_LABELS_ZH[a.dimension], from, to: a.score, reason: a.reason, who: a.who, at: ctx.time(a.at) };
     });
+}
+
+/** Each 手工评分 metric of the scheme: the score the evaluation used and who entered it, or 待评分. */
+function manualScoreLines(ctx: ReportContext, manager: ManagerEvaluation): string[] {
+  const lines: string[] = [];
+  for (const key of DIMENSION_KEYS) {
+    for (const { metric, rule } of ctx.input.scheme.metrics[key]) {
+      if (rule.type !== 'manual') continue;
+      const label = METRIC_PRESENTATION[metric].label;
+      const used = manager.manualScores?.[metric];
+      if (used === undefined) {
+        lines.push(`${label}：待评分`);
+        continue;
+      }
+      const entry = (ctx.input.manualScores ?? []).filter((s) => s.managerCode === manager.code && s.metric === metric).at(-1);
+      const by = entry ? `（${entry.who}，${ctx.time(entry.at)}；${entry.reason}）` : '';
+      lines.push(`${label}：${used} 分${by}`);
+    }
+  }
+  return lines;
 }

@@ -9,7 +9,14 @@ import type { ReportInput } from './reportInput';
 import type { ReportModel } from './reportModel';
 import { managerSheetName, uniqueSheetNames } from './sheetNames';
 
-export const FIXED_SHEET_NAMES = { summary: '汇总', flags: '异常明细', nearCopies: '日志雷同' } as const;
+/** A draft computed before its inputs changed says so on every sheet: it must not be signed as it is. */
+function staleNote(input: ReportInput, time: (iso: string) => string): string {
+  const stale = input.stale ?? [];
+  if (stale.length === 0) return '';
+  return `；需重新考评（考评后数据有变动：${stale.map((r) => `${time(r.at)} ${r.what}`).join('；')}）`;
+}
+
+const FIXED_SHEET_NAMES = { summary: '汇总', flags: '异常明细', nearCopies: '日志雷同' } as const;
 
 /** The month's evaluation report as plain data: what the workbook shows, and what a screen could show. */
 export function buildReportModel(input: ReportInput): ReportModel {
@@ -22,7 +29,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const finalizedAt = input.finalizedAt ? time(input.finalizedAt) : '';
   const statusLabel = final
     ? `定稿（${[finalizedAt, input.finalizedBy ?? ''].filter((x) => x).join('，')}）`
-    : '草稿 — 未定稿';
+    : `草稿 — 未定稿${staleNote(input, time)}`;
   const sheetNames = uniqueSheetNames(
     ctx.managers.map((m) => managerSheetName(m.name, m.code)),
     Object.values(FIXED_SHEET_NAMES),
@@ -34,6 +41,8 @@ export function buildReportModel(input: ReportInput): ReportModel {
     schemeLabel: `${input.scheme.name}（第 ${input.scheme.version} 版）`,
     final,
     statusLabel,
+    headerStatus: final ? statusLabel : `草稿 — 未定稿${(input.stale ?? []).length > 0 ? '；需重新考评' : ''}`,
+    signer: input.supervisor ? `${input.supervisor.name}${input.supervisor.unit ? `（${input.supervisor.unit}）` : ''}` : null,
     evaluatedAt: time(input.evaluatedAt),
     generatedAt: time(input.generatedAt),
     workdays: input.evaluation.workdays,
@@ -45,5 +54,6 @@ export function buildReportModel(input: ReportInput): ReportModel {
     ),
     flags: buildFlagRows(ctx),
     nearCopies: buildNearCopyRows(ctx),
+    ...(input.audit ? { audit: { intact: input.audit.intact, message: input.audit.message } } : {}),
   };
 }

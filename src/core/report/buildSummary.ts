@@ -16,7 +16,7 @@ export function buildSummary(ctx: ReportContext): SummarySection {
     name: m.name,
     scores: DIMENSION_KEYS.map((key) => ({ score: m.dimensions[key].score, adjusted: 'computedScore' in m.dimensions[key] })),
     total: m.total,
-    grade: m.grade ?? NO_GRADE,
+    grade: m.grade ?? (m.insufficient ? '数据不足，不评等级' : NO_GRADE),
     veto: m.veto?.reason ?? '',
     note: DIMENSION_KEYS.filter((key) => 'computedScore' in m.dimensions[key])
       .map((key) => `${DIMENSION_LABELS_ZH[key]} ${formatScore(m.dimensions[key].computedScore ?? null)}→${formatScore(m.dimensions[key].score)}`)

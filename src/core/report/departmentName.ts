@@ -1,4 +1,4 @@
-export const DEFAULT_DEPARTMENT = '营销部';
+const DEFAULT_DEPARTMENT = '营销部';
 
 /** The roster's department when every manager that names one names the same, else 营销部. */
 export function departmentName(departments: readonly (string | null)[]): string {

@@ -2,7 +2,7 @@ import type { EvidenceKind, EvidenceRef } from '../measures/dimensions';
 import type { CopyPairLine, CopySide, EvidenceLine } from './reportModel';
 import type { EvidenceDetail } from './reportInput';
 
-export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
+const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
   attendance: '打卡',
   journals: '日志',
   reports: '报告',
@@ -10,6 +10,7 @@ export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
   inspections: '专卖检查',
   orders: '订单',
   retailers: '零售户',
+  calendar: '工作日历',
 };
 
 /** What a row that has since been removed (an undone import) shows instead of its content. */
@@ -22,14 +23,14 @@ export function evidenceLookup(details: readonly EvidenceDetail[]): EvidenceLook
   return (ref) => byKey.get(`${ref.kind}:${ref.id}`);
 }
 
-export function retailerText(detail: EvidenceDetail): string {
+function retailerText(detail: EvidenceDetail): string {
   const { retailerName: name, retailerLicence: licence } = detail;
   if (name && licence) return `${name}（${licence}）`;
   return name ?? licence ?? '';
 }
 
 /** The supervisor's comment as the report prints it under the entry's own words. */
-export function commentText(detail: EvidenceDetail): string | null {
+function commentText(detail: EvidenceDetail): string | null {
   return detail.comment ? `主管批注（${detail.comment.by}）：${detail.comment.text}` : null;
 }
 
@@ -60,7 +61,7 @@ export function evidenceSummary(refs: readonly EvidenceRef[], lookup: EvidenceLo
   return parts.join('；') + more;
 }
 
-export function copySide(
+function copySide(
   id: number,
   kind: 'journals' | 'reports',
   lookup: EvidenceLookup,
@@ -71,10 +72,13 @@ export function copySide(
   if (!detail) return { managerCode: knownCode, managerName: knownCode && nameOf(knownCode), date: '', text: MISSING_EVIDENCE };
   const code = detail.managerCode ?? knownCode;
   const comment = commentText(detail);
+  const period = kind === 'reports' ? detail.period : null;
   return {
     managerCode: code,
     managerName: detail.managerName ?? nameOf(code),
-    date: detail.date ?? '',
+    // Two monthly reports are told apart by the month they are about, not the day they came in.
+    date: period ? periodLabel(period) : (detail.date ?? ''),
+    sortKey: period ?? detail.date ?? '',
     text: comment ? `${detail.text}\n${comment}` : detail.text,
   };
 }
@@ -89,8 +93,15 @@ export function copyPair(
 ): CopyPairLine {
   const a = { side: copySide(pair.aId, kind, lookup, nameOf, knownCodes.a), id: pair.aId };
   const b = { side: copySide(pair.bId, kind, lookup, nameOf, knownCodes.b), id: pair.bId };
-  const [first, second] = b.side.date < a.side.date || (b.side.date === a.side.date && b.id < a.id) ? [b, a] : [a, b];
-  return { similarity: pair.similarity, first: first.side, second: second.side };
+  const key = (side: CopySide) => side.sortKey ?? side.date;
+  const [first, second] = key(b.side) < key(a.side) || (key(b.side) === key(a.side) && b.id < a.id) ? [b, a] : [a, b];
+  return { similarity: pair.similarity, first: first.side, second: second.side, firstId: first.id, secondId: second.id };
+}
+
+/** '2026-09' → '9月报' */
+export function periodLabel(period: string): string {
+  const month = Number(period.slice(5, 7));
+  return Number.isInteger(month) && month >= 1 && month <= 12 ? `${month}月报` : period;
 }
 
 function clip(text: string, max: number): string {

@@ -13,8 +13,12 @@ export const FLAG_TYPE_LABELS_ZH: Record<FlagType, string> = {
   'records.report_missing': '月报未按时提交',
   'records.report_copy': '月报与上月雷同',
   'records.short_entries': '日志过短',
+  'records.perfunctory': '日志套话',
   'order.missed': '违规未反映',
   'evaluation.unknown_manager': '零售户不认识客户经理',
   'evaluation.low_satisfaction': '满意度低',
   'evaluation.veto': '一票否决',
+  'area.no_retailers': '没有分配零售户',
+  'attendance.no_punches': '本月无打卡',
+  'records.no_journals': '本月无日志',
 };

@@ -26,6 +26,7 @@ export const METRIC_PRESENTATION: Record<MetricKey, MetricPresentation> = {
   journal_rate: { label: '日志填写率', format: 'percent' },
   journal_chars: { label: '日志字数（中位数）', format: 'count' },
   short_entries: { label: '过短日志（条）', format: 'count' },
+  perfunctory_entries: { label: '套话日志（条）', format: 'count' },
   self_copy: { label: '与本人日志雷同（条）', format: 'count' },
   cross_copy: { label: '与他人日志雷同（条）', format: 'count' },
   report_submitted: { label: '月度分析报告按时提交', format: 'yesno' },

@@ -15,11 +15,11 @@ export interface ReportContext {
   time: (iso: string) => string;
 }
 
-export function byRank(a: ManagerEvaluation, b: ManagerEvaluation): number {
+function byRank(a: ManagerEvaluation, b: ManagerEvaluation): number {
   return (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) || a.code.localeCompare(b.code);
 }
 
-export function mean1(values: readonly (number | null)[]): number | null {
+function mean1(values: readonly (number | null)[]): number | null {
   const present = values.filter((v): v is number => v !== null && Number.isFinite(v));
   return present.length === 0 ? null : round1(present.reduce((sum, v) => sum + v, 0) / present.length);
 }

@@ -1,4 +1,4 @@
-import type { DimensionKey, EvidenceKind } from '../measures/dimensions';
+import type { DimensionKey, EvidenceKind, MetricKey } from '../measures/dimensions';
 import type { MonthEvaluation } from '../measures/monthEvaluation';
 import type { Scheme } from '../scoring/scheme';
 
@@ -18,6 +18,8 @@ export interface EvidenceDetail {
   text: string;
   /** Secondary facts (problems found, inspector, anomaly, …), or null. */
   note: string | null;
+  /** Reports: the month the report is about, 'YYYY-MM' (a pair of reports is labelled by it). */
+  period?: string | null;
   /** Journals and reports: the supervisor's comment from 日志对照. */
   comment?: EvidenceComment | null;
 }
@@ -60,4 +62,22 @@ export interface ReportInput {
   generatedAt: string;
   /** Minutes east of UTC in which stored timestamps are shown (480 for Beijing). */
   utcOffsetMinutes: number;
+  /** The audit log's check at export: '审计记录完整…' or where it was broken. */
+  audit?: { intact: boolean; message: string };
+  /** Who judges (设置 › 常规): printed on the 考核人 line. */
+  supervisor?: { name: string; unit: string } | null;
+  /** Changes to the month's inputs since a draft was evaluated: the draft is stamped 需重新考评. */
+  stale?: readonly { what: string; at: string }[];
+  /** The 手工评分 scores the evaluation used, with who entered them. */
+  manualScores?: readonly ReportManualScore[];
+}
+
+export interface ReportManualScore {
+  managerCode: string;
+  metric: MetricKey;
+  score: number;
+  reason: string;
+  who: string;
+  /** ISO timestamp */
+  at: string;
 }

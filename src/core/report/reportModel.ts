@@ -1,3 +1,4 @@
+import type { MarkedRun } from '../similarity/markRuns';
 import type { EChartsOption } from 'echarts';
 import type { NumberKind } from '../format/numberFormat';
 import type { FlagType } from '../measures/dimensions';
@@ -84,11 +85,19 @@ export interface EvidenceLine {
 export interface CopySide {
   managerCode: string;
   managerName: string;
+  /** A journal's date; a monthly report's period ('9月报'). */
   date: string;
   text: string;
+  /** What orders the two sides: the date, or a report's period 'YYYY-MM'. */
+  sortKey?: string;
+  /** The text cut into runs: boilerplate greyed, shared specific content highlighted (日志雷同). */
+  runs?: MarkedRun[];
 }
 
 export interface CopyPairLine {
+  /** Ids of the earlier and the later text. */
+  firstId?: number;
+  secondId?: number;
   similarity: number;
   /** The earlier text. */
   first: CopySide;
@@ -127,6 +136,10 @@ export interface ManagerSection {
   metrics: MetricLine[];
   flags: ManagerFlag[];
   adjustments: AdjustmentLine[];
+  /** '指标 85 分（张明，2026-11-05 10:13；原因）' per 手工评分 score; '指标：待评分' when missing. */
+  manualScores: string[];
+  /** '数据不足，不评等级：缺 …' when the manager is listed but not graded; else null. */
+  insufficient: string | null;
   radarChart: ChartSpec;
 }
 
@@ -154,8 +167,12 @@ export interface ReportModel {
   monthLabel: string;
   schemeLabel: string;
   final: boolean;
-  /** '定稿（2026-11-05 10:13，张主管）' or '草稿 — 未定稿' */
+  /** '定稿（2026-11-05 10:13，张主管）' or '草稿 — 未定稿' (with '；需重新考评…' when out of date) */
   statusLabel: string;
+  /** The status short enough for the printed page header ('草稿 — 未定稿；需重新考评'). */
+  headerStatus?: string;
+  /** The 考核人 line: '张明（临河营销部）', or null when nobody has said who judges. */
+  signer: string | null;
   evaluatedAt: string;
   generatedAt: string;
   workdays: number;
@@ -165,4 +182,6 @@ export interface ReportModel {
   managers: ManagerSection[];
   flags: FlagRow[];
   nearCopies: NearCopyRow[];
+  /** The audit log's check at export, stated on the summary sheet. */
+  audit?: { intact: boolean; message: string };
 }

@@ -1,4 +1,3 @@
-import { formatNumber } from '../format/numberFormat';
 import type { MetricKey } from '../measures/dimensions';
 import { METRIC_PRESENTATION } from './metricPresentation';
 import type { ReportValue } from './reportModel';
@@ -19,18 +18,6 @@ export function districtMetricValue(metric: MetricKey, value: number | null | un
     return { kind: 'number', value, format: 'percent' };
   }
   return metricValue(metric, value);
-}
-
-/** The same text a spreadsheet shows for the value with its number format. */
-export function formatReportValue(value: ReportValue): string {
-  switch (value.kind) {
-    case 'empty':
-      return '';
-    case 'text':
-      return value.text;
-    case 'number':
-      return formatNumber(value.value, value.format);
-  }
 }
 
 /** A score with one decimal, or 无数据. */

@@ -1,5 +1,5 @@
 import type { MetricRowDto } from '../../shared/api/evaluationApi';
-import { DIMENSION_KEYS, METRICS_BY_DIMENSION, type DimensionKey, type MetricKey } from '../measures/dimensions';
+import { DIMENSION_KEYS, FLAG_METRIC, METRICS_BY_DIMENSION, type DimensionKey, type FlagType, type MetricKey } from '../measures/dimensions';
 import type { ManagerEvaluation, MonthEvaluation } from '../measures/monthEvaluation';
 import { describeRule, trimNumber } from '../report/describeRule';
 import { METRIC_PRESENTATION, type MetricFormat } from '../report/metricPresentation';
@@ -22,21 +22,23 @@ function computedScore(manager: ManagerEvaluation, key: DimensionKey): number | 
  * the district value of the snapshot, and for the rank rule the values of the managers whose
  * dimension had data (a computed score). A dimension without data scores nothing and shows no
  * values, as in the report (an order score of 100 without any inspection would read as clean).
- * Manual rules score null: the stored evaluation does not keep manual sub-scores.
+ * A manual rule shows the supervisor's score the evaluation used, or 待评分 (pendingManual).
  */
-export function scorecardMetricRows(evaluation: MonthEvaluation, scheme: Scheme, manager: ManagerEvaluation, flagDimensions: readonly string[]): MetricRowDto[] {
+export function scorecardMetricRows(evaluation: MonthEvaluation, scheme: Scheme, manager: ManagerEvaluation, flagTypes: readonly string[]): MetricRowDto[] {
+  // Each flag counts on the metric it is about (FLAG_METRIC), not on every metric of its dimension.
+  const flagMetrics = flagTypes.map((type) => FLAG_METRIC[type as FlagType] ?? null);
   return DIMENSION_KEYS.flatMap((key) => {
     const scored = scheme.metrics[key];
     const weightSum = scored.reduce((sum, m) => sum + (m.weight > 0 ? m.weight : 0), 0);
     const noData = computedScore(manager, key) === null;
-    const flagIndexes = flagDimensions.flatMap((dimension, index) => (dimension === key ? [index] : []));
     return (METRICS_BY_DIMENSION[key] as readonly MetricKey[]).map((metric): MetricRowDto => {
       const { label, format } = METRIC_PRESENTATION[metric];
       const rule = scored.find((m) => m.metric === metric);
       const value = noData ? null : finite(manager.dimensions[key].metrics[metric]);
       const districtValue = finite(evaluation.districtMetrics[metric]);
       const allValues = evaluation.managers.map((m) => (computedScore(m, key) === null ? null : finite(m.dimensions[key].metrics[metric])));
-      const score = rule && !noData ? scoreMetric(rule.rule, value, { districtValue, allValues }) : null;
+      const manual = rule?.rule.type === 'manual' ? (manager.manualScores?.[metric] ?? null) : null;
+      const score = rule?.rule.type === 'manual' ? manual : rule && !noData ? scoreMetric(rule.rule, value, { districtValue, allValues }) : null;
       return {
         dimension: key,
         metric,
@@ -49,7 +51,8 @@ export function scorecardMetricRows(evaluation: MonthEvaluation, scheme: Scheme,
         ruleType: rule ? rule.rule.type : null,
         weight: rule && weightSum > 0 && rule.weight > 0 ? Number(trimNumber((100 * rule.weight) / weightSum)) : null,
         score: score === null ? null : round1(score),
-        flagIndexes,
+        pendingManual: (manager.pendingManual ?? []).includes(metric),
+        flagIndexes: flagMetrics.flatMap((about, index) => (about === metric ? [index] : [])),
       };
     });
   });

@@ -1,9 +1,10 @@
 import type { Scheme, SchemeThresholds } from './scheme';
 
 /** Thresholds of measures.md; every one is a setting the supervisor can change. */
-export const DEFAULT_THRESHOLDS: SchemeThresholds = {
+const DEFAULT_THRESHOLDS: SchemeThresholds = {
   nearCopyJaccard: 0.8,
   minEntryChars: 20,
+  boilerplateManagers: 3,
   concentrationTop3Share: 0.3,
   maxTravelKmh: 80,
   offHoursBefore: 7,
@@ -46,6 +47,9 @@ export const DEFAULT_THRESHOLDS: SchemeThresholds = {
  *   slip), short entries (10; 5 score 0), tidy counters with marked prices (10) from 60 % up.
  *   Before this one copy of a colleague still kept two thirds of its sub-score and the
  *   records of a manager who copied a colleague and last month's report read 83.
+ *   Entries that are nothing but the district's boilerplate (套话, the courseware's 应付差事)
+ *   are as empty as a short entry and count the same (10; 5 score 0): not copying, so
+ *   lighter than cross_copy. Metric weights are proportions (they need not add up to 100).
  * knowledge, order — the metric is already a 0–100 score: identity.
  * brand — reach of new brands against the district (the district decides which brands are
  *   new, so its own reach is the fair yardstick; 60); month-on-month growth of new-brand
@@ -88,6 +92,7 @@ export const DEFAULT_SCHEME: Scheme = {
       { metric: 'self_copy', weight: 15, rule: { type: 'linear', floor: 4, target: 0 } },
       { metric: 'cross_copy', weight: 15, rule: { type: 'linear', floor: 1, target: 0 } },
       { metric: 'short_entries', weight: 10, rule: { type: 'linear', floor: 5, target: 0 } },
+      { metric: 'perfunctory_entries', weight: 10, rule: { type: 'linear', floor: 5, target: 0 } },
     ],
     knowledge: [{ metric: 'knowledge_score', weight: 1, rule: { type: 'linear', floor: 0, target: 100 } }],
     brand: [

@@ -33,6 +33,11 @@ export interface SchemeThresholds {
   nearCopyJaccard: number;
   /** Texts shorter than this (characters, after normalisation) are not compared, and count as short entries. */
   minEntryChars: number;
+  /**
+   * Wording used by at least this many managers (the month and the 30 days before) is district
+   * boilerplate, not a copy. Schemes stored before the setting existed lack it (default 3).
+   */
+  boilerplateManagers: number;
   /** attendance.concentration fires above this top3_share. */
   concentrationTop3Share: number;
   /** attendance.impossible_travel fires above this speed between consecutive punches. */

@@ -99,6 +99,9 @@ function checkThresholds(t: SchemeThresholds, errors: string[]): void {
   };
   check(t.nearCopyJaccard > 0 && t.nearCopyJaccard <= 1, `雷同判定阈值应在 0 到 1 之间（不含 0），当前为 ${t.nearCopyJaccard}`);
   check(Number.isInteger(t.minEntryChars) && t.minEntryChars >= 0, `日志最少字数应为非负整数，当前为 ${t.minEntryChars}`);
+  if (t.boilerplateManagers !== undefined) {
+    check(Number.isInteger(t.boilerplateManagers) && t.boilerplateManagers >= 2, `套话判定人数应为不小于 2 的整数，当前为 ${t.boilerplateManagers}`);
+  }
   check(t.concentrationTop3Share >= 0 && t.concentrationTop3Share <= 1, `前三户拜访占比阈值应在 0 到 1 之间，当前为 ${t.concentrationTop3Share}`);
   check(t.maxTravelKmh > 0, `最高合理移动速度应大于 0，当前为 ${t.maxTravelKmh}`);
   check(

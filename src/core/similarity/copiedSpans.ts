@@ -43,7 +43,29 @@ export function copiedSpans(a: string, b: string): CopiedSpans {
       j += length;
     }
   }
-  return { aSpans, bSpans };
+  return { aSpans: outsideNumbers(a, aSpans), bSpans: outsideNumbers(b, bSpans) };
+}
+
+/** A number with its decimal point and sign: "3.7", "-12", "61.1". */
+const NUMBER = /[-+]?\d+(?:[.,．]\d+)*/gu;
+
+/**
+ * Spans that neither start nor end inside a number: "13.7%" against "3.7%" shares "3.7", which is
+ * a different number, not copied text ("1|3.7%"). A span end inside a number moves back to the
+ * number's start, a span start inside one moves on to its end; spans left empty go.
+ */
+function outsideNumbers(text: string, spans: [number, number][]): [number, number][] {
+  const numbers = [...text.matchAll(NUMBER)].map((m) => [m.index, m.index + m[0].length] as const);
+  const inside = (at: number) => numbers.find(([start, end]) => at > start && at < end);
+  const result: [number, number][] = [];
+  for (const [spanStart, spanEnd] of spans) {
+    const startIn = inside(spanStart);
+    const endIn = inside(spanEnd);
+    const start = startIn ? startIn[1] : spanStart;
+    const end = endIn ? endIn[0] : spanEnd;
+    if (end > start) result.push([start, end]);
+  }
+  return result;
 }
 
 const IGNORED = /[\s\p{P}\p{S}\p{Z}\p{Cc}\p{Cf}]/gu;
@@ -75,4 +97,30 @@ function normalizeWithOrigins(original: string): NormalizedWithOrigins {
     text,
     originalRange: (start, end) => [from[start] ?? offset, to[end - 1] ?? offset],
   };
+}
+
+/**
+ * The stretches of `original` whose characters a code-point mask of its normalised form marks
+ * (findCopies' boilerplateMask), as half-open UTF-16 ranges; punctuation between two marked
+ * characters joins them. Empty when there is no mask or it does not fit the text.
+ */
+export function boilerplateRanges(original: string, mask: readonly boolean[] | null): [number, number][] {
+  if (!mask) return [];
+  const folded = normalizeWithOrigins(original);
+  const length = Array.from(folded.text).length;
+  if (length !== mask.length || folded.text.length !== mask.length) return [];
+  const ranges: [number, number][] = [];
+  let start = -1;
+  for (let k = 0; k <= mask.length; k++) {
+    if (k < mask.length && mask[k]) {
+      if (start < 0) start = k;
+    } else if (start >= 0) {
+      const [from, to] = folded.originalRange(start, k);
+      const last = ranges.at(-1);
+      if (last && /^[\s\p{P}\p{S}\p{Z}]*$/u.test(original.slice(last[1], from))) last[1] = to;
+      else ranges.push([from, to]);
+      start = -1;
+    }
+  }
+  return ranges;
 }

@@ -2,7 +2,6 @@ import { overlapToJaccard } from './jaccard';
 import { assertNearCopyOptions, comparePairs, type NearCopyDoc, type NearCopyOptions, type NearCopyPair } from './nearCopyTypes';
 import { tokenizeTrigrams } from './tokenizeTrigrams';
 
-export type { NearCopyDoc, NearCopyOptions, NearCopyPair } from './nearCopyTypes';
 
 /**
  * Guards the filters against floating-point artefacts such as 0.55 × 100 = 55.00000000000001:

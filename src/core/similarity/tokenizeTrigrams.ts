@@ -106,7 +106,7 @@ function grown(values: Int32Array, fill: number): Int32Array {
  * (0, 1, 2, …). A slot holds the three ids and the token id side by side, so that a look-up
  * touches one cache line: the table of a city's journals outgrows the CPU caches.
  */
-class TrigramIds {
+export class TrigramIds {
   /** Slot s: [a, b, c, token id] at 4s; a = 0 marks an empty slot. */
   private slots: Int32Array;
   private mask: number;

@@ -1,6 +1,6 @@
 import type { ApiArg, ApiName, ApiReturn, EventName, EventPayload } from '../../shared/api/kaopingApi';
 import type { Result } from '../../shared/api/result';
-import { API_PATH_PREFIX, EVENTS_PATH, TOKEN_HEADER, TOKEN_QUERY } from '../../shared/api/httpProtocol';
+import { API_PATH_PREFIX, CALL_HEADER, CALL_HEADER_VALUE, EVENTS_PATH, TOKEN_HEADER, TOKEN_QUERY } from '../../shared/api/httpProtocol';
 import { decodeWire, encodeWire } from '../../shared/api/wireCodec';
 import type { ApiClient } from './ApiClient';
 import { clientError, isResult } from './clientError';
@@ -41,7 +41,10 @@ export function createHttpApiClient({ baseUrl = '', token }: HttpApiOptions): Ap
       try {
         response = await fetch(`${baseUrl}${API_PATH_PREFIX}${name}`, {
           method: 'POST',
-          headers: token ? { 'content-type': 'application/json', [TOKEN_HEADER]: token } : { 'content-type': 'application/json' },
+          // CALL_HEADER: the proof that the call comes from this page (httpProtocol.ts).
+          headers: token
+            ? { 'content-type': 'application/json', [CALL_HEADER]: CALL_HEADER_VALUE, [TOKEN_HEADER]: token }
+            : { 'content-type': 'application/json', [CALL_HEADER]: CALL_HEADER_VALUE },
           body: encodeWire(arg),
         });
       } catch (err) {

@@ -1,4 +1,4 @@
-import { DatePicker, Layout, Menu, Typography } from 'antd';
+import { Alert, DatePicker, Layout, Menu, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,9 +11,11 @@ import { JournalsPage } from '../features/journals/JournalsPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { navigate, pageKey, parseHash, useHashRoute, type Page } from './hashRoute';
+import { useAppInfo } from './AppInfoContext';
 import { navItems, OTHER_KINDS } from './navItems';
 import { useMonth } from './useMonth';
 import { ShortcutsModal } from './ShortcutsModal';
+import { SupervisorPrompt } from './SupervisorPrompt';
 import { WelcomeModal } from './WelcomeModal';
 
 const SIDER_WIDTH = 176;
@@ -25,6 +27,7 @@ export function AppFrame() {
   const [month, setMonth] = useMonth();
   const key = pageKey(page);
   const client = useApiClient();
+  const { info } = useAppInfo();
   // The desktop menu (文件 › 导入…) reaches the page as an event; the page knows its screens.
   useEffect(
     () =>
@@ -66,7 +69,13 @@ export function AppFrame() {
             onClick={({ key: clicked }) => navigate({ page: parseHash(`#/${clicked}`).page })}
             data-testid="nav-settings"
           />
+          {info?.audit.intact && (
+            <Typography.Text type="secondary" data-testid="audit-intact" style={{ display: 'block', flex: 'none', padding: '6px 20px', fontSize: 12 }}>
+              {t('app.auditIntact', { rows: info.audit.rows })}
+            </Typography.Text>
+          )}
         </div>
+
       </Layout.Sider>
       <Layout>
         <Layout.Header
@@ -84,6 +93,7 @@ export function AppFrame() {
           <Typography.Title level={5} style={{ margin: 0, flex: 1 }}>
             {pageTitle(page, t)}
           </Typography.Title>
+          <SupervisorPrompt />
           <span>{t('app.month')}</span>
           <DatePicker
             picker="month"
@@ -96,6 +106,16 @@ export function AppFrame() {
           />
         </Layout.Header>
         <Layout.Content style={{ overflow: 'auto', padding: 16, background: '#f5f6f8' }}>
+          {info && !info.audit.intact && (
+            <Alert
+              type="error"
+              showIcon
+              data-testid="audit-broken"
+              style={{ marginBottom: 12 }}
+              message={t('app.auditBroken', { row: info.audit.brokenAt })}
+              description={info.audit.message}
+            />
+          )}
           <Screen page={page} month={month} />
         </Layout.Content>
       </Layout>

@@ -4,9 +4,9 @@ import { en } from './en';
 import { zhCN } from './zhCN';
 
 export type Language = 'zh-CN' | 'en';
-export const LANGUAGE_STORAGE_KEY = 'kaoping.language';
+const LANGUAGE_STORAGE_KEY = 'kaoping.language';
 
-export function storedLanguage(): Language {
+function storedLanguage(): Language {
   return localStorage.getItem(LANGUAGE_STORAGE_KEY) === 'en' ? 'en' : 'zh-CN';
 }
 

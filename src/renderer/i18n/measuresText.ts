@@ -74,6 +74,7 @@ export const measuresTextEn: Shape<typeof measuresTextZh> = {
     journal_rate: 'Journal rate',
     journal_chars: 'Journal length (median)',
     short_entries: 'Short entries',
+    perfunctory_entries: 'Boilerplate-only entries',
     self_copy: 'Self-copied entries',
     cross_copy: 'Entries copied from others',
     report_submitted: 'Monthly report on time',

@@ -16,7 +16,7 @@ export const GRID_KINDS = [
   'spotchecks',
 ] as const;
 export type GridKind = (typeof GRID_KINDS)[number];
-export const gridKindSchema = z.enum(GRID_KINDS);
+const gridKindSchema = z.enum(GRID_KINDS);
 
 /** AG Grid's filter models (text, number, date, set-less community filters), validated loosely per column. */
 const simpleFilterSchema = z.object({
@@ -32,7 +32,7 @@ const combinedFilterSchema = z.object({
   operator: z.enum(['AND', 'OR']),
   conditions: z.array(simpleFilterSchema).max(4),
 });
-export const columnFilterSchema = z.union([combinedFilterSchema, simpleFilterSchema]);
+const columnFilterSchema = z.union([combinedFilterSchema, simpleFilterSchema]);
 export type ColumnFilter = z.infer<typeof columnFilterSchema>;
 
 /** Which rows of a table a grid shows: the month, the column filters and the quick filter. */
@@ -146,6 +146,8 @@ export interface MonthOverview {
   /** What to import next, e.g. "2026-10 还没有导入满意度调查". */
   missing: string[];
   evaluated: boolean;
+  /** The month's inputs changed after its (draft) evaluation: 需重新考评, with what and when. */
+  stale: { kind: string; what: string; at: string }[];
 }
 
 export interface DataReturns {

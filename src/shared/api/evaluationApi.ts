@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { jobIdSchema, monthSchema } from './schemas';
 
 const managerCodeSchema = z.string().trim().min(1).max(50);
-export const EVIDENCE_KINDS = ['attendance', 'journals', 'reports', 'surveys', 'inspections', 'orders', 'retailers'] as const;
+const EVIDENCE_KINDS = ['attendance', 'journals', 'reports', 'surveys', 'inspections', 'orders', 'retailers', 'calendar'] as const;
 export type EvidenceKindName = (typeof EVIDENCE_KINDS)[number];
-export const evidenceRefSchema = z.object({ kind: z.enum(EVIDENCE_KINDS), id: z.number().int().positive() });
+const evidenceRefSchema = z.object({ kind: z.enum(EVIDENCE_KINDS), id: z.number().int().positive() });
 
 export const evaluationArgs = {
   /** The month's stored evaluation (with adjustments applied), or null before the first run. */
@@ -21,6 +21,14 @@ export const evaluationArgs = {
   }),
   /** Takes back the manager's last adjustment of a draft month; the reason is mandatory and audited. */
   'evaluation.undoAdjustment': z.object({ month: monthSchema, managerCode: managerCodeSchema, reason: z.string().max(1000) }),
+  /** A 手工评分 metric's score (0–100, reason required, audited); the month is then stale until 重新考评. */
+  'evaluation.setManualScore': z.object({
+    month: monthSchema,
+    managerCode: managerCodeSchema,
+    metric: z.string().min(1).max(40),
+    value: z.number().min(0).max(100),
+    reason: z.string().max(1000),
+  }),
   /** 定稿: freezes the month; adjustments and re-evaluation are refused until it is reopened. */
   'evaluation.finalize': z.object({ month: monthSchema }),
   'evaluation.reopen': z.object({ month: monthSchema, reason: z.string().max(1000) }),
@@ -70,10 +78,25 @@ export interface ManagerRowDto {
   /** By dimension key (sales, attendance, records, knowledge, brand, order, fulfilment, evaluation). */
   dimensions: Record<string, DimensionScoreDto>;
   flagCount: number;
+  /** 数据不足，不评等级: the dimensions without data when those with data weigh less than half; null otherwise. */
+  insufficient: string[] | null;
+  /** 手工评分 metrics still without a score (待评分). */
+  pendingManual: string[];
+}
+
+/** A change to the month's inputs since it was evaluated: what changed and when (ISO). */
+export interface StaleReasonDto {
+  kind: 'import' | 'undo' | 'calendar' | 'scheme' | 'manual_score';
+  what: string;
+  at: string;
 }
 
 export interface MonthEvaluationDto {
   month: string;
+  /** Non-empty: the inputs changed since the evaluation (需重新考评); 定稿 is refused until it is run again. */
+  stale: StaleReasonDto[];
+  /** The scheme 重新考评 would use now: the month's scheme in its newest version. */
+  nextScheme: { name: string; version: number } | null;
   status: 'draft' | 'final';
   /** ISO timestamps. */
   evaluatedAt: string;
@@ -107,15 +130,17 @@ export interface MetricRowDto {
   weight: number | null;
   /** 0–100, one decimal; null when it cannot be scored. */
   score: number | null;
-  /** The flags of this manager that concern the metric's dimension (indexes into the scorecard's flags). */
+  /** The flags of this manager about this metric (indexes into the scorecard's flags). */
   flagIndexes: number[];
+  /** A 手工评分 metric without a score (待评分). */
+  pendingManual: boolean;
 }
 
 export interface AuditEntryDto {
   /** ISO timestamp. */
   at: string;
   who: string;
-  action: 'adjust' | 'finalize' | 'reopen';
+  action: 'adjust' | 'finalize' | 'reopen' | 'manual';
   /** One line in Chinese: what changed, from what to what, and why. */
   summary: string;
   reason: string | null;
@@ -128,14 +153,18 @@ export interface AuditEntryDto {
 export interface ScorecardDto {
   month: string;
   status: 'draft' | 'final';
+  /** As MonthEvaluationDto.stale. */
+  stale: StaleReasonDto[];
   manager: ManagerRowDto;
   /** Managers evaluated in the month (the rank's denominator). */
   managerCount: number;
   districtAverages: Record<string, number | null>;
   metrics: MetricRowDto[];
   flags: FlagDto[];
-  /** The month's adjustments of this manager and the month's finalize/reopen events, oldest first. */
+  /** The month's adjustments of this manager, oldest first. */
   audit: AuditEntryDto[];
+  /** The month's 定稿 and 重新打开, oldest first. */
+  monthHistory: AuditEntryDto[];
 }
 
 export interface EvidenceDto {
@@ -199,6 +228,7 @@ export interface EvaluationReturns {
   'evaluation.undoAdjustment': MonthEvaluationDto;
   'evaluation.finalize': MonthEvaluationDto;
   'evaluation.reopen': MonthEvaluationDto;
+  'evaluation.setManualScore': ScorecardDto;
   'evaluation.scorecard': ScorecardDto;
   'evaluation.evidence': EvidenceDto[];
   'evaluation.attendance': AttendanceMonthDto;

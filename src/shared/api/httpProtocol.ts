@@ -6,8 +6,17 @@
  * load with the right `?token=` answers with an HttpOnly, SameSite=Strict cookie
  * (`tokenCookieName(port)`), so the page itself never handles the token: same-origin `fetch`
  * and `EventSource` carry the cookie. Tools and tests without the cookie may send the token as
- * the `x-kaoping-token` header, or as `?token=` on any GET (e.g. `/api/events?token=T`).
+ * the `x-kaoping-token` header. `?token=` is accepted only on GET of the page itself (`/`, which
+ * sets the cookie; the page then takes the token out of the address bar with
+ * history.replaceState) and of the event stream (`/api/events?token=T`); never on a call.
  * Anything without a valid token gets 401, static files included.
+ *
+ * Only the host's own page may call: every `POST /api/<name>` must carry `x-kaoping-call: 1`
+ * (a custom header: a page on another origin cannot send it without a CORS preflight, and the
+ * host refuses every preflight (OPTIONS → 403, no Access-Control-* headers)), and an Origin or
+ * Sec-Fetch-Site header, when the browser sends one, must name this host (else 403).
+ * A body above 1 MB (an upload) is streamed to a temporary file and decoded from there, one
+ * such call at a time (the next waits before its body is read), so memory stays bounded.
  *
  * Calls: `POST /api/<name>` with the body `encodeWire(arg)`; the answer is status 200 with
  * `encodeWire(result)` (a Result, ok or not). Other statuses: 404 unknown name, 405 not POST,
@@ -25,6 +34,9 @@
  * comment lines (`: ping`) are heartbeats.
  */
 export const TOKEN_HEADER = 'x-kaoping-token';
+/** Sent by the page with every call; see "Only the host's own page may call" above. */
+export const CALL_HEADER = 'x-kaoping-call';
+export const CALL_HEADER_VALUE = '1';
 export const TOKEN_QUERY = 'token';
 export const API_PATH_PREFIX = '/api/';
 export const EVENTS_PATH = '/api/events';
@@ -34,8 +46,4 @@ export const MAX_BODY_BYTES = 300 * 1024 * 1024;
 /** Cookies are shared by every port of a host, so the name carries the port. */
 export function tokenCookieName(port: number): string {
   return `kaoping_token_${port}`;
-}
-
-export function apiPath(name: string): string {
-  return `${API_PATH_PREFIX}${name}`;
 }

@@ -8,10 +8,15 @@ export const importArgs = {
   /** Imports files (in dependency order), each in one transaction; progress as 'import.progress' events. */
   'import.run': z.object({
     jobId: jobIdSchema,
-    files: z.array(uploadedFileSchema).min(1).max(100),
+    files: z.array(uploadedFileSchema.extend({ asOfMonth: monthSchema.optional() })).min(1).max(100),
     skipInvalid: z.boolean().default(false),
     asOfMonth: monthSchema.optional(),
   }),
+  /**
+   * A dry run of the files as one import would take them: per file its counts and changed values
+   * (old → new), the month a retailer file speaks for; nothing is written.
+   */
+  'import.check': z.object({ files: z.array(uploadedFileSchema.extend({ asOfMonth: monthSchema.optional() })).min(1).max(100) }),
   'import.cancel': z.object({ jobId: jobIdSchema }),
   'import.batches': z.object({}),
   'import.undo': z.object({ batchId: z.number().int().positive() }),
@@ -58,7 +63,8 @@ export interface KindCandidateInfo {
 
 export interface FilePreview {
   fileName: string;
-  format: 'xlsx' | 'csv' | null;
+  /** What the file is by its content, whatever its name says (a .xls may be an HTML table). */
+  format: 'xlsx' | 'csv' | 'xls' | 'html' | null;
   encoding: string | null;
   /** Set when the file cannot be read at all (not a spreadsheet, encrypted, too large, …). */
   refusal: string | null;
@@ -79,6 +85,16 @@ export interface FilePreview {
   appliedMapping: string | null;
   /** Cells of `rows` the import would refuse: row and column indexes into `rows`, and why (Chinese). */
   cellErrors?: { row: number; column: number; reason: string }[];
+  /** Set when the kind was recognised but is unclear: the file is not imported until the user chooses. */
+  unclear: UnclearKindInfo | null;
+  /** How the sheet is read when it is not one row per record (DingTalk 每日统计, 打卡时间), in Chinese. */
+  shapeNote: string | null;
+}
+
+export interface UnclearKindInfo {
+  reason: 'noFit' | 'ambiguous';
+  /** The kinds the file might be, with the Chinese header names each lacks. */
+  candidates: { kind: KindKey; label: string; missing: string[] }[];
 }
 
 export interface BatchInfo {
@@ -108,6 +124,7 @@ export interface SavedMappingInfo {
 export interface ImportReturns {
   'import.preview': FilePreview;
   'import.run': FileImportReport[];
+  'import.check': FileImportReport[];
   'import.cancel': { cancelled: boolean };
   'import.batches': BatchInfo[];
   'import.undo': { batchId: number; deleted: number; restored: number };

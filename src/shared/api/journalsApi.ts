@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { monthSchema } from './schemas';
 
-export const TEXT_KINDS = ['journals', 'reports'] as const;
+const TEXT_KINDS = ['journals', 'reports'] as const;
 export type TextKind = (typeof TEXT_KINDS)[number];
 const textKindSchema = z.enum(TEXT_KINDS);
 const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
@@ -61,6 +61,9 @@ export interface NearCopyPairDto {
   bManager: { code: string; name: string };
   aDate: string | null;
   bDate: string | null;
+  /** Journal pairs: the stretches of each text that are district boilerplate (greyed), UTF-16 [start, end). */
+  aBoilerplate?: [number, number][];
+  bBoilerplate?: [number, number][];
 }
 
 /** The month's pairs and whether there is an evaluation to take them from at all. */

@@ -5,7 +5,6 @@ import { evaluationArgs, type EvaluationReturns } from './evaluationApi';
 import { importArgs, type ImportReturns } from './importApi';
 import { journalsArgs, type JournalsReturns } from './journalsApi';
 import { reportArgs, type ReportReturns } from './reportApi';
-import type { Result } from './result';
 import { settingsArgs, type SettingsReturns } from './settingsApi';
 
 /** Every handler's argument schema, by name; the backend validates each call against it. */
@@ -17,9 +16,6 @@ type Returns = AppReturns & ImportReturns & DataReturns & EvaluationReturns & Jo
 export type ApiArg<K extends ApiName> = z.input<(typeof API_ARGS)[K]>;
 export type ApiParsedArg<K extends ApiName> = z.output<(typeof API_ARGS)[K]>;
 export type ApiReturn<K extends ApiName> = Returns[K];
-
-/** The contract: one function per name, one structured-clone-safe argument, a Result back. */
-export type KaopingApi = { [K in ApiName]: (arg: ApiArg<K>) => Promise<Result<ApiReturn<K>>> };
 
 /** What the backend implements: arguments arrive already validated. */
 export type KaopingHandlers = { [K in ApiName]: (arg: ApiParsedArg<K>, ctx: HandlerContext) => Promise<ApiReturn<K>> };
@@ -40,7 +36,15 @@ export interface KaopingEvents {
 export type AppMenuCommand = 'import' | 'exportReport';
 export type EventName = keyof KaopingEvents;
 export type EventPayload<E extends EventName> = KaopingEvents[E];
+/** Every event name (the compiler holds it to KaopingEvents): the preload's on() accepts these only. */
+const EVENT_NAME_SET = { 'import.progress': true, 'job.done': true, 'job.progress': true, 'app.menu': true } satisfies Record<EventName, true>;
+export const EVENT_NAMES = Object.keys(EVENT_NAME_SET) as EventName[];
 
 /** Electron registers every handler under this channel prefix; the preload refuses any other. */
 export const IPC_PREFIX = 'kaoping:';
 export const API_NAMES = Object.keys(API_ARGS) as ApiName[];
+
+/** Whether a name from outside (an IPC message, an HTTP path) is one of the contract's calls. */
+export function isApiName(name: unknown): name is ApiName {
+  return typeof name === 'string' && Object.hasOwn(API_ARGS, name);
+}

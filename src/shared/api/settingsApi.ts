@@ -16,7 +16,7 @@ export type MetricRuleDto = z.infer<typeof metricRuleSchema>;
  * names, weights summing to 100) and fully by the backend's validateScheme, whose messages
  * are the ones a supervisor reads.
  */
-export const schemeSchema = z.object({
+const schemeSchema = z.object({
   name: z.string().trim().min(1).max(100),
   version: z.number().int().min(0),
   weights: z.record(z.string().max(40), finite),
@@ -24,6 +24,8 @@ export const schemeSchema = z.object({
   thresholds: z.object({
     nearCopyJaccard: finite,
     minEntryChars: finite,
+    // A scheme saved before this setting existed has none: the default applies.
+    boilerplateManagers: finite.default(3),
     concentrationTop3Share: finite,
     maxTravelKmh: finite,
     offHoursBefore: finite,

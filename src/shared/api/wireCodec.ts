@@ -2,7 +2,7 @@
  * JSON for the HTTP host: file bytes (Uint8Array) travel as base64 inside a tagged object,
  * so that the same structured-clone-safe arguments work over Electron IPC and over HTTP.
  */
-const BYTES_TAG = '__kaopingBytes';
+export const BYTES_TAG = '__kaopingBytes';
 
 function toBase64(bytes: Uint8Array): string {
   let binary = '';

@@ -5,13 +5,14 @@
  * a permission request, a response's headers, the menu, and quitting. The report goes to stdout
  * as one JSON line: `STUB-REPORT {...}`. Used by tests/electron/builtMain.electron.test.ts.
  */
-import { pathToFileURL } from 'node:url';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const dir = process.env.KAOPING_STUB_DIR;
 const listeners = new Map();
 const on = (map, event, fn) => map.set(event, [...(map.get(event) ?? []), fn]);
 const emit = (map, event, ...args) => (map.get(event) ?? []).forEach((fn) => fn(...args));
-const recorded = { handles: new Map(), windows: [], menu: null, errors: [], dialogs: [], sent: [], quitPrevented: 0 };
+const recorded = { handles: new Map(), windows: [], menu: null, errors: [], dialogs: [], sent: [], quitPrevented: 0, schemes: [], protocolHandlers: new Map() };
 
 function fakeContents() {
   const own = new Map();
@@ -62,6 +63,19 @@ export const session = {
       onBeforeRequest: (filter, fn) => (sessionHandlers.request = { filter, fn }),
     },
     on: (event, fn) => (sessionHandlers[event] = fn),
+    protocol: { handle: (scheme, fn) => recorded.protocolHandlers.set(scheme, fn) },
+  },
+};
+
+export const protocol = { registerSchemesAsPrivileged: (schemes) => recorded.schemes.push(...schemes) };
+/** net.fetch of a file:// URL, as main's app:// handler uses it. */
+export const net = {
+  fetch: async (url) => {
+    try {
+      return new Response(fs.readFileSync(fileURLToPath(url)), { status: 200, headers: { 'content-type': 'text/plain' } });
+    } catch {
+      return new Response('', { status: 404 });
+    }
   },
 };
 
@@ -86,7 +100,11 @@ export class BrowserWindow {
     on(this.events, event, fn);
   }
   loadFile(file) {
-    this.loaded = file;
+    this.loaded = `file-path:${file}`;
+    return Promise.resolve();
+  }
+  loadURL(url) {
+    this.loaded = url;
     return Promise.resolve();
   }
   getNormalBounds = () => ({ x: 10, y: 20, width: 1300, height: 800 });
@@ -130,7 +148,7 @@ async function drive() {
     process.stdout.write(`STUB-REPORT ${JSON.stringify({ error: 'no window', errors: recorded.errors, dialogs: recorded.dialogs })}\n`);
     process.exit(1);
   }
-  const indexUrl = pathToFileURL(win.loaded).href;
+  const indexUrl = win.loaded;
   const wc = win.webContents;
   const call = (name, arg, url, parent = null) =>
     recorded.handles.get(`kaoping:${name}`)?.({ senderFrame: url === null ? null : { url, parent }, sender: wc }, arg);
@@ -140,6 +158,18 @@ async function drive() {
     let prevented = false;
     emit(wc.own, 'will-navigate', { preventDefault: () => (prevented = true) }, url);
     navigation.push([url, prevented ? 'refused' : 'allowed']);
+  }
+  const frameNavigation = [];
+  for (const url of [`${indexUrl}#/data`, 'https://example.com/', 'file:///etc/passwd']) {
+    let prevented = false;
+    emit(wc.own, 'will-frame-navigate', { url, isMainFrame: false, preventDefault: () => (prevented = true) });
+    frameNavigation.push([url, prevented ? 'refused' : 'allowed']);
+  }
+  const appHandler = recorded.protocolHandlers.get('app');
+  const served = [];
+  for (const url of ['app://kaoping/../../../../etc/passwd', 'app://kaoping/assets/%5c..%5c..%5cpackage.json', 'app://other/index.html']) {
+    const res = await appHandler?.({ url });
+    served.push([url, res?.status ?? null]);
   }
   const permissions = await Promise.all(
     ['media', 'notifications', 'clipboard-read'].map((p) => new Promise((resolve) => sessionHandlers.permissionRequest?.(wc, p, resolve))),
@@ -159,6 +189,9 @@ async function drive() {
     fromNowhere: await call('app.info', {}, null),
     invalidArg: await call('import.undo', { batchId: 'x' }, indexUrl),
     navigation,
+    frameNavigation,
+    schemes: recorded.schemes,
+    served,
     popup: wc.openHandler?.({ url: 'https://example.com/' }),
     permissions,
     headers,
@@ -179,4 +212,4 @@ async function drive() {
 }
 void drive();
 
-export default { app, session, screen, BrowserWindow, Menu, dialog, shell, ipcMain };
+export default { app, session, screen, BrowserWindow, Menu, dialog, shell, ipcMain, protocol, net };

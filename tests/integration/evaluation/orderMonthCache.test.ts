@@ -163,10 +163,13 @@ describe('the order month cache', () => {
     expect(await summed()).toEqual(kept);
     // A brand becomes a key and a new brand, then stops being one: the sums follow the marks.
     const brand = await store.db.selectFrom('brands').select(['id', 'key_brand', 'new_brand']).where('key_brand', '=', 0).orderBy('id').executeTakeFirstOrThrow();
+    // The month reads the marks from the brand list's versions (migration 0009), so both change.
     await store.db.updateTable('brands').set({ key_brand: 1, new_brand: 1 }).where('id', '=', brand.id).execute();
+    await store.db.updateTable('brand_versions').set({ key_brand: 1, new_brand: 1 }).where('brand_id', '=', brand.id).execute();
     const marked = await evaluateAndCompare(store);
     expect(marked.evaluation).not.toEqual(corrected.evaluation);
     await store.db.updateTable('brands').set({ key_brand: brand.key_brand, new_brand: brand.new_brand }).where('id', '=', brand.id).execute();
+    await store.db.updateTable('brand_versions').set({ key_brand: brand.key_brand, new_brand: brand.new_brand }).where('brand_id', '=', brand.id).execute();
     await evaluateAndCompare(store);
 
     const undone = await undoBatch(store, batchId, now);

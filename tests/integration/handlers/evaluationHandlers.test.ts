@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers, type Handlers } from '../../../src/backend/handlers';
 import { saveSchemeVersion } from '../../../src/backend/repositories/schemeRepository';
-import { currentUser } from '../../../src/backend/services/app/currentUser';
 import { DEFAULT_SCHEME } from '../../../src/core/scoring/defaultScheme';
 import { DIMENSION_KEYS } from '../../../src/core/measures/dimensions';
 import { buildDemoDatabase, type DemoDatabase } from '../../helpers/demoDatabase';
@@ -10,6 +9,7 @@ import { call, data, recordingContext } from './invoke';
 
 const MONTH = '2026-10';
 const NOW = new Date('2026-11-10T02:00:00Z');
+const SUPERVISOR = '主管甲';
 let demo: DemoDatabase;
 let handlers: Handlers;
 let computedRecords: number | null = null;
@@ -18,6 +18,8 @@ const dir = tempDir('kaoping-eval-handlers-');
 beforeAll(async () => {
   demo = await buildDemoDatabase(dir);
   handlers = createHandlers({ store: demo.store, now: () => NOW, workDir: dir });
+  // Changes are signed with the supervisor's name from 设置 › 常规, never the OS account.
+  await data(handlers, 'app.setSupervisor', { name: SUPERVISOR, unit: '临河营销部' });
 }, 180_000);
 afterAll(async () => {
   await handlers?.close();
@@ -77,14 +79,14 @@ describe('evaluation handlers', () => {
     const row = adjusted.managers.find((m) => m.code === target.code)!;
     expect(row.dimensions.records).toMatchObject({ score: 88, computedScore: computed });
     const stored = await demo.store.db.selectFrom('adjustments').selectAll().executeTakeFirstOrThrow();
-    expect(stored).toMatchObject({ month: MONTH, manager_code: target.code, score: 88, reason: '抽查日志后复核', created_by: currentUser(), created_at: NOW.toISOString() });
+    expect(stored).toMatchObject({ month: MONTH, manager_code: target.code, score: 88, reason: '抽查日志后复核', created_by: SUPERVISOR, created_at: NOW.toISOString() });
     expect(await data(handlers, 'evaluation.get', { month: MONTH })).toEqual(adjusted);
   });
 
   it('finalizes; then adjusting and re-running with another scheme are refused and a plain run returns the month unchanged', async () => {
     await saveSchemeVersion(demo.store.db, { ...DEFAULT_SCHEME, name: '严格方案' }, '测试', NOW);
     const final = await data(handlers, 'evaluation.finalize', { month: MONTH });
-    expect(final).toMatchObject({ status: 'final', finalizedAt: NOW.toISOString(), finalizedBy: currentUser() });
+    expect(final).toMatchObject({ status: 'final', finalizedAt: NOW.toISOString(), finalizedBy: SUPERVISOR });
 
     const adjust = await call(handlers, 'evaluation.adjust', { month: MONTH, managerCode: final.managers[1]!.code, dimension: 'sales', score: 10, reason: '试试' });
     expect(adjust.ok).toBe(false);

@@ -114,6 +114,55 @@ describe('import.preview', () => {
   });
 });
 
+describe('import.check', () => {
+  it('dry-runs the files together in dependency order: a roster change is listed old → new and the brand file sees the new roster; nothing is written', async () => {
+    const before = await tableFacts(store);
+    const batches = await data(handlers, 'import.batches', {});
+    const roster = await writeXlsx(path.join(dir, '花名册_状态.xlsx'), [
+      ['工号', '姓名', '在岗状态'],
+      ['LH001', '张伟', '离岗'],
+      ['LH900', '新经理', '在岗'],
+    ]);
+    const journal = writeCsv(path.join(dir, '日志_新经理.csv'), [
+      ['日期', '工号', '日志内容'],
+      ['2026-10-08', 'LH900', '第一次走访片区，认识店主'],
+    ]);
+    const reports = await data(handlers, 'import.check', { files: [upload(journal), upload(roster)] });
+    expect(reports.map((r) => [r.file, r.status, r.dryRun, r.batchId])).toEqual([
+      ['花名册_状态.xlsx', 'imported', true, null],
+      ['日志_新经理.csv', 'imported', true, null],
+    ]);
+    expect(reports[0]?.counts).toMatchObject({ inserted: 1, updated: 1 });
+    expect(reports[0]?.masterRowsChanged).toBe(1);
+    expect(reports[0]?.changes?.[0]?.fields).toEqual([{ column: 'status', label: '在岗状态', old: '在岗', new: '离岗' }]);
+    // The journal's manager exists only in the roster checked with it.
+    expect(reports[1]?.counts).toMatchObject({ inserted: 1, rejected: 0 });
+    expect(await tableFacts(store)).toEqual(before);
+    expect(await data(handlers, 'import.batches', {})).toEqual(batches);
+  });
+});
+
+describe('the preview\'s plan', () => {
+  it('is what the import executes: the sheet, header row and mapping sent with the file', async () => {
+    const wb = new ExcelJS.Workbook();
+    for (const [name, code] of [['第一页', '6901028777001'], ['第二页', '6901028777002']] as const) {
+      const ws = wb.addWorksheet(name);
+      ws.addRow([`${name} 品规清单`]);
+      ws.addRow(['编码', '名称', '品牌']);
+      ws.addRow([code, `${name}烟(软)`, `${name}烟`]);
+    }
+    const file = path.join(dir, '两页品规.xlsx');
+    await wb.xlsx.writeFile(file);
+    const plan = { kind: 'brands' as const, sheet: '第二页', headerRow: 2, manualMapping: { code: 0, name: 1, brand: 2 } };
+    const [checked] = await data(handlers, 'import.check', { files: [upload(file, plan)] });
+    expect([checked?.sheet, checked?.headerRow, checked?.counts.inserted]).toEqual(['第二页', 2, 1]);
+    const run = await data(handlers, 'import.run', { jobId: 'plan-1', files: [upload(file, plan)] });
+    expect([run[0]?.status, run[0]?.sheet]).toEqual(['imported', '第二页']);
+    const codes = await store.db.selectFrom('brands').select('code').where('code', 'like', '6901028777%').execute();
+    expect(codes).toEqual([{ code: '6901028777002' }]);
+  });
+});
+
 describe('saved mappings', () => {
   it('saves a hand mapping and applies it to a file with the same headers, in preview and import', async () => {
     const file = await writeXlsx(path.join(dir, '人员名单.xlsx'), [
@@ -162,8 +211,8 @@ describe('import.run', () => {
   it('imports in dependency order with progress every 2000 rows and a job.done at the end', async () => {
     const orders = bigOrdersCsv('订单_大.csv', 9000, 2024);
     const brands = writeCsv(path.join(dir, '品规_新.csv'), [
-      ['卷烟编码', '卷烟名称'],
-      ['6901028999999', '测试烟(软)'],
+      ['卷烟编码', '卷烟名称', '品牌'],
+      ['6901028999999', '测试烟(软)', '测试烟'],
     ]);
     const { ctx, events } = recordingContext();
     const reports = await data(handlers, 'import.run', { jobId: 'job-1', files: [upload(orders), upload(brands)] }, ctx);
@@ -182,8 +231,8 @@ describe('import.run', () => {
   it('cancels mid-file and leaves the database as it was, earlier files of the job included', async () => {
     const orders = bigOrdersCsv('订单_取消.csv', 12000, 2023);
     const brands = writeCsv(path.join(dir, '品规_取消.csv'), [
-      ['卷烟编码', '卷烟名称'],
-      ['6901028888888', '取消烟(硬)'],
+      ['卷烟编码', '卷烟名称', '品牌'],
+      ['6901028888888', '取消烟(硬)', '取消烟'],
     ]);
     const before = await tableFacts(store);
     let cancelled: Promise<unknown> | null = null;

@@ -106,16 +106,24 @@ describe('evaluation.scorecard', () => {
     expect(attendanceRate).toMatchObject({ format: 'percent', unit: '%' });
   });
 
-  it('lists the manager’s flags with Chinese labels, and metric rows point at the flags of their dimension', async () => {
+  it('lists the manager’s flags with Chinese labels, and each flag counts on the metric it is about only', async () => {
     const manager = snapshot.evaluation.managers.find((m) => m.code === 'LH002')!;
     const card = await data(handlers, 'evaluation.scorecard', { month: MONTH, managerCode: 'LH002' });
     expect(card.flags.map((f) => f.type)).toEqual(manager.flags.map((f) => f.type));
     expect(card.manager.flagCount).toBe(manager.flags.length);
     expect(card.flags.find((f) => f.type === 'attendance.absent')?.label).toBe('工作日无打卡');
-    const attendanceRow = card.metrics.find((m) => m.metric === 'coverage')!;
-    const attendanceFlags = card.flags.flatMap((f, i) => (f.type.startsWith('attendance.') ? [i] : []));
-    expect(attendanceFlags.length).toBeGreaterThan(0);
-    expect(attendanceRow.flagIndexes).toEqual(attendanceFlags);
+    const indexesOf = (type: string) => card.flags.flatMap((f, i) => (f.type === type ? [i] : []));
+    const rowOf = (metric: string) => card.metrics.find((m) => m.metric === metric)!;
+    expect(indexesOf('attendance.absent').length).toBeGreaterThan(0);
+    // Absences sit on the attendance rate, not on every attendance metric.
+    expect(rowOf('attendance_rate').flagIndexes).toEqual(indexesOf('attendance.absent'));
+    expect(rowOf('market_hours').flagIndexes).toEqual([]);
+    expect(rowOf('self_copy').flagIndexes).toEqual(indexesOf('records.self_copy'));
+    expect(rowOf('cross_copy').flagIndexes).toEqual(indexesOf('records.cross_copy'));
+    expect(rowOf('journal_chars').flagIndexes).toEqual([]);
+    // Every flag is counted at most once over all metric rows.
+    const counted = card.metrics.flatMap((m) => m.flagIndexes);
+    expect(new Set(counted).size).toBe(counted.length);
   });
 });
 
@@ -128,6 +136,12 @@ describe('evaluation.evidence', () => {
       const evidence = await data(handlers, 'evaluation.evidence', { refs });
       expect(evidence.map((e) => `${e.kind}#${e.id}`)).toEqual(refs.map((r) => `${r.kind}#${r.id}`));
       for (const e of evidence) {
+        if (e.kind === 'calendar') {
+          // An absence's day: its date from the id, the calendar's kind of day, and no punch.
+          expect(e.date).toBe(`${String(e.id).slice(0, 4)}-${String(e.id).slice(4, 6)}-${String(e.id).slice(6, 8)}`);
+          expect(e.text).toMatch(/^工作日历：(工作日|调休上班（工作日）)；当天打卡：无$/);
+          continue;
+        }
         const row = await demo.store.db.selectFrom(TABLES[e.kind]).select('id').where('id', '=', e.id).executeTakeFirst();
         expect(row, `${e.kind} #${e.id}`).toBeDefined();
         expect(e.text.length).toBeGreaterThan(0);
@@ -209,7 +223,7 @@ describe('evaluation.attendance', () => {
 });
 
 describe('the audit trail', () => {
-  it('lists the manager’s adjustments (old → new, reason) and the month’s 定稿, and marks the dimension as adjusted', async () => {
+  it('lists the manager’s adjustments (old → new, reason), the month’s 定稿 apart from them, and marks the dimension as adjusted', async () => {
     const before = await data(handlers, 'evaluation.scorecard', { month: MONTH, managerCode: 'LH004' });
     expect(before.audit).toEqual([]);
     const old = before.manager.dimensions.records!.score;
@@ -221,11 +235,16 @@ describe('the audit trail', () => {
     const card = await data(handlers, 'evaluation.scorecard', { month: MONTH, managerCode: 'LH004' });
     expect(card.status).toBe('final');
     expect(card.manager.dimensions.records).toMatchObject({ score: 55, computedScore: old });
-    expect(card.audit).toHaveLength(2);
+    expect(card.audit).toHaveLength(1);
     expect(card.audit[0]).toMatchObject({ action: 'adjust', who: '主管甲', dimension: 'records', oldScore: old, newScore: 55, reason: '日志雷同已核实' });
     expect(card.audit[0]!.summary).toContain('文字记录');
     expect(card.audit[0]!.summary).toContain('55');
-    expect(card.audit[1]).toMatchObject({ action: 'finalize', who: '主管乙', at: '2026-11-11T02:00:00.000Z' });
+    expect(card.monthHistory).toHaveLength(1);
+    expect(card.monthHistory[0]).toMatchObject({ action: 'finalize', who: '主管乙', at: '2026-11-11T02:00:00.000Z' });
+    // A manager nobody adjusted has an empty 调整记录 even after the 定稿.
+    const untouched = await data(handlers, 'evaluation.scorecard', { month: MONTH, managerCode: 'LH002' });
+    expect(untouched.audit).toEqual([]);
+    expect(untouched.monthHistory.map((e) => e.action)).toEqual(['finalize']);
     // Sub-scores still show what the scheme computed; the adjusted score is the supervisor's.
     const rows = card.metrics.filter((m) => m.dimension === 'records' && m.weight !== null && m.score !== null);
     const recombined = rows.reduce((s, r) => s + r.weight! * r.score!, 0) / rows.reduce((s, r) => s + r.weight!, 0);

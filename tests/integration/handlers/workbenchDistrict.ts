@@ -55,8 +55,9 @@ export async function buildWorkbenchDistrict(dir: string): Promise<{ store: Stor
   const files: string[] = [];
   files.push(
     await writeXlsx(path.join(dir, '客户经理花名册.xlsx'), [
-      ['工号', '姓名', '营销部'],
-      ...managers.map((m) => [m.code, m.name, '临河营销部']),
+      // 在岗状态: a roster is recognised by a column of its own, never by 工号/姓名/营销部 alone.
+      ['工号', '姓名', '营销部', '在岗状态'],
+      ...managers.map((m) => [m.code, m.name, '临河营销部', '在岗']),
     ]),
   );
   files.push(
@@ -67,8 +68,9 @@ export async function buildWorkbenchDistrict(dir: string): Promise<{ store: Stor
   );
   files.push(
     writeCsv(path.join(dir, '品规目录.csv'), [
-      ['卷烟编码', '卷烟名称', '批发价'],
-      ...brands.map((b) => [b.code, b.name, String(b.price)]),
+      // 品牌: a brand list is recognised by a column of its own, never by 卷烟编码/卷烟名称/批发价 alone.
+      ['卷烟编码', '卷烟名称', '品牌', '批发价'],
+      ...brands.map((b) => [b.code, b.name, b.name.replace(/\(.*$/, ''), String(b.price)]),
     ]),
   );
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../../src/backend/db/openStore';
 import { startHttpHost, type HttpHost } from '../../../src/backend/host/startHttpHost';
-import { TOKEN_HEADER, tokenCookieName } from '../../../src/shared/api/httpProtocol';
+import { CALL_HEADER, CALL_HEADER_VALUE, TOKEN_HEADER, tokenCookieName } from '../../../src/shared/api/httpProtocol';
 import { decodeWire, encodeWire } from '../../../src/shared/api/wireCodec';
 import { tempDir } from '../../helpers/tempDir';
 import { writeCsv } from '../../helpers/writeSheets';
@@ -34,7 +34,7 @@ function request(opts: { path: string; method?: string; headers?: Record<string,
 }
 
 async function api(name: string, arg: unknown): Promise<{ status: number; result: unknown }> {
-  const res = await request({ path: `/api/${name}`, method: 'POST', headers: { [TOKEN_HEADER]: host.token, 'content-type': 'application/json' }, body: encodeWire(arg) });
+  const res = await request({ path: `/api/${name}`, method: 'POST', headers: { [TOKEN_HEADER]: host.token, [CALL_HEADER]: CALL_HEADER_VALUE, 'content-type': 'application/json' }, body: encodeWire(arg) });
   return { status: res.status, result: decodeWire(res.body.toString('utf8')) };
 }
 
@@ -75,7 +75,7 @@ describe('HTTP host', () => {
     const script = await request({ path: '/assets/app.js', headers: asCookie });
     expect(script.status).toBe(200);
     expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
-    const info = await request({ path: '/api/app.info', method: 'POST', headers: asCookie, body: '{}' });
+    const info = await request({ path: '/api/app.info', method: 'POST', headers: { ...asCookie, [CALL_HEADER]: CALL_HEADER_VALUE }, body: '{}' });
     expect(info.status).toBe(200);
     expect((await request({ path: '/assets/app.js', headers: { cookie: `${tokenCookieName(host.port)}=nope` } })).status).toBe(401);
   });
@@ -126,14 +126,14 @@ describe('HTTP host', () => {
     expect(invalid).toMatchObject({ status: 200, result: { ok: false, error: { code: 'invalid_argument' } } });
     const unknown = await api('import.nothing', {});
     expect(unknown).toMatchObject({ status: 404, result: { ok: false, error: { code: 'not_found' } } });
-    const garbage = await request({ path: '/api/app.info', method: 'POST', headers: { [TOKEN_HEADER]: host.token }, body: '{not json' });
+    const garbage = await request({ path: '/api/app.info', method: 'POST', headers: { [TOKEN_HEADER]: host.token, [CALL_HEADER]: CALL_HEADER_VALUE }, body: '{not json' });
     expect(garbage.status).toBe(400);
   });
 
   it('refuses a body above the limit with 413', async () => {
     const res = await new Promise<number>((resolve, reject) => {
       const req = http.request(
-        { host: '127.0.0.1', port: host.port, path: '/api/import.preview', method: 'POST', headers: { [TOKEN_HEADER]: host.token, 'content-length': 400 * 1024 * 1024 } },
+        { host: '127.0.0.1', port: host.port, path: '/api/import.preview', method: 'POST', headers: { [TOKEN_HEADER]: host.token, [CALL_HEADER]: CALL_HEADER_VALUE, 'content-length': 400 * 1024 * 1024 } },
         (r) => {
           r.resume();
           resolve(r.statusCode ?? 0);

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,12 +72,20 @@ describe('files that are refused before any row is read', () => {
     expect(refusal.message).toContain('是空的');
   });
 
-  it('an old .xls, even renamed .xlsx', async () => {
+  it('a damaged old .xls, even renamed .xlsx (old .xls files themselves are read: see import/oldFormats)', async () => {
     for (const name of ['旧格式.xls', '改了名的.xlsx']) {
       const refusal = await refusalOf(write(name, oleFile(['Workbook', '\u0005SummaryInformation'])));
-      expect(refusal.code).toBe('old_xls');
-      expect(refusal.message).toContain('另存为 .xlsx');
+      expect(refusal.code).toBe('unreadable');
+      expect(refusal.message).toContain(name);
     }
+  });
+
+  it('an Office compound file that holds no workbook (a Word .doc named .xls)', async () => {
+    const doc = XLSX.CFB.utils.cfb_new();
+    XLSX.CFB.utils.cfb_add(doc, 'WordDocument', Buffer.from('正文'));
+    const refusal = await refusalOf({ fileName: '通知.xls', bytes: XLSX.CFB.write(doc, { type: 'buffer' }) as Uint8Array });
+    expect(refusal.code).toBe('not_spreadsheet');
+    expect(refusal.message).toContain('Word');
   });
 
   it('a password-protected xlsx (an OLE2 file holding EncryptionInfo)', async () => {
@@ -112,7 +121,7 @@ describe('files that are refused before any row is read', () => {
     expect(await refusalOf(write('二进制.csv', withNul))).toMatchObject({ code: 'not_spreadsheet' });
   });
 
-  it('an HTML table saved as .xls by a web system', async () => {
+  it('an HTML page saved as .xls by a web system without a usable table (one cell)', async () => {
     const html = '\uFEFF<html xmlns:x="urn:schemas-microsoft-com:office:excel"><body><table><tr><td>工号</td></tr></table></body></html>';
     const refusal = await refusalOf(write('导出.xls', html));
     expect(refusal.code).toBe('not_spreadsheet');

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { constants, deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileRefusedError } from '../../../src/backend/io/fileRefusedError';

@@ -3,13 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../../src/backend/db/openStore';
 import { writeDemoDistrict } from '../../../src/backend/demo/writeDemoDistrict';
 import { createHandlers, type Handlers } from '../../../src/backend/handlers';
-import { currentUser } from '../../../src/backend/services/app/currentUser';
 import { finalizeMonth } from '../../../src/backend/services/evaluation/changeMonth';
 import { evaluateStoredMonth } from '../../../src/backend/services/evaluation/evaluateStoredMonth';
 import { importFiles } from '../../../src/backend/services/import/importFiles';
 import type { NearCopyMonthDto, TextEntryDto } from '../../../src/shared/api/journalsApi';
 import { tempDir } from '../../helpers/tempDir';
 import { call, data } from '../handlers/invoke';
+
+const SUPERVISOR = '主管甲';
 
 /**
  * 日志对照 on the demo district (two months; October has planted self and cross copies):
@@ -30,6 +31,8 @@ beforeAll(async () => {
   const reports = await importFiles(store, demo.files, { now: new Date('2026-11-03T08:00:00Z') });
   expect(reports.filter((r) => r.status !== 'imported')).toEqual([]);
   handlers = createHandlers({ store, now: () => NOW, workDir: dir });
+  // Comments are signed with the supervisor's name from 设置 › 常规, never the OS account.
+  await data(handlers, 'app.setSupervisor', { name: SUPERVISOR, unit: '临河营销部' });
 }, 300_000);
 afterAll(async () => {
   await handlers?.close();
@@ -146,7 +149,7 @@ describe('journals.comment', () => {
     const pair = month.pairs.find((p) => p.kind === 'journals' && p.self);
     if (!pair) throw new Error('no self pair');
     const saved = await data(handlers, 'journals.comment', { kind: 'journals', entryId: pair.bId, text: '  与 13 日的日志几乎一样，已约谈。 ' });
-    expect(saved).toMatchObject({ id: pair.bId, comment: '与 13 日的日志几乎一样，已约谈。', commentBy: currentUser(), commentAt: NOW.toISOString() });
+    expect(saved).toMatchObject({ id: pair.bId, comment: '与 13 日的日志几乎一样，已约谈。', commentBy: SUPERVISOR, commentAt: NOW.toISOString() });
     const [reread] = await data(handlers, 'journals.byIds', { kind: 'journals', ids: [pair.bId] });
     expect(reread?.comment).toBe('与 13 日的日志几乎一样，已约谈。');
 
@@ -154,16 +157,16 @@ describe('journals.comment', () => {
     // The same text again changes nothing and adds no audit row.
     await data(handlers, 'journals.comment', { kind: 'journals', entryId: pair.bId, text: '已约谈，本人承认照抄。' });
     const rows = await store.db.selectFrom('entry_comments').selectAll().where('entry_id', '=', pair.bId).execute();
-    expect(rows).toEqual([expect.objectContaining({ kind: 'journals', text: '已约谈，本人承认照抄。', updated_by: currentUser() })]);
+    expect(rows).toEqual([expect.objectContaining({ kind: 'journals', text: '已约谈，本人承认照抄。', updated_by: SUPERVISOR })]);
 
     const removed = await data(handlers, 'journals.comment', { kind: 'journals', entryId: pair.bId, text: '   ' });
     expect(removed).toMatchObject({ comment: null, commentBy: null, commentAt: null });
     expect(await store.db.selectFrom('entry_comments').selectAll().where('entry_id', '=', pair.bId).execute()).toEqual([]);
 
     expect((await audit(`journals/${pair.bId}`)).map((r) => [r.old_value, r.new_value, r.who, r.field])).toEqual([
-      [null, '与 13 日的日志几乎一样，已约谈。', currentUser(), 'comment'],
-      ['与 13 日的日志几乎一样，已约谈。', '已约谈，本人承认照抄。', currentUser(), 'comment'],
-      ['已约谈，本人承认照抄。', null, currentUser(), 'comment'],
+      [null, '与 13 日的日志几乎一样，已约谈。', SUPERVISOR, 'comment'],
+      ['与 13 日的日志几乎一样，已约谈。', '已约谈，本人承认照抄。', SUPERVISOR, 'comment'],
+      ['已约谈，本人承认照抄。', null, SUPERVISOR, 'comment'],
     ]);
   });
 

@@ -13,7 +13,7 @@ import { ReportExportError } from '../../../src/backend/services/report/reportEx
 import { writeReportWorkbook } from '../../../src/backend/io/report/writeReportWorkbook';
 import { buildReportModel } from '../../../src/core/report/buildReportModel';
 import { tempDir } from '../../helpers/tempDir';
-import { allCells, cellsWithValue, readWorkbook, rowTexts, sheet, worksheetXml } from './readWorkbook';
+import { allCells, cellText, cellsWithValue, readWorkbook, rowTexts, sheet, worksheetXml } from './readWorkbook';
 import { buildReportDistrict, COPIED_TEXT, FORMULA_RESULT, HOSTILE_TEXTS, MONTH, type ReportDistrict } from './reportDistrict';
 import { formatNumber, type NumberKind } from '../../../src/core/format/numberFormat';
 
@@ -144,7 +144,8 @@ describe('the evaluation report workbook', () => {
     // An imported formula cell arrives as its value only.
     expect(cellsWithValue(draft, FORMULA_RESULT).length).toBeGreaterThan(0);
     for (const { cell } of allCells(draft)) {
-      expect([ExcelJS.ValueType.String, ExcelJS.ValueType.Number, ExcelJS.ValueType.Merge]).toContain(cell.type);
+      // Rich text: the 日志雷同 sheet's texts with their copied and boilerplate runs.
+      expect([ExcelJS.ValueType.String, ExcelJS.ValueType.Number, ExcelJS.ValueType.Merge, ExcelJS.ValueType.RichText]).toContain(cell.type);
     }
     for (const xml of await worksheetXml(draftFile)) {
       expect(xml).not.toMatch(/<f[\s>]/);
@@ -183,6 +184,17 @@ describe('the evaluation report workbook', () => {
     const pair = copies.find((r) => r[0] === '日志' && r[1] === '他人');
     expect(pair?.slice(3)).toEqual(['王芳\nLH001', '2026-10-19', COPIED_TEXT, '王芳\nLH002', '2026-10-20', COPIED_TEXT]);
     expect(copies.filter((r) => r[0] === '日志' || r[0] === '月报')).toHaveLength(snapshot.evaluation.nearCopyPairs.length);
+    // The shared text is a rich-text run in bold dark red, as 日志对照 highlights it.
+    const ws = sheet(draft, '日志雷同');
+    const copied = allCells(draft).find(({ sheet: name, cell }) => name === ws.name && Number(cell.col) === 9 && cellText(cell) === COPIED_TEXT);
+    const runs = (copied?.cell.value as ExcelJS.CellRichTextValue | undefined)?.richText ?? [];
+    const marked = runs.filter((run) => run.font?.bold === true && run.font.color?.argb === 'FFC00000');
+    expect(marked.map((run) => run.text).join('').length).toBeGreaterThan(COPIED_TEXT.length / 2);
+    // Monthly reports are labelled by the month they are about.
+    for (const row of copies.filter((r) => r[0] === '月报')) {
+      expect(row[4]).toMatch(/^\d{1,2}月报$/);
+      expect(row[7]).toMatch(/^\d{1,2}月报$/);
+    }
   });
 
   it("prints a supervisor's comment from 日志对照 under the commented text, on the near-copy sheet and the manager's flag", async () => {
@@ -197,11 +209,15 @@ describe('the evaluation report workbook', () => {
     const expected = `${COPIED_TEXT}\n主管批注（主管甲）：=已约谈，承认照抄`;
     const copies = rowTexts(sheet(commented, '日志雷同'));
     expect(copies.find((r) => r[0] === '日志' && r[1] === '他人')?.slice(3)).toEqual(['王芳\nLH001', '2026-10-19', COPIED_TEXT, '王芳\nLH002', '2026-10-20', expected]);
-    const onManagerSheet = allCells(commented).filter(({ cell }) => String(cell.value).includes('主管批注（主管甲）'));
+    const onManagerSheet = allCells(commented).filter(({ cell }) => cellText(cell).includes('主管批注（主管甲）'));
     // (A merged cell repeats its text in every cell it spans.)
     expect([...new Set(onManagerSheet.map((c) => c.sheet))].sort()).toEqual(['日志雷同', '王芳 LH002']);
     expect(onManagerSheet.find((c) => c.sheet === '王芳 LH002')?.cell.value).toBe(`【2026-10-20 王芳（LH002）】\n${expected}`);
-    for (const { cell } of onManagerSheet) expect(typeof cell.value).toBe('string');
+    // Text everywhere; on 日志雷同 rich text whose runs mark the copy, the comment a plain run after it.
+    for (const { cell, sheet: name } of onManagerSheet) {
+      if (name === '日志雷同') expect((cell.value as ExcelJS.CellRichTextValue).richText.at(-1)).toMatchObject({ text: `\n主管批注（主管甲）：=已约谈，承认照抄` });
+      else expect(typeof cell.value).toBe('string');
+    }
     // Removing the comment removes it from the next export.
     await commentOnEntry(district.store, { kind: 'journals', entryId: copier, text: '' }, supervisor('2026-11-04T06:00:00Z'));
     const details = await loadEvidence(district.store, [{ kind: 'journals', id: copier }]);

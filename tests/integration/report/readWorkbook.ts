@@ -35,13 +35,21 @@ export function cellsWithValue(workbook: ExcelJS.Workbook, value: string | numbe
   return allCells(workbook).filter((c) => c.cell.value === value);
 }
 
+/** A cell's text: a string value, or the runs of a rich-text value joined. */
+export function cellText(cell: ExcelJS.Cell): string {
+  const value = cell.value;
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object' && 'richText' in value) return value.richText.map((run) => run.text).join('');
+  return String(value);
+}
+
 /** Rows of a sheet as arrays of cell texts (merged cells repeat their master's text). */
 export function rowTexts(ws: ExcelJS.Worksheet): string[][] {
   const rows: string[][] = [];
   ws.eachRow({ includeEmpty: false }, (row) => {
     const texts: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, col) => {
-      texts[col - 1] = cell.value === null || cell.value === undefined ? '' : String(cell.value);
+      texts[col - 1] = cellText(cell);
     });
     rows.push(texts);
   });

@@ -77,6 +77,13 @@ export async function buildReportDistrict(dir: string): Promise<ReportDistrict> 
         ]),
       ),
     ]),
+    // Inspections that found nothing give 市场规范 (10): with 出勤, 文字记录 and 市场评价 half of the
+    // weight has data, so everyone is graded and ranked (measures.md: 数据不足 below half), while
+    // 硬性指标 stays 无数据 (no orders).
+    await writeXlsx(path.join(dir, '专卖检查记录_202610.xlsx'), [
+      ['检查日期', '许可证号', '违规类型', '检查人员'],
+      ...RETAILERS.map(([licence]) => ['2026-10-22', licence, '无', '刘专管']),
+    ]),
     await writeXlsx(path.join(dir, '零售客户满意度调查_202610.xlsx'), [
       ['问卷编号', '调查日期', '许可证号', '是否认识客户经理', '服务态度', '总体满意度', '意见建议'],
       ['MY001', '2026-10-20', '370902110001', '是', 5, '满意', null],

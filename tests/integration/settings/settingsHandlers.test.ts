@@ -3,6 +3,7 @@ import { createHandlers, type Handlers } from '../../../src/backend/handlers';
 import { finalizeMonth } from '../../../src/backend/services/evaluation/changeMonth';
 import { evaluateStoredMonth } from '../../../src/backend/services/evaluation/evaluateStoredMonth';
 import { readMonthSnapshot } from '../../../src/backend/services/evaluation/monthSnapshot';
+import { undoBatch } from '../../../src/backend/services/undoBatch';
 import { DEFAULT_SCHEME } from '../../../src/core/scoring/defaultScheme';
 import type { SchemeDto } from '../../../src/shared/api/settingsApi';
 import { tempDir } from '../../helpers/tempDir';
@@ -127,6 +128,22 @@ describe('work calendar', () => {
     expect(worked.find((d) => d.date === '2026-10-11')).toMatchObject({ workday: true, overridden: true, note: '调休上班' });
     const back = await data(handlers, 'calendar.setDay', { date: '2026-10-12', workday: null });
     expect(back.find((d) => d.date === '2026-10-12')).toEqual({ date: '2026-10-12', workday: true, kind: 'workday', note: null, overridden: false });
+    // Put back in a batch of its own: the day holds the shipped value, and undoing the batch brings the edit back.
+    const kept = await district.store.db.selectFrom('calendar_days').select(['date', 'workday', 'note', 'batch_id']).orderBy('date').execute();
+    expect(kept.map(({ date, workday, note }) => ({ date, workday, note }))).toEqual([
+      { date: '2026-10-11', workday: 1, note: null },
+      { date: '2026-10-12', workday: 1, note: null },
+    ]);
+    const putBack = kept[1]?.batch_id ?? 0;
+    expect(putBack).not.toBe(row.batch_id);
+    expect(await district.store.db.selectFrom('import_batches').select(['file_name', 'updated']).where('id', '=', putBack).executeTakeFirst()).toEqual({
+      file_name: '手工修改工作日历',
+      updated: 1,
+    });
+    expect(await undoBatch(district.store, row.batch_id, new Date())).toMatchObject({ ok: false, message: expect.stringContaining(`#${putBack}`) });
+    expect(await undoBatch(district.store, putBack, new Date())).toMatchObject({ ok: true, deleted: 0, restored: 1 });
+    expect(await district.store.db.selectFrom('calendar_days').select(['workday', 'note']).where('date', '=', '2026-10-12').executeTakeFirst()).toEqual({ workday: 0, note: '片区培训' });
+    expect(await undoBatch(district.store, row.batch_id, new Date())).toMatchObject({ ok: true, deleted: 1, restored: 0 });
     expect(await district.store.db.selectFrom('calendar_days').select('date').execute()).toEqual([{ date: '2026-10-11' }]);
 
     const audits = await audit('calendar');

@@ -13,6 +13,8 @@ const row = (code: string, rank: number | null, total: number | null, grade: str
   grade,
   veto: veto ? { reason: '有零售户不认识客户经理', evidence: [] } : null,
   dimensions: {},
+  insufficient: null,
+  pendingManual: [],
   flagCount: 0,
 });
 

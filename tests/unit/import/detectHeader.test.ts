@@ -47,6 +47,7 @@ describe('detectHeader on the sample exports', () => {
     expect(match?.headerRowNumber).toBe(headerRow);
     expect(match?.missingRequired).toEqual([]);
     expect(match?.confidence).toBeGreaterThanOrEqual(0.8);
+    expect(match?.unclear).toBeNull();
     expect(rankKinds(sample)[0]?.kind).toBe(kind);
   });
 

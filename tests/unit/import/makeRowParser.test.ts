@@ -59,6 +59,7 @@ describe('makeRowParser on the sample exports', () => {
         dingtalkId: 'dt_lh1',
         hiredOn: '2010-01-15',
         status: '在岗',
+        leftOn: null,
       },
     });
   });
@@ -171,6 +172,7 @@ describe('makeRowParser on the sample exports', () => {
         customerCode: null,
         visited: '拜访客户：文化东升便利店（370902110012）',
         device: '手机打卡',
+        source: null,
       },
     });
   });
@@ -183,6 +185,7 @@ describe('makeRowParser on the sample exports', () => {
       customerCode: '3709020010250',
       licence: null,
       device: 'T10249',
+      source: null,
     });
   });
 
@@ -226,6 +229,7 @@ describe('makeRowParser on the sample exports', () => {
       wholesalePrice: 198,
       amount: 3168,
       retailPrice: 230,
+      orderNo: null,
     });
   });
 });

@@ -114,7 +114,8 @@ describe('naturalKey', () => {
   });
 
   it('keys reference kinds by their identifier', () => {
-    expect(keysOf(['工号', '姓名'], ['LH001', '周婷'], ['LH001', '周婷婷'])).toEqual(['LH001', 'LH001']);
+    // 手机: a roster is recognised only with a column of its own, never from 工号 and 姓名 alone.
+    expect(keysOf(['工号', '姓名', '手机'], ['LH001', '周婷', null], ['LH001', '周婷婷', null])).toEqual(['LH001', 'LH001']);
     const reports = keysOf(['工号', '月份', '内容'], ['LH001', '2026-09', 'a'], ['LH001', '2026-10', 'b'], ['LH001', '2026年10月', 'c']);
     expect(reports[1]).toBe(reports[2]);
     expect(reports[0]).not.toBe(reports[1]);

@@ -161,12 +161,13 @@ describe('evaluateMonth', () => {
       records: 0,
       knowledge: null,
       brand: 0,
-      order: 100,
+      // No journal entry of the month and no violation found: 无数据, not a clean 100.
+      order: null,
       fulfilment: null,
       evaluation: null,
     });
-    // (2500 + 1500 + 0 + 0 + 1000) / (25 + 15 + 15 + 10 + 10)
-    expect(m3?.total).toBe(66.7);
+    // (2500 + 1500 + 0 + 0) / (25 + 15 + 15 + 10) = 61.54
+    expect(m3?.total).toBe(61.5);
     expect(m3?.grade).toBe('合格');
   });
 
@@ -201,7 +202,9 @@ describe('evaluateMonth', () => {
 
   it('lists the near-copies of journals across managers and of reports', () => {
     expect(evaluation.nearCopyPairs).toEqual([
-      { aId: 11, bId: 13, similarity: 1, kind: 'journals', self: false, aManager: 'M1', bManager: 'M2' },
+      // A journal copy says why it is one and which stretches of each text are boilerplate (none
+      // here: two managers cannot make district phrasing).
+      { aId: 11, bId: 13, similarity: 1, kind: 'journals', self: false, aManager: 'M1', bManager: 'M2', basis: 'specific', aBoilerplate: [], bBoilerplate: [] },
       { aId: 21, bId: 22, similarity: 1, kind: 'reports', self: true, aManager: 'M1', bManager: 'M1' },
     ]);
   });
@@ -252,9 +255,9 @@ describe('applyAdjustments', () => {
     expect(m1?.dimensions.records).toMatchObject({ score: 0, computedScore: 50 });
     expect(m1?.total).toBe(74.8);
     expect(m1?.grade).toBe('合格');
-    // A dimension without data joins the total: (5000 + 5 × 80) / 80.
+    // A dimension without data joins the total: (4000 + 5 × 80) / 70 = 62.86.
     expect(m3?.dimensions.knowledge).toMatchObject({ score: 80, computedScore: null });
-    expect(m3?.total).toBe(67.5);
+    expect(m3?.total).toBe(62.9);
   });
 
   it('keeps the veto and reranks', () => {

@@ -188,15 +188,16 @@ describe('attendance.impossible_travel', () => {
 });
 
 describe('attendance.off_hours', () => {
-  it('fires before 07:00 and from 21:00, not at 07:00 or 20:59', () => {
+  it('fires before 07:00 and strictly after 21:00, not at 07:00, 20:59 or 21:00:00', () => {
     const punches = [
       punch('M1', '10-08 06:59'),
       punch('M1', '10-08 07:00'),
       punch('M1', '10-08 20:59'),
       punch('M1', '10-08 21:00'),
+      punch('M1', '10-08 21:00:01'),
     ];
     const flags = measure({ punches }).flags.filter((f) => f.type === 'attendance.off_hours');
-    expect(flags.map((f) => f.evidence[0]?.id)).toEqual([punches[0]?.id, punches[3]?.id]);
+    expect(flags.map((f) => f.evidence[0]?.id)).toEqual([punches[0]?.id, punches[4]?.id]);
     expect(flags[0]?.message).toBe('10月8日 06:59 打卡，不在 07:00–21:00 工作时段内');
   });
 });

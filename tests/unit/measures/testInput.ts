@@ -5,6 +5,7 @@ import type { EvaluationInput, PunchRow, RetailerRow } from '../../../src/core/m
 export const THRESHOLDS: SchemeThresholds = {
   nearCopyJaccard: 0.8,
   minEntryChars: 20,
+  boilerplateManagers: 3,
   concentrationTop3Share: 0.3,
   maxTravelKmh: 80,
   offHoursBefore: 7,

@@ -4,7 +4,7 @@ import { rendererIndexUrl } from '../../../electron/main/navigationPolicy';
 import type { ContractInvoke } from '../../../src/backend/services/backupBeforeImport';
 import { ok } from '../../../src/shared/api/result';
 
-const indexUrl = rendererIndexUrl('/app/out/renderer/index.html');
+const indexUrl = rendererIndexUrl();
 const top = { url: `${indexUrl}#/import`, parent: null };
 
 function setup(invoke: ContractInvoke) {

@@ -37,6 +37,7 @@ describe('electron-builder.yml', () => {
         enableNodeCliInspectArguments: false,
         onlyLoadAppFromAsar: true,
         enableEmbeddedAsarIntegrityValidation: true,
+        grantFileProtocolExtraPrivileges: false,
       },
       nsis: { oneClick: false, perMachine: false, installerLanguages: ['zh_CN'], language: '2052', deleteAppDataOnUninstall: false },
     });

@@ -33,7 +33,13 @@ export const ALLOWED_FINDINGS: readonly AllowedFinding[] = [
   {
     id: 'OPEN_EXTERNAL_JS_CHECK',
     file: 'electron/main/index.ts',
-    sample: 'if (allowExternal(url)) void shell.openExternal(url)',
+    sample: 'openExternal: (url) => void shell.openExternal(url)',
+    reason: 'Handed to lockDownContents, which calls it only for URLs allowExternal accepts (https only, no credentials or port, an explicit host allowlist, empty today); lockDownContents.test.ts, navigationPolicy.test.ts.',
+  },
+  {
+    id: 'OPEN_EXTERNAL_JS_CHECK',
+    file: 'electron/main/lockDownContents.ts',
+    sample: 'if (allowExternal(url)) deps.openExternal(url)',
     reason: 'Guarded by allowExternal: https only, no credentials or port, an explicit host allowlist (empty today); navigationPolicy.test.ts.',
   },
   {

@@ -82,6 +82,7 @@ describe('the preload bridge', () => {
     off();
     expect(listeners.get(channel)).toEqual([]);
     expect(() => bridge.on('not an event', () => undefined)).toThrow(/unknown event/);
+    expect(() => bridge.on('evaluation.finalize', () => undefined)).toThrow(/unknown event/);
     expect(() => bridge.on('app.menu', 'not a function')).toThrow(/function/);
   });
 });

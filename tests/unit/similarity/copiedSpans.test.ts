@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { markRuns } from '../../../src/core/similarity/markRuns';
 import { copiedSpans } from '../../../src/core/similarity/copiedSpans';
 
 describe('copiedSpans', () => {
@@ -44,5 +45,40 @@ describe('copiedSpans', () => {
   it('uses UTF-16 indices of the original when a character lies outside the BMP', () => {
     // 𠀀 takes two UTF-16 units, so the shared run after it starts at index 2
     expect(copiedSpans('𠀀检查陈列情况', '检查陈列情况')).toEqual({ aSpans: [[2, 8]], bSpans: [[0, 6]] });
+  });
+});
+
+describe('copiedSpans around numbers', () => {
+  it('never starts or ends a shared run inside a number', () => {
+    const a = '本月网订客户占总客户数的13.7%，较上月提升明显，继续推进网上订货';
+    const b = '本月网订客户占总客户数的3.7%，较上月提升明显，继续推进网上订货';
+    const { aSpans, bSpans } = copiedSpans(a, b);
+    const number = /\d+(?:\.\d+)?/g;
+    for (const [text, spans] of [
+      [a, aSpans],
+      [b, bSpans],
+    ] as const) {
+      for (const m of text.matchAll(number)) {
+        const [start, end] = [m.index, m.index + m[0].length];
+        for (const [s, e] of spans) {
+          expect(s > start && s < end, `${text.slice(s, e)} starts inside ${m[0]}`).toBe(false);
+          expect(e > start && e < end, `${text.slice(s, e)} ends inside ${m[0]}`).toBe(false);
+        }
+      }
+    }
+    // The words after the number are still shared.
+    expect(aSpans.map(([s, e]) => a.slice(s, e)).join('')).toContain('较上月提升明显');
+  });
+});
+
+describe('markRuns', () => {
+  it('greys boilerplate over copied text and keeps the rest plain', () => {
+    expect(markRuns('甲乙丙丁戊己', [[1, 5]], [[3, 4]])).toEqual([
+      { text: '甲', mark: null },
+      { text: '乙丙', mark: 'copied' },
+      { text: '丁', mark: 'boilerplate' },
+      { text: '戊', mark: 'copied' },
+      { text: '己', mark: null },
+    ]);
   });
 });

@@ -5,6 +5,10 @@ import * as m0003 from './0003_workbench';
 import * as m0004 from './0004_entry_comments';
 import * as m0005 from './0005_order_month_cache';
 import * as m0006 from './0006_retailer_month_orders';
+import * as m0007 from './0007_audit_chain';
+import * as m0008 from './0008_verdicts';
+import * as m0009 from './0009_master_history';
+import * as m0010 from './0010_punch_source_order_number';
 
 /** An explicit list, because bundlers break folder scans. Append only. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,10 +18,12 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_entry_comments': m0004,
   '0005_order_month_cache': m0005,
   '0006_retailer_month_orders': m0006,
+  '0007_audit_chain': m0007,
+  '0008_verdicts': m0008,
+  '0009_master_history': m0009,
+  '0010_punch_source_order_number': m0010,
 };
 
 export const migrationProvider: MigrationProvider = {
   getMigrations: async () => MIGRATIONS,
 };
-
-export const LATEST_MIGRATION = Object.keys(MIGRATIONS).at(-1) ?? '';

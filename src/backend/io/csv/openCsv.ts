@@ -121,10 +121,14 @@ async function* streamCsvRows(
     const translated = translateFsError(error, fileName);
     if (translated instanceof FileRefusedError) throw translated;
     const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    const lines = typeof error === 'object' && error !== null && 'lines' in error ? Number((error as { lines: unknown }).lines) : NaN;
+    const where = Number.isFinite(lines) && lines > 0 ? `（第 ${lines} 行附近）` : '';
     const reason =
-      code === 'CSV_MAX_RECORD_SIZE' || code === 'CSV_QUOTE_NOT_CLOSED'
-        ? '有引号没有配对（一个单元格以 " 开头却没有结束），请在 Excel/WPS 中打开检查后另存'
-        : undefined;
+      code === 'CSV_MAX_RECORD_SIZE'
+        ? `有一行${where}超过 ${MAX_RECORD_CHARS / 1024 / 1024} MB 字符的上限：一个单元格或一行内容太长，也可能是某个单元格以 " 开头却没有结束。请在 Excel/WPS 中打开检查后另存`
+        : code === 'CSV_QUOTE_NOT_CLOSED'
+          ? `有引号没有配对${where}（一个单元格以 " 开头却没有结束），请在 Excel/WPS 中打开检查后另存`
+          : undefined;
     throw refuse.unreadable(fileName, reason, error);
   } finally {
     decoder.destroy();

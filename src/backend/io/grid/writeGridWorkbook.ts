@@ -37,15 +37,15 @@ function dateOf(text: string): Date | null {
   return Number.isNaN(date.getTime()) || date.getUTCDate() !== Number(d) ? null : date;
 }
 
-/** A cell's value and number format, by its column: numbers stay numbers, dates become dates. */
-function cellOf(column: GridExportColumn, value: string | number | null | undefined): { value: ExcelJS.CellValue; numFmt?: string } {
+/** A cell's value and number format, by its column: numbers stay numbers, dates become dates, the rest is text. */
+function cellOf(column: GridExportColumn, value: string | number | null | undefined): { value: ExcelJS.CellValue; numFmt?: string; text?: string } {
   if (value === null || value === undefined || value === '') return { value: null };
   if (column.type === 'number' && typeof value === 'number') return { value, numFmt: excelNumberFormat(column.format ?? 'plain', value) };
   if ((column.type === 'date' || column.type === 'datetime') && typeof value === 'string') {
     const date = dateOf(value);
     if (date) return { value: date, numFmt: column.type === 'date' || value.length <= 10 ? 'yyyy-mm-dd' : value.length <= 16 ? 'yyyy-mm-dd hh:mm' : 'yyyy-mm-dd hh:mm:ss' };
   }
-  return { value: gridTextCell(String(value)) };
+  return { value: null, text: String(value) };
 }
 
 /** Rows looked at to size the columns before the first is written (a streamed sheet cannot widen a column later). */
@@ -123,7 +123,8 @@ export async function writeGridWorkbook(
     sample.push(next.value);
   }
   sheet.columns = columns.map((c) => ({ key: c.field, width: widthOf(c, sample) }));
-  const header = sheet.addRow(columns.map((c) => gridTextCell(c.label)));
+  const header = sheet.addRow(columns.map(() => null));
+  columns.forEach((c, i) => gridTextCell(header.getCell(i + 1), c.label));
   header.font = { bold: true };
   header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
   header.eachCell((cell) => {
@@ -144,7 +145,8 @@ export async function writeGridWorkbook(
     const cells = columns.map((c) => cellOf(c, row[c.field]));
     const sheetRow = sheet.addRow(cells.map((c) => c.value));
     cells.forEach((c, i) => {
-      if (c.numFmt) sheetRow.getCell(i + 1).numFmt = c.numFmt;
+      if (c.text !== undefined) gridTextCell(sheetRow.getCell(i + 1), c.text);
+      else if (c.numFmt) sheetRow.getCell(i + 1).numFmt = c.numFmt;
     });
     columns.forEach((c, i) => {
       if (c.type === 'longtext') sheetRow.getCell(i + 1).alignment = { wrapText: true, vertical: 'top' };

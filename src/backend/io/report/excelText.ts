@@ -1,5 +1,5 @@
 /** Excel's limit for the text of one cell. */
-export const MAX_CELL_TEXT = 32767;
+const MAX_CELL_TEXT = 32767;
 const TRUNCATED = '…（超出单元格长度，已截断）';
 /** Characters XML 1.0 cannot carry: a workbook containing them does not open. */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

@@ -31,7 +31,8 @@ export function preparePrint(sheet: ExcelJS.Worksheet, model: ReportModel, layou
     printArea: `A1:${lastColumn}${layout.lastRow}`,
     ...(layout.titleRows ? { printTitlesRow: `${layout.titleRows.from}:${layout.titleRows.to}` } : {}),
   };
-  const state = model.final ? escapeHeader(model.statusLabel) : `&B${escapeHeader(model.statusLabel)}&B`;
+  const status = model.headerStatus ?? model.statusLabel;
+  const state = model.final ? escapeHeader(status) : `&B${escapeHeader(status)}&B`;
   sheet.headerFooter = {
     differentFirst: false,
     differentOddEven: false,

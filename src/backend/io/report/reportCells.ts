@@ -4,14 +4,14 @@ import { NO_DATA } from '../../../core/report/reportValue';
 import { HEADER_FILL, type CellSpec } from './sheetBuilder';
 
 /** Excel number formats of the report's values, from the one formatting module (a quantity's depends on the value). */
-export const NUMBER_FORMATS: Record<Exclude<NumberFormat, 'quantity'>, string> = {
+const NUMBER_FORMATS: Record<Exclude<NumberFormat, 'quantity'>, string> = {
   percent: excelNumberFormat('percent'),
   score: excelNumberFormat('score'),
   count: excelNumberFormat('count'),
   hours: excelNumberFormat('hours'),
 };
 /** A score the supervisor set by hand: still a number, shown with a star. */
-export const ADJUSTED_SCORE_FORMAT = '0.0"*"';
+const ADJUSTED_SCORE_FORMAT = '0.0"*"';
 
 export function valueCell(value: ReportValue, style: Omit<CellSpec, 'value'> = {}): CellSpec {
   switch (value.kind) {

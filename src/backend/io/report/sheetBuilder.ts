@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { wrappedLines } from './displayWidth';
+import { setTextCell } from '../textCell';
 import { excelText } from './excelText';
 
 /** The only values the report ever writes: a formula or hyperlink object cannot be expressed. */
@@ -21,7 +22,17 @@ export interface CellSpec {
   border?: boolean;
   /** A line to sign on: a bottom border only. */
   underline?: boolean;
+  /**
+   * The string value as rich-text runs (日志雷同): 'copied' bold dark red, 'boilerplate' grey;
+   * `value` must be their concatenation (it sizes the row).
+   */
+  runs?: readonly { text: string; mark: 'copied' | 'boilerplate' | null }[];
 }
+
+/** Shared specific content: bold dark red, a copier's words a supervisor must see at once. */
+export const COPIED_COLOR = 'FFC00000';
+/** District boilerplate: grey, read past. */
+export const BOILERPLATE_COLOR = 'FF8C8C8C';
 
 export const FONT_NAME = '宋体';
 export const FONT_SIZE = 10.5;
@@ -67,10 +78,25 @@ export class SheetBuilder {
     for (const spec of cells) {
       const span = Math.max(1, spec.span ?? 1);
       const cell = row.getCell(column);
-      if (spec.value !== null) cell.value = typeof spec.value === 'string' ? excelText(spec.value) : spec.value;
+      if (spec.value !== null && typeof spec.value !== 'string') cell.value = spec.value;
       cell.font = { name: FONT_NAME, size: spec.size ?? FONT_SIZE, bold: spec.bold ?? false, ...(spec.color ? { color: { argb: spec.color } } : {}) };
+      if (spec.runs && spec.runs.length > 0) {
+        cell.value = {
+          richText: spec.runs.map((run) => ({
+            text: excelText(run.text),
+            font: {
+              name: FONT_NAME,
+              size: spec.size ?? FONT_SIZE,
+              bold: run.mark === 'copied',
+              ...(run.mark === 'copied' ? { color: { argb: COPIED_COLOR } } : run.mark === 'boilerplate' ? { color: { argb: BOILERPLATE_COLOR } } : {}),
+            },
+          })),
+        };
+      }
       cell.alignment = { vertical: 'middle', horizontal: spec.align ?? 'left', wrapText: spec.wrap ?? false };
       if (spec.numFmt) cell.numFmt = spec.numFmt;
+      // After numFmt: text that starts like a formula keeps the Text format and gets the quote prefix.
+      if (typeof spec.value === 'string') setTextCell(cell, excelText(spec.value));
       if (spec.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: spec.fill } };
       if (span > 1) {
         this.sheet.mergeCells(rowNumber, column, rowNumber, column + span - 1);
@@ -140,7 +166,7 @@ export class SheetBuilder {
 }
 
 /** Excel's column width in pixels for the default 7-pixel digit. */
-export function columnPixels(width: number): number {
+function columnPixels(width: number): number {
   return Math.floor(width * 7 + 5);
 }
 

@@ -26,6 +26,7 @@ export function writeManagerSheet(workbook: ExcelJS.Workbook, model: ReportModel
   const rank = section.rank === null ? '无名次' : `第 ${section.rank} 名 / 共 ${section.managerCount} 人`;
   b.line(`总分：${formatScore(section.total)}　等级：${section.grade}　名次：${rank}`, { bold: true, size: 12, align: 'center' });
   if (section.veto) b.line(section.veto, { bold: true, color: WARNING_COLOR, align: 'center' });
+  if (section.insufficient) b.line(section.insufficient, { bold: true, color: WARNING_COLOR, align: 'center', wrap: true });
 
   heading(b, '一、八个方面得分');
   b.add(headerCells([{ label: '方面', span: 2 }, '得分', '片区平均', '权重', { label: '说明', span: 3 }]));
@@ -95,12 +96,17 @@ export function writeManagerSheet(workbook: ExcelJS.Workbook, model: ReportModel
     }
   }
 
+  if (section.manualScores.length > 0) {
+    heading(b, '五、手工评分');
+    for (const line of section.manualScores) b.line(line, { wrap: true, ...(line.endsWith('待评分') ? { color: WARNING_COLOR } : {}) });
+  }
+
   b.skip(2);
   const blank = { value: null, border: false, underline: true } as const;
   b.add(
     [
       { value: '考核人：', border: false, align: 'right' },
-      { ...blank, span: 2 },
+      model.signer ? { value: model.signer, border: false, underline: true, span: 2, align: 'center' } : { ...blank, span: 2 },
       { value: '审核人：', border: false, align: 'right' },
       { ...blank, span: 2 },
       { value: '日期：', border: false, align: 'right' },

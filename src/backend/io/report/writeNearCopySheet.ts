@@ -11,7 +11,7 @@ export function writeNearCopySheet(workbook: ExcelJS.Workbook, model: ReportMode
   const sheet = workbook.addWorksheet(model.sheetNames.nearCopies);
   const b = new SheetBuilder(sheet, WIDTHS);
   b.line(`${model.department} ${model.monthLabel} 日志及报告雷同明细`, { bold: true, size: 16, align: 'center' });
-  b.line(`共 ${model.nearCopies.length} 对；“本人”为与自己其他日期的文字雷同，“他人”为与其他客户经理的文字雷同，左侧为先写的一篇　状态：${model.statusLabel}`, {
+  b.line(`共 ${model.nearCopies.length} 对；“本人”为与自己其他日期的文字雷同，“他人”为与其他客户经理的文字雷同，左侧为先写的一篇；红色粗体为两篇共有的具体内容，灰色为多位客户经理通用的套话　状态：${model.statusLabel}`, {
     align: 'center',
     ...(model.final ? {} : { color: WARNING_COLOR, bold: true }),
   });
@@ -23,10 +23,10 @@ export function writeNearCopySheet(workbook: ExcelJS.Workbook, model: ReportMode
       percentCell(pair.similarity, { align: 'center' }),
       { value: `${pair.first.managerName}\n${pair.first.managerCode}`, align: 'center', wrap: true },
       { value: pair.first.date, align: 'center' },
-      { value: pair.first.text, wrap: true },
+      { value: pair.first.text, wrap: true, ...(pair.first.runs ? { runs: pair.first.runs } : {}) },
       { value: `${pair.second.managerName}\n${pair.second.managerCode}`, align: 'center', wrap: true },
       { value: pair.second.date, align: 'center' },
-      { value: pair.second.text, wrap: true },
+      { value: pair.second.text, wrap: true, ...(pair.second.runs ? { runs: pair.second.runs } : {}) },
     ]);
   }
   if (model.nearCopies.length === 0) b.line('本月未发现雷同的日志或报告。');

@@ -36,9 +36,12 @@ export function writeSummarySheet(workbook: ExcelJS.Workbook, model: ReportModel
     `考核月：${model.monthLabel}　考核方案：${model.schemeLabel}　工作日：${model.workdays} 天　考评时间：${model.evaluatedAt}　客户经理：${summary.rows.length} 人`,
     { align: 'center' },
   );
+  // The audit log's check shares the status line, so the header row stays where printing expects it.
+  const auditText = model.audit ? `　${model.audit.message}` : '';
+  const warn = !model.final || model.audit?.intact === false;
   b.line(
-    model.final ? `状态：${model.statusLabel}` : `状态：${model.statusLabel}。本表为草稿，分数仍可能调整，不能作为定稿签字归档。`,
-    { align: 'center', bold: true, ...(model.final ? {} : { color: WARNING_COLOR }) },
+    (model.final ? `状态：${model.statusLabel}` : `状态：${model.statusLabel}。本表为草稿，分数仍可能调整，不能作为定稿签字归档。`) + auditText,
+    { align: 'center', bold: true, ...(warn ? { color: WARNING_COLOR } : {}) },
   );
   const headerRow = b.add(headerCells(summary.headers));
 

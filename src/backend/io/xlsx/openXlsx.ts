@@ -10,7 +10,8 @@ import { readDateStyles } from './readDateStyles';
 import { readSharedStrings } from './readSharedStrings';
 import { readMetadataPart, readWorkbookManifest } from './readWorkbookManifest';
 import { type SheetCellContext, SheetRowParser } from './sheetRowParser';
-import { XmlScanner } from './xmlScanner';
+import { XmlScanner, XmlTokenTooLargeError } from './xmlScanner';
+import { columnLetter } from '../../../core/import/columnLetter';
 import { openZipArchive, type ZipArchive } from './zipArchive';
 
 /**
@@ -139,12 +140,13 @@ async function* streamRows(
   onEnd: () => void,
 ): AsyncGenerator<RawRow, void, undefined> {
   let stream: Readable | undefined;
+  let parser: SheetRowParser | undefined;
   try {
     const context = await loadContext();
     const entry = zip.find(path);
     if (entry === undefined) throw refuse.unreadable(fileName, '文件在导入过程中被修改了', undefined, sheetName);
     stream = await zip.openStream(entry);
-    const parser = new SheetRowParser(context);
+    parser = new SheetRowParser(context);
     const scanner = new XmlScanner(parser);
     const decoder = new TextDecoder('utf-8');
     let count = 0;
@@ -164,6 +166,17 @@ async function* streamRows(
       yield row;
     }
   } catch (error) {
+    if (error instanceof XmlTokenTooLargeError && parser !== undefined) {
+      // Not a damaged file: one cell holds more than any spreadsheet cell may.
+      const { row, column } = parser.position();
+      const cell = column >= 0 ? `${columnLetter(column)}${row}` : `第 ${row} 行`;
+      throw refuse.unreadable(
+        fileName,
+        `单元格 ${cell} 的内容超过 400 万个字符，超出了单元格的大小上限（Excel 一个单元格最多 32767 个字符）。请在 Excel/WPS 中检查该单元格，删掉多余的内容后另存`,
+        error,
+        sheetName,
+      );
+    }
     throw asRefusal(error, fileName, sheetName);
   } finally {
     stream?.destroy();
@@ -184,6 +197,14 @@ function asRefusal(error: unknown, fileName: string, sheet: string | undefined):
   if (error instanceof FileRefusedError) return error;
   const fsRefusal = translateFsError(error, fileName);
   if (fsRefusal instanceof FileRefusedError) return fsRefusal;
+  if (error instanceof XmlTokenTooLargeError) {
+    return refuse.unreadable(
+      fileName,
+      '有一个单元格的内容超过 400 万个字符，超出了单元格的大小上限（Excel 一个单元格最多 32767 个字符）。请在 Excel/WPS 中找到这个单元格，删掉多余的内容后另存',
+      error,
+      sheet,
+    );
+  }
   const message = error instanceof Error ? error.message : String(error);
   const reason = /too many bytes|not enough bytes/.test(message)
     ? '压缩数据与文件声明的大小不符，文件已损坏或被篡改'

@@ -6,9 +6,9 @@ import { forEachAttribute } from './xmlAttributes';
 import type { XmlHandler } from './xmlScanner';
 
 /** Excel's last column, XFD. */
-export const MAX_COLUMNS = 16_384;
+const MAX_COLUMNS = 16_384;
 
-export class SheetFormatError extends Error {
+class SheetFormatError extends Error {
   override readonly name = 'SheetFormatError';
 }
 
@@ -22,6 +22,7 @@ export interface SheetCellContext {
 const NOT_COLLECTING = 0;
 const COLLECTING_VALUE = 1;
 const COLLECTING_INLINE_TEXT = 2;
+const COLLECTING_FORMULA = 3;
 
 /**
  * Turns the <sheetData> of a worksheet part into RawRows, flattening each cell to the
@@ -48,11 +49,19 @@ export class SheetRowParser implements XmlHandler {
   private collecting = NOT_COLLECTING;
   private valueText = '';
   private inlineText = '';
+  /** A formula's text, used only when the cell has no stored result (a file never opened in Excel). */
+  private formulaText = '';
+  private hasValue = false;
   private hasInlineText = false;
   private inInlineString = false;
   private phoneticDepth = 0;
 
   constructor(private readonly context: SheetCellContext) {}
+
+  /** The row (1-based) and column (0-based) being read: where a refusal points the user. */
+  position(): { row: number; column: number } {
+    return { row: this.rowNumber, column: this.column };
+  }
 
   takeRows(): RawRow[] {
     if (this.ready.length === 0) return EMPTY;
@@ -70,10 +79,18 @@ export class SheetRowParser implements XmlHandler {
         this.inCell = !selfClosing;
         this.valueText = '';
         this.inlineText = '';
+        this.formulaText = '';
+        this.hasValue = false;
         this.hasInlineText = false;
         return selfClosing ? undefined : this.readPlainCell(source, end + 1);
       case 'v':
-        if (this.inCell && !selfClosing) this.collecting = COLLECTING_VALUE;
+        if (this.inCell && !selfClosing) {
+          this.collecting = COLLECTING_VALUE;
+          this.hasValue = true;
+        }
+        return;
+      case 'f':
+        if (this.inCell && !selfClosing) this.collecting = COLLECTING_FORMULA;
         return;
       case 'is':
         if (this.inCell && !selfClosing) this.inInlineString = true;
@@ -109,6 +126,7 @@ export class SheetRowParser implements XmlHandler {
     switch (name) {
       case 'v':
       case 't':
+      case 'f':
         this.collecting = NOT_COLLECTING;
         return;
       case 'c':
@@ -142,6 +160,7 @@ export class SheetRowParser implements XmlHandler {
     let piece = source.slice(start, end);
     if (!verbatim) piece = decodeXmlText(piece);
     if (this.collecting === COLLECTING_VALUE) this.valueText += piece;
+    else if (this.collecting === COLLECTING_FORMULA) this.formulaText += piece;
     else this.inlineText += piece;
   }
 
@@ -158,6 +177,7 @@ export class SheetRowParser implements XmlHandler {
     // A comment or CDATA inside <v>: let the scanner deal with it.
     if (raw.includes('<')) return undefined;
     this.valueText = decodeXmlText(raw);
+    this.hasValue = true;
     this.closeTag('c');
     return close + 8;
   }
@@ -200,6 +220,9 @@ export class SheetRowParser implements XmlHandler {
   }
 
   private cellValue(): CellValue {
+    // A formula without a stored result (written by a program, never calculated): its text, marked
+    // by "=", so a text column keeps it and a typed column can ask for the file to be saved in Excel.
+    if (!this.hasValue && !this.hasInlineText && this.formulaText !== '') return `=${this.formulaText}`;
     const text = this.valueText;
     switch (this.cellType) {
       case 's': {

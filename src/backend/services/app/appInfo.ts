@@ -1,7 +1,9 @@
 import type { AppInfo } from '../../../shared/api/appApi';
 import type { Store } from '../../db/openStore';
 import { countAll, monthsOf } from '../../repositories/monthDataRepository';
+import { verifyAuditChain } from '../audit/verifyAuditChain';
 import { appVersion } from './findProjectRoot';
+import { readSupervisor } from './supervisor';
 
 let cachedVersion: string | null = null;
 
@@ -14,5 +16,7 @@ export async function appInfo(store: Store): Promise<AppInfo> {
     databasePath: store.path,
     empty: (await countAll(store.db, 'managers')) === 0,
     months: [...months].sort().reverse(),
+    audit: await verifyAuditChain(store.db),
+    supervisor: await readSupervisor(store.db),
   };
 }

@@ -22,7 +22,7 @@ import { RequestError } from '../requestError';
 import { isoWeeksOfMonth, monthRange } from './monthRange';
 
 /** The most rows one page may ask for (AG Grid's infinite model asks for 100 at a time). */
-export const MAX_PAGE_ROWS = 1000;
+const MAX_PAGE_ROWS = 1000;
 
 /** AG Grid sends 'YYYY-MM-DD HH:mm:ss'; the day is what is compared. */
 const DATE_TEXT = /^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$/;
@@ -63,7 +63,7 @@ function checkFilter(column: GridColumnSpec, filter: ColumnFilter): void {
   else checkSimpleFilter(column, filter);
 }
 
-export function monthCondition(spec: GridTableSpec, month: string): RawBuilder<SqlBool> | null {
+function monthCondition(spec: GridTableSpec, month: string): RawBuilder<SqlBool> | null {
   if (!spec.month) return null;
   switch (spec.month.kind) {
     case 'date': {

@@ -85,5 +85,6 @@ export async function monthOverview(store: Store, month: string): Promise<MonthO
     flagsByType,
     missing,
     evaluated: snapshot !== undefined,
+    stale: snapshot && snapshot.status === 'draft' ? snapshot.stale : [],
   };
 }

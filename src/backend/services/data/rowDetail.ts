@@ -9,7 +9,7 @@ import { gridColumns } from './gridColumns';
 import { monthRange } from './monthRange';
 
 /** Related rows shown per kind in a detail panel; the grids show the rest. */
-export const MAX_RELATED_ROWS = 500;
+const MAX_RELATED_ROWS = 500;
 
 const LABELS: Record<GridKind, string> = {
   managers: '客户经理',

@@ -1,7 +1,11 @@
 import { DIMENSION_KEYS, DIMENSION_LABELS_ZH, type DimensionKey } from '../../../core/measures/dimensions';
+import { METRIC_PRESENTATION } from '../../../core/report/metricPresentation';
 import type { Store } from '../../db/openStore';
 import { runInTransaction } from '../../db/runInTransaction';
 import { appendAudit } from '../../repositories/auditLogRepository';
+import { MonthTouches } from '../freeze/monthTouches';
+import { refuseFinalizedMonths } from '../freeze/refuseFinalizedMonths';
+import { freezeReportInputs, thawReportInputs } from '../report/monthReportInputs';
 import { EvaluationError } from './evaluationError';
 import { readMonthSnapshot, type MonthSnapshot } from './monthSnapshot';
 
@@ -43,6 +47,7 @@ export async function adjustDimension(store: Store, req: AdjustmentRequest, acto
   if (!Number.isFinite(req.score) || req.score < 0 || req.score > 100) {
     throw new EvaluationError('invalid_adjustment', `分数必须在 0 到 100 之间，收到 ${req.score}`);
   }
+  await refuseFinalizedMonths(store.db, new MonthTouches().add(req.month, `${req.managerCode} 的${DIMENSION_LABELS_ZH[dimension]}`), '修改考评分数');
   const snapshot = await draftSnapshot(store, req.month);
   const manager = snapshot.evaluation.managers.find((m) => m.code === req.managerCode);
   if (!manager) throw new EvaluationError('unknown_manager', `${req.month} 的考评中没有工号为「${req.managerCode}」的客户经理`);
@@ -76,8 +81,21 @@ export async function adjustDimension(store: Store, req: AdjustmentRequest, acto
 
 /** 定稿: the month's scores and adjustments no longer change until it is reopened. */
 export async function finalizeMonth(store: Store, month: string, actor: Actor): Promise<MonthSnapshot> {
-  await draftSnapshot(store, month);
+  const snapshot = await draftSnapshot(store, month);
+  if (snapshot.stale.length > 0) {
+    // A verdict signed on inputs that have changed since would not hold up.
+    const changes = snapshot.stale.map((r) => `${r.what}（${r.at.slice(0, 16).replace('T', ' ')}）`).join('；');
+    throw new EvaluationError('stale', `${month} 的考评结果已过时，需重新考评后才能定稿：${changes}`);
+  }
+  const pending = snapshot.evaluation.managers.filter((m) => (m.pendingManual ?? []).length > 0);
+  if (pending.length > 0) {
+    const list = pending.map((m) => `${m.name}（${m.code}）：${(m.pendingManual ?? []).map((k) => METRIC_PRESENTATION[k].label).join('、')}`).join('；');
+    throw new EvaluationError('unscored', `${month} 还有手工评分的指标待评分，录入后重新考评才能定稿：${list}`);
+  }
+  const draft = snapshot;
   await runInTransaction(store, async () => {
+    // The report's shop names, texts and departments are frozen with the month (reproducible reports).
+    await freezeReportInputs(store, month, draft.evaluation, actor.now);
     await store.db
       .updateTable('evaluations')
       .set({ status: 'final', finalized_at: actor.now.toISOString(), finalized_by: actor.who })
@@ -108,6 +126,7 @@ export async function reopenMonth(store: Store, month: string, reasonText: strin
       .set({ status: 'draft', finalized_at: null, finalized_by: null })
       .where('month', '=', month)
       .execute();
+    await thawReportInputs(store, month);
     await appendAudit(store.db, {
       at: actor.now.toISOString(),
       who: actor.who,

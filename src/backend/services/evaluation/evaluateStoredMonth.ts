@@ -6,8 +6,12 @@ import type { Store } from '../../db/openStore';
 import { runInTransaction } from '../../db/runInTransaction';
 import { ensureDefaultScheme, findScheme, getSchemeById, type StoredScheme } from '../../repositories/schemeRepository';
 import { EVALUATION_STEPS, type EvaluationStep } from '../../../shared/api/evaluationApi';
+import { refuseFinalizedMonths } from '../freeze/refuseFinalizedMonths';
 import { EvaluationError } from './evaluationError';
+import { readEvaluationInputs } from './evaluationInputs';
+import { manualScoresByManager, readManualScores } from './manualScores';
 import { loadEvaluationInput } from './loadEvaluationInput';
+import { addDays } from '../../../core/measures/monthDates';
 import { readMonthSnapshot, writeMonthSnapshot, type MonthSnapshot } from './monthSnapshot';
 
 export interface EvaluateOptions {
@@ -44,8 +48,10 @@ async function pickScheme(store: Store, month: string, opts: EvaluateOptions): P
     if (!named) throw new EvaluationError('unknown_scheme', `没有名为「${opts.schemeName}」的考核方案`);
     return named;
   }
+  // The month's scheme in its newest version: a scheme saved since the last run is what 重新考评 uses.
   const current = await store.db.selectFrom('evaluations').select('scheme_id').where('month', '=', month).executeTakeFirst();
-  return (current && (await getSchemeById(store.db, current.scheme_id))) || fallback;
+  const used = current && (await getSchemeById(store.db, current.scheme_id));
+  return (used && (await findScheme(store.db, used.scheme.name))) || fallback;
 }
 
 /**
@@ -65,24 +71,31 @@ async function reportStep(opts: EvaluateOptions, step: EvaluationStep): Promise<
 export async function evaluateStoredMonth(store: Store, month: string, opts: EvaluateOptions): Promise<MonthSnapshot> {
   const existing = await readMonthSnapshot(store, month);
   if (existing?.status === 'final') {
-    if (opts.schemeName && opts.schemeName !== existing.scheme.name) {
-      throw new EvaluationError('finalized', `${month} 已定稿，不能换用其他方案重新考评；如需修改请先重新打开`);
-    }
+    if (opts.schemeName && opts.schemeName !== existing.scheme.name) await refuseFinalizedMonths(store.db, [month], '换用其他考核方案重新考评');
     return existing;
   }
   const stored = await pickScheme(store, month, opts);
   const valid = validateScheme(stored.scheme);
   if (!valid.ok) throw new EvaluationError('invalid_scheme', `考核方案有误：${valid.errors.join('；')}`);
   await reportStep(opts, 'load');
+  const lookbackDays = Math.max(30, stored.scheme.thresholds.reportWindowDays);
+  // Read before the rows: a write landing while the evaluation runs leaves it stale, never silently current.
+  const inputs = await readEvaluationInputs(
+    store.db,
+    month,
+    { id: stored.id, name: stored.scheme.name, version: stored.scheme.version },
+    addDays(`${month}-01`, -lookbackDays),
+  );
   const workdays = await monthWorkdays(store, month);
-  const { input, batchIds } = await loadEvaluationInput(store, month, workdays, localDate(opts.now));
+  const { input, batchIds } = await loadEvaluationInput(store, month, workdays, localDate(opts.now), lookbackDays);
   if (input.managers.length === 0) {
     throw new EvaluationError('no_managers', '还没有客户经理：请先导入客户经理花名册');
   }
   await reportStep(opts, 'compute');
-  const evaluation = evaluateMonth(input, stored.scheme);
+  const manualScores = manualScoresByManager(await readManualScores(store, month));
+  const evaluation = evaluateMonth(input, stored.scheme, { manualScores });
   await reportStep(opts, 'save');
-  await runInTransaction(store, () => writeMonthSnapshot(store, month, stored.id, evaluation, batchIds, opts.now));
+  await runInTransaction(store, () => writeMonthSnapshot(store, month, stored.id, evaluation, batchIds, opts.now, inputs));
   const snapshot = await readMonthSnapshot(store, month);
   if (!snapshot) throw new Error(`snapshot of ${month} vanished after writing it`);
   opts.onStep?.({ step: 'save', done: EVALUATION_STEPS.length, total: EVALUATION_STEPS.length });

@@ -6,7 +6,9 @@ export type EvaluationErrorCode =
   | 'unknown_scheme'
   | 'invalid_scheme'
   | 'unknown_manager'
-  | 'invalid_adjustment';
+  | 'invalid_adjustment'
+  | 'stale'
+  | 'unscored';
 
 /** A refusal the user can act on; the message is Chinese and says what to do. */
 export class EvaluationError extends Error {

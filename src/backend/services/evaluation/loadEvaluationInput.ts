@@ -8,9 +8,10 @@ import type {
 import { addDays, shiftMonth } from '../../../core/measures/monthDates';
 import type { Store } from '../../db/openStore';
 import { readRows } from '../../db/readRows';
+import { brandsAsOf, managersAsOf, retailersAsOf } from './masterAsOf';
 import { readOrderMonthBatchIds, readRetailerMonthOrders, refreshOrderMonthCache } from '../../repositories/orderMonthCache';
 
-const STATUSES_GONE = new Set(['离岗', '调离']);
+import { STATUSES_GONE } from '../../../core/measures/employmentWindow';
 
 export interface LoadedInput {
   input: EvaluationInput;
@@ -32,17 +33,24 @@ export async function loadEvaluationInput(
   month: string,
   workdays: string[],
   asOf: string | null = null,
+  /** Days of journal entries before the month: the scheme's report window for order.missed, at least 30. */
+  lookbackDays = 30,
 ): Promise<LoadedInput> {
   const db = store.db;
   const first = `${month}-01`;
   const last = lastDayOfMonth(month);
-  const lookbackFrom = addDays(first, -30);
+  const lookbackFrom = addDays(first, -Math.max(30, lookbackDays));
   const prevMonth = shiftMonth(month, -1);
   const lastYear = shiftMonth(month, -12);
   const batchIds = new Set<number>();
   const noteBatches = (rows: { batch_id: number }[]) => rows.forEach((r) => batchIds.add(r.batch_id));
 
-  const managerRows = await db.selectFrom('managers').select(['id', 'code', 'name', 'hired_on', 'status', 'batch_id']).execute();
+  // Master data as it held in the month (migration 0009's versions), not as today's files say.
+  const managerVersions = await managersAsOf(store, month);
+  const managerRows = (await db.selectFrom('managers').select(['id', 'code', 'name', 'hired_on', 'left_on', 'status', 'batch_id']).execute()).map((m) => {
+    const v = managerVersions.get(m.id);
+    return v ? { ...m, name: v.name, status: v.status, batch_id: Math.max(m.batch_id, v.batchId) } : m;
+  });
   const activeInMonth = new Set(
     (
       await db
@@ -55,35 +63,53 @@ export async function loadEvaluationInput(
         .execute()
     ).map((r) => r.manager_id),
   );
-  const managers = managerRows.filter((m) => !STATUSES_GONE.has(m.status ?? '') || activeInMonth.has(m.id));
+  // core/measures decides who is judged (employmentWindow); this only skips those long gone.
+  const managers = managerRows.filter((m) => m.left_on !== null || !STATUSES_GONE.has(m.status ?? '') || activeInMonth.has(m.id));
   noteBatches(managers);
   const codeOfManager = new Map(managerRows.map((m) => [m.id, m.code] as const));
 
+  const retailerVersions = retailersAsOf(store, month);
   const retailerRows = readRows(
     store.sqlite,
     db
       .selectFrom('retailers')
       .select(['id', 'licence', 'name', 'tier', 'route', 'longitude', 'latitude', 'status', 'manager_code', 'batch_id']),
   );
+  for (const r of retailerRows) {
+    const v = retailerVersions.get(r.id);
+    if (!v) continue;
+    r.name = v.name;
+    r.status = v.status;
+    batchIds.add(v.batchId);
+  }
   noteBatches(retailerRows);
 
   const assignmentRows = readRows(
     store.sqlite,
     db
       .selectFrom('assignments')
-      .select(['retailer_id', 'month', 'route', 'manager_id', 'batch_id'])
+      .select(['id', 'retailer_id', 'month', 'valid_from', 'route', 'manager_id', 'batch_id'])
       .orderBy('retailer_id')
       .orderBy('month'),
   );
   noteBatches(assignmentRows);
-  const assignments = toAssignmentRanges(assignmentRows, codeOfManager, retailerRows);
+  const hiredOn = new Map(managerRows.map((m) => [m.id, m.hired_on] as const));
+  const assignments = toAssignmentRanges(assignmentRows, codeOfManager, retailerRows, hiredOn);
 
-  const brands = (await db.selectFrom('brands').select(['code', 'name', 'key_brand', 'new_brand']).execute()).map((b) => ({
-    code: b.code,
-    name: b.name,
-    keyBrand: b.key_brand === 1,
-    newBrand: b.new_brand === 1,
-  }));
+  // The marks the month's brand list gave; a 新品 counts only once it is launched (by the month's end).
+  const brandVersions = await brandsAsOf(store, month);
+  const brands = (await db.selectFrom('brands').select(['id', 'code', 'name', 'key_brand', 'new_brand', 'launched_on']).execute()).map((b) => {
+    const v = brandVersions.get(b.id);
+    if (v) batchIds.add(v.batchId);
+    const launchedOn = v ? v.launchedOn : b.launched_on;
+    const launched = launchedOn === null || launchedOn <= last;
+    return {
+      code: b.code,
+      name: b.name,
+      keyBrand: v ? v.keyBrand : b.key_brand === 1,
+      newBrand: (v ? v.newBrand : b.new_brand === 1) && launched,
+    };
+  });
 
   // Order lines are summed per retailer × brand × month into the order month cache (a city has
   // millions of lines; only months whose lines changed are summed again), and those totals once
@@ -228,7 +254,7 @@ export async function loadEvaluationInput(
       month,
       workdays,
       asOf,
-      managers: managers.map((m) => ({ code: m.code, name: m.name, hiredOn: m.hired_on, status: m.status })),
+      managers: managers.map((m) => ({ code: m.code, name: m.name, hiredOn: m.hired_on, leftOn: m.left_on, status: m.status })),
       retailers: retailerRows.map((r) => ({
         id: r.id,
         licence: r.licence,
@@ -262,31 +288,53 @@ function brandCodes(brands: BrandRow[], marked: (brand: BrandRow) => boolean): s
 }
 
 /**
- * Assignment rows say "from this month on"; the earliest one also holds for the months before
- * it (a retailer file is usually imported once and then kept), and a retailer with no assignment
- * row falls back to the manager named on the retailer itself.
+ * Assignment rows say "from this month on" (from their valid_from day when a transfer starts
+ * mid-month). For the months before the earliest row, the row imported first holds (a retailer
+ * file is usually imported once and then kept; a file for an earlier month that arrives later
+ * does not change what those months read). A retailer with no assignment row falls back to the
+ * manager named on the retailer itself.
  */
 function toAssignmentRanges(
-  rows: { retailer_id: number; month: string; route: string | null; manager_id: number | null }[],
+  rows: { id: number; retailer_id: number; month: string; valid_from: string | null; route: string | null; manager_id: number | null }[],
   codeOfManager: Map<number, string>,
   retailers: { id: number; route: string | null; manager_code: string | null }[],
+  hiredOn: Map<number, string | null> = new Map(),
 ): AssignmentRow[] {
   const out: AssignmentRow[] = [];
   const withRows = new Set<number>();
+  // A row starts on its 生效日期; else, when its manager was hired (入职日期) later in the row's
+  // month, on that day; else on the 1st.
+  const startOf = (row: { month: string; valid_from: string | null; manager_id: number | null }) => {
+    if (row.valid_from) return row.valid_from;
+    const hired = row.manager_id === null ? null : (hiredOn.get(row.manager_id) ?? null);
+    return hired && hired.startsWith(row.month) ? hired : `${row.month}-01`;
+  };
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     if (!row) continue;
     withRows.add(row.retailer_id);
     const next = rows[i + 1];
     const isFirst = i === 0 || rows[i - 1]?.retailer_id !== row.retailer_id;
+    if (isFirst) {
+      // Before the earliest row: the row imported first (the lowest id) holds.
+      let imported = row;
+      for (let j = i; j < rows.length && rows[j]?.retailer_id === row.retailer_id; j++) {
+        const r = rows[j];
+        if (r && r.id < imported.id) imported = r;
+      }
+      const before = imported.manager_id === null ? undefined : codeOfManager.get(imported.manager_id);
+      if (before) {
+        out.push({ retailerId: row.retailer_id, managerCode: before, route: imported.route, from: '0000-01-01', to: addDays(startOf(row), -1) });
+      }
+    }
     const code = row.manager_id === null ? undefined : codeOfManager.get(row.manager_id);
     if (!code) continue;
     out.push({
       retailerId: row.retailer_id,
       managerCode: code,
       route: row.route,
-      from: isFirst ? '0000-01-01' : `${row.month}-01`,
-      to: next && next.retailer_id === row.retailer_id ? addDays(`${next.month}-01`, -1) : null,
+      from: startOf(row),
+      to: next && next.retailer_id === row.retailer_id ? addDays(startOf(next), -1) : null,
     });
   }
   for (const r of retailers) {

@@ -20,6 +20,8 @@ export function toManagerRowDto(m: ManagerEvaluation): ManagerRowDto {
     veto: m.veto,
     dimensions: m.dimensions,
     flagCount: m.flags.length,
+    insufficient: m.insufficient ?? null,
+    pendingManual: m.pendingManual ?? [],
   };
 }
 
@@ -37,6 +39,8 @@ export function districtAverages(managers: readonly ManagerEvaluation[]): Record
 export function toMonthEvaluationDto(s: MonthSnapshot): MonthEvaluationDto {
   return {
     month: s.month,
+    stale: s.status === 'final' ? [] : s.stale,
+    nextScheme: s.nextScheme,
     status: s.status,
     evaluatedAt: s.evaluatedAt,
     finalizedAt: s.finalizedAt,

@@ -3,7 +3,9 @@ import { applyAdjustments } from '../../../core/measures/evaluateMonth';
 import type { MonthEvaluation } from '../../../core/measures/monthEvaluation';
 import type { Scheme } from '../../../core/scoring/scheme';
 import type { Store } from '../../db/openStore';
-import { getSchemeById } from '../../repositories/schemeRepository';
+import { findScheme, getSchemeById } from '../../repositories/schemeRepository';
+import type { EvaluationInputs } from './evaluationInputs';
+import { monthStaleness, type StaleReason } from './monthStaleness';
 
 export interface AdjustmentView {
   managerCode: string;
@@ -26,6 +28,10 @@ export interface MonthSnapshot {
   evaluation: MonthEvaluation;
   /** Every adjustment ever made for the month, oldest first; the latest per manager × dimension applies. */
   adjustments: AdjustmentView[];
+  /** Changes to the month's inputs since it was evaluated (需重新考评); empty when current. */
+  stale: StaleReason[];
+  /** The scheme a new run uses: the month's scheme in its newest version. */
+  nextScheme: { name: string; version: number };
 }
 
 export async function readMonthSnapshot(store: Store, month: string): Promise<MonthSnapshot | undefined> {
@@ -48,6 +54,8 @@ export async function readMonthSnapshot(store: Store, month: string): Promise<Mo
   const latest = new Map<string, AdjustmentView>();
   for (const a of adjustments) latest.set(`${a.managerCode}|${a.dimension}`, a);
   const computed = JSON.parse(row.result_json) as MonthEvaluation;
+  const inputBatchIds = JSON.parse(row.input_batches_json) as number[];
+  const inputs = row.inputs_json === null ? null : (JSON.parse(row.inputs_json) as EvaluationInputs);
   return {
     month,
     status: row.status,
@@ -55,9 +63,11 @@ export async function readMonthSnapshot(store: Store, month: string): Promise<Mo
     finalizedAt: row.finalized_at,
     finalizedBy: row.finalized_by,
     scheme: stored.scheme,
-    inputBatchIds: JSON.parse(row.input_batches_json) as number[],
+    inputBatchIds,
     evaluation: applyAdjustments(computed, [...latest.values()], stored.scheme),
     adjustments,
+    stale: await monthStaleness(store.db, { month, inputBatchIds, inputs }),
+    nextScheme: { name: stored.scheme.name, version: (await findScheme(store.db, stored.scheme.name))?.scheme.version ?? stored.scheme.version },
   };
 }
 
@@ -69,6 +79,8 @@ export async function writeMonthSnapshot(
   evaluation: MonthEvaluation,
   inputBatchIds: number[],
   now: Date,
+  /** What it was computed from; null (the bench) leaves staleness to the batches read. */
+  inputs: EvaluationInputs | null = null,
 ): Promise<void> {
   await store.db
     .insertInto('evaluations')
@@ -81,6 +93,7 @@ export async function writeMonthSnapshot(
       finalized_by: null,
       input_batches_json: JSON.stringify(inputBatchIds),
       result_json: JSON.stringify(evaluation),
+      inputs_json: inputs === null ? null : JSON.stringify(inputs),
     })
     .onConflict((oc) =>
       oc.column('month').doUpdateSet({
@@ -88,6 +101,7 @@ export async function writeMonthSnapshot(
         evaluated_at: now.toISOString(),
         input_batches_json: JSON.stringify(inputBatchIds),
         result_json: JSON.stringify(evaluation),
+        inputs_json: inputs === null ? null : JSON.stringify(inputs),
       }),
     )
     .execute();

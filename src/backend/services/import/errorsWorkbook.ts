@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { ImportIssue } from '../../../shared/importReport';
+import { setTextCell } from '../../io/textCell';
 
 const HEADERS = ['文件', '工作表', '行', '列', '值', '原因'] as const;
 const MAX_WIDTH = 80;
@@ -32,8 +33,11 @@ export async function buildErrorsWorkbook(errors: readonly ImportIssue[]): Promi
     const row = sheet.addRow(cells);
     cells.forEach((text, i) => {
       widths[i] = Math.max(widths[i] ?? 0, displayWidth(text));
-      // Text format, so Excel does not re-read "000123" or "2026-10-08" when the cell is edited.
-      row.getCell(i + 1).numFmt = '@';
+      // Text format, so Excel does not re-read "000123" or "2026-10-08" when the cell is edited;
+      // setTextCell adds the quote prefix to what would read as a formula.
+      const cell = row.getCell(i + 1);
+      cell.numFmt = '@';
+      setTextCell(cell, text);
     });
   }
   sheet.columns.forEach((column, i) => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { RawRow } from '../../../core/import/cell';
 import { columnLetter } from '../../../core/import/columnLetter';
-import { detectHeader, type HeaderMatch } from '../../../core/import/detectHeader';
+import { detectHeader, type HeaderMatch, type UnclearKind } from '../../../core/import/detectHeader';
 import { KIND_LABELS_ZH, type KindName } from '../../../core/import/kinds';
 import { makeRowParser } from '../../../core/import/makeRowParser';
 import {
@@ -9,6 +9,7 @@ import {
   MAX_REPORTED_ISSUES,
   type FileImportReport,
   type ImportIssue,
+  type ImportKindCandidate,
 } from '../../../shared/importReport';
 import { enlargeCache } from '../../db/enlargeCache';
 import type { Store } from '../../db/openStore';
@@ -17,10 +18,18 @@ import { openSpreadsheet } from '../../io/openSpreadsheet';
 import { peekRows } from '../../io/peekRows';
 import type { SheetSource, SpreadsheetInput, SpreadsheetLimits, SpreadsheetSource } from '../../io/spreadsheetSource';
 import { finishImportBatch, insertImportBatch } from '../../repositories/importBatchRepository';
+import { FinalizedMonthError } from '../freeze/finalizedMonthError';
+import { MonthTouches } from '../freeze/monthTouches';
+import { recordMonth } from '../freeze/recordMonth';
+import { refuseFinalizedMonths } from '../freeze/refuseFinalizedMonths';
+import { finalizedMonths } from '../journals/finalizedMonths';
 import { DISK_FULL_MESSAGE } from './diskFullMessage';
+import { DuplicateRows } from './duplicateRows';
 import { LinkIndex } from './linkIndex';
 import { makeKindWriter } from './makeKindWriter';
+import { defaultAsOfMonth, describeAsOfMonth } from './defaultAsOfMonth';
 import { monthFromFileName } from './monthFromFileName';
+import { reshapeRows, sheetShape } from '../../../core/import/dingTalkShapes';
 
 export interface ImportProgress {
   file: string;
@@ -35,6 +44,8 @@ export interface ImportFileOptions {
   manualMapping?: Record<string, number>;
   /** The header row, when a saved mapping has already found it (its headers need not be recognisable). */
   headerRowNumber?: number;
+  /** Only this sheet (the one the preview read, whose header row and mapping are given). */
+  sheet?: string;
   /** The month a retailer file's route assignments hold from. */
   asOfMonth?: string;
   now: Date;
@@ -42,9 +53,16 @@ export interface ImportFileOptions {
   limits?: Partial<SpreadsheetLimits>;
   onProgress?: (p: ImportProgress) => void;
   signal?: AbortSignal;
+  /** Check and count everything, write nothing: the transaction is rolled back at the end. */
+  dryRun?: boolean;
+  /** A dry-run job holds the transaction: the file runs in a savepoint that stays for the next files. */
+  insideJobTransaction?: boolean;
   /** Rows a table must take before its secondary indexes are rebuilt at the end instead (see makeKindWriter); tests lower it. */
   bulkMinRows?: number;
 }
+
+/** Kinds whose existing rows other data hangs on: changing them is confirmed first in the import centre. */
+const MASTER_KINDS: ReadonlySet<KindName> = new Set(['roster', 'retailers', 'brands']);
 
 /** How many rows of a sheet are searched for the header row. */
 const HEADER_SEARCH_ROWS = 30;
@@ -95,6 +113,7 @@ export async function importFile(store: Store, input: SpreadsheetInput, opts: Im
   try {
     const source = await openSpreadsheet(input, { encoding: opts.encoding, limits: opts.limits });
     report.encoding = source.encoding ?? null;
+    report.format = source.format;
     const sheets = source.sheets();
     try {
       return await importSheet(store, file, source, sheets, report, opts);
@@ -108,8 +127,9 @@ export async function importFile(store: Store, input: SpreadsheetInput, opts: Im
       report.counts = emptyCounts();
       return report;
     }
-    if (err instanceof FileRefusedError) {
+    if (err instanceof FileRefusedError || err instanceof FinalizedMonthError) {
       report.message = err.message;
+      report.counts = emptyCounts();
       return report;
     }
     report.message = failureMessage(err);
@@ -125,13 +145,15 @@ async function importSheet(
   report: FileImportReport,
   opts: ImportFileOptions,
 ): Promise<FileImportReport> {
-    const found = await findDataSheet(sheets, opts);
+    const found = await findDataSheet(sheets, opts, file);
     if ('refusal' in found) {
       report.message = found.refusal;
       report.missingRequired = found.missingRequired;
+      if (found.candidates !== undefined) report.candidates = found.candidates;
       return report;
     }
     const { sheetName, match, rows } = found;
+    if (found.shapeNote !== undefined) report.warnings.push(found.shapeNote);
     report.kind = match.kind;
     report.sheet = sheetName;
     report.headerRow = match.headerRowNumber;
@@ -145,12 +167,28 @@ async function importSheet(
     const headerByField = new Map(match.mapped.map((m) => [m.field, m] as const));
     const parse = makeRowParser(match, { date1904: source.date1904 });
     const links = await LinkIndex.load(store);
+    // Only retailer files carry route assignments; the month they speak for is said in the report.
+    const asOf = await defaultAsOfMonth(store, file, opts.now, opts.asOfMonth);
+    if (match.kind === 'retailers') {
+      report.asOfMonth = asOf.month;
+      report.asOfMonthSource = asOf.source;
+    }
+    // The freeze (定稿): rows in a finalized month are never written, and the file is refused whole.
+    if (match.kind === 'retailers') await refuseFinalizedMonths(store.db, [asOf.month], `导入「${file}」的线路分配（自 ${asOf.month} 起）`);
+    const frozen = await finalizedMonths(store.db);
+    const frozenRows = new MonthTouches();
 
+    // Inside a dry-run job's transaction each file is a savepoint, kept for the files after it
+    // (a retailer file checked after its roster) and rolled back with the job.
+    const nested = opts.insideJobTransaction === true;
+    const rollback = () => store.sqlite.exec(nested ? 'ROLLBACK TO import_file; RELEASE import_file' : 'ROLLBACK');
     // Before BEGIN (SQLite will not change temp_store inside a transaction), and BEGIN inside the
     // try, so that a BEGIN that fails (a busy database) still puts the cache back.
-    const restoreCache = enlargeCache(store.sqlite);
+    const restoreCache = nested ? () => {} : enlargeCache(store.sqlite);
+    let open = false;
     try {
-      store.sqlite.exec('BEGIN IMMEDIATE');
+      store.sqlite.exec(nested ? 'SAVEPOINT import_file' : 'BEGIN IMMEDIATE');
+      open = true;
       const batchId = await insertImportBatch(store.db, {
         file_name: file,
         sha256: source.sha256,
@@ -159,14 +197,16 @@ async function importSheet(
         header_row: match.headerRowNumber,
         encoding: source.encoding ?? null,
         mapping_json: JSON.stringify(report.mapped),
-        as_of_month: opts.asOfMonth ?? monthFromFileName(file) ?? null,
+        as_of_month: match.kind === 'retailers' ? asOf.month : null,
         imported_at: opts.now.toISOString(),
         imported_by: opts.importedBy ?? null,
         undone_at: null,
       });
-      const asOfMonth = opts.asOfMonth ?? monthFromFileName(file) ?? opts.now.toISOString().slice(0, 7);
-      const writer = makeKindWriter(match.kind, { store, links, batchId, asOfMonth, bulkMinRows: opts.bulkMinRows });
+      const carried = new Set(match.mapped.map((m) => m.field));
+      const writer = makeKindWriter(match.kind, { store, links, batchId, asOfMonth: asOf.month, bulkMinRows: opts.bulkMinRows, carried });
       const counts = report.counts;
+      // Reshaped sheets give several rows per line of the file: duplicates are looked for in files read as they are.
+      const duplicates = found.shapeNote === undefined ? new DuplicateRows() : null;
       for await (const row of rows) {
         if (row.rowNumber <= match.headerRowNumber) continue;
         counts.rows += 1;
@@ -176,7 +216,10 @@ async function importSheet(
         } else if (parsed.status === 'invalid') {
           counts.rejected += 1;
           for (const e of parsed.errors) addIssue({ row: e.rowNumber, column: e.column, columnLetter: e.columnLetter, value: e.value, reason: e.reason });
+        } else if (frozen.size > 0 && frozen.has(recordMonth(parsed.record) ?? '')) {
+          frozenRows.add(recordMonth(parsed.record), `第 ${row.rowNumber} 行`);
         } else {
+          duplicates?.see(row);
           const outcome = writer.write(parsed.record);
           if (outcome.status === 'invalid') {
             counts.rejected += 1;
@@ -202,18 +245,39 @@ async function importSheet(
         }
       }
       if (opts.signal?.aborted) throw new ImportCancelled();
-      report.warnings = writer.warnings();
+      if (frozenRows.months().length > 0) {
+        // Throws (the catch below rolls back); the months were read under the same write lock.
+        await refuseFinalizedMonths(store.db, frozenRows, `导入「${file}」`);
+        throw new Error(`months ${frozenRows.months().join(', ')} were finalized when the import began`);
+      }
+      report.warnings = [...report.warnings, ...writer.warnings()];
+      const duplicateWarning = duplicates?.warning() ?? null;
+      if (duplicateWarning !== null) report.warnings.push(duplicateWarning);
+      counts.assignments = writer.assignmentsAdded();
+      report.changes = writer.changeSamples();
+      report.masterRowsChanged = MASTER_KINDS.has(match.kind) ? counts.updated : 0;
+      if (match.kind === 'retailers') report.warnings.unshift(describeAsOfMonth(asOf));
       if (counts.rejected > 0 && !opts.skipInvalid) {
-        store.sqlite.exec('ROLLBACK');
+        open = false;
+        rollback();
         report.message = `${counts.rejected} 行数据有误，整个文件未导入（可修改文件后重新导入，或选择只导入正确的行）`;
         return report;
       }
       if (counts.inserted + counts.updated + counts.unchanged === 0) {
-        store.sqlite.exec('ROLLBACK');
+        open = false;
+        rollback();
         report.message = counts.rejected > 0 ? '没有一行数据是正确的，文件未导入' : '表头下面没有数据行，文件未导入';
         return report;
       }
+      if (opts.dryRun === true) {
+        open = false;
+        store.sqlite.exec(nested ? 'RELEASE import_file' : 'ROLLBACK');
+        report.status = 'imported';
+        report.dryRun = true;
+        return report;
+      }
       await writer.finish();
+      report.warnings = writer.warnings();
       await finishImportBatch(
         store.db,
         batchId,
@@ -235,16 +299,57 @@ async function importSheet(
       report.batchId = batchId;
       return report;
     } catch (err) {
-      if (store.sqlite.inTransaction) store.sqlite.exec('ROLLBACK');
+      if (open && store.sqlite.inTransaction) rollback();
       throw err;
     } finally {
       restoreCache();
     }
 }
 
+/**
+ * A DingTalk export with punches side by side (每日统计, 打卡时间) read as one row per punch, or
+ * refused (月度汇总); any other sheet as it is. A kind other than attendance given by the user
+ * reads the sheet as it is.
+ */
+export function shapedSheet(
+  head: RawRow[],
+  rest: AsyncIterable<RawRow>,
+  file: string,
+  kind: KindName | undefined,
+): { head: RawRow[]; rows: AsyncIterable<RawRow>; note?: string } | { refusal: string } {
+  const shape = sheetShape(head, monthFromFileName(file));
+  if (shape.shape === 'refused') return { refusal: shape.message };
+  if (shape.shape === 'plain' || (kind !== undefined && kind !== 'attendance')) return { head, rows: rest };
+  return {
+    head: [shape.header, ...head.filter((r) => r.rowNumber > shape.header.rowNumber).flatMap(shape.reshape)],
+    rows: reshapeRows(rest, shape),
+    note: `按${shape.labelZh}读取：每个打卡时间为一次打卡（此表没有打卡地点）`,
+  };
+}
+
 type FoundSheet =
-  | { sheetName: string; match: HeaderMatch; rows: AsyncIterable<RawRow> }
-  | { refusal: string; missingRequired: string[] };
+  | { sheetName: string; match: HeaderMatch; rows: AsyncIterable<RawRow>; shapeNote?: string }
+  | { refusal: string; missingRequired: string[]; candidates?: ImportKindCandidate[] };
+
+/** "可能是：零售客户档案（缺少 …）；客户经理花名册（缺少 …）" */
+function candidateList(candidates: readonly ImportKindCandidate[]): string {
+  return candidates
+    .map((c) => (c.missing.length === 0 ? c.label : `${c.label}（缺少：${c.missing.join('；')}）`))
+    .join('；');
+}
+
+function unclearRefusal(sheet: string, unclear: UnclearKind): { refusal: string; missingRequired: string[]; candidates: ImportKindCandidate[] } {
+  const candidates = unclear.candidates.map((c) => ({ kind: c.kind, label: c.labelZh, missing: c.missingZh }));
+  const what =
+    unclear.reason === 'ambiguous'
+      ? `工作表「${sheet}」的表头同样符合几种数据，无法确定是哪一种`
+      : `工作表「${sheet}」的表头不完全符合任何一种数据`;
+  return {
+    refusal: `${what}，文件未导入。可能是：${candidateList(candidates)}。请指定数据类型后再导入`,
+    missingRequired: [],
+    candidates,
+  };
+}
 
 /**
  * The first sheet whose header is recognised with every required column. The sheets generator
@@ -254,23 +359,43 @@ type FoundSheet =
 async function findDataSheet(
   sheets: AsyncGenerator<{ name: string; rows: AsyncIterable<RawRow> }>,
   opts: ImportFileOptions,
+  file: string,
 ): Promise<FoundSheet> {
+  let refusedShape: string | null = null;
   let closest: { sheet: string; match: HeaderMatch } | null = null;
+  let unclear: { sheet: string; unclear: UnclearKind } | null = null;
   let sawRows = false;
   for (let next = await sheets.next(); next.done !== true; next = await sheets.next()) {
     const sheet = next.value;
+    if (opts.sheet !== undefined && sheet.name !== opts.sheet) continue;
     const { head, rest } = await peekRows(sheet.rows, HEADER_SEARCH_ROWS);
     if (head.length > 0) sawRows = true;
+    const shaped = shapedSheet(head, rest, file, opts.kind);
+    if ('refusal' in shaped) {
+      refusedShape ??= shaped.refusal;
+      continue;
+    }
+    if (shaped.note !== undefined) {
+      const match = detectHeader(shaped.head, { kind: 'attendance' });
+      if (match && match.missingRequired.length === 0) return { sheetName: sheet.name, match, rows: shaped.rows, shapeNote: shaped.note };
+      continue;
+    }
     const match = detectHeader(head, { kind: opts.kind, manualMapping: opts.manualMapping, headerRowNumber: opts.headerRowNumber });
+    if (match?.unclear) {
+      unclear ??= { sheet: sheet.name, unclear: match.unclear };
+      continue;
+    }
     if (match && match.missingRequired.length === 0) return { sheetName: sheet.name, match, rows: rest };
     if (match && (!closest || match.confidence > closest.match.confidence)) closest = { sheet: sheet.name, match };
   }
   if (!sawRows) return { refusal: '文件中没有任何数据', missingRequired: [] };
+  if (refusedShape !== null) return { refusal: refusedShape, missingRequired: [] };
+  if (unclear) return unclearRefusal(unclear.sheet, unclear.unclear);
   if (closest) {
-    const missing = closest.match.missingRequired;
+    const missing = closest.match.missingRequiredNamesZh;
     return {
-      refusal: `工作表「${closest.sheet}」看起来是${KIND_LABELS_ZH[closest.match.kind]}，但缺少必需的列：${missing.join('、')}。请检查表头，或在导入中心手动对应列`,
-      missingRequired: missing,
+      refusal: `工作表「${closest.sheet}」看起来是${KIND_LABELS_ZH[closest.match.kind]}，但缺少必需的列：${missing.join('；')}。请检查表头，或在导入中心手动对应列`,
+      missingRequired: closest.match.missingRequired,
     };
   }
   return {

@@ -1,13 +1,16 @@
-import type { KindName } from '../../../core/import/kinds';
+import { KIND_SPECS, type KindName } from '../../../core/import/kinds';
 import type { KindRecord } from '../../../core/import/records';
 import type { Store } from '../../db/openStore';
 import type { SqlValue } from '../../db/preparedQuery';
 import type { ImportedTableName } from '../../db/schema';
 import { suspendIndexes, type SuspendedIndexes } from '../../db/suspendIndexes';
-import { TableUpserter } from '../../db/tableUpserter';
+import { TableUpserter, type ColumnChange } from '../../db/tableUpserter';
+import { carriesAny, keptColumns, sourceFieldsOf } from './carriedColumns';
 import { forgetOrderMonths } from '../../repositories/orderMonthCache';
 import { compactKey } from './compactKey';
-import type { KindWriter, LinkError, WriteOutcome } from './kindWriter';
+import { JournalCorrections } from './journalCorrections';
+import { relinkRows } from './relinkRows';
+import type { KindWriter, LinkError, RowChange, WriteOutcome } from './kindWriter';
 import type { LinkIndex, ManagerRef, RetailerLinkMethod, RetailerRef } from './linkIndex';
 
 export interface KindWriterContext {
@@ -20,7 +23,15 @@ export interface KindWriterContext {
   linkRadiusMeters?: number;
   /** Overrides BULK_MIN_ROWS (Infinity: never suspend indexes). */
   bulkMinRows?: number;
+  /**
+   * The field keys the file has columns for: an existing row keeps its stored value in every
+   * column the file does not carry. Undefined: whole rows are written.
+   */
+  carried?: ReadonlySet<string>;
 }
+
+/** How many updated rows the change list shows in full. */
+export const CHANGE_SAMPLE_ROWS = 20;
 
 const bool = (b: boolean | null | undefined): number | null => (b === null || b === undefined ? null : b ? 1 : 0);
 
@@ -30,8 +41,12 @@ class UnlinkedTally {
   add(message: string): void {
     this.counts.set(message, (this.counts.get(message) ?? 0) + 1);
   }
+  private readonly notes: string[] = [];
+  note(message: string): void {
+    this.notes.push(message);
+  }
   warnings(): string[] {
-    return [...this.counts].map(([message, n]) => `${n} 行${message}`);
+    return [...[...this.counts].map(([message, n]) => `${n} 行${message}`), ...this.notes];
   }
 }
 
@@ -42,6 +57,9 @@ class UnlinkedTally {
  * row into each of them at a random place.
  */
 const BULK_MIN_ROWS = 20_000;
+
+/** Indexes a bulk load keeps: corrected journal entries are looked up by manager and day (JournalCorrections). */
+const KEPT_INDEXES: Partial<Record<ImportedTableName, readonly string[]>> = { journals: ['journals_manager_date'] };
 
 function worthSuspending(u: TableUpserter, minRows: number): boolean {
   if (u.insertedRows < minRows || u.firstInsertedId === null) return false;
@@ -60,14 +78,40 @@ type Write<K extends KindName> = (data: Extract<KindRecord, { kind: K }>['data']
 export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWriter {
   const tally = new UnlinkedTally();
   const upserters = new Map<ImportedTableName, TableUpserter>();
-  const upsert = (table: ImportedTableName, nk: string, values: Record<string, SqlValue>) => {
+  const changeSamples: RowChange[] = [];
+  let assignmentsAdded = 0;
+  const labelOf = (table: ImportedTableName, column: string): string => {
+    const key = sourceFieldsOf(kind, table, column)?.[0];
+    return KIND_SPECS[kind].fields.find((f) => f.key === key)?.labelZh ?? column;
+  };
+  const noteChanges = (table: ImportedTableName, key: string, changes: readonly ColumnChange[]) => {
+    if (changes.length === 0 || changeSamples.length >= CHANGE_SAMPLE_ROWS) return;
+    changeSamples.push({
+      table,
+      key,
+      fields: changes
+        .filter((c) => !c.column.endsWith('_id') || table === 'assignments')
+        .map((c) => ({ column: c.column, label: labelOf(table, c.column), old: c.old, new: c.new })),
+    });
+  };
+  const upserterOf = (table: ImportedTableName, values: Record<string, SqlValue>): TableUpserter => {
     let u = upserters.get(table);
     if (!u) {
-      u = new TableUpserter(ctx.store.db, ctx.store.sqlite, table, Object.keys(values), ctx.batchId);
+      const columns = Object.keys(values);
+      u = new TableUpserter(ctx.store.db, ctx.store.sqlite, table, columns, ctx.batchId, keptColumns(kind, table, columns, ctx.carried));
       upserters.set(table, u);
     }
-    return u.upsert(compactKey(nk), values);
+    return u;
   };
+  const upsert = (table: ImportedTableName, nk: string, values: Record<string, SqlValue>, label = nk) => {
+    const u = upserterOf(table, values);
+    const out = u.upsert(compactKey(nk), values);
+    if (out.outcome === 'updated') noteChanges(table, label, u.lastChanges);
+    return out;
+  };
+  /** The value an upsert left in a column: the file's, or the stored one where the file has no such column. */
+  const stored = (table: ImportedTableName, column: string): SqlValue => upserters.get(table)?.valueOf(column) ?? null;
+  const text = (v: SqlValue): string | null => (v === null ? null : String(v));
   const done = (outcome: { outcome: 'inserted' | 'updated' | 'unchanged' }, unlinked = false): WriteOutcome => ({
     status: outcome.outcome,
     unlinked,
@@ -99,6 +143,7 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
   // A punch at the same minute twice is evidence (attendance.duplicate), not a re-import:
   // the k-th repeat of a key within one file gets its own stable key.
   const seenPunchKeys = new Map<string, number>();
+  let corrections: JournalCorrections | undefined;
 
   const writers: { [K in KindName]: Write<K> } = {
     roster: (d) => {
@@ -112,8 +157,24 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
         dingtalk_id: d.dingtalkId,
         hired_on: d.hiredOn,
         status: d.status,
+        left_on: d.leftOn,
+      }, `${d.code} ${d.name}`);
+      ctx.links.addManager(
+        out.id,
+        d.code,
+        text(stored('managers', 'name')) ?? d.name,
+        text(stored('managers', 'dingtalk_id')),
+        text(stored('managers', 'routes')) ?? '',
+      );
+      // What the roster said for this month (a month reads what held in it); columns the file
+      // lacks keep what is stored.
+      upsert('manager_versions', `${d.code}|${ctx.asOfMonth}`, {
+        manager_id: out.id,
+        month: ctx.asOfMonth,
+        name: text(stored('managers', 'name')) ?? d.name,
+        department: text(stored('managers', 'department')),
+        status: text(stored('managers', 'status')),
       });
-      ctx.links.addManager(out.id, d.code, d.name, d.dingtalkId, d.routes.join('、'));
       return done(out);
     },
     retailers: (d) => {
@@ -142,39 +203,61 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
         manager_code: m?.code ?? d.managerCode,
         manager_name: m?.name ?? d.managerName,
         status: d.status,
-      });
+      }, `${d.licence} ${d.name}`);
+      const num = (v: SqlValue): number | null => (typeof v === 'number' ? v : null);
       ctx.links.addRetailer({
         id: out.id,
         licence: d.licence,
-        customerCode: d.customerCode,
-        name: d.name,
-        longitude: d.longitude,
-        latitude: d.latitude,
-        managerCode: m?.code ?? null,
+        customerCode: text(stored('retailers', 'customer_code')),
+        name: text(stored('retailers', 'name')) ?? d.name,
+        longitude: num(stored('retailers', 'longitude')),
+        latitude: num(stored('retailers', 'latitude')),
+        managerCode: text(stored('retailers', 'manager_code')),
       });
-      const assignment = upsert('assignments', `${d.licence}|${ctx.asOfMonth}`, {
+      upsert('retailer_versions', `${d.licence}|${ctx.asOfMonth}`, {
         retailer_id: out.id,
         month: ctx.asOfMonth,
+        name: text(stored('retailers', 'name')) ?? d.name,
+        status: text(stored('retailers', 'status')),
+      });
+      // A file without route or manager columns says nothing about who serves the retailer.
+      if (!carriesAny(ctx.carried, ['route', 'managerCode', 'managerName'])) return done(out);
+      // A 生效日期 starts the assignment on that day (a mid-month transfer), in its own month.
+      const assignedMonth = d.assignedFrom ? d.assignedFrom.slice(0, 7) : ctx.asOfMonth;
+      const assignment = upsert('assignments', `${d.licence}|${assignedMonth}`, {
+        retailer_id: out.id,
+        month: assignedMonth,
         route: d.route,
         manager_id: m?.id ?? null,
-      });
-      // A changed assignment alone is a change of the retailer row's batch too.
-      return done(out.outcome === 'unchanged' && assignment.outcome !== 'unchanged' ? { outcome: 'updated' } : out);
+        valid_from: d.assignedFrom && !d.assignedFrom.endsWith('-01') ? d.assignedFrom : null,
+      }, `${d.licence} ${d.name} ${assignedMonth}`);
+      // A route assignment for a month that had none is counted on its own line, not as 更新;
+      // a changed assignment of the same month is a change of the retailer row.
+      if (assignment.outcome === 'inserted' && out.outcome !== 'inserted') assignmentsAdded += 1;
+      return done(out.outcome === 'unchanged' && assignment.outcome === 'updated' ? { outcome: 'updated' } : out);
     },
-    brands: (d) =>
-      done(
-        upsert('brands', d.code, {
-          code: d.code,
-          name: d.name,
-          brand: d.brand,
-          price_class: d.priceClass,
-          wholesale_price: d.wholesalePrice,
-          retail_price: d.retailPrice,
-          key_brand: bool(d.keyBrand),
-          new_brand: bool(d.newBrand),
-          launched_on: d.launchedOn,
-        }),
-      ),
+    brands: (d) => {
+      const out = upsert('brands', d.code, {
+        code: d.code,
+        name: d.name,
+        brand: d.brand,
+        price_class: d.priceClass,
+        wholesale_price: d.wholesalePrice,
+        retail_price: d.retailPrice,
+        key_brand: bool(d.keyBrand),
+        new_brand: bool(d.newBrand),
+        launched_on: d.launchedOn,
+      }, `${d.code} ${d.name}`);
+      // The marks as this month's list gives them (a month reads what held in it).
+      upsert('brand_versions', `${d.code}|${ctx.asOfMonth}`, {
+        brand_id: out.id,
+        month: ctx.asOfMonth,
+        key_brand: stored('brands', 'key_brand'),
+        new_brand: stored('brands', 'new_brand'),
+        launched_on: text(stored('brands', 'launched_on')),
+      });
+      return done(out);
+    },
     calendar: (d) => done(upsert('calendar_days', d.date, { date: d.date, workday: d.workday ? 1 : 0, note: d.note })),
     journals: (d) => {
       const m = manager(d);
@@ -183,7 +266,7 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
       const byName = !r.found && !r.ref && d.retailerName ? ctx.links.retailerInText(d.retailerName, m.code) : undefined;
       const linked = r.found ?? byName;
       const nk = `${d.date}|${m.code}|${linked?.licence ?? r.ref ?? d.retailerName ?? ''}|${d.content}`;
-      const out = upsert('journals', nk, {
+      const values = {
         date: d.date,
         manager_id: m.id,
         retailer_id: linked?.id ?? null,
@@ -198,7 +281,12 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
         price_marked: bool(d.priceMarked),
         display_ok: bool(d.displayOk),
         violation: d.violation,
-      });
+      };
+      // A corrected entry replaces the one it corrects instead of being added beside it.
+      corrections ??= new JournalCorrections(ctx.store.db, ctx.store.sqlite, ctx.batchId);
+      const corrected = corrections.correct(compactKey(nk), values);
+      const out = corrected === undefined ? upsert('journals', nk, values) : { outcome: 'updated' as const, id: corrected };
+      corrections.claim(out.id);
       return done(out, Boolean(r.ref) && !r.found);
     },
     attendance: (d) => {
@@ -235,6 +323,7 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
         link_method: method,
         visited: d.visited,
         device: d.device,
+        source: d.source,
       });
       return done(out, Boolean(ref) && !byCode);
     },
@@ -290,6 +379,7 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
         wholesale_price: d.wholesalePrice,
         amount: d.amount,
         retail_price: d.retailPrice,
+        order_no: d.orderNo,
       });
       if (out.outcome === 'inserted') orderMonths.add(d.date.slice(0, 7));
       return done(out, !r.found || !brand);
@@ -343,14 +433,23 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
   return {
     write: (record) => write(record.data),
     warnings: () => tally.warnings(),
+    changeSamples: () => changeSamples,
+    assignmentsAdded: () => assignmentsAdded,
     checkpoint: async () => {
       for (const [table, u] of upserters) {
-        if (!suspended.has(table) && worthSuspending(u, ctx.bulkMinRows ?? BULK_MIN_ROWS)) suspended.set(table, await suspendIndexes(ctx.store.db, table));
+        if (!suspended.has(table) && worthSuspending(u, ctx.bulkMinRows ?? BULK_MIN_ROWS)) {
+          suspended.set(table, await suspendIndexes(ctx.store.db, table, KEPT_INDEXES[table] ?? []));
+        }
       }
     },
     finish: async () => {
       for (const indexes of suspended.values()) await indexes.restore();
       if (orderMonths.size > 0) await forgetOrderMonths(ctx.store.db, [...orderMonths]);
+      // Rows that waited for this retailer or brand file are linked now, and the report says so.
+      if (kind === 'retailers' || kind === 'brands') {
+        const relinked = await relinkRows(ctx.store, ctx.batchId, kind);
+        if (relinked.total > 0) tally.note(`此前未关联的 ${relinked.total} 行已关联（${relinked.parts.join('、')}）`);
+      }
     },
   };
 }

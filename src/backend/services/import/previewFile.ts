@@ -8,10 +8,11 @@ import { FileRefusedError } from '../../io/fileRefusedError';
 import { openSpreadsheet } from '../../io/openSpreadsheet';
 import { peekRows } from '../../io/peekRows';
 import type { SpreadsheetInput } from '../../io/spreadsheetSource';
+import { shapedSheet } from './importFile';
 import { findSavedMapping } from './savedMappings';
 
 /** Data rows shown under the header in the import centre. */
-export const PREVIEW_ROWS = 20;
+const PREVIEW_ROWS = 20;
 
 export interface PreviewOptions {
   /** The kind the user chose; default: recognised from the headers. */
@@ -53,12 +54,16 @@ function emptyPreview(fileName: string): FilePreview {
     fields: [],
     rows: [],
     appliedMapping: null,
+    unclear: null,
+    shapeNote: null,
   };
 }
 
 interface SheetHead {
   name: string;
   head: RawRow[];
+  /** Set when the sheet was reshaped into one row per punch (DingTalk 每日统计, 打卡时间). */
+  shapeNote?: string;
 }
 
 interface Chosen {
@@ -69,6 +74,7 @@ interface Chosen {
 
 function matchSheet(sheet: SheetHead, opts: PreviewOptions): Chosen {
   const scan = sheet.head.slice(0, HEADER_SCAN_ROWS);
+  if (sheet.shapeNote !== undefined) return { sheet, match: detectHeader(scan, { kind: 'attendance' }), applied: null };
   if (opts.manualMapping === undefined) {
     const saved = findSavedMapping(scan, opts.savedMappings ?? []);
     if (saved && (opts.kind === undefined || opts.kind === saved.mapping.kind)) {
@@ -88,7 +94,7 @@ function chooseSheet(sheets: SheetHead[], opts: PreviewOptions): Chosen | null {
   let best: Chosen | null = null;
   for (const sheet of sheets) {
     const chosen = matchSheet(sheet, opts);
-    if (chosen.match && chosen.match.missingRequired.length === 0) return chosen;
+    if (chosen.match && chosen.match.missingRequired.length === 0 && chosen.match.unclear === null) return chosen;
     if (chosen.match && (!best?.match || chosen.match.confidence > best.match.confidence)) best = chosen;
     if (!best && sheet.head.length > 0) best = chosen;
   }
@@ -121,6 +127,7 @@ export async function previewFile(input: SpreadsheetInput, opts: PreviewOptions 
   const fileName = typeof input === 'string' ? input : input.fileName;
   const preview = emptyPreview(fileName);
   const sheets: SheetHead[] = [];
+  let refusedShape: string | null = null;
   try {
     const source = await openSpreadsheet(input, { encoding: opts.encoding });
     preview.format = source.format;
@@ -129,7 +136,9 @@ export async function previewFile(input: SpreadsheetInput, opts: PreviewOptions 
       if (sheet.hidden) continue;
       // The header may sit as low as row HEADER_SCAN_ROWS; keep PREVIEW_ROWS more for display.
       const { head, rest } = await peekRows(sheet.rows, HEADER_SCAN_ROWS + PREVIEW_ROWS);
-      sheets.push({ name: sheet.name, head });
+      const shaped = shapedSheet(head, rest, fileName, opts.kind);
+      if ('refusal' in shaped) refusedShape ??= shaped.refusal;
+      else sheets.push({ name: sheet.name, head: shaped.head, ...(shaped.note !== undefined ? { shapeNote: shaped.note } : {}) });
       // Close this sheet's stream without reading further.
       for await (const _ of rest) break;
     }
@@ -141,13 +150,20 @@ export async function previewFile(input: SpreadsheetInput, opts: PreviewOptions 
     throw err;
   }
   if (sheets.every((s) => s.head.length === 0)) {
-    preview.refusal = '文件中没有任何数据';
+    preview.refusal = refusedShape ?? '文件中没有任何数据';
     return preview;
   }
   const chosen = chooseSheet(sheets, opts);
   if (!chosen) return preview;
   const { sheet, match } = chosen;
   preview.sheet = sheet.name;
+  preview.shapeNote = sheet.shapeNote ?? null;
+  if (match?.unclear) {
+    preview.unclear = {
+      reason: match.unclear.reason,
+      candidates: match.unclear.candidates.map((c) => ({ kind: c.kind, label: c.labelZh, missing: c.missingZh })),
+    };
+  }
   const scan = sheet.head.slice(0, HEADER_SCAN_ROWS);
   preview.candidates = rankKinds(scan).map((c) => ({
     kind: c.kind,
@@ -167,7 +183,7 @@ export async function previewFile(input: SpreadsheetInput, opts: PreviewOptions 
     preview.headers = match.headers;
     preview.mapped = match.mapped.map((m) => ({ field: m.field, label: labelOf(match.kind, m.field), column: m.index, header: m.header }));
     preview.unmapped = match.unmapped.map((u) => ({ column: u.index, header: u.header }));
-    preview.missingRequired = match.missingRequired.map((key, i) => ({ key, label: match.missingRequiredLabelsZh[i] ?? key }));
+    preview.missingRequired = match.missingRequired.map((key, i) => ({ key, label: match.missingRequiredNamesZh[i] ?? key }));
     preview.appliedMapping = chosen.applied;
   } else {
     const row = sheet.head.find((r) => r.rowNumber === headerRow);

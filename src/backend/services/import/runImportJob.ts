@@ -15,6 +15,12 @@ export interface ImportJobFile {
   kind?: KindName;
   manualMapping?: Record<string, number>;
   encoding?: 'auto' | 'utf8' | 'gb18030';
+  /** The month this file's route assignments hold from (retailer files); wins over the job's. */
+  asOfMonth?: string;
+  /** The header row a preview found, sent with its mapping: the import executes that plan without searching again. */
+  headerRowNumber?: number;
+  /** The sheet that plan belongs to. */
+  sheet?: string;
 }
 
 export interface ImportJobProgress {
@@ -28,6 +34,8 @@ export interface ImportJobProgress {
 export interface ImportJobOptions {
   skipInvalid?: boolean;
   asOfMonth?: string;
+  /** Check and count every file, write nothing. */
+  dryRun?: boolean;
   now: Date;
   signal?: AbortSignal;
   savedMappings?: readonly SavedMappingInfo[];
@@ -36,9 +44,13 @@ export interface ImportJobOptions {
 
 interface PlannedFile {
   file: ImportJobFile;
+  /** The kind the file is taken as for the import order. */
   kind: KindName | null;
+  /** The kind the user or a saved mapping gave: only this one is imposed on the import. */
+  givenKind?: KindName;
   manualMapping: Record<string, number> | undefined;
   headerRowNumber?: number;
+  sheet?: string;
 }
 
 const CANCELLED_MESSAGE = '导入已取消，数据库没有任何改动';
@@ -54,7 +66,13 @@ function fileNameOf(input: SpreadsheetInput): string {
  */
 async function planFile(file: ImportJobFile, saved: readonly SavedMappingInfo[]): Promise<PlannedFile> {
   if (file.manualMapping !== undefined || (file.kind !== undefined && saved.length === 0)) {
-    return { file, kind: file.kind ?? null, manualMapping: file.manualMapping };
+    return {
+      file,
+      kind: file.kind ?? null,
+      givenKind: file.kind,
+      manualMapping: file.manualMapping,
+      ...(file.manualMapping !== undefined && file.headerRowNumber !== undefined ? { headerRowNumber: file.headerRowNumber, sheet: file.sheet } : {}),
+    };
   }
   try {
     const source = await openSpreadsheet(file.input, { encoding: file.encoding });
@@ -62,15 +80,21 @@ async function planFile(file: ImportJobFile, saved: readonly SavedMappingInfo[])
       const { head } = await peekRows(sheet.rows, HEADER_SCAN_ROWS);
       const found = findSavedMapping(head, saved);
       if (found && (file.kind === undefined || file.kind === found.mapping.kind)) {
-        return { file, kind: found.mapping.kind, manualMapping: found.mapping.mapping, headerRowNumber: found.headerRowNumber };
+        return {
+          file,
+          kind: found.mapping.kind,
+          givenKind: found.mapping.kind,
+          manualMapping: found.mapping.mapping,
+          headerRowNumber: found.headerRowNumber,
+        };
       }
       const match = detectHeader(head, { kind: file.kind });
-      if (match && match.missingRequired.length === 0) return { file, kind: match.kind, manualMapping: undefined };
+      if (match && match.missingRequired.length === 0) return { file, kind: match.kind, givenKind: file.kind, manualMapping: undefined };
     }
   } catch {
     // Refusals are reported by the import itself, with the full reason.
   }
-  return { file, kind: file.kind ?? null, manualMapping: undefined };
+  return { file, kind: file.kind ?? null, givenKind: file.kind, manualMapping: undefined };
 }
 
 function cancelledReport(file: string): FileImportReport {
@@ -94,23 +118,34 @@ export async function runImportJob(store: Store, files: readonly ImportJobFile[]
 
   const reports: FileImportReport[] = [];
   const fileCount = planned.length;
+  // A dry run checks the files as one job would import them (the retailer file sees the roster
+  // dropped with it) inside one transaction, rolled back at the end: nothing is written.
+  const dryRun = opts.dryRun === true;
+  if (dryRun) store.sqlite.exec('BEGIN IMMEDIATE');
+  try {
   for (const [fileIndex, p] of planned.entries()) {
     if (opts.signal?.aborted) {
       reports.push(cancelledReport(fileNameOf(p.file.input)));
       continue;
     }
     const report = await importFile(store, p.file.input, {
-      kind: p.kind ?? undefined,
+      kind: p.givenKind,
       manualMapping: p.manualMapping,
       headerRowNumber: p.headerRowNumber,
+      sheet: p.sheet,
       encoding: p.file.encoding,
       skipInvalid: opts.skipInvalid,
-      asOfMonth: opts.asOfMonth,
+      asOfMonth: p.file.asOfMonth ?? opts.asOfMonth,
+      dryRun,
+      insideJobTransaction: dryRun,
       now: opts.now,
       signal: opts.signal,
       onProgress: (progress) => opts.onProgress?.({ file: progress.file, fileIndex, fileCount, rowsDone: progress.rowsDone }),
     });
     reports.push(report);
+  }
+  } finally {
+    if (dryRun && store.sqlite.inTransaction) store.sqlite.exec('ROLLBACK');
   }
 
   if (opts.signal?.aborted) {

@@ -9,7 +9,7 @@ import { listSavedMappings, upsertSavedMapping } from '../../repositories/savedM
 import { RequestError } from '../requestError';
 
 /** Header texts as compared: trimmed, trailing empty cells dropped. */
-export function normaliseHeaders(texts: readonly string[]): string[] {
+function normaliseHeaders(texts: readonly string[]): string[] {
   const out = texts.map((t) => t.trim());
   while (out.length > 0 && out[out.length - 1] === '') out.pop();
   return out;

@@ -3,6 +3,8 @@ import type { Store } from '../../db/openStore';
 import { runInTransaction } from '../../db/runInTransaction';
 import { appendAudit } from '../../repositories/auditLogRepository';
 import { deleteEntryComment, getEntryComment, putEntryComment } from '../../repositories/entryCommentRepository';
+import { MonthTouches } from '../freeze/monthTouches';
+import { refuseFinalizedMonths } from '../freeze/refuseFinalizedMonths';
 import { RequestError } from '../requestError';
 import { entryMonth } from './entryMonth';
 import { loadTextEntries } from './loadTextEntries';
@@ -24,9 +26,7 @@ const KIND_LABEL: Record<TextKind, string> = { journals: '日志', reports: '月
 export async function commentOnEntry(store: Store, req: CommentRequest, actor: { who: string; now: Date }): Promise<TextEntryDto> {
   const [entry] = await loadTextEntries(store, req.kind, { ids: [req.entryId] });
   if (!entry) throw new RequestError('not_found', `找不到${KIND_LABEL[req.kind]} #${req.entryId}，可能已随导入批次撤销`);
-  if (entry.locked) {
-    throw new RequestError('finalized', `${entryMonth(entry) ?? ''} 已定稿，不能再添加或修改批注；如需批注请先在「考评」中重新打开该月`);
-  }
+  await refuseFinalizedMonths(store.db, new MonthTouches().add(entryMonth(entry), `${KIND_LABEL[req.kind]} #${req.entryId}`), '再添加或修改批注');
   const text = req.text.trim();
   const at = actor.now.toISOString();
   await runInTransaction(store, async () => {

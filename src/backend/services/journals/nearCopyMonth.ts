@@ -29,6 +29,8 @@ export async function nearCopyMonth(store: Store, month: string): Promise<NearCo
       bManager: { code: r.bManager, name: nameOf.get(r.bManager) ?? r.bManager },
       aDate: dateOf[r.kind].get(r.aId) ?? null,
       bDate: dateOf[r.kind].get(r.bId) ?? null,
+      ...(r.aBoilerplate ? { aBoilerplate: r.aBoilerplate } : {}),
+      ...(r.bBoilerplate ? { bBoilerplate: r.bBoilerplate } : {}),
     }),
   );
   pairs.sort((a, b) => b.similarity - a.similarity || a.kind.localeCompare(b.kind) || a.aId - b.aId || a.bId - b.bId);

@@ -1,13 +1,14 @@
+import { readSupervisor } from '../app/supervisor';
+import { readManualScores } from '../evaluation/manualScores';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { EvidenceRef } from '../../../core/measures/dimensions';
-import type { MonthEvaluation } from '../../../core/measures/monthEvaluation';
 import { buildReportModel } from '../../../core/report/buildReportModel';
 import type { ReportInput } from '../../../core/report/reportInput';
 import type { Store } from '../../db/openStore';
 import { writeReportWorkbook, type ReportStep, type WrittenWorkbook } from '../../io/report/writeReportWorkbook';
+import { verifyAuditChain } from '../audit/verifyAuditChain';
 import { readMonthSnapshot } from '../evaluation/monthSnapshot';
-import { loadEvidence } from './loadEvidence';
+import { monthReportInputs } from './monthReportInputs';
 import { ReportExportError } from './reportExportError';
 
 export interface ExportReportOptions {
@@ -41,10 +42,14 @@ export async function exportMonthReport(store: Store, month: string, outPath: st
     scheme: snapshot.scheme,
     evaluation,
     adjustments: snapshot.adjustments,
-    evidence: await loadEvidence(store, evidenceRefs(evaluation)),
-    departments: await managerDepartments(store, evaluation.managers.map((m) => m.code)),
+    // A finalized month's as frozen with it (reproducible); a draft month's as of the month.
+    ...(await monthReportInputs(store, snapshot, opts.now)),
     generatedAt: opts.now.toISOString(),
     utcOffsetMinutes: -opts.now.getTimezoneOffset(),
+    audit: await verifyAuditChain(store.db),
+    supervisor: await readSupervisor(store.db),
+    stale: snapshot.status === 'draft' ? snapshot.stale : [],
+    manualScores: await readManualScores(store, month),
   };
   try {
     return await writeReportWorkbook(buildReportModel(input), target, {
@@ -54,34 +59,6 @@ export async function exportMonthReport(store: Store, month: string, outPath: st
   } catch (err) {
     throw asWriteError(err, target);
   }
-}
-
-/** Every row a flag or a near-copy pair points at, including both texts of each pair. */
-function evidenceRefs(evaluation: MonthEvaluation): EvidenceRef[] {
-  const refs: EvidenceRef[] = [];
-  for (const manager of evaluation.managers) {
-    for (const flag of manager.flags) {
-      refs.push(...flag.evidence);
-      const kind = flag.type === 'records.report_copy' ? 'reports' : 'journals';
-      for (const pair of flag.pairs ?? []) refs.push({ kind, id: pair.aId }, { kind, id: pair.bId });
-    }
-    refs.push(...(manager.veto?.evidence ?? []));
-  }
-  for (const pair of evaluation.nearCopyPairs) refs.push({ kind: pair.kind, id: pair.aId }, { kind: pair.kind, id: pair.bId });
-  return refs;
-}
-
-async function managerDepartments(store: Store, codes: readonly string[]): Promise<(string | null)[]> {
-  const departments: (string | null)[] = [];
-  for (let start = 0; start < codes.length; start += 500) {
-    const rows = await store.db
-      .selectFrom('managers')
-      .select('department')
-      .where('code', 'in', codes.slice(start, start + 500))
-      .execute();
-    departments.push(...rows.map((r) => r.department));
-  }
-  return departments;
 }
 
 /** Fails before the work is done when the target obviously cannot be written. */

@@ -1,3 +1,4 @@
+import { calendarDay } from '../../../core/calendar';
 import type { EvidenceKind, EvidenceRef } from '../../../core/measures/dimensions';
 import type { EvidenceDetail } from '../../../core/report/reportInput';
 import type { Store } from '../../db/openStore';
@@ -33,6 +34,25 @@ export async function loadEvidence(store: Store, refs: readonly EvidenceRef[]): 
 }
 
 const LOADERS: Record<EvidenceKind, Loader> = {
+  // A day of the work calendar (id YYYYMMDD): what kind of day it was. The flag it backs says
+  // whose punches that day are missing; the calendar row, if any, is an import or a hand edit.
+  calendar: async (store, ids) => {
+    const dates = ids.map((id) => String(id)).filter((s) => /^\d{8}$/.test(s)).map((s) => `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`);
+    const overrides = await store.db.selectFrom('calendar_days').select(['date', 'workday', 'note']).where('date', 'in', dates.length > 0 ? dates : ['']).execute();
+    const list = overrides.map((o) => ({ date: o.date, workday: o.workday === 1, note: o.note }));
+    return dates.map((date) => {
+      let text: string;
+      try {
+        const day = calendarDay(date, list);
+        const kind = day.workday ? (day.makeUp ? '调休上班（工作日）' : '工作日') : `休息日${day.holiday ? `（${day.holiday}）` : ''}`;
+        text = `工作日历：${kind}；当天打卡：无`;
+      } catch {
+        text = '工作日历中没有这一天';
+      }
+      return { kind: 'calendar' as const, id: Number(date.replace(/-/g, '')), date, time: null, managerCode: null, managerName: null, retailerName: null, retailerLicence: null, text, note: null };
+    });
+  },
+
   journals: async (store, ids) =>
     (
       await selectJournalEntries(store.db)
@@ -67,6 +87,7 @@ const LOADERS: Record<EvidenceKind, Loader> = {
           'a.result',
           'a.anomaly',
           'a.mock_location',
+          'a.source',
           'a.address',
           'a.visited',
           'a.retailer_ref',
@@ -94,6 +115,8 @@ const LOADERS: Record<EvidenceKind, Loader> = {
         labelled('类型', row.kind),
         row.is_absence === 1 ? null : labelled('结果', row.result),
         labelled('异常', row.anomaly),
+        // 补打卡: a punch filled in afterwards stays recognisable in the evidence.
+        labelled('数据来源', row.source),
         row.mock_location === 1 && !(row.anomaly ?? '').includes('模拟定位') ? '模拟定位' : null,
       ]),
     })),
@@ -107,6 +130,7 @@ const LOADERS: Record<EvidenceKind, Loader> = {
       kind: 'reports',
       id: row.id,
       date: row.submitted_on ?? row.period,
+      period: row.period,
       time: null,
       managerCode: row.managerCode,
       managerName: row.managerName,

@@ -24,7 +24,7 @@ export async function attendanceMonth(store: Store, month: string, managerCode: 
   const rows = await store.db
     .selectFrom('attendance as a')
     .leftJoin('retailers as r', 'r.id', 'a.retailer_id')
-    .select(['a.id', 'a.date', 'a.at', 'a.is_absence', 'a.result', 'a.anomaly', 'a.address', 'a.visited', 'a.latitude', 'a.longitude', 'r.name as retailerName'])
+    .select(['a.id', 'a.date', 'a.at', 'a.is_absence', 'a.result', 'a.anomaly', 'a.source', 'a.address', 'a.visited', 'a.latitude', 'a.longitude', 'r.name as retailerName'])
     .where('a.manager_id', '=', manager.id)
     .where('a.date', '>=', first)
     .where('a.date', '<=', last)
@@ -53,7 +53,8 @@ export async function attendanceMonth(store: Store, month: string, managerCode: 
       lng: row.longitude,
       place: row.address ?? row.visited,
       retailerName: row.retailerName,
-      result: row.anomaly?.trim() || row.result,
+      // A punch filled in afterwards (数据来源 补打卡/补卡) says so next to its result.
+      result: [row.anomaly?.trim() || row.result, /补/.test(row.source ?? '') ? row.source : null].filter(Boolean).join('，') || null,
       flagged: flaggedIds.has(row.id),
     };
   });

@@ -5,21 +5,25 @@ import { listAudit, type AuditEntry } from '../../repositories/auditLogRepositor
 import type { MonthSnapshot } from '../evaluation/monthSnapshot';
 
 /**
- * The manager's adjustments of the month and the month's 定稿/重新打开, oldest first, from the
- * append-only audit log (changeMonth.ts writes entity 'evaluation' with entity id 'YYYY-MM' for
- * the month's status and 'YYYY-MM/CODE' with field 'dimension.KEY（标签）' for an adjustment).
+ * The manager's adjustments of the month, oldest first, from the append-only audit log
+ * (changeMonth.ts writes entity 'evaluation', entity id 'YYYY-MM/CODE' and field
+ * 'dimension.KEY（标签）' for an adjustment). The month's 定稿/重新打开 are not adjustments of
+ * anyone: they are the month's own history (monthStatusHistory).
  */
 export async function managerAuditTrail(store: Store, snapshot: Pick<MonthSnapshot, 'month'>, managerCode: string): Promise<AuditEntryDto[]> {
   const { month } = snapshot;
-  const entries = await listAudit(store.db, 'evaluation', month);
+  const entries = await listAudit(store.db, 'evaluation', `${month}/${managerCode}`);
   return entries.flatMap((e): AuditEntryDto[] => {
-    if (e.entityId === `${month}/${managerCode}`) {
-      const adjusted = adjustment(e);
-      return adjusted ? [adjusted] : [];
-    }
-    if (e.entityId === month && e.field === 'status') return [statusChange(e)];
-    return [];
+    if (e.entityId !== `${month}/${managerCode}`) return [];
+    const adjusted = e.field.startsWith('manual.') ? manualScore(e) : adjustment(e);
+    return adjusted ? [adjusted] : [];
   });
+}
+
+/** The month's 定稿 and 重新打开 (entity id 'YYYY-MM', field 'status'), oldest first. */
+export async function monthStatusHistory(store: Store, month: string): Promise<AuditEntryDto[]> {
+  const entries = await listAudit(store.db, 'evaluation', month);
+  return entries.filter((e) => e.entityId === month && e.field === 'status').map(statusChange);
 }
 
 function adjustment(e: AuditEntry): AuditEntryDto | null {
@@ -37,6 +41,22 @@ function adjustment(e: AuditEntry): AuditEntryDto | null {
     reason: e.reason,
     dimension,
     oldScore,
+    newScore,
+  };
+}
+
+/** A 手工评分 entry: field 'manual.METRIC（标签）'. */
+function manualScore(e: AuditEntry): AuditEntryDto {
+  const label = /（(.+)）$/.exec(e.field)?.[1] ?? e.field.slice('manual.'.length);
+  const newScore = toScore(e.newValue);
+  return {
+    at: e.at,
+    who: e.who,
+    action: 'manual',
+    summary: `手工评分「${label}」：${e.oldValue ?? '待评分'} → ${newScore ?? '—'}${e.reason ? `，原因：${e.reason}` : ''}`,
+    reason: e.reason,
+    dimension: null,
+    oldScore: toScore(e.oldValue),
     newScore,
   };
 }

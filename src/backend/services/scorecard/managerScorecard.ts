@@ -5,7 +5,7 @@ import { EvaluationError } from '../evaluation/evaluationError';
 import { districtAverages, toFlagDto, toManagerRowDto } from '../evaluation/monthEvaluationDto';
 import { readMonthSnapshot } from '../evaluation/monthSnapshot';
 import { RequestError } from '../requestError';
-import { managerAuditTrail } from './managerAuditTrail';
+import { managerAuditTrail, monthStatusHistory } from './managerAuditTrail';
 
 /** One manager's month as the 考评卡 shows it: scores, metrics with sub-scores, flags and audit trail. */
 export async function managerScorecard(store: Store, month: string, managerCode: string): Promise<ScorecardDto> {
@@ -17,11 +17,13 @@ export async function managerScorecard(store: Store, month: string, managerCode:
   return {
     month,
     status: snapshot.status,
+    stale: snapshot.status === 'final' ? [] : snapshot.stale,
     manager: toManagerRowDto(manager),
     managerCount: snapshot.evaluation.managers.length,
     districtAverages: districtAverages(snapshot.evaluation.managers),
-    metrics: scorecardMetricRows(snapshot.evaluation, snapshot.scheme, manager, flags.map((f) => f.type.split('.')[0] ?? '')),
+    metrics: scorecardMetricRows(snapshot.evaluation, snapshot.scheme, manager, flags.map((f) => f.type)),
     flags,
     audit: await managerAuditTrail(store, snapshot, managerCode),
+    monthHistory: await monthStatusHistory(store, month),
   };
 }

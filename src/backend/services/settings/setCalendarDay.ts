@@ -5,6 +5,8 @@ import { runInTransaction } from '../../db/runInTransaction';
 import { TableUpserter } from '../../db/tableUpserter';
 import { appendAudit } from '../../repositories/auditLogRepository';
 import { finishImportBatch, insertImportBatch } from '../../repositories/importBatchRepository';
+import { MonthTouches } from '../freeze/monthTouches';
+import { refuseFinalizedMonths } from '../freeze/refuseFinalizedMonths';
 import { RequestError } from '../requestError';
 import { calendarDayDto } from '../calendar/calendarDayDto';
 import { calendarOverrides } from './calendarMonthDays';
@@ -35,24 +37,24 @@ export async function setCalendarDay(store: Store, change: CalendarDayChange, wh
   } catch {
     throw new RequestError('invalid_argument', `「${change.date}」不是有效的日期`);
   }
-  const evaluation = await store.db.selectFrom('evaluations').select(['status', 'finalized_at']).where('month', '=', month).executeTakeFirst();
-  if (evaluation?.status === 'final') {
-    throw new RequestError('finalized', `${month} 已定稿，不能修改该月的工作日历；如需修改，请先在考评页重新打开该月并说明原因`);
-  }
+  await refuseFinalizedMonths(store.db, new MonthTouches().add(month, change.date), '修改该月的工作日历');
   const note = change.note?.trim() || null;
+  // Putting a day back writes the shipped calendar's value over the stored row, in a batch like
+  // any other change: deleting the row would take an imported row out of its import batch
+  // unrecorded, and neither this change nor that import could then be undone exactly.
+  const stored = await store.db.selectFrom('calendar_days').select('id').where('date', '=', change.date).executeTakeFirst();
+  const workday = change.workday ?? (stored ? calendarDay(change.date, []).workday : null);
   await runInTransaction(store, async () => {
-    if (change.workday === null) {
-      await store.db.deleteFrom('calendar_days').where('date', '=', change.date).execute();
-    } else {
+    if (workday !== null) {
       const batchId = await insertImportBatch(store.db, {
         file_name: HAND_EDIT_BATCH_NAME,
-        sha256: createHash('sha256').update(`${change.date}|${change.workday}|${note ?? ''}|${now.toISOString()}`).digest('hex'),
+        sha256: createHash('sha256').update(`${change.date}|${String(change.workday)}|${note ?? ''}|${now.toISOString()}`).digest('hex'),
         kind: 'calendar',
         imported_at: now.toISOString(),
         imported_by: who,
       });
       const upserter = new TableUpserter(store.db, store.sqlite, 'calendar_days', ['date', 'workday', 'note'], batchId);
-      const { outcome } = upserter.upsert(change.date, { date: change.date, workday: change.workday ? 1 : 0, note });
+      const { outcome } = upserter.upsert(change.date, { date: change.date, workday: workday ? 1 : 0, note: change.workday === null ? null : note });
       await finishImportBatch(
         store.db,
         batchId,

@@ -14,6 +14,7 @@ import { RankingChart } from './RankingChart';
 import { RankingGrid } from './RankingGrid';
 import { ReopenModal } from './ReopenModal';
 import { RunProgress } from './RunProgress';
+import { StaleBanner } from './StaleBanner';
 import { useEvaluationRun } from './useEvaluationRun';
 import { useMonthEvaluation } from './useMonthEvaluation';
 
@@ -95,6 +96,7 @@ function MonthEvaluation({ month }: { month: string }) {
       {final && (
         <Alert type="warning" showIcon icon={<LockOutlined />} title={t('evaluation.finalBanner')} data-testid="final-banner" style={{ padding: '4px 12px' }} />
       )}
+      <StaleBanner stale={evaluation.stale} nextScheme={evaluation.nextScheme} />
       <Card size="small" styles={{ body: { padding: '8px 12px 4px' } }}>
         <ChartHeader evaluation={evaluation} />
         {/* The banner's room comes out of the chart, so the ranking's bottom rows stay in view. */}

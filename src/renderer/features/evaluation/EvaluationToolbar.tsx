@@ -22,6 +22,10 @@ export interface ToolbarProps {
 export function EvaluationToolbar({ evaluation, running, progress, onRun, onFinalize, onReopen }: ToolbarProps) {
   const { t } = useTranslation();
   const final = evaluation.status === 'final';
+  const stale = evaluation.stale.length > 0;
+  // 重新考评 says which scheme it uses when that is not the one the shown result was computed with.
+  const next = evaluation.nextScheme;
+  const newerScheme = next !== null && (next.name !== evaluation.scheme.name || next.version !== evaluation.scheme.version);
   return (
     <Card size="small" styles={{ body: { display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap', minHeight: 48 } }}>
       <Space size={8} wrap style={{ flex: 1, minWidth: 0 }} data-testid="evaluation-status">
@@ -47,11 +51,13 @@ export function EvaluationToolbar({ evaluation, running, progress, onRun, onFina
       {running && <RunProgress progress={progress} width={200} />}
       <Space size={8}>
         <Button icon={<SyncOutlined />} disabled={final || running} loading={running} onClick={onRun} data-testid="evaluation-run">
-          {running ? t('evaluation.running') : t('evaluation.run')}
+          {running ? t('evaluation.running') : newerScheme && next ? t('evaluation.runWithScheme', next) : t('evaluation.run')}
         </Button>
-        <Button type="primary" icon={<CheckCircleOutlined />} disabled={final || running} onClick={onFinalize} data-testid="evaluation-finalize">
-          {t('evaluation.finalize')}
-        </Button>
+        <Tooltip title={stale && !final ? t('evaluation.finalizeStale') : undefined}>
+          <Button type="primary" icon={<CheckCircleOutlined />} disabled={final || running || stale} onClick={onFinalize} data-testid="evaluation-finalize">
+            {t('evaluation.finalize')}
+          </Button>
+        </Tooltip>
         <Button icon={<UnlockOutlined />} disabled={!final || running} onClick={onReopen} data-testid="evaluation-reopen">
           {t('evaluation.reopen')}
         </Button>

@@ -61,9 +61,29 @@ export const evaluationTextZh = {
   chartVeto: '否决',
   tableTitle: '客户经理排名（点击一行查看考评卡）',
   managerCount: '共 {{count}} 人',
+  stale: {
+    title: '需重新考评：考评之后本月的数据有变动，当前结果已过时，不能定稿',
+    item: '{{at}} {{what}}',
+    runWith: '重新考评将使用方案「{{name}}」第 {{version}} 版',
+  },
+  runWithScheme: '重新考评（{{name}} 第 {{version}} 版）',
+  finalizeStale: '结果已过时，请先重新考评',
+  insufficient: '数据不足，不评等级',
+  insufficientTip: '有数据的方面不足总权重一半，缺：{{missing}}',
+  pendingManual: '待评分',
 };
 
 export const evaluationTextEn: Shape<typeof evaluationTextZh> = {
+  stale: {
+    title: 'Re-evaluate: the month\'s data changed after it was evaluated; this result is out of date and cannot be finalized',
+    item: '{{at}} {{what}}',
+    runWith: 'Re-evaluating uses scheme "{{name}}" version {{version}}',
+  },
+  runWithScheme: 'Re-evaluate ({{name}} v{{version}})',
+  finalizeStale: 'The result is out of date: re-evaluate first',
+  insufficient: 'Too little data, not graded',
+  insufficientTip: 'Dimensions with data weigh less than half; missing: {{missing}}',
+  pendingManual: 'To score',
   title: 'Evaluation',
   status: {
     draft: 'Draft',

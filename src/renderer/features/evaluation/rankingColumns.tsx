@@ -79,11 +79,19 @@ export function rankingColumns(t: TFunction, grades: readonly string[]): ColDef<
       minWidth: 72,
       // Best grade first when sorted ascending, as the scheme lists them.
       comparator: (a: string | null, b: string | null) => rankOf(a, grades) - rankOf(b, grades),
-      cellRenderer: (p: { value?: string | null }) =>
+      cellRenderer: (p: { value?: string | null; data?: ManagerRowDto }) =>
         p.value ? (
           <Tag color={gradeColorOf(p.value, grades)} style={{ marginInlineEnd: 0 }}>
             {p.value}
           </Tag>
+        ) : p.data?.insufficient ? (
+          <span
+            style={{ color: '#d46b08' }}
+            data-testid="grade-insufficient"
+            title={t('evaluation.insufficientTip', { missing: p.data.insufficient.map((k) => t(`measures.dimensions.${k}`)).join('、') })}
+          >
+            {t('evaluation.insufficient')}
+          </span>
         ) : (
           <span style={{ color: '#999' }}>—</span>
         ),

@@ -2,6 +2,7 @@ import { formatNumber } from '../../../core/format/numberFormat';
 import type { EChartsCoreOption } from 'echarts/core';
 import { CHART_TEXT_STYLE, NO_GRADE_COLOR } from '../../../core/report/charts/chartStyle';
 import type { ManagerRowDto } from '../../../shared/api/evaluationApi';
+import { escapeHtml } from '../../charts/escapeHtml';
 import { gradeColorOf } from './gradeColorOf';
 
 export interface TotalsBarText {
@@ -27,7 +28,8 @@ export function totalsBarOption(managers: readonly ManagerRowDto[], grades: read
         const m = sorted[p.dataIndex];
         if (!m) return '';
         const total = m.total === null ? text.noData : formatNumber(m.total, 'score');
-        return `${m.rank ?? '—'}. ${m.name} (${m.code})<br/>${total} · ${m.grade ?? '—'}${m.veto ? ` · ${text.veto}` : ''}`;
+        // A tooltip is HTML: the name and code come from imported files.
+        return `${m.rank ?? '—'}. ${escapeHtml(m.name)} (${escapeHtml(m.code)})<br/>${escapeHtml(`${total} · ${m.grade ?? '—'}${m.veto ? ` · ${text.veto}` : ''}`)}`;
       },
     },
     xAxis: {

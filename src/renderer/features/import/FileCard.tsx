@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KIND_KEYS, type KindKey } from '../../../shared/api/schemas';
 import { useApiCall } from '../../api/useApi';
+import { ChangePreview } from './ChangePreview';
 import { ColumnMappingEditor } from './ColumnMappingEditor';
 import { ImportResult } from './ImportResult';
 import { currentMapping, type PendingFile } from './pendingFile';
@@ -17,13 +18,16 @@ interface Props {
   onRemove: () => void;
   onFixAndRetry: () => void;
   onSkipInvalid: () => void;
+  onMonth: (month: string) => void;
 }
 
 /** One dropped file: what it was recognised as, how its columns map, its first rows, its result. */
-export function FileCard({ file, busy, onKind, onMapping, onRemove, onFixAndRetry, onSkipInvalid }: Props) {
+export function FileCard({ file, busy, onKind, onMapping, onRemove, onFixAndRetry, onSkipInvalid, onMonth }: Props) {
   const { t } = useTranslation();
   const p = file.preview;
   const locked = busy || file.report?.status === 'imported';
+  // An unclear kind is shown as not chosen until the supervisor chooses it.
+  const undecided = p?.unclear != null && !file.kind;
   return (
     <Card
       size="small"
@@ -34,7 +38,7 @@ export function FileCard({ file, busy, onKind, onMapping, onRemove, onFixAndRetr
           <Typography.Text strong ellipsis style={{ maxWidth: 520 }}>
             {file.fileName}
           </Typography.Text>
-          {p?.kindLabel && <Tag color="blue">{p.kindLabel}</Tag>}
+          {p?.kindLabel && !undecided && <Tag color="blue">{p.kindLabel}</Tag>}
           {file.previewing && <Spin size="small" />}
         </Space>
       }
@@ -51,8 +55,8 @@ export function FileCard({ file, busy, onKind, onMapping, onRemove, onFixAndRetr
               <Select
                 size="small"
                 style={{ width: 190 }}
-                value={p.kind ?? undefined}
-                placeholder={t('import.kindUnknown')}
+                value={undecided ? undefined : (p.kind ?? undefined)}
+                placeholder={t(undecided ? 'import.kindChoose' : 'import.kindUnknown')}
                 disabled={locked}
                 onChange={(kind: KindKey) => onKind(kind)}
                 options={KIND_KEYS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
@@ -61,8 +65,36 @@ export function FileCard({ file, busy, onKind, onMapping, onRemove, onFixAndRetr
             </Descriptions.Item>
             <Descriptions.Item label={t('import.sheet')}>{p.sheet ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('import.header')}>{p.headerRow !== null ? t('import.headerRow', { row: p.headerRow }) : '—'}</Descriptions.Item>
+            {p.format && (
+              <Descriptions.Item label={t('import.format')}>
+                <span data-testid="file-format">{t(`import.formats.${p.format}`)}</span>
+              </Descriptions.Item>
+            )}
             {p.encoding && <Descriptions.Item label={t('import.encoding')}>{p.encoding}</Descriptions.Item>}
           </Descriptions>
+          {p.unclear && !file.kind && (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="kind-unclear"
+              title={t(p.unclear.reason === 'ambiguous' ? 'import.unclearAmbiguous' : 'import.unclearNoFit')}
+              description={
+                <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+                  {p.unclear.candidates.map((c) => (
+                    <Space key={c.kind} align="start" size={8}>
+                      <Button size="small" disabled={locked} onClick={() => onKind(c.kind)} data-testid={`choose-kind-${c.kind}`}>
+                        {t('import.chooseKind', { kind: t(`kinds.${c.kind}`) })}
+                      </Button>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {c.missing.length > 0 ? t('import.candidateMissing', { missing: c.missing.join('；') }) : t('import.candidateComplete')}
+                      </Typography.Text>
+                    </Space>
+                  ))}
+                </Space>
+              }
+            />
+          )}
+          {p.shapeNote && <Alert type="info" showIcon title={p.shapeNote} data-testid="shape-note" />}
           {p.appliedMapping && <Alert type="info" showIcon title={t('import.appliedMapping', { name: p.appliedMapping })} />}
           {p.missingRequired.length > 0 && (
             <Alert
@@ -79,6 +111,7 @@ export function FileCard({ file, busy, onKind, onMapping, onRemove, onFixAndRetr
               {file.manualMapping && !locked && <SaveMapping file={file} />}
             </>
           )}
+          {!file.report && <ChangePreview check={file.check} checking={file.checking === true} disabled={locked} onMonth={onMonth} />}
           {!file.report && (p.rows.length ? <PreviewGrid preview={p} /> : <Typography.Text type="secondary">{t('import.previewEmpty')}</Typography.Text>)}
         </Space>
       )}

@@ -1,6 +1,6 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { App, Button, Card, Progress, Space, Typography, Upload } from 'antd';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventPayload } from '../../../shared/api/kaopingApi';
 import { KIND_KEYS, type KindKey } from '../../../shared/api/schemas';
@@ -10,10 +10,14 @@ import { useApiCall } from '../../api/useApi';
 import { useAppInfo } from '../../app/AppInfoContext';
 import { newJobId } from '../../app/newJobId';
 import { FileCard } from './FileCard';
-import { isReady, type PendingFile } from './pendingFile';
+import { currentMapping, isReady, type PendingFile } from './pendingFile';
 import { ImportSummaryTable } from './ImportSummaryTable';
 
 let uidCounter = 0;
+
+/** Files up to this size are dry-run in the preview (the roster, retailer and brand files always are in practice). */
+const CHECK_MAX_BYTES = 20 * 1024 * 1024;
+const MASTER_KINDS: readonly KindKey[] = ['roster', 'retailers', 'brands'];
 
 /** Files still to import first, in the order the backend will take them (roster, retailers, …); finished ones below. */
 function displayOrder(files: PendingFile[]): PendingFile[] {
@@ -25,6 +29,18 @@ function displayOrder(files: PendingFile[]): PendingFile[] {
 }
 
 /**
+ * What the preview showed, sent with the file so that the dry run and the import execute exactly
+ * that plan: the kind, the header row and the column mapping in effect (recognised, saved or by hand).
+ */
+function planOf(f: PendingFile): { kind?: KindKey; manualMapping?: Record<string, number>; headerRow?: number; sheet?: string } {
+  const p = f.preview;
+  if (!p?.kind) return f.manualMapping ? { manualMapping: f.manualMapping } : {};
+  // A reshaped DingTalk sheet is planned by its shape; its columns are not the file's.
+  if (p.shapeNote !== null || p.headerRow === null) return { kind: p.kind, ...(f.manualMapping ? { manualMapping: f.manualMapping } : {}) };
+  return { kind: p.kind, manualMapping: currentMapping(p), headerRow: p.headerRow, ...(p.sheet !== null ? { sheet: p.sheet } : {}) };
+}
+
+/**
  * Drop files, check each preview, fix kinds and mappings by hand, then import them together
  * (the backend orders them by dependency). Nothing is written before "开始导入".
  */
@@ -32,12 +48,13 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
   const { t } = useTranslation();
   const client = useApiClient();
   const call = useApiCall();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const { reload: reloadInfo } = useAppInfo();
   const [files, setFiles] = useState<PendingFile[]>([]);
   const [job, setJob] = useState<{ id: string; cancelling: boolean; progress: EventPayload<'import.progress'> | null } | null>(null);
   // Preview answers can arrive out of order; only the newest request per file counts.
   const previewSeq = useRef(new Map<string, number>());
+  const checkSeq = useRef(new Map<string, number>());
 
   const update = (uid: string, patch: Partial<PendingFile>) => setFiles((fs) => fs.map((f) => (f.uid === uid ? { ...f, ...patch } : f)));
 
@@ -52,7 +69,74 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
       ...(file.manualMapping ? { manualMapping: file.manualMapping } : {}),
     });
     if (previewSeq.current.get(file.uid) !== seq) return;
-    update(file.uid, result.ok ? { previewing: false, preview: result.data } : { previewing: false });
+    update(file.uid, result.ok ? { previewing: false, preview: result.data, check: undefined } : { previewing: false });
+    if (result.ok) setCheckWanted((n) => n + 1);
+  }
+
+  // Every change of the files (a preview, a kind, a month) asks for a new dry run of all ready files.
+  const [checkWanted, setCheckWanted] = useState(0);
+  const filesRef = useRef(files);
+  filesRef.current = files;
+  useEffect(() => {
+    if (checkWanted === 0) return;
+    const timer = setTimeout(() => void checkAll(), 150);
+    return () => clearTimeout(timer);
+  }, [checkWanted]);
+
+  /** A dry run of the ready files together, as the import would take them: what it would change, before anything is written. */
+  async function checkAll() {
+    // A very large file is counted when it is imported: dry-running it again on every change would keep the database busy.
+    const selected = filesRef.current.filter((f) => isReady(f) && f.bytes.length <= CHECK_MAX_BYTES);
+    if (selected.length === 0) return;
+    const seq = (checkSeq.current.get('all') ?? 0) + 1;
+    checkSeq.current.set('all', seq);
+    const uids = new Set(selected.map((f) => f.uid));
+    setFiles((fs) => fs.map((f) => (uids.has(f.uid) ? { ...f, checking: true } : f)));
+    const result = await call('import.check', {
+      files: selected.map((f) => ({
+        fileName: f.fileName,
+        bytes: f.bytes,
+        ...planOf(f),
+        ...(f.asOfMonth ? { asOfMonth: f.asOfMonth } : {}),
+      })),
+    });
+    if (checkSeq.current.get('all') !== seq) return;
+    setFiles((fs) =>
+      fs.map((f) => {
+        if (!uids.has(f.uid)) return f;
+        const check = result.ok ? result.data.find((r) => r.file === f.fileName) : undefined;
+        return { ...f, checking: false, check };
+      }),
+    );
+  }
+
+  /** Imports, asking once more when existing roster, retailer or brand rows would change. */
+  function start(selected: PendingFile[]) {
+    // A master file whose dry run has not answered is confirmed too: it may change existing rows.
+    const changing = selected.filter(
+      (f) => (f.check?.masterRowsChanged ?? 0) > 0 || (f.check === undefined && f.preview?.kind != null && MASTER_KINDS.includes(f.preview.kind)),
+    );
+    if (changing.length === 0) {
+      void run(selected, false);
+      return;
+    }
+    modal.confirm({
+      title: t('import.confirmMasterTitle'),
+      content: (
+        <ul style={{ margin: 0, paddingInlineStart: 18 }} data-testid="confirm-master-list">
+          {changing.map((f) => (
+            <li key={f.uid}>
+              {f.check === undefined
+                ? t('import.confirmMasterUnchecked', { file: f.fileName, kind: f.preview?.kindLabel ?? '' })
+                : t('import.confirmMasterFile', { file: f.fileName, kind: f.preview?.kindLabel ?? '', count: f.check.masterRowsChanged ?? 0 })}
+            </li>
+          ))}
+        </ul>
+      ),
+      okText: t('import.confirmMasterOk'),
+      cancelText: t('common.cancel'),
+      onOk: () => void run(selected, false),
+    });
   }
 
   async function addFile(raw: File) {
@@ -80,8 +164,8 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
       files: selected.map((f) => ({
         fileName: f.fileName,
         bytes: f.bytes,
-        ...(f.preview?.kind ? { kind: f.preview.kind } : {}),
-        ...(f.manualMapping ? { manualMapping: f.manualMapping } : {}),
+        ...planOf(f),
+        ...(f.check?.asOfMonth ? { asOfMonth: f.check.asOfMonth } : {}),
       })),
     });
     off();
@@ -114,6 +198,7 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
 
   const ready = files.filter(isReady);
   const busy = job !== null;
+  const checking = files.some((f) => f.checking === true);
   const progress = job?.progress;
   const percent = progress ? Math.round(((progress.fileIndex + 0.5) / Math.max(progress.fileCount, 1)) * 100) : 0;
 
@@ -121,7 +206,7 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
     <Space orientation="vertical" style={{ width: '100%' }} size={12}>
       <Upload.Dragger
         multiple
-        accept=".xlsx,.xlsm,.xls,.csv,.txt"
+        accept=".xlsx,.xlsm,.xls,.csv,.txt,.html,.htm"
         showUploadList={false}
         disabled={busy}
         beforeUpload={(raw) => {
@@ -158,7 +243,7 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
           style={{ position: 'sticky', top: -16, zIndex: 5, boxShadow: '0 2px 6px rgba(0,0,0,0.06)' }}
           styles={{ body: { display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap', minHeight: 56 } }}
         >
-          <Button type="primary" disabled={busy || ready.length === 0} loading={busy} onClick={() => void run(ready, false)} data-testid="start-import">
+          <Button type="primary" disabled={busy || checking || ready.length === 0} loading={busy} onClick={() => start(ready)} data-testid="start-import">
             {busy ? t('import.importing') : t('import.start', { count: ready.length })}
           </Button>
           {!busy && files.some((f) => f.report?.status === 'imported') && (
@@ -200,6 +285,10 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
             void message.info(t('import.fixAndRetryHint', { file: file.fileName }), 6);
           }}
           onSkipInvalid={() => void run([file], true)}
+          onMonth={(month) => {
+            update(file.uid, { asOfMonth: month });
+            setCheckWanted((n) => n + 1);
+          }}
         />
         </div>
       ))}

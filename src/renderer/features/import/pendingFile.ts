@@ -13,6 +13,11 @@ export interface PendingFile {
   manualMapping?: Record<string, number>;
   preview?: FilePreview;
   previewing: boolean;
+  /** The dry run of the file against the store: what importing it would change. */
+  check?: FileImportReport;
+  checking?: boolean;
+  /** The month a retailer file's routes hold from, when the supervisor changed it. */
+  asOfMonth?: string;
   /** Rows done while this file is being imported. */
   rowsDone?: number;
   report?: FileImportReport;
@@ -21,7 +26,16 @@ export interface PendingFile {
 /** Whether the file can go into the next import run. */
 export function isReady(file: PendingFile): boolean {
   const p = file.preview;
-  return !file.previewing && p !== undefined && p.refusal === null && p.kind !== null && p.missingRequired.length === 0 && file.report?.status !== 'imported';
+  return (
+    !file.previewing &&
+    p !== undefined &&
+    p.refusal === null &&
+    p.kind !== null &&
+    // A kind that is unclear is imported only once the supervisor has chosen it.
+    (p.unclear === null || file.kind !== undefined) &&
+    p.missingRequired.length === 0 &&
+    file.report?.status !== 'imported'
+  );
 }
 
 /** The mapping currently in effect (recognised or by hand), as field → column. */

@@ -9,11 +9,14 @@ import { HighlightedText } from './HighlightedText';
 export function EntryCard({
   entry,
   spans,
+  greyed,
   badge,
   onSaved,
 }: {
   entry: TextEntryDto;
   spans: readonly (readonly [number, number])[];
+  /** District boilerplate to grey (a near-copy pair's). */
+  greyed?: readonly (readonly [number, number])[];
   badge?: ReactNode;
   onSaved: (entry: TextEntryDto) => void;
 }) {
@@ -43,7 +46,7 @@ export function EntryCard({
         <span style={{ flex: 1 }} />
         {badge}
       </div>
-      <HighlightedText text={entry.text} spans={spans} />
+      <HighlightedText text={entry.text} spans={spans} greyed={greyed} />
       <EntryComment entry={entry} onSaved={onSaved} />
     </div>
   );

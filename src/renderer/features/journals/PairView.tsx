@@ -49,6 +49,11 @@ export function PairView({
         <span style={{ flex: 1 }} />
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           <mark style={{ background: '#ffe58f', padding: '0 4px', borderRadius: 2 }}>{t('compare.copiedLegend')}</mark>
+          {(info?.aBoilerplate?.length ?? 0) + (info?.bBoilerplate?.length ?? 0) > 0 && (
+            <span data-testid="boilerplate-legend" style={{ color: '#8c8c8c', marginInlineStart: 8 }}>
+              {t('compare.boilerplateLegend')}
+            </span>
+          )}
         </Typography.Text>
       </div>
       <div style={{ display: 'flex', gap: 12, flex: 1, minHeight: 0 }}>
@@ -63,7 +68,12 @@ export function PairView({
               header={<Typography.Text type="secondary">{i === 0 ? t('compare.earlier') : t('compare.later')}</Typography.Text>}
             >
               {entry ? (
-                <EntryCard entry={entry} spans={compared ? (i === 0 ? compared.spans.aSpans : compared.spans.bSpans) : []} onSaved={replace} />
+                <EntryCard
+                  entry={entry}
+                  spans={compared ? (i === 0 ? compared.spans.aSpans : compared.spans.bSpans) : []}
+                  greyed={greyedOf(entry.id, pair, info)}
+                  onSaved={replace}
+                />
               ) : (
                 <Empty description={t('compare.entryGone')} />
               )}
@@ -73,6 +83,12 @@ export function PairView({
       </div>
     </div>
   );
+}
+
+/** The boilerplate ranges the evaluation found for this side of the pair (none for an entry it did not pair). */
+function greyedOf(id: number, pair: JournalPairRef, info: NearCopyPairDto | undefined): [number, number][] {
+  if (!info || info.aId !== pair.aId || info.bId !== pair.bId) return [];
+  return (id === info.aId ? info.aBoilerplate : id === info.bId ? info.bBoilerplate : undefined) ?? [];
 }
 
 /** [earlier, later]: by date and time, then id; a missing side stays undefined in its place. */

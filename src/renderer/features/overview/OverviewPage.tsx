@@ -4,6 +4,7 @@ import { GRID_KINDS, type GridKind } from '../../../shared/api/dataApi';
 import { useApi } from '../../api/useApi';
 import { useAppInfo } from '../../app/AppInfoContext';
 import { navigate } from '../../app/hashRoute';
+import { StaleBanner } from '../evaluation/StaleBanner';
 import { AttendanceHeatmap } from './AttendanceHeatmap';
 import { FlagsBar } from './FlagsBar';
 
@@ -56,15 +57,22 @@ export function OverviewPage({ month }: { month: string }) {
         size="small"
         title={t('overview.counts')}
         extra={
-          <Tag
-            color={data.evaluated ? 'green' : 'default'}
-            style={data.evaluated ? { cursor: 'pointer' } : undefined}
-            onClick={data.evaluated ? () => navigate({ page: { name: 'evaluation' } }) : undefined}
-          >
-            {data.evaluated ? t('overview.evaluated') : t('overview.notEvaluated')}
-          </Tag>
+          data.stale.length > 0 ? (
+            <Tag color="red" data-testid="overview-stale" style={{ cursor: 'pointer' }} onClick={() => navigate({ page: { name: 'evaluation' } })}>
+              {t('overview.stale')}
+            </Tag>
+          ) : (
+            <Tag
+              color={data.evaluated ? 'green' : 'default'}
+              style={data.evaluated ? { cursor: 'pointer' } : undefined}
+              onClick={data.evaluated ? () => navigate({ page: { name: 'evaluation' } }) : undefined}
+            >
+              {data.evaluated ? t('overview.evaluated') : t('overview.notEvaluated')}
+            </Tag>
+          )
         }
       >
+        <StaleBanner stale={data.stale} />
         <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(128px, 1fr))', gap: 8 }}>
           {Object.entries(data.counts).map(([key, count]) => (
             <Card

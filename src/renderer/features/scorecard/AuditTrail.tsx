@@ -5,12 +5,23 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntryDto } from '../../../shared/api/evaluationApi';
 import { formatScore } from './formatMetricValue';
 
-const ACTION_COLORS: Record<AuditEntryDto['action'], string> = { adjust: 'orange', finalize: 'green', reopen: 'blue' };
+const ACTION_COLORS: Record<AuditEntryDto['action'], string> = { adjust: 'orange', finalize: 'green', reopen: 'blue', manual: 'purple' };
 
-/** Who changed what and why: the manager's adjustments and the month's 定稿/重新打开, oldest first. */
-export function AuditTrail({ audit, onUndo }: { audit: AuditEntryDto[]; /** Offered while a draft month has an adjustment to take back. */ onUndo?: () => void }) {
+/** Who changed what and why, oldest first: the manager's adjustments, or the month's 定稿/重新打开. */
+export function AuditTrail({
+  audit,
+  rowTestId = 'audit-row',
+  emptyText,
+  onUndo,
+}: {
+  audit: AuditEntryDto[];
+  rowTestId?: string;
+  emptyText?: string;
+  /** Offered while a draft month has an adjustment to take back. */
+  onUndo?: () => void;
+}) {
   const { t } = useTranslation();
-  if (audit.length === 0) return <Empty description={t('scorecard.auditEmpty')} />;
+  if (audit.length === 0) return <Empty description={emptyText ?? t('scorecard.auditEmpty')} />;
   return (
     <>
     {onUndo && (
@@ -25,7 +36,7 @@ export function AuditTrail({ audit, onUndo }: { audit: AuditEntryDto[]; /** Offe
       pagination={false}
       // Entries have no id; their position in the (append-only, oldest-first) trail is stable.
       dataSource={audit.map((e, key) => ({ ...e, key }))}
-      onRow={() => ({ 'data-testid': 'audit-row' }) as React.HTMLAttributes<HTMLElement>}
+      onRow={() => ({ 'data-testid': rowTestId }) as React.HTMLAttributes<HTMLElement>}
       columns={[
         // Stored timestamps are UTC; the supervisor reads them on the PC's clock.
         { title: t('scorecard.auditWhen'), dataIndex: 'at', width: 150, render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm') },
@@ -42,7 +53,9 @@ export function AuditTrail({ audit, onUndo }: { audit: AuditEntryDto[]; /** Offe
                     from: formatScore(e.oldScore, t),
                     to: formatScore(e.newScore, t),
                   })
-                : null}
+                : e.action === 'manual'
+                  ? e.summary
+                  : null}
             </span>
           ),
         },

@@ -15,7 +15,7 @@ export interface EvidenceRequest {
   emptyText?: string;
 }
 
-const KIND_ORDER: EvidenceKindName[] = ['journals', 'reports', 'surveys', 'inspections', 'orders', 'retailers', 'attendance'];
+const KIND_ORDER: EvidenceKindName[] = ['calendar', 'journals', 'reports', 'surveys', 'inspections', 'orders', 'retailers', 'attendance'];
 
 function uniqueRefs(flags: readonly FlagDto[]): EvidenceRefDto[] {
   const seen = new Set<string>();

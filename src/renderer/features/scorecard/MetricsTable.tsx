@@ -4,7 +4,7 @@ import type { MetricRowDto } from '../../../shared/api/evaluationApi';
 import { formatDistrictValue, formatMetricValue, formatScore } from './formatMetricValue';
 
 /** Every metric grouped by dimension; a click opens the evidence of the flags of its dimension. */
-export function MetricsTable({ metrics, onOpen }: { metrics: MetricRowDto[]; onOpen: (row: MetricRowDto) => void }) {
+export function MetricsTable({ metrics, onOpen, onScore }: { metrics: MetricRowDto[]; onOpen: (row: MetricRowDto) => void; onScore?: (row: MetricRowDto) => void }) {
   const { t } = useTranslation();
   // The dimension cell spans its metrics: the first row of a group carries the span, the rest hide.
   const spans = metrics.map((row, i) => (i > 0 && metrics[i - 1]?.dimension === row.dimension ? 0 : metrics.slice(i).findIndex((r) => r.dimension !== row.dimension)));
@@ -58,7 +58,34 @@ export function MetricsTable({ metrics, onOpen }: { metrics: MetricRowDto[]; onO
           dataIndex: 'score',
           align: 'right',
           width: 84,
-          render: (s: number | null, row) => (row.ruleType === null ? t('scorecard.notScored') : formatScore(s, t)),
+          render: (s: number | null, row) =>
+            row.ruleType === null ? (
+              t('scorecard.notScored')
+            ) : row.ruleType === 'manual' ? (
+              <span>
+                {row.pendingManual ? (
+                  <Tag color="gold" data-testid={`pending-${row.metric}`}>
+                    {t('scorecard.pendingManual')}
+                  </Tag>
+                ) : (
+                  formatScore(s, t)
+                )}
+                {onScore && (
+                  <Typography.Link
+                    style={{ marginInlineStart: 6 }}
+                    data-testid={`manual-${row.metric}`}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      onScore(row);
+                    }}
+                  >
+                    {t('scorecard.manualScore')}
+                  </Typography.Link>
+                )}
+              </span>
+            ) : (
+              formatScore(s, t)
+            ),
         },
       ]}
     />

@@ -11,7 +11,9 @@ import { DimensionRadar } from './DimensionRadar';
 import { DimensionTable } from './DimensionTable';
 import { EvidenceDrawer, type EvidenceRequest } from './EvidenceDrawer';
 import { FlagList } from './FlagList';
+import { ManualScoreModal } from './ManualScoreModal';
 import { MetricsTable } from './MetricsTable';
+import { StaleBanner } from '../evaluation/StaleBanner';
 import { ScorecardHeader } from './ScorecardHeader';
 import { UndoAdjustmentModal } from './UndoAdjustmentModal';
 
@@ -22,6 +24,7 @@ export function ScorecardPanel({ month, managerCode, show }: { month: string; ma
   const card = useApi('evaluation.scorecard', { month, managerCode }, { silent: true, resetOnArgChange: true });
   const attendance = useApi('evaluation.attendance', { month, managerCode }, { silent: true, resetOnArgChange: true });
   const [adjusting, setAdjusting] = useState<string | null>(null);
+  const [scoring, setScoring] = useState<MetricRowDto | null>(null);
   const [evidence, setEvidence] = useState<EvidenceRequest | null>(null);
   const [undoing, setUndoing] = useState(false);
   const [tab, setTab] = useState(show === 'flags' ? 'flags' : 'metrics');
@@ -63,6 +66,17 @@ export function ScorecardPanel({ month, managerCode, show }: { month: string; ma
     <div data-testid="scorecard" style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
       <ScorecardHeader card={data} />
       {data.status === 'final' && <Alert type="info" showIcon title={t('scorecard.adjustDisabled')} data-testid="scorecard-final" />}
+      <StaleBanner stale={data.stale} />
+      {data.status === 'draft' && data.manager.pendingManual.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="pending-banner"
+          title={t('scorecard.pendingBanner', {
+            metrics: data.manager.pendingManual.map((m) => t(`measures.metrics.${m}`, { defaultValue: m })).join('、'),
+          })}
+        />
+      )}
       <Row gutter={12}>
         <Col span={10}>
           <Card size="small" title={t('scorecard.radarTitle')} styles={{ body: { padding: 8 } }}>
@@ -80,7 +94,7 @@ export function ScorecardPanel({ month, managerCode, show }: { month: string; ma
           activeKey={tab}
           onChange={setTab}
           items={[
-            { key: 'metrics', label: t('scorecard.tabMetrics'), children: <MetricsTable metrics={data.metrics} onOpen={openMetric} /> },
+            { key: 'metrics', label: t('scorecard.tabMetrics'), children: <MetricsTable metrics={data.metrics} onOpen={openMetric} onScore={data.status === 'final' ? undefined : setScoring} /> },
             { key: 'flags', label: <span data-testid="tab-flags">{t('scorecard.tabFlags', { count: data.flags.length })}</span>, children: <FlagList flags={data.flags} onOpen={openFlag} /> },
             {
               key: 'attendance',
@@ -101,6 +115,11 @@ export function ScorecardPanel({ month, managerCode, show }: { month: string; ma
                     : {})}
                 />
               ),
+            },
+            {
+              key: 'history',
+              label: <span data-testid="tab-month-history">{t('scorecard.tabMonthHistory', { count: data.monthHistory.length })}</span>,
+              children: <AuditTrail audit={data.monthHistory} rowTestId="month-history-row" emptyText={t('scorecard.monthHistoryEmpty')} />,
             },
           ]}
         />
@@ -123,6 +142,16 @@ export function ScorecardPanel({ month, managerCode, show }: { month: string; ma
         onClose={() => setUndoing(false)}
         onDone={() => {
           setUndoing(false);
+          card.reload();
+        }}
+      />
+      <ManualScoreModal
+        month={month}
+        managerCode={managerCode}
+        metric={scoring}
+        onClose={() => setScoring(null)}
+        onSaved={() => {
+          setScoring(null);
           card.reload();
         }}
       />

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../charts/escapeHtml';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { AttendanceMonthDto, PunchDto } from '../../../shared/api/evaluationApi';
 
@@ -25,9 +26,7 @@ function punchTooltip(p: PunchDto): string {
   return parts.map(escapeHtml).join('<br/>');
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
+export { escapeHtml };
 
 /**
  * Days × hours: each punch a point at its time of day (x, 0–24) on its day (y, the 1st at the

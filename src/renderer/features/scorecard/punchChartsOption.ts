@@ -1,5 +1,5 @@
 import type { EChartsCoreOption } from 'echarts/core';
-import { escapeHtml } from './attendanceCalendarOption';
+import { escapeHtml } from '../../charts/escapeHtml';
 
 /** A punch as the evidence charts draw it. */
 export interface PlotPunch {

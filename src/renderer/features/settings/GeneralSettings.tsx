@@ -1,15 +1,19 @@
 import { Card, Descriptions, Radio, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAppInfo } from '../../app/AppInfoContext';
+import { SupervisorForm } from '../../app/SupervisorForm';
 import { changeLanguage, type Language } from '../../i18n/initI18n';
 
-/** 常规: the interface language, where the database file lives, the version. */
+/** 常规: who judges (考核人), the interface language, where the database file lives, the version. */
 export function GeneralSettings() {
   const { t, i18n } = useTranslation();
   const { info } = useAppInfo();
   return (
     <Card style={{ maxWidth: 860 }}>
       <Descriptions column={1} bordered size="middle" styles={{ label: { width: 160 } }}>
+        <Descriptions.Item label={t('supervisor.title')}>
+          <SupervisorForm />
+        </Descriptions.Item>
         <Descriptions.Item label={t('settings.language')}>
           <Radio.Group
             value={i18n.language === 'en' ? 'en' : 'zh-CN'}

@@ -9,6 +9,7 @@ import { withThreshold, type ThresholdKey } from './schemeDraft';
 const FIELDS: { key: ThresholdKey; unit?: string; percent?: boolean; min?: number; max?: number; step?: number }[] = [
   { key: 'nearCopyJaccard', percent: true, min: 1, max: 100 },
   { key: 'minEntryChars', unit: 'chars', min: 0 },
+  { key: 'boilerplateManagers', unit: 'managers', min: 2, step: 1 },
   { key: 'concentrationTop3Share', percent: true, min: 0, max: 100 },
   { key: 'maxTravelKmh', unit: 'kmh', min: 1 },
   { key: 'offHoursBefore', unit: 'hour', min: 0, max: 24 },

@@ -41,6 +41,7 @@ export const schemesTextZh = {
     title: '判定阈值',
     nearCopyJaccard: '日志雷同判定阈值（Jaccard 相似度）',
     minEntryChars: '日志最少字数',
+    boilerplateManagers: '套话判定人数（几位客户经理都用的说法不算抄袭）',
     concentrationTop3Share: '前三户拜访占比预警线',
     maxTravelKmh: '最高合理移动速度',
     offHoursBefore: '非工作时段：早于',
@@ -66,6 +67,7 @@ export const schemesTextZh = {
     meters: '米',
     percent: '%',
     retailers: '户',
+    managers: '人',
   },
   veto: {
     title: '一票否决',
@@ -142,6 +144,7 @@ export const schemesTextEn: Shape<typeof schemesTextZh> = {
     title: 'Thresholds',
     nearCopyJaccard: 'Near-copy threshold (Jaccard similarity)',
     minEntryChars: 'Minimum journal length',
+    boilerplateManagers: 'Boilerplate: wording used by this many managers is not copying',
     concentrationTop3Share: 'Top-3 retailers visit share alert',
     maxTravelKmh: 'Highest plausible travel speed',
     offHoursBefore: 'Off hours: before',
@@ -167,6 +170,7 @@ export const schemesTextEn: Shape<typeof schemesTextZh> = {
     meters: 'm',
     percent: '%',
     retailers: 'retailers',
+    managers: 'managers',
   },
   veto: {
     title: 'Veto',

@@ -1,15 +1,10 @@
-import { API_NAMES, IPC_PREFIX, type ApiName, type EventName } from '../../src/shared/api/kaopingApi';
+import { EVENT_NAMES, IPC_PREFIX, isApiName, type ApiName, type EventName } from './kaopingApi';
 
 /**
- * The IPC channel names, shared by the preload (which may import only src/shared) and main.
+ * The IPC channel names, shared by the preload (which may import only src/shared) and main, so neither imports the other.
  * Calls: `kaoping:<api name>`; events from main: `kaoping:event:<event name>`.
  */
-export const EVENT_CHANNEL_PREFIX = `${IPC_PREFIX}event:`;
-const EVENT_NAME = /^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+$/;
-
-export function isApiName(name: unknown): name is ApiName {
-  return typeof name === 'string' && (API_NAMES as readonly string[]).includes(name);
-}
+const EVENT_CHANNEL_PREFIX = `${IPC_PREFIX}event:`;
 
 export function invokeChannel(name: ApiName): string {
   return IPC_PREFIX + name;
@@ -26,8 +21,12 @@ export function invokeChannelFor(name: unknown): string | null {
   return channel.startsWith(IPC_PREFIX) && !channel.startsWith(EVENT_CHANNEL_PREFIX) ? channel : null;
 }
 
-/** The channel for an event the page listens to, or null for anything that is not an event name. */
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name);
+}
+
+/** The channel for an event the page listens to, or null for anything but the contract's event names. */
 export function eventChannelFor(name: unknown): string | null {
-  if (typeof name !== 'string' || !EVENT_NAME.test(name)) return null;
-  return EVENT_CHANNEL_PREFIX + name;
+  if (!isEventName(name)) return null;
+  return eventChannel(name);
 }

@@ -1,0 +1,52 @@
+import { sql } from 'kysely';
+import type { Store } from '../../db/openStore';
+import type { ImportedTableName } from '../../db/schema';
+
+/** Rows kept with a licence that pointed nowhere when they were imported. */
+const RETAILER_REF_TABLES: { table: ImportedTableName; label: string }[] = [
+  { table: 'orders', label: '订单' },
+  { table: 'journals', label: '工作日志' },
+  { table: 'attendance', label: '考勤打卡' },
+  { table: 'surveys', label: '满意度调查' },
+  { table: 'agreements', label: '协议量' },
+  { table: 'inspections', label: '专卖检查' },
+];
+
+export interface Relinked {
+  total: number;
+  /** One line per table with rows linked, e.g. "订单 20 行". */
+  parts: string[];
+}
+
+/**
+ * Late master data: rows imported before their retailer (or brand) was known were kept unlinked
+ * with the licence (or 卷烟编码) as written. When the retailer or brand file arrives, those rows
+ * are linked in the same import, as if they had been imported after it. Only rows whose stored
+ * reference is the licence (brand code) itself are linked: their natural key is already the one a
+ * re-import would build, so linking never makes a re-import add a second copy. Each linked row's
+ * old values go to row_history under this batch, so undoing the import unlinks them again.
+ * Parents are matched on their natural key (the licence, the 卷烟编码: unique, so indexed), and
+ * the unlinked rows are found through 0009's partial indexes.
+ */
+export async function relinkRows(store: Store, batchId: number, kind: 'retailers' | 'brands'): Promise<Relinked> {
+  const parts: string[] = [];
+  let total = 0;
+  const targets =
+    kind === 'retailers'
+      ? RETAILER_REF_TABLES.map((t) => ({ ...t, column: 'retailer_id', ref: 'retailer_ref', parent: 'retailers', key: 'nk' }))
+      : [{ table: 'orders' as ImportedTableName, label: '订单', column: 'brand_id', ref: 'brand_code', parent: 'brands', key: 'nk' }];
+  for (const t of targets) {
+    const match = sql`(select p.id from ${sql.table(t.parent)} p where p.${sql.ref(t.key)} = c.${sql.ref(t.ref)})`;
+    const pending = sql`from ${sql.table(t.table)} c where c.${sql.ref(t.column)} is null and c.${sql.ref(t.ref)} is not null and ${match} is not null`;
+    await sql`insert into row_history (batch_id, table_name, row_id, old_json)
+      select ${batchId}, ${t.table}, c.id, json_object(${t.column}, null, 'batch_id', c.batch_id) ${pending}`.execute(store.db);
+    const res = await sql`update ${sql.table(t.table)} as c set ${sql.ref(t.column)} = ${match}, batch_id = ${batchId}
+      where c.${sql.ref(t.column)} is null and c.${sql.ref(t.ref)} is not null and ${match} is not null`.execute(store.db);
+    const n = Number(res.numAffectedRows ?? 0);
+    if (n > 0) {
+      total += n;
+      parts.push(`${t.label} ${n} 行`);
+    }
+  }
+  return { total, parts };
+}

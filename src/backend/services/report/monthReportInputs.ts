@@ -1,0 +1,84 @@
+import type { EvidenceRef } from '../../../core/measures/dimensions';
+import type { MonthEvaluation } from '../../../core/measures/monthEvaluation';
+import type { EvidenceDetail } from '../../../core/report/reportInput';
+import type { Store } from '../../db/openStore';
+import { managersAsOf, retailersAsOf } from '../evaluation/masterAsOf';
+import type { MonthSnapshot } from '../evaluation/monthSnapshot';
+import { loadEvidence } from './loadEvidence';
+
+/** What a month's report reads beyond the snapshot: the evidence rows' details and the departments. */
+export interface ReportInputs {
+  evidence: EvidenceDetail[];
+  departments: (string | null)[];
+}
+
+/**
+ * The report inputs of a month: a finalized month's as frozen when it was finalized (frozen now,
+ * once, when it was finalized before reports were frozen), so that its report reproduces cell
+ * for cell whatever files arrive later; a draft month's read from the store, with the shop and
+ * manager names and departments as they held in the month.
+ */
+export async function monthReportInputs(store: Store, snapshot: MonthSnapshot, now: Date): Promise<ReportInputs> {
+  if (snapshot.status !== 'final') return liveReportInputs(store, snapshot.month, snapshot.evaluation);
+  const frozen = await store.db.selectFrom('report_freezes').select('inputs_json').where('month', '=', snapshot.month).executeTakeFirst();
+  if (frozen) return JSON.parse(frozen.inputs_json) as ReportInputs;
+  // Exports do not take the write lock: while another request's transaction is open on the
+  // connection, the freeze waits for the next export rather than joining that transaction.
+  if (store.sqlite.inTransaction) return liveReportInputs(store, snapshot.month, snapshot.evaluation);
+  return freezeReportInputs(store, snapshot.month, snapshot.evaluation, now);
+}
+
+/** Freezes a month's report inputs as they read now (when the month is finalized). */
+export async function freezeReportInputs(store: Store, month: string, evaluation: MonthEvaluation, now: Date): Promise<ReportInputs> {
+  const inputs = await liveReportInputs(store, month, evaluation);
+  await store.db
+    .insertInto('report_freezes')
+    .values({ month, frozen_at: now.toISOString(), inputs_json: JSON.stringify(inputs) })
+    .onConflict((oc) => oc.column('month').doUpdateSet({ frozen_at: now.toISOString(), inputs_json: JSON.stringify(inputs) }))
+    .execute();
+  return inputs;
+}
+
+/** A reopened month reads the store again; it is frozen anew when finalized again. */
+export async function thawReportInputs(store: Store, month: string): Promise<void> {
+  await store.db.deleteFrom('report_freezes').where('month', '=', month).execute();
+}
+
+async function liveReportInputs(store: Store, month: string, evaluation: MonthEvaluation): Promise<ReportInputs> {
+  const evidence = await loadEvidence(store, evidenceRefs(evaluation));
+  const codes = evaluation.managers.map((m) => m.code);
+  const managers = await store.db.selectFrom('managers').select(['id', 'code', 'name', 'department']).execute();
+  const managerVersions = await managersAsOf(store, month);
+  const asOfManager = new Map(
+    managers.map((m) => {
+      const v = managerVersions.get(m.id);
+      return [m.code, { name: v?.name ?? m.name, department: v ? v.department : m.department }] as const;
+    }),
+  );
+  const retailers = await store.db.selectFrom('retailers').select(['id', 'licence', 'name']).execute();
+  const retailerVersions = retailersAsOf(store, month);
+  const shopName = new Map(retailers.map((r) => [r.licence, retailerVersions.get(r.id)?.name ?? r.name] as const));
+  return {
+    evidence: evidence.map((d) => ({
+      ...d,
+      managerName: d.managerCode ? (asOfManager.get(d.managerCode)?.name ?? d.managerName) : d.managerName,
+      retailerName: d.retailerLicence ? (shopName.get(d.retailerLicence) ?? d.retailerName) : d.retailerName,
+    })),
+    departments: codes.map((c) => asOfManager.get(c)?.department ?? null),
+  };
+}
+
+/** Every row a flag or a near-copy pair points at, including both texts of each pair. */
+function evidenceRefs(evaluation: MonthEvaluation): EvidenceRef[] {
+  const refs: EvidenceRef[] = [];
+  for (const manager of evaluation.managers) {
+    for (const flag of manager.flags) {
+      refs.push(...flag.evidence);
+      const kind = flag.type === 'records.report_copy' ? 'reports' : 'journals';
+      for (const pair of flag.pairs ?? []) refs.push({ kind, id: pair.aId }, { kind, id: pair.bId });
+    }
+    refs.push(...(manager.veto?.evidence ?? []));
+  }
+  for (const pair of evaluation.nearCopyPairs) refs.push({ kind: pair.kind, id: pair.aId }, { kind: pair.kind, id: pair.bId });
+  return refs;
+}
