@@ -111,8 +111,8 @@ describe('buildReportModel', () => {
     expect(line('月度分析报告按时提交')).toMatchObject({ value: { kind: 'text', text: '是' }, district: { kind: 'number', value: 0.5, format: 'percent' } });
     expect(line('订货量（条）')).toMatchObject({ value: { kind: 'number', format: 'quantity' }, weight: '—', rule: '不计分，仅供参考' });
     expect(line('新品布点率')?.value).toEqual({ kind: 'text', text: NO_DATA });
-    // 31 since perfunctory_entries (套话日志) joined the records metrics.
-    expect(lh001?.metrics).toHaveLength(31);
+    // 32: perfunctory_entries (套话日志, records) and punch_anomalies (打卡异常, attendance) joined.
+    expect(lh001?.metrics).toHaveLength(32);
   });
 
   it('shows copied texts side by side, earlier first, and other flags with their evidence rows', () => {
