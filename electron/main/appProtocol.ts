@@ -7,8 +7,8 @@ import path from 'node:path';
  * decides which files the scheme serves: those of the renderer build, nothing else.
  */
 export const APP_SCHEME = 'app';
-export const APP_HOST = 'kaoping';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+const APP_HOST = 'kaoping';
+const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
 
 /**

@@ -7,7 +7,7 @@ import type ExcelJS from 'exceljs';
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-export function isFormulaLike(text: string): boolean {
+function isFormulaLike(text: string): boolean {
   return FORMULA_START.test(text);
 }
 
@@ -26,7 +26,7 @@ export function setTextCell(cell: ExcelJS.Cell, text: string): void {
 let installed = false;
 
 /** Adds quotePrefix="1" to every cell format (cellXfs) that has the Text number format (id 49). */
-export function quotePrefixTextFormats(stylesXml: string): string {
+function quotePrefixTextFormats(stylesXml: string): string {
   return stylesXml.replace(/<cellXfs\b[\s\S]*?<\/cellXfs>/, (block) =>
     block.replace(/<xf\b([^>]*?)(\/?)>/g, (xf: string, attrs: string, selfClosing: string) =>
       /\bnumFmtId="49"/.test(attrs) && !/\bquotePrefix=/.test(attrs) ? `<xf${attrs} quotePrefix="1"${selfClosing}>` : xf,
@@ -51,7 +51,7 @@ function patchAppend(proto: { append?: unknown } | undefined): void {
  * (archiver). Idempotent; when exceljs is not shaped as expected (another version), nothing
  * changes and the Text format alone keeps the cells text.
  */
-export function installQuotePrefix(): void {
+function installQuotePrefix(): void {
   if (installed) return;
   installed = true;
   const require = createRequire(import.meta.url);

@@ -243,7 +243,7 @@ function missingZhOf(evaluation: Evaluation): string[] {
 }
 
 /** A required column in the words of the file: its label and the header names that are accepted. */
-export function describeUnit(unit: RequiredUnit): string {
+function describeUnit(unit: RequiredUnit): string {
   const names = [...new Set(unit.fields.flatMap((f) => f.synonyms))];
   const label = unit.fields.map((f) => f.labelZh).join('或');
   const shown = names.slice(0, 6).join('、') + (names.length > 6 ? ' 等' : '');

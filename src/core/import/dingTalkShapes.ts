@@ -185,7 +185,7 @@ function isMonthlySummary(rows: readonly RawRow[], at: number, headers: readonly
 
 const NAME = normalizeHeader('姓名');
 
-export const MONTHLY_SUMMARY_MESSAGE =
+const MONTHLY_SUMMARY_MESSAGE =
   '这是钉钉考勤的「月度汇总」，其中只有每月的天数和每天的考勤结果，没有打卡时间，不能作为考勤数据导入。请在钉钉「考勤统计」中导出「原始记录」或「每日统计」后再导入';
 
 /**

@@ -6,7 +6,7 @@ import type { MonthContext } from './monthContext';
 import type { NearCopyRecord } from './nearCopyRecord';
 
 /** measures.md: wording used by 3 managers is the district's (a scheme saved before the setting existed has none). */
-export const DEFAULT_BOILERPLATE_MANAGERS = 3;
+const DEFAULT_BOILERPLATE_MANAGERS = 3;
 
 export interface ManagerCopies {
   /** The manager's entries of the month that count as self copies / cross copies. */

@@ -9,7 +9,7 @@ import { VETO_GRADE, type ManagerEvaluation } from './monthEvaluation';
  * The dimensions without data when those with data weigh less than half of all weights
  * (measures.md: "数据不足，不评等级"); null when enough of the weight is covered.
  */
-export function missingDimensions(
+function missingDimensions(
   scores: Record<DimensionKey, number | null>,
   weights: Record<DimensionKey, number>,
 ): DimensionKey[] | null {

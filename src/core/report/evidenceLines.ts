@@ -99,7 +99,7 @@ export function copyPair(
 }
 
 /** '2026-09' → '9月报' */
-export function periodLabel(period: string): string {
+function periodLabel(period: string): string {
   const month = Number(period.slice(5, 7));
   return Number.isInteger(month) && month >= 1 && month <= 12 ? `${month}月报` : period;
 }

@@ -41,24 +41,24 @@ export interface CopyFindings {
 }
 
 /** Symbols per unit of wording: three characters (a number counts as one). */
-export const UNIT = 3;
+const UNIT = 3;
 /** A copy shares at least this share of the smaller entry's specific symbols (measured: bench near-copy section). */
-export const SPECIFIC_SHARED_MIN = 0.6;
+const SPECIFIC_SHARED_MIN = 0.6;
 /** The share a short entry, or an entry one of whose numbers the other lacks, must share. */
-export const SPECIFIC_SHARED_STRICT = 0.8;
+const SPECIFIC_SHARED_STRICT = 0.8;
 /** …and at least this many of them: one coinciding number is no evidence. */
-export const SPECIFIC_SHARED_SYMBOLS = 2;
+const SPECIFIC_SHARED_SYMBOLS = 2;
 /** Entries shorter than this get the edit-distance measure as well as 3-gram Jaccard. */
-export const SHORT_CHARS = 30;
+const SHORT_CHARS = 30;
 /**
  * A short entry is a copy candidate when at most one edit in ten separates it from the other: one
  * small edit of 20–29 characters stays above, a different brand or shop in one template falls below.
  */
-export const SHORT_EDIT_MIN = 0.9;
+const SHORT_EDIT_MIN = 0.9;
 /** Short-entry candidates are looked for down to this Jaccard, then decided by edit distance. */
 const SHORT_CANDIDATE_JACCARD = 0.4;
 /** An entry with under this share of specific symbols is perfunctory (套话, 应付差事). */
-export const PERFUNCTORY_SPECIFIC_MAX = 0.05;
+const PERFUNCTORY_SPECIFIC_MAX = 0.05;
 /** A unit a manager writes on at least this many days is that manager's own phrase (self copies only). */
 const OWN_PHRASE_DAYS = 3;
 /** A ring shares at least this many units of wording that were not district phrasing in the look-back. */
@@ -509,7 +509,7 @@ function trigramJaccard(a: string, b: string): number {
 }
 
 /** 1 − Levenshtein distance / the longer length, by code point. */
-export function editSimilarity(a: string, b: string): number {
+function editSimilarity(a: string, b: string): number {
   const x = Array.from(a);
   const y = Array.from(b);
   const longer = Math.max(x.length, y.length);

@@ -21,7 +21,7 @@ export function invokeChannelFor(name: unknown): string | null {
   return channel.startsWith(IPC_PREFIX) && !channel.startsWith(EVENT_CHANNEL_PREFIX) ? channel : null;
 }
 
-export function isEventName(name: unknown): name is EventName {
+function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name);
 }
 

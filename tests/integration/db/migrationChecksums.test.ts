@@ -16,6 +16,10 @@ const PINNED: Record<string, string> = {
   '0004_entry_comments': 'cf9ddab0a83cb189c4edae7aab89e6b36398c0e7071008f816f2955d03599a22',
   '0005_order_month_cache': 'cd5651bb889c295737456b1e9e71d2dad2721c18b94ce6e1734e96c6f9044fba',
   '0006_retailer_month_orders': 'e4ae2026fb6ddf8446c03210437e2754f826ee54ff6b0f89b909efd08bdc7067',
+  '0007_audit_chain': '7e91458345428a6f3d0e777c5dc5570620c6ab694f2a655d69e1821133dcc0b4',
+  '0008_verdicts': '427f8fcbc444eaa1cf7d6a2531c653815d3320ea0ec46b3ab9d13cc95c2d1034',
+  '0009_master_history': '832879bc6059852aaad88d1ff3f869d15ef04b741ef5cc403ec95f02868178d9',
+  '0010_punch_source_order_number': 'd5b4901f879c1746d5db63a85816a2c067ca50f5ca65f6d9d578fac1513d68b4',
 };
 
 const folder = 'src/backend/db/migrations';

@@ -94,8 +94,8 @@ describe('a finalized report reproduces', () => {
       const first = path.join(dir, 'legacy_a.xlsx');
       await exportMonthReport(e.store, '2026-09', first, { now: new Date('2026-10-05T10:00:00Z') });
       expect(await e.store.db.selectFrom('report_freezes').select('month').execute()).toEqual([{ month: '2026-09' }]);
-      // A corrected retailer file for September itself renames the shop: a draft September would read it.
-      await e.load('零售客户档案(更正).csv', [RETAILER_HEADER, [R1, '福顺超市', 117.1201, 36.6512, 10, 'X01', 'LH001', '正常']], { asOfMonth: '2026-09' });
+      // A finalized September refuses a file for itself (the freeze); October's file renames the shop.
+      await e.load('零售客户档案(更正).csv', [RETAILER_HEADER, [R1, '福顺超市', 117.1201, 36.6512, 10, 'X01', 'LH001', '正常']], { asOfMonth: '2026-10' });
       const second = path.join(dir, 'legacy_b.xlsx');
       await exportMonthReport(e.store, '2026-09', second, { now: new Date('2026-10-05T10:00:00Z') });
       expect(await cellTexts(second)).toEqual(await cellTexts(first));

@@ -30,12 +30,12 @@ export interface CellSpec {
 }
 
 /** Shared specific content: bold dark red, a copier's words a supervisor must see at once. */
-export const COPIED_COLOR = 'FFC00000';
+const COPIED_COLOR = 'FFC00000';
 /** District boilerplate: grey, read past. */
-export const BOILERPLATE_COLOR = 'FF8C8C8C';
+const BOILERPLATE_COLOR = 'FF8C8C8C';
 
-export const FONT_NAME = '宋体';
-export const FONT_SIZE = 10.5;
+const FONT_NAME = '宋体';
+const FONT_SIZE = 10.5;
 export const HEADER_FILL = 'FFE7ECF3';
 export const FLAG_FILL = 'FFFFF4D6';
 export const WARNING_COLOR = 'FFC00000';
@@ -96,7 +96,8 @@ export class SheetBuilder {
       cell.alignment = { vertical: 'middle', horizontal: spec.align ?? 'left', wrapText: spec.wrap ?? false };
       if (spec.numFmt) cell.numFmt = spec.numFmt;
       // After numFmt: text that starts like a formula keeps the Text format and gets the quote prefix.
-      if (typeof spec.value === 'string') setTextCell(cell, excelText(spec.value));
+      // (Rich-text runs stay runs: the text is written above.)
+      if (typeof spec.value === 'string' && !(spec.runs && spec.runs.length > 0)) setTextCell(cell, excelText(spec.value));
       if (spec.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: spec.fill } };
       if (span > 1) {
         this.sheet.mergeCells(rowNumber, column, rowNumber, column + span - 1);

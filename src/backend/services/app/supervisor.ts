@@ -14,7 +14,7 @@ export interface Supervisor {
 const KEY = 'supervisor';
 
 /** What a change is signed with before anyone has said who they are: never the OS account. */
-export const UNNAMED_SUPERVISOR = '（未填写考核人）';
+const UNNAMED_SUPERVISOR = '（未填写考核人）';
 
 export async function readSupervisor(db: Kysely<Database>): Promise<Supervisor | null> {
   const row = await db.selectFrom('app_settings').select('value_json').where('key', '=', KEY).executeTakeFirst();

@@ -7,7 +7,7 @@ import { readRows } from '../../db/readRows';
  * (the lowest id), so that a file for a later month, or one for an earlier month arriving late,
  * never changes what an earlier month already read.
  */
-export function pickVersion<T extends { id: number; month: string }>(versions: readonly T[], month: string): T | undefined {
+function pickVersion<T extends { id: number; month: string }>(versions: readonly T[], month: string): T | undefined {
   let atOrBefore: T | undefined;
   let first: T | undefined;
   for (const v of versions) {

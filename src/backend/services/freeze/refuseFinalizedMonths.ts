@@ -45,9 +45,3 @@ export async function refuseFinalizedMonths(
     `${first.month} 已定稿，不能${action}${rowsText}。${othersText}${when}数据库没有任何改动；如需修改，请先在「考评」页重新打开该月并说明原因`,
   );
 }
-
-/** Whether a month is finalized: for reads that only mark things as locked. */
-export async function isMonthFinalized(db: Kysely<Database> | Transaction<Database>, month: string): Promise<boolean> {
-  const row = await db.selectFrom('evaluations').select('status').where('month', '=', month).executeTakeFirst();
-  return row?.status === 'final';
-}

@@ -8,13 +8,13 @@ export interface AsOfMonth {
 }
 
 /** The month before `now`'s month, 'YYYY-MM' (local calendar, as the supervisor sees it). */
-export function previousMonth(now: Date): string {
+function previousMonth(now: Date): string {
   const d = new Date(now.getFullYear(), now.getMonth() - 1, 1);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
 }
 
 /** The latest month any activity data (orders, journals, punches) falls in, or null for an empty store. */
-export async function latestActivityMonth(store: Store): Promise<string | null> {
+async function latestActivityMonth(store: Store): Promise<string | null> {
   let latest: string | null = null;
   for (const table of ['orders', 'journals', 'attendance'] as const) {
     const row = await store.db.selectFrom(table).select((eb) => eb.fn.max('date').as('last')).executeTakeFirst();

@@ -276,8 +276,10 @@ async function importSheet(
         report.dryRun = true;
         return report;
       }
+      // Finishing may relink rows that waited for this file's master data: its warnings are added.
+      const warnedBefore = new Set(writer.warnings());
       await writer.finish();
-      report.warnings = writer.warnings();
+      report.warnings.push(...writer.warnings().filter((w) => !warnedBefore.has(w)));
       await finishImportBatch(
         store.db,
         batchId,

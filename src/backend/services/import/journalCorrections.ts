@@ -6,10 +6,10 @@ import { param, prepareQuery, type PreparedQuery, type SqlValue } from '../../db
 import type { Database } from '../../db/schema';
 
 /** Without a retailer, an entry this close to a stored one of the same manager and day corrects it. */
-export const CORRECTION_MIN_JACCARD = 0.5;
+const CORRECTION_MIN_JACCARD = 0.5;
 
 /** The journal columns the writer sets; all of them are kept in row_history when an entry is corrected. */
-export const JOURNAL_COLUMNS = [
+const JOURNAL_COLUMNS = [
   'date',
   'manager_id',
   'retailer_id',

@@ -31,7 +31,7 @@ export interface KindWriterContext {
 }
 
 /** How many updated rows the change list shows in full. */
-export const CHANGE_SAMPLE_ROWS = 20;
+const CHANGE_SAMPLE_ROWS = 20;
 
 const bool = (b: boolean | null | undefined): number | null => (b === null || b === undefined ? null : b ? 1 : 0);
 

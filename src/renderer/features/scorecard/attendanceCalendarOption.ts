@@ -26,7 +26,6 @@ function punchTooltip(p: PunchDto): string {
   return parts.map(escapeHtml).join('<br/>');
 }
 
-export { escapeHtml };
 
 /**
  * Days × hours: each punch a point at its time of day (x, 0–24) on its day (y, the 1st at the
