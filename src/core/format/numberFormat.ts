@@ -22,8 +22,6 @@ export type NumberKind =
   /** Anything else (codes, tiers, answers): as it is, up to four decimals, no separators. */
   | 'plain';
 
-export const NUMBER_KINDS: readonly NumberKind[] = ['money', 'quantity', 'count', 'percent', 'score', 'hours', 'coordinate', 'plain'];
-
 /** Digits after the point: [minimum, maximum]. */
 const DIGITS: Record<NumberKind, [number, number]> = {
   money: [2, 2],

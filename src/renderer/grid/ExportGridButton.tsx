@@ -9,7 +9,7 @@ import { newJobId } from '../app/newJobId';
 import { downloadBytes, XLSX_TYPE } from '../features/import/downloadBytes';
 
 /** The grid's view as the backend reads it: visible columns in their order, filters and sort. */
-export function gridViewOf(api: GridApi<GridRow>): { columns: string[]; filters: Record<string, ColumnFilter>; sort: { colId: string; sort: 'asc' | 'desc' }[] } {
+function gridViewOf(api: GridApi<GridRow>): { columns: string[]; filters: Record<string, ColumnFilter>; sort: { colId: string; sort: 'asc' | 'desc' }[] } {
   const columns = api.getAllDisplayedColumns().map((c) => c.getColId());
   const sort = api
     .getColumnState()

@@ -7,7 +7,7 @@ import { EvaluationError } from './evaluationError';
 import { readMonthSnapshot, type MonthSnapshot } from './monthSnapshot';
 
 /** What the audit log says an undo was, before the supervisor's reason. */
-export const UNDO_REASON_PREFIX = '撤销上一次调整：';
+const UNDO_REASON_PREFIX = '撤销上一次调整：';
 
 /**
  * Takes back the manager's last score adjustment of a draft month: the adjustment row goes and
