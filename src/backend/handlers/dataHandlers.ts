@@ -1,4 +1,11 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { KaopingHandlers } from '../../shared/api/kaopingApi';
+import { writeGridWorkbook } from '../io/grid/writeGridWorkbook';
+import { exportFileName } from '../services/data/exportFileName';
+import { exportGridView } from '../services/data/exportGridView';
 import { appInfo } from '../services/app/appInfo';
 import { gridColumns } from '../services/data/gridColumns';
 import { gridCount, gridRows } from '../services/data/gridRows';
@@ -6,7 +13,16 @@ import { monthOverview } from '../services/data/monthOverview';
 import { rowDetail } from '../services/data/rowDetail';
 import type { HandlerEnv } from './handlerDeps';
 
-type DataHandlers = Pick<KaopingHandlers, 'data.columns' | 'data.rows' | 'data.count' | 'data.detail' | 'data.overview'>;
+type DataHandlers = Pick<KaopingHandlers, 'data.columns' | 'data.rows' | 'data.count' | 'data.detail' | 'data.overview' | 'data.export' | 'data.exportRows'>;
+
+/** A private temporary .xlsx path (the work folder, else the system's), removed by the caller. */
+async function tempXlsx(workDir: string, prefix: string): Promise<string> {
+  const stat = await fs.stat(workDir).catch(() => null);
+  return path.join(stat?.isDirectory() ? workDir : os.tmpdir(), `${prefix}-${crypto.randomBytes(6).toString('hex')}.xlsx`);
+}
+
+/** Master data: one table for every month, so its file name carries no month. */
+const MONTHLESS_GRIDS = new Set(['managers', 'retailers', 'brands']);
 
 export function dataHandlers(env: HandlerEnv): DataHandlers {
   const store = env.reader;
@@ -20,5 +36,32 @@ export function dataHandlers(env: HandlerEnv): DataHandlers {
       return rowDetail(store, kind, id, shown);
     },
     'data.overview': async ({ month }) => monthOverview(store, month),
+    // Read-only: the export runs beside imports (not under the write lock) on the reader's
+    // committed data; it can be cancelled like any job, and always ends with 'job.done'.
+    'data.export': async ({ jobId, ...arg }, ctx) => {
+      const controller = env.jobs.start(jobId);
+      const temp = await tempXlsx(env.workDir, `grid-${arg.kind}`);
+      try {
+        const { rows } = await exportGridView(store, arg, temp, {
+          signal: controller.signal,
+          onProgress: ({ done, total }) => ctx.emit('job.progress', { jobId, step: 'rows', done, total }),
+        });
+        const bytes = new Uint8Array(await fs.readFile(temp));
+        return { fileName: exportFileName(arg.title, MONTHLESS_GRIDS.has(arg.kind) ? undefined : arg.month), bytes, rows };
+      } finally {
+        env.jobs.finish(jobId);
+        ctx.emit('job.done', { jobId });
+        await fs.rm(temp, { force: true });
+      }
+    },
+    'data.exportRows': async ({ title, subtitle, columns, rows }) => {
+      const temp = await tempXlsx(env.workDir, 'rows');
+      try {
+        const written = await writeGridWorkbook(temp, columns, rows, { title, ...(subtitle ? { subtitle } : {}) });
+        return { fileName: exportFileName(title, subtitle), bytes: new Uint8Array(await fs.readFile(temp)), rows: written };
+      } finally {
+        await fs.rm(temp, { force: true });
+      }
+    },
   };
 }

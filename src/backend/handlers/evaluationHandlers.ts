@@ -8,8 +8,16 @@ import { toMonthEvaluationDto } from '../services/evaluation/monthEvaluationDto'
 import { readMonthSnapshot } from '../services/evaluation/monthSnapshot';
 import type { HandlerEnv } from './handlerDeps';
 import { runJob } from './runJob';
+import { undoLastAdjustment } from '../services/evaluation/undoLastAdjustment';
 
-type Names = 'evaluation.get' | 'evaluation.run' | 'evaluation.adjust' | 'evaluation.finalize' | 'evaluation.reopen' | 'evaluation.setManualScore';
+type Names =
+  | 'evaluation.get'
+  | 'evaluation.run'
+  | 'evaluation.adjust'
+  | 'evaluation.undoAdjustment'
+  | 'evaluation.finalize'
+  | 'evaluation.reopen'
+  | 'evaluation.setManualScore';
 
 /**
  * The 考评 screen's month: read from the read-only connection; running, adjusting, 定稿 and
@@ -39,6 +47,9 @@ export function evaluationHandlers(env: HandlerEnv): Pick<KaopingHandlers, Names
 
     'evaluation.adjust': async (arg) =>
       env.writeLock.run(async () => toMonthEvaluationDto(await adjustDimension(store, arg, await actor()))),
+
+    'evaluation.undoAdjustment': async (arg) =>
+      env.writeLock.run(async () => toMonthEvaluationDto(await undoLastAdjustment(store, arg, await actor()))),
 
     'evaluation.setManualScore': async (arg) =>
       env.writeLock.run(async () => {

@@ -9,7 +9,7 @@ import { RequestError } from '../services/requestError';
 import type { HandlerEnv } from './handlerDeps';
 import { runJob } from './runJob';
 
-type Names = 'report.export';
+type Names = 'report.export' | 'report.scorecards';
 
 /** The name the supervisor sees in the save dialog or the downloads bar. */
 function reportFileName(month: string): string {
@@ -41,6 +41,27 @@ export function reportHandlers(env: HandlerEnv): Pick<KaopingHandlers, Names> {
           if (err instanceof ReportExportError && err.code === 'not_evaluated') {
             throw new RequestError('not_evaluated', `${month} 还没有考评结果，请先在「考评」页考评该月，再导出考评报表`);
           }
+          throw err;
+        } finally {
+          await fs.rm(temp, { force: true });
+        }
+      }),
+    'report.scorecards': async ({ month, managerCodes, jobId }, ctx) =>
+      runJob(env, ctx, jobId, async () => {
+        const folder = await tempFolder(env.workDir);
+        const temp = path.join(folder, `scorecards-${month}-${crypto.randomBytes(6).toString('hex')}.xlsx`);
+        try {
+          await exportMonthReport(env.store, month, temp, {
+            now: env.now(),
+            onlyManagers: managerCodes,
+            onProgress: (step, done, total) => ctx.emit('job.progress', { jobId, step, done, total }),
+          });
+          return { fileName: `考评卡-${month}.xlsx`, bytes: new Uint8Array(await fs.readFile(temp)) };
+        } catch (err) {
+          if (err instanceof ReportExportError && err.code === 'not_evaluated') {
+            throw new RequestError('not_evaluated', `${month} 还没有考评结果，请先在「考评」页考评该月，再导出考评卡`);
+          }
+          if (err instanceof ReportExportError && err.code === 'unknown_manager') throw new RequestError('unknown_manager', err.message);
           throw err;
         } finally {
           await fs.rm(temp, { force: true });

@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { GridRow } from '../../shared/api/dataApi';
 import type { SqlValue } from '../db/preparedQuery';
@@ -122,6 +123,24 @@ export async function queryGridPage(
     if (total !== null) counts?.set(key, total);
   }
   return { rows: await gridRowsByIds(db, spec, ids), total };
+}
+
+/**
+ * The ids of every row a view matches, in the view's order (the same order as queryGridPage's
+ * pages), for an export that then reads the rows in batches with gridRowsByIds. The query is
+ * built by kysely and its ids read as one plain array: a million rows cost a few megabytes, and
+ * the connection is free again between the batches (a long-lived cursor would block the grid's
+ * own paging on the same connection).
+ */
+export function gridViewIds(db: Kysely<Database>, sqlite: BetterSqlite3.Database, query: Omit<GridQuery, 'offset' | 'limit'>): number[] {
+  const filterJoins = query.conditions.flatMap((c) => c.joins);
+  let ids = filtered(query, baseQuery(db, query.spec, [...filterJoins, ...query.sort.flatMap((s) => s.column.joins)])).select(
+    sql<number>`${sql.ref('t.id')}`.as('id'),
+  );
+  for (const s of query.sort) ids = ids.orderBy(s.column.expr, s.sort);
+  ids = ids.orderBy(sql.ref('t.id'), query.sort.at(-1)?.sort ?? 'asc');
+  const compiled = ids.compile();
+  return sqlite.prepare(compiled.sql).pluck(true).all(...(compiled.parameters as unknown[])) as number[];
 }
 
 /** The retailer and manager a row points at, for the tables that have those columns. */

@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import type { NumberKind } from '../../core/format/numberFormat';
 import type { ColumnType, GridKind } from '../../shared/api/dataApi';
 
 /** Tables joined to a grid's base table (alias t), by alias. */
@@ -15,6 +16,8 @@ export interface GridColumnSpec {
   label: string;
   type: ColumnType;
   visible: boolean;
+  /** For a number column: how it reads on screen and in an exported workbook. */
+  format?: NumberKind;
   /** The column's value: an expression over t and the joins it names. */
   expr: RawBuilder<unknown>;
   joins: JoinAlias[];
@@ -41,13 +44,23 @@ export interface GridTableSpec {
 
 interface ColumnOptions {
   visible?: boolean;
+  format?: NumberKind;
   quick?: boolean;
   joins?: JoinAlias[];
 }
 
 function col(field: string, label: string, type: ColumnType, expr: RawBuilder<unknown>, opts: ColumnOptions = {}): GridColumnSpec {
   const textual = type === 'text' || type === 'longtext';
-  return { field, label, type, expr, visible: opts.visible ?? true, quick: opts.quick ?? textual, joins: opts.joins ?? [] };
+  return {
+    field,
+    label,
+    type,
+    expr,
+    visible: opts.visible ?? true,
+    quick: opts.quick ?? textual,
+    joins: opts.joins ?? [],
+    ...(opts.format ? { format: opts.format } : {}),
+  };
 }
 
 const ref = (column: string) => sql`${sql.ref(column)}`;
@@ -104,12 +117,12 @@ export const GRID_TABLES: Record<GridKind, GridTableSpec> = {
       text('address', '经营地址', 't.address'),
       text('format', '业态', 't.format'),
       text('market', '市场类型', 't.market'),
-      num('tier', '档位', 't.tier'),
+      num('tier', '档位', 't.tier', { format: 'plain' }),
       text('route', '送货线路', 't.route'),
       text('managerCode', '客户经理工号', 't.manager_code', { visible: false }),
       text('managerName', '客户经理', 't.manager_name'),
-      num('longitude', '经度', 't.longitude', { visible: false }),
-      num('latitude', '纬度', 't.latitude', { visible: false }),
+      num('longitude', '经度', 't.longitude', { visible: false, format: 'coordinate' }),
+      num('latitude', '纬度', 't.latitude', { visible: false, format: 'coordinate' }),
       text('status', '状态', 't.status'),
     ],
   },
@@ -122,8 +135,8 @@ export const GRID_TABLES: Record<GridKind, GridTableSpec> = {
       text('name', '卷烟名称', 't.name'),
       text('brand', '品牌', 't.brand'),
       text('priceClass', '价类', 't.price_class'),
-      num('wholesalePrice', '批发价', 't.wholesale_price'),
-      num('retailPrice', '建议零售价', 't.retail_price'),
+      num('wholesalePrice', '批发价', 't.wholesale_price', { format: 'money' }),
+      num('retailPrice', '建议零售价', 't.retail_price', { format: 'money' }),
       bool('keyBrand', '重点品牌', 't.key_brand'),
       bool('newBrand', '新品', 't.new_brand'),
       date('launchedOn', '上市日期', 't.launched_on', { visible: false }),
@@ -176,8 +189,8 @@ export const GRID_TABLES: Record<GridKind, GridTableSpec> = {
       bool('absence', '缺卡', 't.is_absence', { visible: false }),
       bool('mockLocation', '模拟定位', 't.mock_location', { visible: false }),
       text('address', '地址', 't.address'),
-      num('longitude', '经度', 't.longitude'),
-      num('latitude', '纬度', 't.latitude'),
+      num('longitude', '经度', 't.longitude', { format: 'coordinate' }),
+      num('latitude', '纬度', 't.latitude', { format: 'coordinate' }),
       text('visited', '拜访对象/备注', 't.visited', { visible: false }),
       text('device', '设备', 't.device', { visible: false }),
     ],
@@ -208,7 +221,7 @@ export const GRID_TABLES: Record<GridKind, GridTableSpec> = {
       text('method', '调查方式', 't.method'),
       bool('knowsManager', '认识客户经理', 't.knows_manager'),
       bool('namesManager', '能说出姓名', 't.names_manager'),
-      num('visitsLastMonth', '上月拜访次数', 't.visits_last_month'),
+      num('visitsLastMonth', '上月拜访次数', 't.visits_last_month', { format: 'count' }),
       text('overall', '总体满意度', 't.overall'),
       col('items', '分项评分', 'text', ref('t.items_json'), { visible: false, quick: false }),
       col('comments', '意见建议', 'longtext', ref('t.comments')),
@@ -224,12 +237,12 @@ export const GRID_TABLES: Record<GridKind, GridTableSpec> = {
       retailerName(),
       text('brandCode', '卷烟编码', 't.brand_code'),
       joined('brandName', '卷烟名称', 'b', 'name', 'brand_name'),
-      num('demand', '需求量', 't.demand', { visible: false }),
-      num('quantity', '订购量', 't.quantity'),
-      num('supplied', '供货量', 't.supplied', { visible: false }),
-      num('wholesalePrice', '批发价', 't.wholesale_price'),
-      num('amount', '金额', 't.amount'),
-      num('retailPrice', '建议零售价', 't.retail_price', { visible: false }),
+      num('demand', '需求量', 't.demand', { visible: false, format: 'quantity' }),
+      num('quantity', '订购量', 't.quantity', { format: 'quantity' }),
+      num('supplied', '供货量', 't.supplied', { visible: false, format: 'quantity' }),
+      num('wholesalePrice', '批发价', 't.wholesale_price', { format: 'money' }),
+      num('amount', '金额', 't.amount', { format: 'money' }),
+      num('retailPrice', '建议零售价', 't.retail_price', { visible: false, format: 'money' }),
       text('orderNo', '订单编号', 't.order_no', { visible: false }),
     ],
   },
@@ -242,7 +255,7 @@ export const GRID_TABLES: Record<GridKind, GridTableSpec> = {
       retailerLicence(),
       retailerName(),
       text('brandCode', '卷烟编码', 't.brand_code'),
-      num('agreed', '协议量', 't.agreed'),
+      num('agreed', '协议量', 't.agreed', { format: 'quantity' }),
     ],
   },
   inspections: {
@@ -273,7 +286,7 @@ export const GRID_TABLES: Record<GridKind, GridTableSpec> = {
         sql`case ${sql.ref('t.item')} when 'retailer_count' then '辖区零售户数' when 'route_volume' then '线路月销量' when 'tier_count' then '档位户数' else ${sql.ref('t.item')} end`,
       ),
       text('subject', '线路/档位', 't.subject'),
-      num('answer', '回答', 't.answer'),
+      num('answer', '回答', 't.answer', { format: 'plain' }),
     ],
   },
 };

@@ -26,7 +26,7 @@ export const DIMENSION_LABELS_ZH: Record<DimensionKey, string> = {
 /** Every metric of measures.md, grouped by the dimension it belongs to. */
 export const METRICS_BY_DIMENSION = {
   sales: ['volume', 'volume_yoy', 'key_brand_share', 'margin_rate', 'margin_vs_market'],
-  attendance: ['present_days', 'attendance_rate', 'market_hours', 'coverage', 'plan_compliance', 'top3_share'],
+  attendance: ['present_days', 'attendance_rate', 'market_hours', 'coverage', 'plan_compliance', 'top3_share', 'punch_anomalies'],
   records: [
     'journal_rate',
     'journal_chars',

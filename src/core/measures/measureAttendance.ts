@@ -23,6 +23,8 @@ import { requiredVisits } from './requiredVisits';
  * 出勤情况. Every punch counts as presence, mock-located ones included: they are flagged
  * separately, and the supervisor decides. Presence and hours count workdays only, from
  * the manager's hiring date; visits (coverage, plan, concentration) count every day.
+ * punch_anomalies counts the punch flags (out of area, impossible travel, off hours,
+ * duplicate, mock location): one per flag, each flag naming its punches.
  * No data when the district has no punches for the month (the file was not imported).
  */
 export function measureAttendance(ctx: MonthContext, managerCode: string): DimensionMeasures {
@@ -34,6 +36,14 @@ export function measureAttendance(ctx: MonthContext, managerCode: string): Dimen
   const visits = collectVisits(ctx, managerCode);
   const totalVisits = [...visits.values()].reduce((sum, count) => sum + count, 0);
   const top3Visits = topVisited(visits, 3).reduce((sum, [, count]) => sum + count, 0);
+  // Punches that cannot be taken at face value: a metric of their own, so they cost the dimension.
+  const anomalies = [
+    ...outOfAreaFlags(ctx, managerCode, punches),
+    ...impossibleTravelFlags(ctx, managerCode, punches),
+    ...offHoursFlags(ctx, managerCode, punches),
+    ...duplicateFlags(ctx, managerCode, punches),
+    ...mockLocationFlags(managerCode, punches),
+  ];
   return {
     hasData: true,
     metrics: {
@@ -42,16 +52,13 @@ export function measureAttendance(ctx: MonthContext, managerCode: string): Dimen
       market_hours: median(presentDays.map((day) => hoursInMarket(byDate.get(day) ?? []))),
       ...areaMetrics(ctx, managerCode, visits),
       top3_share: ratio(top3Visits, totalVisits),
+      punch_anomalies: anomalies.length,
     },
     flags: [
       ...noPunchesFlags(managerCode, punches.length, workdays.length),
       ...absentFlags(ctx, managerCode, workdays, new Set(byDate.keys())),
       ...concentrationFlags(ctx, managerCode, visits),
-      ...outOfAreaFlags(ctx, managerCode, punches),
-      ...impossibleTravelFlags(ctx, managerCode, punches),
-      ...offHoursFlags(ctx, managerCode, punches),
-      ...duplicateFlags(ctx, managerCode, punches),
-      ...mockLocationFlags(managerCode, punches),
+      ...anomalies,
     ],
   };
 }
@@ -101,5 +108,5 @@ function areaMetrics(
 }
 
 function emptyMetrics(): Partial<Record<MetricKey, number | null>> {
-  return { present_days: null, attendance_rate: null, market_hours: null, coverage: null, plan_compliance: null, top3_share: null };
+  return { present_days: null, attendance_rate: null, market_hours: null, coverage: null, plan_compliance: null, top3_share: null, punch_anomalies: null };
 }

@@ -11,7 +11,7 @@ export interface MetricPresentation {
 
 /** How each metric of measures.md reads in the report. */
 export const METRIC_PRESENTATION: Record<MetricKey, MetricPresentation> = {
-  volume: { label: '订货量（条）', format: 'count' },
+  volume: { label: '订货量（条）', format: 'quantity' },
   volume_yoy: { label: '销量同比增长', format: 'percent' },
   key_brand_share: { label: '重点品牌占比', format: 'percent' },
   margin_rate: { label: '零售户毛利率', format: 'percent' },
@@ -22,6 +22,7 @@ export const METRIC_PRESENTATION: Record<MetricKey, MetricPresentation> = {
   coverage: { label: '零售户覆盖率', format: 'percent' },
   plan_compliance: { label: '拜访计划完成率', format: 'percent' },
   top3_share: { label: '前三户拜访占比', format: 'percent' },
+  punch_anomalies: { label: '打卡异常（次）', format: 'count' },
   journal_rate: { label: '日志填写率', format: 'percent' },
   journal_chars: { label: '日志字数（中位数）', format: 'count' },
   short_entries: { label: '过短日志（条）', format: 'count' },

@@ -1,9 +1,14 @@
 import type { MarkedRun } from '../similarity/markRuns';
 import type { EChartsOption } from 'echarts';
+import type { NumberKind } from '../format/numberFormat';
 import type { FlagType } from '../measures/dimensions';
 
-/** How a number is shown: rates as percent with one decimal, scores and hours with one decimal, counts whole. */
-export type NumberFormat = 'percent' | 'score' | 'count' | 'hours';
+/**
+ * How a number is shown (core/format/numberFormat): rates as percent with one decimal, scores and
+ * hours with one decimal, counts whole with thousands separators, quantities (条) with separators
+ * and decimals only when they have them.
+ */
+export type NumberFormat = Extract<NumberKind, 'percent' | 'score' | 'count' | 'hours' | 'quantity'>;
 
 export type ReportValue =
   | { kind: 'number'; value: number; format: NumberFormat }

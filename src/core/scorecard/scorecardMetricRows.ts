@@ -7,7 +7,7 @@ import { round1 } from '../scoring/round1';
 import type { Scheme } from '../scoring/scheme';
 import { scoreMetric } from '../scoring/scoreMetric';
 
-const UNIT_BY_FORMAT: Record<MetricFormat, string> = { percent: '%', count: '', score: '分', hours: '小时', yesno: '' };
+const UNIT_BY_FORMAT: Record<MetricFormat, string> = { percent: '%', count: '', quantity: '', score: '分', hours: '小时', yesno: '' };
 
 /** What the scheme computed for a dimension, whatever a supervisor set by hand. */
 function computedScore(manager: ManagerEvaluation, key: DimensionKey): number | null {

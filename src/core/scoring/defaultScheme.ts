@@ -33,14 +33,23 @@ const DEFAULT_THRESHOLDS: SchemeThresholds = {
  * attendance — being in the market on workdays is the core of the job (35); spreading visits
  *   over the whole area (coverage, 25) and visiting as often as the tiers require
  *   (plan_compliance, 25) come next; top3_share (15) is the courseware's "not fixed in a few
- *   stores": 0.2 or less scores 100, 0.5 or more scores 0. Rates below 0.6 / 0.5 mean most
- *   of the month is missing and score 0.
- * records — a journal on every workday (25) and the monthly report on time (15) are the
- *   substance; copying is penalised as counts: 5 self-copied, 3 cross-copied (copying a
- *   colleague is worse) or 5 short entries score 0, none scores 100; a report copied from
- *   last month scores 0 (10); tidy counters with marked prices (15) from 60 % up; entries that
- *   are nothing but the district's boilerplate (套话, the courseware's 应付差事) are as empty as a
- *   short entry and count the same (10; 5 score 0): not copying, so lighter than cross_copy.
+ *   stores": 0.2 or less scores 100, 0.5 or more scores 0. An attendance rate of 0.7 or
+ *   less scores 0 (a sixth of the workdays absent, 3 of 18, costs more than half of it; it
+ *   was 0.6, where the same 3 days cost 42 %); coverage and plan below 0.5 score 0. punch_anomalies (20; the courseware's "electronic
+ *   card records" that must be true): a punch out of the area, at an impossible speed, off
+ *   hours, twice in a minute or mock-located halves it, two or more score 0. Before this a
+ *   manager with a mock-located punch and an impossible journey still scored 100 here.
+ * records — the courseware's 照搬照抄 is the fault a supervisor looks for first, so copying
+ *   weighs as much as writing: a journal on every workday (20), the monthly report on time
+ *   (15), not copied from last month (15; a copy scores 0), no self-copies (15; self_copy
+ *   counts every entry of a copied group, so one copied pair (2) halves it and 4 score 0),
+ *   no copy of a colleague (15; one copied entry scores 0: copying a colleague is never a
+ *   slip), short entries (10; 5 score 0), tidy counters with marked prices (10) from 60 % up.
+ *   Before this one copy of a colleague still kept two thirds of its sub-score and the
+ *   records of a manager who copied a colleague and last month's report read 83.
+ *   Entries that are nothing but the district's boilerplate (套话, the courseware's 应付差事)
+ *   are as empty as a short entry and count the same (10; 5 score 0): not copying, so
+ *   lighter than cross_copy. Metric weights are proportions (they need not add up to 100).
  * knowledge, order — the metric is already a 0–100 score: identity.
  * brand — reach of new brands against the district (the district decides which brands are
  *   new, so its own reach is the fair yardstick; 60); month-on-month growth of new-brand
@@ -69,18 +78,19 @@ export const DEFAULT_SCHEME: Scheme = {
       { metric: 'margin_vs_market', weight: 1, rule: { type: 'linear', floor: -0.05, target: 0 } },
     ],
     attendance: [
-      { metric: 'attendance_rate', weight: 35, rule: { type: 'linear', floor: 0.6, target: 1 } },
+      { metric: 'attendance_rate', weight: 35, rule: { type: 'linear', floor: 0.7, target: 1 } },
       { metric: 'coverage', weight: 25, rule: { type: 'linear', floor: 0.5, target: 1 } },
       { metric: 'plan_compliance', weight: 25, rule: { type: 'linear', floor: 0.5, target: 1 } },
       { metric: 'top3_share', weight: 15, rule: { type: 'linear', floor: 0.5, target: 0.2 } },
+      { metric: 'punch_anomalies', weight: 20, rule: { type: 'linear', floor: 2, target: 0 } },
     ],
     records: [
-      { metric: 'journal_rate', weight: 25, rule: { type: 'linear', floor: 0.6, target: 1 } },
+      { metric: 'journal_rate', weight: 20, rule: { type: 'linear', floor: 0.6, target: 1 } },
       { metric: 'report_submitted', weight: 15, rule: { type: 'linear', floor: 0, target: 1 } },
-      { metric: 'counter_ok_rate', weight: 15, rule: { type: 'linear', floor: 0.6, target: 1 } },
-      { metric: 'report_copy', weight: 10, rule: { type: 'linear', floor: 1, target: 0 } },
-      { metric: 'self_copy', weight: 10, rule: { type: 'linear', floor: 5, target: 0 } },
-      { metric: 'cross_copy', weight: 15, rule: { type: 'linear', floor: 3, target: 0 } },
+      { metric: 'counter_ok_rate', weight: 10, rule: { type: 'linear', floor: 0.6, target: 1 } },
+      { metric: 'report_copy', weight: 15, rule: { type: 'linear', floor: 1, target: 0 } },
+      { metric: 'self_copy', weight: 15, rule: { type: 'linear', floor: 4, target: 0 } },
+      { metric: 'cross_copy', weight: 15, rule: { type: 'linear', floor: 1, target: 0 } },
       { metric: 'short_entries', weight: 10, rule: { type: 'linear', floor: 5, target: 0 } },
       { metric: 'perfunctory_entries', weight: 10, rule: { type: 'linear', floor: 5, target: 0 } },
     ],

@@ -14,6 +14,7 @@ import { navigate, pageKey, parseHash, useHashRoute, type Page } from './hashRou
 import { useAppInfo } from './AppInfoContext';
 import { navItems, OTHER_KINDS } from './navItems';
 import { useMonth } from './useMonth';
+import { ShortcutsModal } from './ShortcutsModal';
 import { SupervisorPrompt } from './SupervisorPrompt';
 import { WelcomeModal } from './WelcomeModal';
 
@@ -45,24 +46,36 @@ export function AppFrame() {
 
   return (
     <Layout style={{ height: '100vh' }}>
-      <Layout.Sider width={SIDER_WIDTH} theme="light" style={{ borderRight: '1px solid #f0f0f0', overflow: 'auto' }}>
-        <div style={{ height: 48, display: 'flex', alignItems: 'center', padding: '0 20px', fontWeight: 600, fontSize: 16 }}>
-          {t('app.title')}
+      <Layout.Sider width={SIDER_WIDTH} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+        {/* 设置 stays pinned at the bottom: with 其他数据 unfolded the menu is taller than a 768-pixel screen. */}
+        <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
+          <div style={{ height: 48, flex: 'none', display: 'flex', alignItems: 'center', padding: '0 20px', fontWeight: 600, fontSize: 16 }}>
+            {t('app.title')}
+          </div>
+          <Menu
+            mode="inline"
+            selectedKeys={[key]}
+            openKeys={openKeys}
+            onOpenChange={setOpenKeys}
+            items={navItems(t).filter((item) => item?.key !== 'settings')}
+            style={{ borderInlineEnd: 'none', flex: 1, minHeight: 0, overflow: 'auto' }}
+            onClick={({ key: clicked }) => navigate({ page: parseHash(`#/${clicked}`).page })}
+          />
+          <Menu
+            mode="inline"
+            selectedKeys={[key]}
+            items={navItems(t).filter((item) => item?.key === 'settings')}
+            style={{ borderInlineEnd: 'none', borderTop: '1px solid #f0f0f0', flex: 'none' }}
+            onClick={({ key: clicked }) => navigate({ page: parseHash(`#/${clicked}`).page })}
+            data-testid="nav-settings"
+          />
+          {info?.audit.intact && (
+            <Typography.Text type="secondary" data-testid="audit-intact" style={{ display: 'block', flex: 'none', padding: '6px 20px', fontSize: 12 }}>
+              {t('app.auditIntact', { rows: info.audit.rows })}
+            </Typography.Text>
+          )}
         </div>
-        <Menu
-          mode="inline"
-          selectedKeys={[key]}
-          openKeys={openKeys}
-          onOpenChange={setOpenKeys}
-          items={navItems(t)}
-          style={{ borderInlineEnd: 'none' }}
-          onClick={({ key: clicked }) => navigate({ page: parseHash(`#/${clicked}`).page })}
-        />
-        {info?.audit.intact && (
-          <Typography.Text type="secondary" data-testid="audit-intact" style={{ display: 'block', padding: '12px 20px', fontSize: 12 }}>
-            {t('app.auditIntact', { rows: info.audit.rows })}
-          </Typography.Text>
-        )}
+
       </Layout.Sider>
       <Layout>
         <Layout.Header
@@ -107,6 +120,7 @@ export function AppFrame() {
         </Layout.Content>
       </Layout>
       <WelcomeModal />
+      <ShortcutsModal />
     </Layout>
   );
 }
@@ -118,9 +132,9 @@ function Screen({ page, month }: { page: Page; month: string }) {
     case 'import':
       return <ImportPage />;
     case 'data':
-      return <DataPage key={page.kind} kind={page.kind} month={month} />;
+      return <DataPage key={page.kind} kind={page.kind} month={month} {...(page.filter ? { filter: page.filter } : {})} />;
     case 'evaluation':
-      return <EvaluationPage month={month} manager={page.manager ?? null} />;
+      return <EvaluationPage month={month} manager={page.manager ?? null} {...(page.show ? { show: page.show } : {})} />;
     case 'journals':
       return <JournalsPage month={month} pair={page.pair ?? null} mode={page.mode ?? 'pairs'} />;
     case 'settings':

@@ -4,9 +4,10 @@ import { GRID_KINDS, type GridKind } from '../../shared/api/dataApi';
 export type Page =
   | { name: 'overview' }
   | { name: 'import' }
-  | { name: 'data'; kind: GridKind }
-  /** With a manager: that manager's scorecard. */
-  | { name: 'evaluation'; manager?: string }
+  /** With a filter (drill-down from a chart): the grid opens filtered to those column values. */
+  | { name: 'data'; kind: GridKind; filter?: Record<string, string> }
+  /** With a manager: that manager's scorecard; show 'flags': its flags with their evidence. */
+  | { name: 'evaluation'; manager?: string; show?: 'flags' }
   /** 日志对照: the near-copy pairs (with a pair: that one side by side), or another way of comparing. */
   | { name: 'journals'; pair?: JournalPairRef; mode?: CompareMode }
   | { name: 'settings' };
@@ -27,6 +28,8 @@ export interface Route {
 }
 
 const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** A grid's drill-down filter in the hash: `f.managerCode=LH001&f.date=2026-10-13`. */
+const FILTER_PREFIX = 'f.';
 
 /** `#/data/orders?month=2026-10`: the hash keeps the screen and month across reloads. */
 export function parseHash(hash: string): Route {
@@ -36,9 +39,14 @@ export function parseHash(hash: string): Route {
   const [first, second] = path.split('/');
   let page: Page = { name: 'overview' };
   if (first === 'import' || first === 'settings') page = { name: first };
-  else if (first === 'evaluation') page = second ? { name: 'evaluation', manager: decodeURIComponent(second) } : { name: 'evaluation' };
+  else if (first === 'evaluation') {
+    page = second ? { name: 'evaluation', manager: decodeURIComponent(second), ...(params.get('show') === 'flags' ? { show: 'flags' as const } : {}) } : { name: 'evaluation' };
+  }
   else if (first === 'journals') page = parseJournalsPage(params);
-  else if (first === 'data' && (GRID_KINDS as readonly string[]).includes(second ?? '')) page = { name: 'data', kind: second as GridKind };
+  else if (first === 'data' && (GRID_KINDS as readonly string[]).includes(second ?? '')) {
+    const filter = Object.fromEntries([...params.entries()].filter(([k]) => k.startsWith(FILTER_PREFIX)).map(([k, v]) => [k.slice(FILTER_PREFIX.length), v]));
+    page = Object.keys(filter).length > 0 ? { name: 'data', kind: second as GridKind, filter } : { name: 'data', kind: second as GridKind };
+  }
   return { page, month: month && MONTH_RE.test(month) ? month : null };
 }
 
@@ -68,6 +76,10 @@ export function formatHash(route: Route): string {
     params.set('b', String(page.pair.bId));
   } else if (page.name === 'journals' && page.mode) {
     params.set('mode', page.mode);
+  } else if (page.name === 'data' && page.filter) {
+    for (const [field, value] of Object.entries(page.filter)) params.set(`${FILTER_PREFIX}${field}`, value);
+  } else if (page.name === 'evaluation' && page.manager && page.show) {
+    params.set('show', page.show);
   }
   const path = page.name === 'evaluation' && page.manager ? `evaluation/${encodeURIComponent(page.manager)}` : pageKey(page);
   const query = params.toString();

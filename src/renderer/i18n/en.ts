@@ -6,6 +6,7 @@ import { schemesTextEn } from '../features/settings/schemesText';
 import { workCalendarTextEn } from '../features/settings/workCalendarText';
 import { exportReportTextEn } from '../features/report/exportReportText';
 import type { Resources } from './zhCN';
+import { officeTextEn } from './officeText';
 
 /** English UI text: same keys as zhCN. */
 export const en: Resources = {
@@ -240,6 +241,7 @@ export const en: Resources = {
   measures: measuresTextEn,
   workCalendar: workCalendarTextEn,
   exportReport: exportReportTextEn,
+  office: officeTextEn,
   supervisor: {
     title: 'Supervisor',
     name: 'Name',

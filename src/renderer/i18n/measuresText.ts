@@ -70,6 +70,7 @@ export const measuresTextEn: Shape<typeof measuresTextZh> = {
     coverage: 'Retailer coverage',
     plan_compliance: 'Visit plan compliance',
     top3_share: 'Top-3 visit share',
+    punch_anomalies: 'Punch anomalies',
     journal_rate: 'Journal rate',
     journal_chars: 'Journal length (median)',
     short_entries: 'Short entries',

@@ -6,6 +6,7 @@ import { schemesTextZh } from '../features/settings/schemesText';
 import { workCalendarTextZh } from '../features/settings/workCalendarText';
 import { exportReportTextZh } from '../features/report/exportReportText';
 import type { Shape } from './shape';
+import { officeTextZh } from './officeText';
 
 /** Chinese (default) UI text. en.ts has the same keys; the type below keeps them in step. */
 export const zhCN = {
@@ -240,6 +241,7 @@ export const zhCN = {
   measures: measuresTextZh,
   workCalendar: workCalendarTextZh,
   exportReport: exportReportTextZh,
+  office: officeTextZh,
   supervisor: {
     title: '考核人',
     name: '姓名',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { monthSchema } from './schemas';
+import { jobIdSchema, monthSchema } from './schemas';
 
 /** The tables the data grids show. */
 export const GRID_KINDS = [
@@ -62,6 +62,38 @@ export const dataArgs = {
   'data.detail': z.object({ kind: gridKindSchema, id: z.number().int().positive(), month: monthSchema.optional() }),
   /** What the 总览 screen shows for a month. */
   'data.overview': z.object({ month: monthSchema }),
+  /**
+   * The rows a grid shows (its filters and sort) with its visible columns in their order, as an
+   * .xlsx workbook ('job.progress' events, step 'rows'); `title` names the sheet and the file.
+   */
+  'data.export': z.object({
+    ...gridViewArgs,
+    sort: z.array(z.object({ colId: z.string().max(100), sort: z.enum(['asc', 'desc']) })).max(5).default([]),
+    columns: z.array(z.string().max(100)).max(100),
+    title: z.string().min(1).max(60),
+    subtitle: z.string().max(200).optional(),
+    jobId: jobIdSchema,
+  }),
+  /**
+   * The rows of a grid the page holds itself (the ranking, import history …) as an .xlsx
+   * workbook: its visible columns in their order, with their number kinds.
+   */
+  'data.exportRows': z.object({
+    title: z.string().min(1).max(60),
+    subtitle: z.string().max(200).optional(),
+    columns: z
+      .array(
+        z.object({
+          field: z.string().max(100),
+          label: z.string().max(200),
+          type: z.enum(['text', 'number', 'date', 'datetime', 'bool', 'longtext']),
+          format: z.enum(['money', 'quantity', 'count', 'percent', 'score', 'hours', 'coordinate', 'plain']).optional(),
+        }),
+      )
+      .min(1)
+      .max(100),
+    rows: z.array(z.record(z.string().max(100), z.union([z.string().max(40000), z.number(), z.null()]))).max(50_000),
+  }),
 } as const;
 
 export type ColumnType = 'text' | 'number' | 'date' | 'datetime' | 'bool' | 'longtext';
@@ -74,6 +106,8 @@ export interface ColumnInfo {
   sortable: boolean;
   /** Whether the column is shown by default. */
   visible: boolean;
+  /** For a number column: how it reads (core/format/numberFormat's NumberKind); plain when absent. */
+  format?: 'money' | 'quantity' | 'count' | 'percent' | 'score' | 'hours' | 'coordinate' | 'plain';
 }
 
 export type GridRow = Record<string, string | number | null>;
@@ -122,4 +156,6 @@ export interface DataReturns {
   'data.count': RowsCount;
   'data.detail': RowDetail;
   'data.overview': MonthOverview;
+  'data.export': { fileName: string; bytes: Uint8Array; rows: number };
+  'data.exportRows': { fileName: string; bytes: Uint8Array; rows: number };
 }

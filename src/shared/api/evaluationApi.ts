@@ -19,6 +19,8 @@ export const evaluationArgs = {
     score: z.number().min(0).max(100),
     reason: z.string().max(1000),
   }),
+  /** Takes back the manager's last adjustment of a draft month; the reason is mandatory and audited. */
+  'evaluation.undoAdjustment': z.object({ month: monthSchema, managerCode: managerCodeSchema, reason: z.string().max(1000) }),
   /** A 手工评分 metric's score (0–100, reason required, audited); the month is then stale until 重新考评. */
   'evaluation.setManualScore': z.object({
     month: monthSchema,
@@ -117,7 +119,7 @@ export interface MetricRowDto {
   label: string;
   unit: string;
   /** How the value reads: percent (0.85 → 85.0%), count, score (one decimal), hours, yesno (0/1 → 否/是). */
-  format: 'percent' | 'count' | 'score' | 'hours' | 'yesno';
+  format: 'percent' | 'count' | 'score' | 'hours' | 'yesno' | 'quantity';
   value: number | null;
   districtValue: number | null;
   /** The rule in words, e.g. 线性：80 → 0 分，100 → 100 分. */
@@ -223,6 +225,7 @@ export interface EvaluationReturns {
   'evaluation.get': MonthEvaluationDto | null;
   'evaluation.run': MonthEvaluationDto;
   'evaluation.adjust': MonthEvaluationDto;
+  'evaluation.undoAdjustment': MonthEvaluationDto;
   'evaluation.finalize': MonthEvaluationDto;
   'evaluation.reopen': MonthEvaluationDto;
   'evaluation.setManualScore': ScorecardDto;

@@ -83,6 +83,8 @@ export interface FilePreview {
   rows: string[][];
   /** The saved mapping that was applied automatically, if any. */
   appliedMapping: string | null;
+  /** Cells of `rows` the import would refuse: row and column indexes into `rows`, and why (Chinese). */
+  cellErrors?: { row: number; column: number; reason: string }[];
   /** Set when the kind was recognised but is unclear: the file is not imported until the user chooses. */
   unclear: UnclearKindInfo | null;
   /** How the sheet is read when it is not one row per record (DingTalk 每日统计, 打卡时间), in Chinese. */

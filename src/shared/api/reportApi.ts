@@ -4,8 +4,11 @@ import { jobIdSchema, monthSchema } from './schemas';
 export const reportArgs = {
   /** Builds the month's 考评报表 ('job.progress' events) and returns the workbook's bytes. */
   'report.export': z.object({ month: monthSchema, jobId: jobIdSchema }),
+  /** The scorecards of the chosen managers in one workbook, a print-ready sheet each ('job.progress' events). */
+  'report.scorecards': z.object({ month: monthSchema, managerCodes: z.array(z.string().min(1).max(50)).min(1).max(500), jobId: jobIdSchema }),
 } as const;
 
 export interface ReportReturns {
   'report.export': { fileName: string; bytes: Uint8Array };
+  'report.scorecards': { fileName: string; bytes: Uint8Array };
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createByteSource } from '../../../src/backend/io/byteSource';
+import { writeGridWorkbook } from '../../../src/backend/io/grid/writeGridWorkbook';
 import { setTextCell } from '../../../src/backend/io/textCell';
 import { openZipArchive } from '../../../src/backend/io/xlsx/zipArchive';
 import { evaluateStoredMonth } from '../../../src/backend/services/evaluation/evaluateStoredMonth';
@@ -115,5 +116,24 @@ describe('the evaluation report', () => {
     for (const s of styles) {
       if (/^[=+\-@\t\r]/.test(String(s.value))) expect(s, `${s.sheet}!${s.address}`).toMatchObject({ quotePrefix: true });
     }
+  });
+});
+
+describe('a grid export', () => {
+  it('prefixes imported texts that start with = + - @ or a tab, and leaves plain text and numbers alone', async () => {
+    const file = path.join(dir, 'grid.xlsx');
+    const rows = [...FORMULA_LIKE, '普通文字'].map((name, i) => ({ name, quantity: i + 1 }));
+    await writeGridWorkbook(
+      file,
+      [
+        { field: 'name', label: '=客户经理', type: 'text' },
+        { field: 'quantity', label: '订购量', type: 'number', format: 'quantity' },
+      ],
+      rows,
+      { title: '订单' },
+    );
+    const styles = await cellStyles(file);
+    expectPrefixed(styles, [...FORMULA_LIKE, '=客户经理']);
+    expect(styles.find((s) => s.value === '普通文字')).toMatchObject({ quotePrefix: false, textFormat: false });
   });
 });

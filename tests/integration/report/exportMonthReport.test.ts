@@ -15,6 +15,10 @@ import { buildReportModel } from '../../../src/core/report/buildReportModel';
 import { tempDir } from '../../helpers/tempDir';
 import { allCells, cellText, cellsWithValue, readWorkbook, rowTexts, sheet, worksheetXml } from './readWorkbook';
 import { buildReportDistrict, COPIED_TEXT, FORMULA_RESULT, HOSTILE_TEXTS, MONTH, type ReportDistrict } from './reportDistrict';
+import { formatNumber, type NumberKind } from '../../../src/core/format/numberFormat';
+
+/** The report's number formats and the kind of number each shows (the one formatting module). */
+const KIND_OF_FORMAT: Record<string, NumberKind> = { '0.0%': 'percent', '#,##0': 'count', '#,##0.0#': 'quantity', '0.0': 'score' };
 
 const dir = tempDir('kaoping-report-');
 const supervisor = (now: string) => ({ who: '主管甲', now: new Date(now) });
@@ -103,7 +107,9 @@ describe('the evaluation report workbook', () => {
 
   it('prints on A4 one page wide, summary landscape and managers portrait, with repeated title rows, frozen panes and paged headers', () => {
     const summary = sheet(draft, '汇总');
-    expect(summary.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '4:4' });
+    expect(summary.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    // Ten managers fit the first page: no header repeated above the charts' page.
+    expect(summary.pageSetup.printTitlesRow).toBeUndefined();
     expect(summary.views[0]).toMatchObject({ state: 'frozen', xSplit: 3, ySplit: 4 });
     for (const name of managerSheets) {
       expect(sheet(draft, name).pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' });
@@ -123,7 +129,8 @@ describe('the evaluation report workbook', () => {
     for (const { sheet: name, address, cell } of cells) {
       if (typeof cell.value !== 'number') continue;
       const ws = sheet(draft, name);
-      const shown = cell.numFmt === '0.0%' ? `${(cell.value * 100).toFixed(1)}%` : cell.numFmt === '0' ? cell.value.toFixed(0) : `${cell.value.toFixed(1)}*`;
+      const kind = KIND_OF_FORMAT[cell.numFmt ?? ''];
+      const shown = kind ? formatNumber(cell.value, kind) : `${cell.value.toFixed(1)}*`;
       const width = cell.isMerged ? widthOfMerge(ws, cell) : (ws.getColumn(cell.col).width ?? 8);
       expect(width, `${name}!${address} ${shown}`).toBeGreaterThanOrEqual(shown.length + 1);
     }
@@ -154,8 +161,8 @@ describe('the evaluation report workbook', () => {
       return ws.getRow(Number(found.cell.row));
     };
     expect(rowWith('出勤率').getCell(3).numFmt).toBe('0.0%');
-    expect(rowWith('出勤率').getCell(6).value).toBe('线性：60%→100% 得 0→100');
-    expect(rowWith('在市场天数').getCell(3).numFmt).toBe('0');
+    expect(rowWith('出勤率').getCell(6).value).toBe('线性：70%→100% 得 0→100');
+    expect(rowWith('在市场天数').getCell(3).numFmt).toBe('#,##0');
     expect(rowWith('每日在市场时长（小时，中位数）').getCell(3).numFmt).toBe('0.0');
     expect(rowWith('订货量（条）').getCell(3).value).toBe('无数据');
     const first = rowWith('外出培训三天');

@@ -11,6 +11,9 @@ describe('hashRoute', () => {
       { page: { name: 'journals', mode: 'managers' }, month: '2026-10' },
       { page: { name: 'journals', mode: 'reports' }, month: null },
       { page: { name: 'settings' }, month: null },
+      // Drill-down: a grid filtered to what a chart's cell showed, a manager's flags with their evidence.
+      { page: { name: 'data', kind: 'attendance', filter: { managerCode: 'LH 001', date: '2026-10-13' } }, month: '2026-10' },
+      { page: { name: 'evaluation', manager: 'LH007', show: 'flags' }, month: '2026-10' },
     ];
     for (const route of routes) expect(parseHash(formatHash(route))).toEqual(route);
   });

@@ -105,14 +105,14 @@ describe('buildReportModel', () => {
       dimension: '出勤情况',
       value: { kind: 'number', value: 0.5, format: 'percent' },
       district: { kind: 'number', value: 0.9, format: 'percent' },
-      weight: '35%',
-      rule: '线性：60%→100% 得 0→100',
+      weight: '29.17%',
+      rule: '线性：70%→100% 得 0→100',
     });
     expect(line('月度分析报告按时提交')).toMatchObject({ value: { kind: 'text', text: '是' }, district: { kind: 'number', value: 0.5, format: 'percent' } });
-    expect(line('订货量（条）')).toMatchObject({ value: { kind: 'number', format: 'count' }, weight: '—', rule: '不计分，仅供参考' });
+    expect(line('订货量（条）')).toMatchObject({ value: { kind: 'number', format: 'quantity' }, weight: '—', rule: '不计分，仅供参考' });
     expect(line('新品布点率')?.value).toEqual({ kind: 'text', text: NO_DATA });
-    // 31 since perfunctory_entries (套话日志) joined the records metrics.
-    expect(lh001?.metrics).toHaveLength(31);
+    // 32: perfunctory_entries (套话日志, records) and punch_anomalies (打卡异常, attendance) joined.
+    expect(lh001?.metrics).toHaveLength(32);
   });
 
   it('shows copied texts side by side, earlier first, and other flags with their evidence rows', () => {

@@ -1,12 +1,14 @@
+import { excelNumberFormat } from '../../../core/format/numberFormat';
 import type { NumberFormat, ReportValue } from '../../../core/report/reportModel';
 import { NO_DATA } from '../../../core/report/reportValue';
 import { HEADER_FILL, type CellSpec } from './sheetBuilder';
 
-const NUMBER_FORMATS: Record<NumberFormat, string> = {
-  percent: '0.0%',
-  score: '0.0',
-  count: '0',
-  hours: '0.0',
+/** Excel number formats of the report's values, from the one formatting module (a quantity's depends on the value). */
+const NUMBER_FORMATS: Record<Exclude<NumberFormat, 'quantity'>, string> = {
+  percent: excelNumberFormat('percent'),
+  score: excelNumberFormat('score'),
+  count: excelNumberFormat('count'),
+  hours: excelNumberFormat('hours'),
 };
 /** A score the supervisor set by hand: still a number, shown with a star. */
 const ADJUSTED_SCORE_FORMAT = '0.0"*"';
@@ -14,7 +16,7 @@ const ADJUSTED_SCORE_FORMAT = '0.0"*"';
 export function valueCell(value: ReportValue, style: Omit<CellSpec, 'value'> = {}): CellSpec {
   switch (value.kind) {
     case 'number':
-      return { align: 'right', ...style, value: value.value, numFmt: NUMBER_FORMATS[value.format] };
+      return { align: 'right', ...style, value: value.value, numFmt: excelNumberFormat(value.format, value.value) };
     case 'text':
       return { align: 'right', ...style, value: value.text };
     case 'empty':

@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import type { CopySide, ManagerFlag, ManagerSection, ReportModel } from '../../../core/report/reportModel';
 import { formatScore } from '../../../core/report/reportValue';
 import { preparePrint } from './preparePrint';
+import { keepRowsTogether } from './printPages';
 import { headerCells, percentCell, scoreCell, valueCell } from './reportCells';
 import { FLAG_FILL, SheetBuilder, WARNING_COLOR } from './sheetBuilder';
 
@@ -57,6 +58,8 @@ export function writeManagerSheet(workbook: ExcelJS.Workbook, model: ReportModel
   heading(b, '二、指标明细');
   const metricHeader = b.add(headerCells(['方面', '指标', '本人', '片区', '权重', { label: '计分规则', span: 3 }]));
   let groupStart = metricHeader + 1;
+  /** Each dimension's rows with their label, kept on one page; the first also with the heading and column header. */
+  const groups: { first: number; last: number }[] = [];
   section.metrics.forEach((m, index) => {
     const first = index === 0 || section.metrics[index - 1]?.dimension !== m.dimension;
     if (first) groupStart = b.row;
@@ -70,6 +73,7 @@ export function writeManagerSheet(workbook: ExcelJS.Workbook, model: ReportModel
     ]);
     const last = index === section.metrics.length - 1 || section.metrics[index + 1]?.dimension !== m.dimension;
     if (last && row > groupStart) sheet.mergeCells(groupStart, 1, row, 1);
+    if (last) groups.push({ first: groups.length === 0 ? metricHeader - 1 : groupStart, last: row });
   });
 
   heading(b, section.flags.length === 0 ? '三、异常情况：本月未发现异常' : `三、异常情况及证据（共 ${section.flags.length} 项）`);
@@ -113,6 +117,7 @@ export function writeManagerSheet(workbook: ExcelJS.Workbook, model: ReportModel
   b.line(`本表由考评工作台导出于 ${model.generatedAt}；状态：${model.statusLabel}。`, { size: 9 });
 
   sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: 2, topLeftCell: 'A3', activeCell: 'A1' }];
+  keepRowsTogether(sheet, groups, { orientation: 'portrait', widthPixels: b.widthPixels, titleRows: { from: 1, to: 2 } });
   preparePrint(sheet, model, {
     orientation: 'portrait',
     titleRows: { from: 1, to: 2 },

@@ -21,6 +21,11 @@ export type ReportStep = 'charts' | 'sheets' | 'save';
 
 export interface WriteReportOptions {
   renderer?: ChartRenderer;
+  /**
+   * Only these managers' scorecards, a sheet each, in rank order (导出所选考评卡): no summary,
+   * flag or near-copy sheet. Unknown codes are left out.
+   */
+  onlyManagers?: readonly string[];
   onProgress?: (step: ReportStep, done: number, total: number) => void;
 }
 
@@ -37,9 +42,13 @@ const CHART_CONCURRENCY = 2;
  * Writes the report workbook. It goes to a temporary file beside the target first and is renamed
  * into place only when complete, so an error never leaves a partial or corrupt report behind.
  */
-export async function writeReportWorkbook(model: ReportModel, outPath: string, opts: WriteReportOptions = {}): Promise<WrittenWorkbook> {
+export async function writeReportWorkbook(fullModel: ReportModel, outPath: string, opts: WriteReportOptions = {}): Promise<WrittenWorkbook> {
   const renderer = opts.renderer ?? createChartRenderer();
-  const specs = [model.summary.rankingChart, model.summary.gradeChart, ...model.managers.map((m) => m.radarChart)];
+  const only = opts.onlyManagers ? new Set(opts.onlyManagers) : null;
+  const model = only ? { ...fullModel, managers: fullModel.managers.filter((m) => only.has(m.code)) } : fullModel;
+  const specs = only
+    ? model.managers.map((m) => m.radarChart)
+    : [model.summary.rankingChart, model.summary.gradeChart, ...model.managers.map((m) => m.radarChart)];
   const progress = opts.onProgress ?? (() => undefined);
   progress('charts', 0, specs.length);
   const pngs = await renderAll(renderer, specs, (done) => progress('charts', done, specs.length));
@@ -57,15 +66,18 @@ export async function writeReportWorkbook(model: ReportModel, outPath: string, o
     return { id: workbook.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' }), width: spec.width, height: spec.height };
   };
 
-  const sheetCount = model.managers.length + 3;
+  const sheetCount = only ? model.managers.length : model.managers.length + 3;
   progress('sheets', 0, sheetCount);
-  writeSummarySheet(workbook, model, { ranking: image(0), grades: image(1) });
+  if (!only) writeSummarySheet(workbook, model, { ranking: image(0), grades: image(1) });
+  const radarOffset = only ? 0 : 2;
   model.managers.forEach((section, index) => {
-    writeManagerSheet(workbook, model, section, image(index + 2));
-    progress('sheets', index + 2, sheetCount);
+    writeManagerSheet(workbook, model, section, image(index + radarOffset));
+    progress('sheets', index + (only ? 1 : 2), sheetCount);
   });
-  writeFlagsSheet(workbook, model);
-  writeNearCopySheet(workbook, model);
+  if (!only) {
+    writeFlagsSheet(workbook, model);
+    writeNearCopySheet(workbook, model);
+  }
   progress('sheets', sheetCount, sheetCount);
   progress('save', 0, 1);
 

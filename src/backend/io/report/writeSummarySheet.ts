@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import type { ReportModel } from '../../../core/report/reportModel';
 import { displayWidth } from './displayWidth';
 import { preparePrint } from './preparePrint';
+import { fitsOnePage } from './printPages';
 import { headerCells, scoreCell } from './reportCells';
 import { SheetBuilder, WARNING_COLOR, type CellSpec } from './sheetBuilder';
 
@@ -65,6 +66,7 @@ export function writeSummarySheet(workbook: ExcelJS.Workbook, model: ReportModel
     { value: null },
     { value: null },
   ]);
+  const tableEnd = b.row - 1;
   b.skip();
   for (const note of summary.notes) b.line(note);
   // The charts get a page of their own rather than being cut by wherever the table ends.
@@ -84,9 +86,12 @@ export function writeSummarySheet(workbook: ExcelJS.Workbook, model: ReportModel
   }
 
   sheet.views = [{ state: 'frozen', xSplit: 3, ySplit: headerRow, topLeftCell: `D${headerRow + 1}`, activeCell: 'A1' }];
+  // The charts have a page of their own: a table that fits its first page repeats no header there
+  // (it would stand empty above the charts); a longer table repeats it on its own pages.
+  const repeatHeader = !fitsOnePage(sheet, tableEnd, { orientation: 'landscape', widthPixels: b.widthPixels });
   preparePrint(sheet, model, {
     orientation: 'landscape',
-    titleRows: { from: headerRow, to: headerRow },
+    ...(repeatHeader ? { titleRows: { from: headerRow, to: headerRow } } : {}),
     lastRow: b.row - 1,
     lastColumn: widths.length,
     caption: '汇总',

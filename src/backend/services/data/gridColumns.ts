@@ -3,5 +3,12 @@ import { GRID_TABLES } from '../../repositories/gridTables';
 
 /** The columns a grid offers, for AG Grid's column definitions; every one sorts and filters in SQL. */
 export function gridColumns(kind: GridKind): ColumnInfo[] {
-  return GRID_TABLES[kind].columns.map((c) => ({ field: c.field, label: c.label, type: c.type, sortable: true, visible: c.visible }));
+  return GRID_TABLES[kind].columns.map((c) => ({
+    field: c.field,
+    label: c.label,
+    type: c.type,
+    sortable: true,
+    visible: c.visible,
+    ...(c.format ? { format: c.format } : {}),
+  }));
 }

@@ -27,7 +27,7 @@ const MAX_PAGE_ROWS = 1000;
 /** AG Grid sends 'YYYY-MM-DD HH:mm:ss'; the day is what is compared. */
 const DATE_TEXT = /^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$/;
 
-function columnOf(spec: GridTableSpec, field: string, use: string): GridColumnSpec {
+export function columnOf(spec: GridTableSpec, field: string, use: string): GridColumnSpec {
   const column = spec.columns.find((c) => c.field === field);
   if (!column) throw new RequestError('invalid_argument', `没有名为「${field}」的列，不能${use}`, { field });
   return column;
@@ -78,7 +78,7 @@ function monthCondition(spec: GridTableSpec, month: string): RawBuilder<SqlBool>
 }
 
 /** The conditions of a view (month, column filters, quick filter), checked against the table's columns. */
-function viewOf(arg: ApiParsedArg<'data.count'>): GridView {
+export function viewOf(arg: ApiParsedArg<'data.count'>): GridView {
   const spec = GRID_TABLES[arg.kind];
   const conditions: GridQuery['conditions'] = [];
   if (arg.month) {
@@ -109,9 +109,14 @@ export async function gridRows(store: Store, arg: ApiParsedArg<'data.rows'>): Pr
   if (arg.endRow - arg.startRow > MAX_PAGE_ROWS) throw new RequestError('invalid_argument', `一页最多 ${MAX_PAGE_ROWS} 行`);
 
   const view = viewOf(arg);
-  const sortModel = arg.sort.length > 0 ? arg.sort : spec.defaultSort ? [{ colId: spec.defaultSort.field, sort: spec.defaultSort.sort }] : [];
-  const sort = sortModel.map((s) => ({ column: columnOf(spec, s.colId, '排序'), sort: s.sort }));
+  const sort = sortOf(spec, arg.sort);
   return queryGridPage(store.db, { ...view, sort, offset: arg.startRow, limit: arg.endRow - arg.startRow }, countCache(store), { count: arg.count });
+}
+
+/** The view's order: the grid's sort model, else the table's default order. */
+export function sortOf(spec: GridTableSpec, sortModel: readonly { colId: string; sort: 'asc' | 'desc' }[]): GridQuery['sort'] {
+  const model = sortModel.length > 0 ? sortModel : spec.defaultSort ? [{ colId: spec.defaultSort.field, sort: spec.defaultSort.sort }] : [];
+  return model.map((s) => ({ column: columnOf(spec, s.colId, '排序'), sort: s.sort }));
 }
 
 /** The exact number of rows a grid view matches ('data.count'), from the same cache as the pages'. */

@@ -65,7 +65,7 @@ export async function rowDetail(store: Store, kind: GridKind, id: number, month:
     for (const k of ['journals', 'attendance', 'surveys', 'orders'] as const) related.push(await monthRowsOf(store, k, 'retailer_id', id, month));
   } else if (kind === 'managers') {
     row.retailerCount = await countRetailersOfManager(store.db, id, month);
-    columns.push({ field: 'retailerCount', label: `${month} 服务零售户数`, type: 'number', sortable: false, visible: true });
+    columns.push({ field: 'retailerCount', label: `${month} 服务零售户数`, type: 'number', sortable: false, visible: true, format: 'count' });
     for (const k of ['journals', 'attendance'] as const) related.push(await monthRowsOf(store, k, 'manager_id', id, month));
   } else {
     const { retailerId, managerId } = await gridRowLinks(store.db, GRID_TABLES[kind], id);

@@ -2,6 +2,7 @@ import type { RawRow } from '../../../core/import/cell';
 import { cellText } from '../../../core/import/cellText';
 import { detectHeader, HEADER_SCAN_ROWS, rankKinds, type HeaderMatch } from '../../../core/import/detectHeader';
 import { KIND_LABELS_ZH, KIND_SPECS, requiredUnitsOf, type KindName } from '../../../core/import/kinds';
+import { makeRowParser } from '../../../core/import/makeRowParser';
 import type { FieldInfo, FilePreview, SavedMappingInfo } from '../../../shared/api/importApi';
 import { FileRefusedError } from '../../io/fileRefusedError';
 import { openSpreadsheet } from '../../io/openSpreadsheet';
@@ -100,6 +101,24 @@ function chooseSheet(sheets: SheetHead[], opts: PreviewOptions): Chosen | null {
   return best;
 }
 
+/** Column index of a letter ('A' → 0, 'AB' → 27). */
+function columnIndexOf(letter: string): number {
+  let index = 0;
+  for (const char of letter) index = index * 26 + (char.charCodeAt(0) - 64);
+  return index - 1;
+}
+
+function previewCellErrors(match: HeaderMatch, rows: readonly RawRow[]): NonNullable<FilePreview['cellErrors']> {
+  const parse = makeRowParser(match);
+  const errors: NonNullable<FilePreview['cellErrors']> = [];
+  rows.forEach((row, index) => {
+    const result = parse(row);
+    if (result.status !== 'invalid') return;
+    for (const e of result.errors) if (e.columnLetter) errors.push({ row: index, column: columnIndexOf(e.columnLetter), reason: e.reason });
+  });
+  return errors;
+}
+
 /**
  * What the import centre shows before importing: the file's kind, header row, how its columns
  * map to the kind's fields, and its first rows. Reads only the head of each sheet; writes nothing.
@@ -172,9 +191,9 @@ export async function previewFile(input: SpreadsheetInput, opts: PreviewOptions 
     preview.unmapped = preview.headers.flatMap((header, column) => (header.trim() === '' ? [] : [{ column, header }]));
     if (kind) preview.missingRequired = requiredUnitsOf(KIND_SPECS[kind]).map((u) => ({ key: u.key, label: u.labelZh }));
   }
-  preview.rows = sheet.head
-    .filter((r) => headerRow === null || r.rowNumber > headerRow)
-    .slice(0, PREVIEW_ROWS)
-    .map((r) => r.cells.map((c) => cellText(c)));
+  const shown = sheet.head.filter((r) => headerRow === null || r.rowNumber > headerRow).slice(0, PREVIEW_ROWS);
+  preview.rows = shown.map((r) => r.cells.map((c) => cellText(c)));
+  // The same checks as the import, so a bad cell shows red before anything is imported.
+  if (match) preview.cellErrors = previewCellErrors(match, shown);
   return preview;
 }

@@ -15,6 +15,8 @@ export interface ExportReportOptions {
   now: Date;
   /** Called as the charts are drawn, the sheets written and the file saved. */
   onProgress?: (step: ReportStep, done: number, total: number) => void;
+  /** Only these managers' scorecards, a sheet each (see WriteReportOptions.onlyManagers). */
+  onlyManagers?: readonly string[];
 }
 
 /**
@@ -28,6 +30,9 @@ export async function exportMonthReport(store: Store, month: string, outPath: st
   if (!snapshot) throw new ReportExportError('not_evaluated', `${month} 还没有考评结果，请先考评（kaoping evaluate --month ${month}）再导出报表`);
 
   const evaluation = snapshot.evaluation;
+  if (opts.onlyManagers && !evaluation.managers.some((m) => opts.onlyManagers?.includes(m.code))) {
+    throw new ReportExportError('unknown_manager', `${month} 的考评中没有所选的客户经理（${opts.onlyManagers.slice(0, 5).join('、')}）`);
+  }
   const input: ReportInput = {
     month,
     status: snapshot.status,
@@ -47,7 +52,10 @@ export async function exportMonthReport(store: Store, month: string, outPath: st
     manualScores: await readManualScores(store, month),
   };
   try {
-    return await writeReportWorkbook(buildReportModel(input), target, { onProgress: opts.onProgress });
+    return await writeReportWorkbook(buildReportModel(input), target, {
+      onProgress: opts.onProgress,
+      ...(opts.onlyManagers ? { onlyManagers: opts.onlyManagers } : {}),
+    });
   } catch (err) {
     throw asWriteError(err, target);
   }

@@ -1,4 +1,4 @@
-export type ReportExportErrorCode = 'not_evaluated' | 'unwritable';
+export type ReportExportErrorCode = 'not_evaluated' | 'unwritable' | 'unknown_manager';
 
 /** A refusal the user can act on; the message is Chinese and says what to do. */
 export class ReportExportError extends Error {

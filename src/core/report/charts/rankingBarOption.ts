@@ -1,3 +1,4 @@
+import { formatNumber } from '../../format/numberFormat';
 import type { ChartSpec } from '../reportModel';
 import { CHART_TEXT_STYLE, gradeColor } from './chartStyle';
 
@@ -52,7 +53,7 @@ export function rankingBarOption(ranked: readonly RankedManager[], gradeLabels: 
               show: true,
               position: 'right' as const,
               ...CHART_TEXT_STYLE,
-              formatter: m.vetoed ? `${m.total.toFixed(1)}（否决）` : m.total.toFixed(1),
+              formatter: m.vetoed ? `${formatNumber(m.total, 'score')}（否决）` : formatNumber(m.total, 'score'),
               ...(m.vetoed ? { color: '#c62828' } : {}),
             },
           })),

@@ -3,11 +3,12 @@ import type { AgGridReact } from 'ag-grid-react';
 import type { GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GridKind, GridRow } from '../../../shared/api/dataApi';
+import type { ColumnFilter, ColumnInfo, GridKind, GridRow } from '../../../shared/api/dataApi';
 import type { ApiError } from '../../../shared/api/result';
 import { useApi, useApiCall } from '../../api/useApi';
 import { navigate } from '../../app/hashRoute';
 import { AppGrid } from '../../grid/AppGrid';
+import { ExportGridButton } from '../../grid/ExportGridButton';
 import { ColumnChooser } from './ColumnChooser';
 import { clearColumnLayout, loadColumnLayout, saveColumnLayout } from './columnLayoutStore';
 import { columnDefsFor, defaultColumnState } from './columnDefsFor';
@@ -17,8 +18,21 @@ import { RowDetailDrawer } from './RowDetailDrawer';
 
 const SEARCH_DEBOUNCE_MS = 300;
 
+/** Column filters that keep exactly the clicked values: equals on text, number or date columns. */
+function drillDownModel(columns: readonly ColumnInfo[], filter: Record<string, string>): Record<string, ColumnFilter> {
+  const model: Record<string, ColumnFilter> = {};
+  for (const [field, value] of Object.entries(filter)) {
+    const column = columns.find((c) => c.field === field);
+    if (!column) continue;
+    if (column.type === 'date' || column.type === 'datetime') model[field] = { filterType: 'date', type: 'equals', dateFrom: value };
+    else if (column.type === 'number' && Number.isFinite(Number(value))) model[field] = { filterType: 'number', type: 'equals', filter: Number(value) };
+    else model[field] = { filterType: 'text', type: 'equals', filter: value };
+  }
+  return model;
+}
+
 /** One table of imported data: paged, sorted and filtered in SQL; a row opens its detail. */
-export function DataPage({ kind, month }: { kind: GridKind; month: string }) {
+export function DataPage({ kind, month, filter }: { kind: GridKind; month: string; filter?: Record<string, string> }) {
   const { t, i18n } = useTranslation();
   const call = useApiCall();
   const columns = useApi('data.columns', { kind });
@@ -59,6 +73,24 @@ export function DataPage({ kind, month }: { kind: GridKind; month: string }) {
     [call, kind, month, quickFilter],
   );
 
+  // A drill-down (a chart's cell, a flag) opens the grid filtered to what was clicked.
+  const filterKey = filter ? JSON.stringify(filter) : '';
+  const applyDrillDown = useCallback(
+    (api: GridApi<GridRow>) => {
+      if (filterKey && columns.data) api.setFilterModel(drillDownModel(columns.data, JSON.parse(filterKey) as Record<string, string>));
+    },
+    [filterKey, columns.data],
+  );
+  const drilledRef = useRef(false);
+  useEffect(() => {
+    const api = gridRef.current?.api;
+    if (!api) return;
+    // 显示全部 after a drill-down drops its filters; filters the user set by hand stay otherwise.
+    if (!filterKey && drilledRef.current) api.setFilterModel(null);
+    drilledRef.current = filterKey !== '';
+    applyDrillDown(api);
+  }, [applyDrillDown, filterKey]);
+
   const rememberLayout = useCallback(
     (api: GridApi<GridRow>) => {
       const state = api.getColumnState();
@@ -95,6 +127,14 @@ export function DataPage({ kind, month }: { kind: GridKind; month: string }) {
           </Typography.Text>
         </Space>
         {columns.data && (
+          <Space size={8}>
+            <ExportGridButton
+              kind={kind}
+              month={month}
+              quickFilter={quickFilter}
+              title={t(`gridKinds.${kind}`)}
+              api={() => gridRef.current?.api}
+            />
           <ColumnChooser
             columns={columns.data}
             hidden={hidden}
@@ -104,8 +144,26 @@ export function DataPage({ kind, month }: { kind: GridKind; month: string }) {
               if (columns.data) gridRef.current?.api.applyColumnState({ state: defaultColumnState(columns.data), applyOrder: true });
             }}
           />
+          </Space>
         )}
       </Space>
+      {filter && columns.data && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="grid-drilldown"
+          title={t('office.drill.filtered', {
+            what: Object.entries(filter)
+              .map(([field, value]) => `${columns.data?.find((c) => c.field === field)?.label ?? field} ${value}`)
+              .join('，'),
+          })}
+          action={
+            <Typography.Link onClick={() => navigate({ page: { name: 'data', kind } })} data-testid="grid-drilldown-clear">
+              {t('office.drill.clear')}
+            </Typography.Link>
+          }
+        />
+      )}
       {loadError && <Alert type="error" showIcon title={t('grid.loadFailed', { message: loadError.message })} />}
       {emptyUnfiltered && (
         <Alert
@@ -138,6 +196,8 @@ export function DataPage({ kind, month }: { kind: GridKind; month: string }) {
             tooltipShowDelay={600}
             defaultColDef={{ resizable: true, suppressHeaderMenuButton: false }}
             onGridReady={(e) => {
+              drilledRef.current = filterKey !== '';
+              applyDrillDown(e.api);
               const state = e.api.getColumnState();
               setHidden(new Set(state.filter((s) => s.hide).map((s) => s.colId)));
               // First visit: stretch narrow tables across the screen instead of leaving a white band.

@@ -1,7 +1,8 @@
-import { Descriptions, Drawer, Empty, Skeleton, Tabs, Typography } from 'antd';
+import { Button, Descriptions, Drawer, Empty, Skeleton, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ColumnInfo, GridKind, GridRow, RowDetail } from '../../../shared/api/dataApi';
 import { useApi } from '../../api/useApi';
+import { navigate } from '../../app/hashRoute';
 import { AppGrid } from '../../grid/AppGrid';
 import { formatCell } from './formatCell';
 
@@ -25,6 +26,21 @@ export function RowDetailDrawer({ kind, id, month, onClose }: Props) {
       onClose={onClose}
       size={760}
       title={t('detail.title', { kind: t(`gridKinds.${kind}`) })}
+      extra={
+        kind === 'managers' && typeof detail.data?.row.code === 'string' ? (
+          <Button
+            type="primary"
+            data-testid="detail-scorecard"
+            onClick={() => {
+              const code = detail.data?.row.code;
+              onClose();
+              if (typeof code === 'string') navigate({ page: { name: 'evaluation', manager: code } });
+            }}
+          >
+            {t('office.drill.scorecard')}
+          </Button>
+        ) : undefined
+      }
       destroyOnHidden
       styles={{ body: { paddingTop: 12 } }}
     >
@@ -46,7 +62,7 @@ function DetailBody({ detail }: { detail: RowDetail }) {
       <Descriptions size="small" bordered column={2} styles={{ label: { width: 110, whiteSpace: 'nowrap' } }}>
         {short.map((c) => (
           <Descriptions.Item key={c.field} label={c.label}>
-            {formatCell(detail.row[c.field], c.type, t)}
+            {formatCell(detail.row[c.field], c.type, t, c.format)}
           </Descriptions.Item>
         ))}
       </Descriptions>
@@ -90,7 +106,7 @@ function RelatedGrid({ columns, rows }: { columns: ColumnInfo[]; rows: GridRow[]
             field: c.field,
             headerName: c.label,
             width: c.type === 'longtext' ? 260 : 120,
-            valueFormatter: (p) => formatCell(p.value as string | number | null | undefined, c.type, t),
+            valueFormatter: (p) => formatCell(p.value as string | number | null | undefined, c.type, t, c.format),
           }))}
         defaultColDef={{ sortable: true, resizable: true }}
       />

@@ -7,6 +7,11 @@ import { formatCell } from './formatCell';
 // Wide enough for the floating filters too (a date filter needs its whole yyyy-mm-dd input).
 const WIDTH: Record<ColumnType, number> = { text: 130, number: 104, date: 140, datetime: 170, bool: 96, longtext: 320 };
 
+/** Money and quantities carry separators and decimals (12,345.60): a little wider than a plain number. */
+function widthOf(column: ColumnInfo): number {
+  return column.type === 'number' && (column.format === 'money' || column.format === 'coordinate') ? 112 : WIDTH[column.type];
+}
+
 function filterFor(type: ColumnType): string {
   if (type === 'number') return 'agNumberColumnFilter';
   if (type === 'date' || type === 'datetime') return 'agDateColumnFilter';
@@ -31,7 +36,7 @@ export function columnDefsFor(columns: ColumnInfo[], saved: SavedColumn[], t: TF
       field: column.field,
       headerName: column.label,
       headerTooltip: column.label,
-      initialWidth: remembered?.width ?? WIDTH[column.type],
+      initialWidth: remembered?.width ?? widthOf(column),
       initialHide: remembered?.hide ?? !column.visible,
       initialPinned: remembered?.pinned ?? undefined,
       sortable: column.sortable,
@@ -44,7 +49,7 @@ export function columnDefsFor(columns: ColumnInfo[], saved: SavedColumn[], t: TF
         ...(column.type === 'date' || column.type === 'datetime' ? { browserDatePicker: false } : {}),
       },
       type: column.type === 'number' ? 'rightAligned' : undefined,
-      valueFormatter: (p) => formatCell(p.value as string | number | null | undefined, column.type, t),
+      valueFormatter: (p) => formatCell(p.value as string | number | null | undefined, column.type, t, column.format),
       // Long text shows one line here; the drawer shows all of it.
       tooltipValueGetter: column.type === 'longtext' ? (p) => formatCell(p.value as string | null, 'text', t).slice(0, 300) : undefined,
     } satisfies ColDef<GridRow>;
@@ -53,5 +58,5 @@ export function columnDefsFor(columns: ColumnInfo[], saved: SavedColumn[], t: TF
 
 /** The default layout, for "恢复默认列". */
 export function defaultColumnState(columns: ColumnInfo[]) {
-  return columns.map((c) => ({ colId: c.field, width: WIDTH[c.type], hide: !c.visible, pinned: null, sort: null }));
+  return columns.map((c) => ({ colId: c.field, width: widthOf(c), hide: !c.visible, pinned: null, sort: null }));
 }

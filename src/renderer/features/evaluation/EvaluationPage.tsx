@@ -1,9 +1,12 @@
 import { LockOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Skeleton, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import type { AgGridReact } from 'ag-grid-react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MonthEvaluationDto } from '../../../shared/api/evaluationApi';
+import type { ManagerRowDto, MonthEvaluationDto } from '../../../shared/api/evaluationApi';
 import { useApiCall } from '../../api/useApi';
+import { ExportRowsButton } from '../../grid/ExportRowsButton';
+import { ExportScorecardsButton } from '../report/ExportScorecardsButton';
 import { ScorecardPanel } from '../scorecard/ScorecardPanel';
 import { EvaluationToolbar } from './EvaluationToolbar';
 import { gradeColorOf } from './gradeColorOf';
@@ -18,8 +21,8 @@ import { useMonthEvaluation } from './useMonthEvaluation';
 const CHART_HEIGHT = 150;
 
 /** 考评: the month's ranking, re-evaluation, 定稿/reopen; with a manager, that manager's scorecard. */
-export function EvaluationPage({ month, manager }: { month: string; manager: string | null }) {
-  if (manager) return <ScorecardPanel month={month} managerCode={manager} />;
+export function EvaluationPage({ month, manager, show }: { month: string; manager: string | null; show?: 'flags' }) {
+  if (manager) return <ScorecardPanel month={month} managerCode={manager} {...(show ? { show } : {})} />;
   return <MonthEvaluation month={month} />;
 }
 
@@ -30,6 +33,8 @@ function MonthEvaluation({ month }: { month: string }) {
   const { evaluation, error, set } = useMonthEvaluation(month);
   const { running, progress, run } = useEvaluationRun();
   const [reopening, setReopening] = useState(false);
+  const rankingRef = useRef<AgGridReact<ManagerRowDto>>(null);
+  const [selected, setSelected] = useState<string[]>([]);
 
   async function evaluate() {
     const result = await run(month);
@@ -88,20 +93,29 @@ function MonthEvaluation({ month }: { month: string }) {
         onFinalize={finalize}
         onReopen={() => setReopening(true)}
       />
-      {final && <Alert type="warning" showIcon icon={<LockOutlined />} title={t('evaluation.finalBanner')} data-testid="final-banner" />}
+      {final && (
+        <Alert type="warning" showIcon icon={<LockOutlined />} title={t('evaluation.finalBanner')} data-testid="final-banner" style={{ padding: '4px 12px' }} />
+      )}
       <StaleBanner stale={evaluation.stale} nextScheme={evaluation.nextScheme} />
       <Card size="small" styles={{ body: { padding: '8px 12px 4px' } }}>
         <ChartHeader evaluation={evaluation} />
-        <RankingChart managers={evaluation.managers} grades={evaluation.grades} height={CHART_HEIGHT} />
+        {/* The banner's room comes out of the chart, so the ranking's bottom rows stay in view. */}
+        <RankingChart managers={evaluation.managers} grades={evaluation.grades} height={final ? CHART_HEIGHT - 36 : CHART_HEIGHT} />
       </Card>
       <Card
         size="small"
         title={t('evaluation.tableTitle')}
-        extra={<Typography.Text type="secondary">{t('evaluation.managerCount', { count: evaluation.managers.length })}</Typography.Text>}
+        extra={
+          <Space size={12}>
+            <Typography.Text type="secondary">{t('evaluation.managerCount', { count: evaluation.managers.length })}</Typography.Text>
+            <ExportScorecardsButton month={month} codes={selected} />
+            <ExportRowsButton<ManagerRowDto> title={t('evaluation.tableTitle')} subtitle={month} api={() => rankingRef.current?.api} testId="ranking-export" />
+          </Space>
+        }
         style={{ flex: 1, minHeight: 240, display: 'flex', flexDirection: 'column' }}
         styles={{ body: { flex: 1, minHeight: 0, padding: 0 } }}
       >
-        <RankingGrid managers={evaluation.managers} grades={evaluation.grades} />
+        <RankingGrid managers={evaluation.managers} grades={evaluation.grades} gridRef={rankingRef} onSelect={setSelected} />
       </Card>
       <ReopenModal
         month={month}

@@ -1,4 +1,4 @@
-import { CheckCircleOutlined, SyncOutlined, UnlockOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, InfoCircleOutlined, SyncOutlined, UnlockOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -36,8 +36,17 @@ export function EvaluationToolbar({ evaluation, running, progress, onRun, onFina
           <Typography.Text type="secondary">{t('evaluation.status.finalBy', { at: at(evaluation.finalizedAt), who: evaluation.finalizedBy ?? '—' })}</Typography.Text>
         )}
         <Typography.Text data-testid="evaluation-scheme">{t('evaluation.scheme', { name: evaluation.scheme.name, version: evaluation.scheme.version })}</Typography.Text>
-        <Typography.Text type="secondary">{t('evaluation.evaluatedAt', { at: at(evaluation.evaluatedAt) })}</Typography.Text>
-        <Typography.Text type="secondary">{t('evaluation.workdays', { count: evaluation.workdays })}</Typography.Text>
+        {final ? (
+          // Finalized, the who and when take the room: when it was evaluated moves into a tip, so the toolbar keeps one line at 1366 pixels.
+          <Tooltip title={`${t('evaluation.evaluatedAt', { at: at(evaluation.evaluatedAt) })} · ${t('evaluation.workdays', { count: evaluation.workdays })}`}>
+            <InfoCircleOutlined style={{ color: '#999' }} data-testid="evaluation-more" />
+          </Tooltip>
+        ) : (
+          <>
+            <Typography.Text type="secondary">{t('evaluation.evaluatedAt', { at: at(evaluation.evaluatedAt) })}</Typography.Text>
+            <Typography.Text type="secondary">{t('evaluation.workdays', { count: evaluation.workdays })}</Typography.Text>
+          </>
+        )}
       </Space>
       {running && <RunProgress progress={progress} width={200} />}
       <Space size={8}>

@@ -4,6 +4,9 @@ import type { TFunction } from 'i18next';
 import { DIMENSION_KEYS } from '../../../core/measures/dimensions';
 import type { DimensionScoreDto, ManagerRowDto } from '../../../shared/api/evaluationApi';
 import { gradeColorOf } from './gradeColorOf';
+import { formatNumber } from '../../../core/format/numberFormat';
+import type { ExportContext } from '../../grid/exportRowsOf';
+import { navigate } from '../../app/hashRoute';
 
 /** Missing values (无数据, no rank, no total) sort after every number, whichever the direction. */
 const nullsLast: SortComparatorFn<ManagerRowDto, number | null> = (a, b, _na, _nb, descending) => {
@@ -23,7 +26,7 @@ function ScoreCell({ score, noData, mark }: { score: DimensionScoreDto | undefin
   const adjusted = score.computedScore !== undefined;
   return (
     <span data-adjusted={adjusted ? 'true' : undefined}>
-      {score.score.toFixed(1)}
+      {formatNumber(score.score, 'score')}
       {adjusted && (
         // Raised by relative position rather than <sup>, which would push the number off the row's baseline.
         <span style={{ marginLeft: 2, color: '#d46b08', fontSize: 10, fontWeight: 600, position: 'relative', top: -5 }} data-testid="adjusted-mark">
@@ -42,18 +45,20 @@ export function rankingColumns(t: TFunction, grades: readonly string[]): ColDef<
     headerName: t(`measures.dimensionsShort.${key}`),
     headerTooltip: t(`measures.dimensionsLong.${key}`),
     valueGetter: (p) => p.data?.dimensions[key]?.score ?? null,
-    minWidth: 80,
+    context: { exportFormat: 'score' } satisfies ExportContext<ManagerRowDto>,
+    // 76, not 80: the tick-box column (32) must fit beside the eight dimensions at 1366 pixels.
+    minWidth: 76,
     cellRenderer: (p: { data?: ManagerRowDto }) => (
       <ScoreCell score={p.data?.dimensions[key]} noData={t('evaluation.noData')} mark={t('evaluation.adjustedMark')} />
     ),
     tooltip: (p) => {
       const computed = p.data?.dimensions[key]?.computedScore;
       if (computed === undefined) return undefined;
-      return t('evaluation.adjustedTip', { computed: computed === null ? t('evaluation.noData') : computed.toFixed(1) });
+      return t('evaluation.adjustedTip', { computed: computed === null ? t('evaluation.noData') : formatNumber(computed, 'score') });
     },
   }));
   return [
-    { ...numeric, colId: 'rank', headerName: t('evaluation.columns.rank'), valueGetter: (p) => p.data?.rank ?? null, minWidth: 72, maxWidth: 84, sort: 'asc' } as ColDef<ManagerRowDto>,
+    { ...numeric, colId: 'rank', headerName: t('evaluation.columns.rank'), valueGetter: (p) => p.data?.rank ?? null, context: { exportFormat: 'count' }, minWidth: 72, maxWidth: 84, sort: 'asc' } as ColDef<ManagerRowDto>,
     { colId: 'name', headerName: t('evaluation.columns.name'), field: 'name', minWidth: 72 },
     { colId: 'code', headerName: t('evaluation.columns.code'), field: 'code', minWidth: 68 },
     ...(dimensionColumns as ColDef<ManagerRowDto>[]),
@@ -62,7 +67,8 @@ export function rankingColumns(t: TFunction, grades: readonly string[]): ColDef<
       colId: 'total',
       headerName: t('evaluation.columns.total'),
       valueGetter: (p) => p.data?.total ?? null,
-      valueFormatter: (p) => (p.value === null || p.value === undefined ? t('evaluation.noData') : (p.value as number).toFixed(1)),
+      context: { exportFormat: 'score' } satisfies ExportContext<ManagerRowDto>,
+      valueFormatter: (p) => (p.value === null || p.value === undefined ? t('evaluation.noData') : formatNumber(p.value as number, 'score')),
       cellStyle: { textAlign: 'right', fontWeight: 600 },
       minWidth: 64,
     } as ColDef<ManagerRowDto>,
@@ -94,6 +100,7 @@ export function rankingColumns(t: TFunction, grades: readonly string[]): ColDef<
       colId: 'veto',
       headerName: t('evaluation.columns.veto'),
       valueGetter: (p) => (p.data?.veto ? 1 : 0),
+      context: { exportValue: (m) => (m.veto ? t('evaluation.vetoTag') : null) } satisfies ExportContext<ManagerRowDto>,
       minWidth: 60,
       cellRenderer: (p: { data?: ManagerRowDto }) =>
         p.data?.veto ? (
@@ -105,7 +112,24 @@ export function rankingColumns(t: TFunction, grades: readonly string[]): ColDef<
         ),
       tooltip: (p) => (p.data?.veto ? t('evaluation.vetoTip', { reason: p.data.veto.reason }) : undefined),
     },
-    { ...numeric, colId: 'flags', headerName: t('evaluation.columns.flags'), field: 'flagCount', minWidth: 60 } as ColDef<ManagerRowDto>,
+    { ...numeric, colId: 'flags', headerName: t('evaluation.columns.flags'), field: 'flagCount', context: { exportFormat: 'count' }, minWidth: 60,
+      // The count opens the manager's flags with their evidence (the row itself opens the scorecard).
+      cellRenderer: (p: { data?: ManagerRowDto; value?: number }) =>
+        p.data && (p.value ?? 0) > 0 ? (
+          <a
+            data-testid={`flags-link-${p.data.code}`}
+            data-flags-link
+            title={t('office.drill.flagsTip')}
+            onClick={(e) => {
+              e.stopPropagation();
+              if (p.data) navigate({ page: { name: 'evaluation', manager: p.data.code, show: 'flags' } });
+            }}
+          >
+            {p.value}
+          </a>
+        ) : (
+          <span>{p.value ?? ''}</span>
+        ) } as ColDef<ManagerRowDto>,
   ];
 }
 

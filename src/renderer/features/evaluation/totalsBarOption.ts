@@ -1,3 +1,4 @@
+import { formatNumber } from '../../../core/format/numberFormat';
 import type { EChartsCoreOption } from 'echarts/core';
 import { CHART_TEXT_STYLE, NO_GRADE_COLOR } from '../../../core/report/charts/chartStyle';
 import type { ManagerRowDto } from '../../../shared/api/evaluationApi';
@@ -26,7 +27,7 @@ export function totalsBarOption(managers: readonly ManagerRowDto[], grades: read
       formatter: (p: { dataIndex: number }) => {
         const m = sorted[p.dataIndex];
         if (!m) return '';
-        const total = m.total === null ? text.noData : m.total.toFixed(1);
+        const total = m.total === null ? text.noData : formatNumber(m.total, 'score');
         // A tooltip is HTML: the name and code come from imported files.
         return `${m.rank ?? '—'}. ${escapeHtml(m.name)} (${escapeHtml(m.code)})<br/>${escapeHtml(`${total} · ${m.grade ?? '—'}${m.veto ? ` · ${text.veto}` : ''}`)}`;
       },
@@ -53,7 +54,7 @@ export function totalsBarOption(managers: readonly ManagerRowDto[], grades: read
             position: 'top' as const,
             ...CHART_TEXT_STYLE,
             fontSize: crowded ? 10 : 12,
-            formatter: m.total === null ? '' : m.veto ? `${m.total.toFixed(1)} ${text.veto}` : m.total.toFixed(1),
+            formatter: m.total === null ? '' : m.veto ? `${formatNumber(m.total, 'score')} ${text.veto}` : formatNumber(m.total, 'score'),
             ...(m.veto ? { color: '#c62828' } : {}),
           },
         })),

@@ -64,12 +64,13 @@ export function ColumnMappingEditor({ preview, disabled, onChange }: Props) {
               minWidth: 0,
             }}
           >
-            <div style={{ display: 'flex', gap: 4, alignItems: 'center', marginBottom: 4, minWidth: 0 }}>
+            <div style={{ display: 'flex', gap: 4, alignItems: 'flex-start', marginBottom: 4, minWidth: 0 }}>
               <Typography.Text type="secondary" style={{ fontSize: 12, flex: 'none' }}>
                 {columnLetter(column)}
               </Typography.Text>
               <Tooltip title={header}>
-                <Typography.Text strong ellipsis style={{ flex: 1, minWidth: 0 }}>
+                {/* A long header wraps instead of being cut: it is what the supervisor recognises the column by. */}
+                <Typography.Text strong style={{ flex: 1, minWidth: 0, whiteSpace: 'normal', overflowWrap: 'anywhere', lineHeight: 1.4 }}>
                   {header || '—'}
                 </Typography.Text>
               </Tooltip>

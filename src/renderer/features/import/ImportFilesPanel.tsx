@@ -11,6 +11,7 @@ import { useAppInfo } from '../../app/AppInfoContext';
 import { newJobId } from '../../app/newJobId';
 import { FileCard } from './FileCard';
 import { currentMapping, isReady, type PendingFile } from './pendingFile';
+import { ImportSummaryTable } from './ImportSummaryTable';
 
 let uidCounter = 0;
 
@@ -268,7 +269,10 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
         </Card>
       )}
 
+      {files.length > 1 && <ImportSummaryTable files={displayOrder(files)} />}
+
       {displayOrder(files).map((file) => (
+        <div key={file.uid} id={`file-card-${file.uid}`} style={{ scrollMarginTop: 80 }}>
         <FileCard
           key={file.uid}
           file={file}
@@ -286,6 +290,7 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
             setCheckWanted((n) => n + 1);
           }}
         />
+        </div>
       ))}
     </Space>
   );

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MonthOverview } from '../../../shared/api/dataApi';
+import { navigate } from '../../app/hashRoute';
 import { EChart } from '../../charts/EChart';
 import { attendanceHeatmapOption } from './attendanceHeatmapOption';
 
@@ -11,5 +12,13 @@ export function AttendanceHeatmap({ heatmap, workdays }: Pick<MonthOverview, 'he
   const { t } = useTranslation();
   const option = useMemo(() => attendanceHeatmapOption({ heatmap, workdays }, (count) => t('overview.punches', { count })), [heatmap, workdays, t]);
   const height = Math.max(240, heatmap.managers.length * ROW_HEIGHT + 90);
-  return <EChart option={option} style={{ width: '100%', height }} testId="attendance-heatmap" />;
+  // A cell opens that manager's punches of that day.
+  const open = (data: unknown) => {
+    if (!Array.isArray(data)) return;
+    const [day, manager] = data as [number, number, number];
+    const code = heatmap.managers[manager]?.code;
+    const date = heatmap.days[day];
+    if (code && date) navigate({ page: { name: 'data', kind: 'attendance', filter: { managerCode: code, date } } });
+  };
+  return <EChart option={option} style={{ width: '100%', height, cursor: 'pointer' }} testId="attendance-heatmap" onItemClick={open} />;
 }

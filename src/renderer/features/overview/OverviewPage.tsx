@@ -1,4 +1,4 @@
-import { Button, Card, Col, Empty, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { GRID_KINDS, type GridKind } from '../../../shared/api/dataApi';
 import { useApi } from '../../api/useApi';
@@ -40,13 +40,35 @@ export function OverviewPage({ month }: { month: string }) {
 
   return (
     <div data-testid="overview" style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
-      <Card size="small" title={t('overview.counts')} extra={
+      {!data.evaluated && Object.values(data.counts).some((n) => n > 0) && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="overview-go-evaluate"
+          title={t('office.drill.notEvaluatedHint', { month })}
+          action={
+            <Button type="primary" size="small" onClick={() => navigate({ page: { name: 'evaluation' } })}>
+              {t('office.drill.goEvaluate')}
+            </Button>
+          }
+        />
+      )}
+      <Card
+        size="small"
+        title={t('overview.counts')}
+        extra={
           data.stale.length > 0 ? (
-            <Tag color="red" data-testid="overview-stale">
+            <Tag color="red" data-testid="overview-stale" style={{ cursor: 'pointer' }} onClick={() => navigate({ page: { name: 'evaluation' } })}>
               {t('overview.stale')}
             </Tag>
           ) : (
-            <Tag color={data.evaluated ? 'green' : 'default'}>{data.evaluated ? t('overview.evaluated') : t('overview.notEvaluated')}</Tag>
+            <Tag
+              color={data.evaluated ? 'green' : 'default'}
+              style={data.evaluated ? { cursor: 'pointer' } : undefined}
+              onClick={data.evaluated ? () => navigate({ page: { name: 'evaluation' } }) : undefined}
+            >
+              {data.evaluated ? t('overview.evaluated') : t('overview.notEvaluated')}
+            </Tag>
           )
         }
       >
@@ -103,7 +125,7 @@ export function OverviewPage({ month }: { month: string }) {
             )}
           </Card>
           <Card size="small" title={t('overview.flags')}>
-            {data.flagsByType.length ? <FlagsBar flags={data.flagsByType} /> : <Typography.Text type="secondary">{t('overview.flagsEmpty')}</Typography.Text>}
+            {data.flagsByType.length ? <FlagsBar flags={data.flagsByType} onOpen={() => navigate({ page: { name: 'evaluation' } })} /> : <Typography.Text type="secondary">{t('overview.flagsEmpty')}</Typography.Text>}
           </Card>
         </Col>
       </Row>

@@ -79,22 +79,29 @@ export function ExportReportButton({ month }: { month: string }) {
     ? t(`exportReport.steps.${progress.step}`, { done: progress.done, total: progress.total })
     : t('exportReport.preparing');
 
+  // The progress and an error hang below the button instead of beside it: the toolbar keeps its
+  // one line at 1366 pixels while the report is written (beside it, the toolbar wrapped to three).
+  const below = { position: 'absolute', top: '100%', right: 0, marginTop: 6, zIndex: 10, whiteSpace: 'nowrap' } as const;
   return (
-    <Space size={8} wrap data-testid="export-report-area">
+    <span style={{ position: 'relative', display: 'inline-block' }} data-testid="export-report-area">
       <Button type="primary" icon={<DownloadOutlined />} loading={running} onClick={() => void run()} data-testid="export-report">
         {t('exportReport.button')}
       </Button>
       {running && (
-        <Space size={8} data-testid="export-report-progress">
-          <Progress percent={percent(progress)} size="small" style={{ width: 140, margin: 0 }} showInfo={false} />
+        <Space
+          size={8}
+          data-testid="export-report-progress"
+          style={{ ...below, background: '#fff', padding: '4px 8px', borderRadius: 6, boxShadow: '0 2px 8px rgba(0,0,0,0.15)' }}
+        >
+          <Progress percent={percent(progress)} size="small" style={{ width: 120, margin: 0 }} showInfo={false} />
           <Typography.Text type="secondary">{stepText}</Typography.Text>
         </Space>
       )}
       {!running && error && (
-        <Typography.Text type="danger" data-testid="export-report-error">
+        <Typography.Text type="danger" data-testid="export-report-error" style={{ ...below, maxWidth: 480, whiteSpace: 'normal', width: 'max-content', background: '#fff' }}>
           {error}
         </Typography.Text>
       )}
-    </Space>
+    </span>
   );
 }

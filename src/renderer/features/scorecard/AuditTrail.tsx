@@ -1,4 +1,5 @@
-import { Empty, Table, Tag } from 'antd';
+import { UndoOutlined } from '@ant-design/icons';
+import { Button, Empty, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryDto } from '../../../shared/api/evaluationApi';
@@ -7,10 +8,29 @@ import { formatScore } from './formatMetricValue';
 const ACTION_COLORS: Record<AuditEntryDto['action'], string> = { adjust: 'orange', finalize: 'green', reopen: 'blue', manual: 'purple' };
 
 /** Who changed what and why, oldest first: the manager's adjustments, or the month's 定稿/重新打开. */
-export function AuditTrail({ audit, rowTestId = 'audit-row', emptyText }: { audit: AuditEntryDto[]; rowTestId?: string; emptyText?: string }) {
+export function AuditTrail({
+  audit,
+  rowTestId = 'audit-row',
+  emptyText,
+  onUndo,
+}: {
+  audit: AuditEntryDto[];
+  rowTestId?: string;
+  emptyText?: string;
+  /** Offered while a draft month has an adjustment to take back. */
+  onUndo?: () => void;
+}) {
   const { t } = useTranslation();
   if (audit.length === 0) return <Empty description={emptyText ?? t('scorecard.auditEmpty')} />;
   return (
+    <>
+    {onUndo && (
+      <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 8 }}>
+        <Button icon={<UndoOutlined />} onClick={onUndo} data-testid="undo-adjustment">
+          {t('office.undo.button')}
+        </Button>
+      </div>
+    )}
     <Table<AuditEntryDto & { key: number }>
       size="small"
       pagination={false}
@@ -42,5 +62,6 @@ export function AuditTrail({ audit, rowTestId = 'audit-row', emptyText }: { audi
         { title: t('scorecard.auditReason'), dataIndex: 'reason', render: (r: string | null) => r ?? '' },
       ]}
     />
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import { useApi } from '../../api/useApi';
 import { Alert, Button, Card, Col, Empty, Row, Skeleton, Tabs } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MetricRowDto } from '../../../shared/api/evaluationApi';
 import { navigate } from '../../app/hashRoute';
@@ -15,9 +15,10 @@ import { ManualScoreModal } from './ManualScoreModal';
 import { MetricsTable } from './MetricsTable';
 import { StaleBanner } from '../evaluation/StaleBanner';
 import { ScorecardHeader } from './ScorecardHeader';
+import { UndoAdjustmentModal } from './UndoAdjustmentModal';
 
 /** One manager's scorecard: radar against the district, metrics, flags → evidence, attendance calendar, adjustments. */
-export function ScorecardPanel({ month, managerCode }: { month: string; managerCode: string }) {
+export function ScorecardPanel({ month, managerCode, show }: { month: string; managerCode: string; show?: 'flags' }) {
   const { t } = useTranslation();
   // The screen shows errors itself: a month not evaluated yet is a state of the page, not a toast.
   const card = useApi('evaluation.scorecard', { month, managerCode }, { silent: true, resetOnArgChange: true });
@@ -25,7 +26,15 @@ export function ScorecardPanel({ month, managerCode }: { month: string; managerC
   const [adjusting, setAdjusting] = useState<string | null>(null);
   const [scoring, setScoring] = useState<MetricRowDto | null>(null);
   const [evidence, setEvidence] = useState<EvidenceRequest | null>(null);
-  const [tab, setTab] = useState('metrics');
+  const [undoing, setUndoing] = useState(false);
+  const [tab, setTab] = useState(show === 'flags' ? 'flags' : 'metrics');
+  // Opened from a flag count: the flags with their evidence, once the scorecard is there.
+  const shownFlagsRef = useRef(false);
+  useEffect(() => {
+    if (show !== 'flags' || shownFlagsRef.current || !card.data) return;
+    shownFlagsRef.current = true;
+    if (card.data.flags.length > 0) setEvidence({ title: t('scorecard.tabFlags', { count: card.data.flags.length }), flags: card.data.flags });
+  }, [show, card.data, t]);
 
   const data = card.data;
   if (!data) {
@@ -98,7 +107,15 @@ export function ScorecardPanel({ month, managerCode }: { month: string; managerC
                 <Skeleton active />
               ),
             },
-            { key: 'audit', label: <span data-testid="tab-audit">{t('scorecard.tabAudit', { count: data.audit.length })}</span>, children: <AuditTrail audit={data.audit} /> },
+            { key: 'audit', label: <span data-testid="tab-audit">{t('scorecard.tabAudit', { count: data.audit.length })}</span>, children: (
+                <AuditTrail
+                  audit={data.audit}
+                  {...(data.status !== 'final' && Object.values(data.manager.dimensions).some((d) => d?.computedScore !== undefined)
+                    ? { onUndo: () => setUndoing(true) }
+                    : {})}
+                />
+              ),
+            },
             {
               key: 'history',
               label: <span data-testid="tab-month-history">{t('scorecard.tabMonthHistory', { count: data.monthHistory.length })}</span>,
@@ -115,6 +132,16 @@ export function ScorecardPanel({ month, managerCode }: { month: string; managerC
         onClose={() => setAdjusting(null)}
         onSaved={() => {
           setAdjusting(null);
+          card.reload();
+        }}
+      />
+      <UndoAdjustmentModal
+        month={month}
+        managerCode={managerCode}
+        open={undoing}
+        onClose={() => setUndoing(false)}
+        onDone={() => {
+          setUndoing(false);
           card.reload();
         }}
       />

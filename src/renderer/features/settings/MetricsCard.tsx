@@ -5,7 +5,7 @@ import { DIMENSION_KEYS, METRICS_BY_DIMENSION, type DimensionKey, type MetricKey
 import { METRIC_PRESENTATION } from '../../../core/report/metricPresentation';
 import type { MetricRuleDto, SchemeDto } from '../../../shared/api/settingsApi';
 import { PercentInput } from './PercentInput';
-import { ruleOfType, withMetrics, type ScoredMetricDto } from './schemeDraft';
+import { metricSharePercent, newMetricWeight, ruleOfType, withMetricShare, withMetrics, type ScoredMetricDto } from './schemeDraft';
 
 const RULE_TYPES = ['linear', 'district', 'rank', 'manual'] as const;
 
@@ -86,14 +86,23 @@ function DimensionMetrics({ scheme, dimension, onChange }: { scheme: SchemeDto; 
       {items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('schemes.metrics.none')} />
       ) : (
-        <div style={{ display: 'grid', gridTemplateColumns: 'minmax(150px, 1.3fr) 90px 170px minmax(260px, 3fr) 40px', gap: '8px 12px', alignItems: 'center' }}>
+        <div style={{ display: 'grid', gridTemplateColumns: 'minmax(150px, 1.3fr) 100px 170px minmax(260px, 3fr) 40px', gap: '8px 12px', alignItems: 'center' }}>
           <Typography.Text type="secondary">{t('schemes.metrics.metric')}</Typography.Text>
           <Typography.Text type="secondary">{t('schemes.metrics.weight')}</Typography.Text>
           <Typography.Text type="secondary">{t('schemes.metrics.rule')}</Typography.Text>
           <Typography.Text type="secondary">{t('schemes.metrics.params')}</Typography.Text>
           <span />
           {items.map((item, index) => (
-            <MetricRow key={item.metric} scheme={scheme} item={item} onPatch={(p) => update(index, p)} onRemove={() => set(items.filter((_, i) => i !== index))} />
+            <MetricRow
+              key={item.metric}
+              scheme={scheme}
+              item={item}
+              sharePercent={metricSharePercent(items, index)}
+              alone={items.length === 1}
+              onShare={(percent) => set(withMetricShare(items, index, percent))}
+              onPatch={(p) => update(index, p)}
+              onRemove={() => set(items.filter((_, i) => i !== index))}
+            />
           ))}
         </div>
       )}
@@ -107,19 +116,49 @@ function DimensionMetrics({ scheme, dimension, onChange }: { scheme: SchemeDto; 
           }
           value={null}
           options={unused.map((m) => ({ value: m, label: t(`measures.metrics.${m}`) }))}
-          onChange={(metric) => set([...items, { metric, weight: 1, rule: { type: 'linear', floor: 0, target: 1 } }])}
+          onChange={(metric) => set([...items, { metric, weight: newMetricWeight(items), rule: { type: 'linear', floor: 0, target: 1 } }])}
         />
       )}
     </div>
   );
 }
 
-function MetricRow({ scheme, item, onPatch, onRemove }: { scheme: SchemeDto; item: ScoredMetricDto; onPatch: (p: Partial<ScoredMetricDto>) => void; onRemove: () => void }) {
+function MetricRow({
+  scheme,
+  item,
+  sharePercent,
+  alone,
+  onShare,
+  onPatch,
+  onRemove,
+}: {
+  scheme: SchemeDto;
+  item: ScoredMetricDto;
+  /** The metric's share of its dimension, as the scorecard shows it (33.33 %). */
+  sharePercent: number;
+  /** The dimension's only metric: it is always 100 %. */
+  alone: boolean;
+  onShare: (percent: number) => void;
+  onPatch: (p: Partial<ScoredMetricDto>) => void;
+  onRemove: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <>
       <span data-testid={`metric-${item.metric}`}>{t(`measures.metrics.${item.metric}`, { defaultValue: item.metric })}</span>
-      <InputNumber<number> value={item.weight} min={0} style={{ width: 90 }} onChange={(v) => onPatch({ weight: typeof v === 'number' ? v : 0 })} />
+      <InputNumber<number>
+        value={sharePercent}
+        min={0.01}
+        max={alone ? 100 : 99.99}
+        precision={2}
+        suffix="%"
+        disabled={alone}
+        style={{ width: 100 }}
+        data-testid={`metric-weight-${item.metric}`}
+        onChange={(v) => {
+          if (typeof v === 'number' && v > 0) onShare(v);
+        }}
+      />
       <Select<MetricRuleDto['type']>
         value={item.rule.type}
         style={{ width: 170 }}
@@ -143,7 +182,7 @@ export function MetricsCard({ scheme, onChange }: { scheme: SchemeDto; onChange:
         size="small"
         items={DIMENSION_KEYS.map((key) => ({
           key,
-          label: `${t(`measures.dimensions.${key}`)} ${scheme.weights[key] ?? 0}`,
+          label: `${t(`measures.dimensions.${key}`)} ${scheme.weights[key] ?? 0}%`,
           children: <DimensionMetrics scheme={scheme} dimension={key} onChange={onChange} />,
         }))}
       />

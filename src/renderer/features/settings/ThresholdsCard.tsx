@@ -7,7 +7,7 @@ import { withThreshold, type ThresholdKey } from './schemeDraft';
 
 /** How each threshold is typed: its unit, whether it is a share shown as %, and its bounds. */
 const FIELDS: { key: ThresholdKey; unit?: string; percent?: boolean; min?: number; max?: number; step?: number }[] = [
-  { key: 'nearCopyJaccard', min: 0.01, max: 1, step: 0.01 },
+  { key: 'nearCopyJaccard', percent: true, min: 1, max: 100 },
   { key: 'minEntryChars', unit: 'chars', min: 0 },
   { key: 'boilerplateManagers', unit: 'managers', min: 2, step: 1 },
   { key: 'concentrationTop3Share', percent: true, min: 0, max: 100 },

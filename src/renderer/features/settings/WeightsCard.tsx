@@ -30,6 +30,7 @@ export function WeightsCard({ scheme, onChange }: { scheme: SchemeDto; onChange:
               value={scheme.weights[key]}
               min={0}
               max={100}
+              suffix="%"
               status={ok ? undefined : 'error'}
               style={{ width: 96 }}
               onChange={(v) => onChange(withWeight(scheme, key, typeof v === 'number' ? v : 0))}

@@ -36,3 +36,30 @@ export function ruleOfType(type: MetricRuleDto['type'], previous: MetricRuleDto)
       return { type };
   }
 }
+
+/** A metric's share of its dimension's weight in percent (the scorecard's 33.33 %), two decimals. */
+export function metricSharePercent(items: readonly ScoredMetricDto[], index: number): number {
+  const sum = items.reduce((s, m) => s + (m.weight > 0 ? m.weight : 0), 0);
+  const weight = items[index]?.weight ?? 0;
+  return sum > 0 && weight > 0 ? Math.round((weight / sum) * 1e4) / 100 : 0;
+}
+
+/**
+ * Gives one metric `percent` of its dimension and the others the rest in their present
+ * proportions; the weights are stored as those percentages (the scorer only uses their ratios).
+ */
+export function withMetricShare(items: readonly ScoredMetricDto[], index: number, percent: number): ScoredMetricDto[] {
+  const p = Math.min(100, Math.max(0, percent));
+  const othersSum = items.reduce((s, m, i) => (i === index ? s : s + (m.weight > 0 ? m.weight : 0)), 0);
+  return items.map((m, i) => {
+    if (i === index) return { ...m, weight: p };
+    const share = othersSum > 0 ? (m.weight > 0 ? m.weight : 0) / othersSum : 1 / Math.max(1, items.length - 1);
+    return { ...m, weight: Math.round(share * (100 - p) * 1e4) / 1e4 };
+  });
+}
+
+/** The weight a newly added metric starts with: an equal share beside the ones already there. */
+export function newMetricWeight(items: readonly ScoredMetricDto[]): number {
+  const sum = items.reduce((s, m) => s + (m.weight > 0 ? m.weight : 0), 0);
+  return items.length === 0 || sum <= 0 ? 1 : sum / items.length;
+}
