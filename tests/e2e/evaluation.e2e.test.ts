@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gridRows, waitForGridRows } from './support/gridRows';
 import { openApp, screenshot, type AppSession } from './support/openApp';
+import { pageApiCall } from './support/pageApiCall';
 import { settled } from './support/settled';
 import type { RunningHost } from './support/startHost';
 import { startDemoHost } from './support/startDemoHost';
@@ -38,15 +39,7 @@ describe('evaluation', () => {
     }
   };
   const status = () => withDb((db) => (db.prepare('select status from evaluations where month = ?').get(month) as { status: string } | undefined)?.status);
-  /** A contract call from inside the page, as the renderer makes it (the page's cookie carries the token). */
-  const apiCall = (name: string, arg: unknown) =>
-    page.evaluate(
-      async ({ name, arg }) => {
-        const response = await fetch(`/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-kaoping-call': '1' }, body: JSON.stringify(arg) });
-        return (await response.json()) as { ok: boolean; error?: { code: string; message: string } };
-      },
-      { name, arg },
-    );
+  const apiCall = (name: string, arg: unknown) => pageApiCall(page, name, arg);
 
   beforeAll(async () => {
     host = await startDemoHost('evaluation');

@@ -5,6 +5,7 @@ import { openStore } from '../../src/backend/db/openStore';
 import { saveScheme } from '../../src/backend/services/settings/saveScheme';
 import { DEFAULT_SCHEME } from '../../src/core/scoring/defaultScheme';
 import { openApp, screenshot, type AppSession } from './support/openApp';
+import { pageApiCall } from './support/pageApiCall';
 import type { RunningHost } from './support/startHost';
 import { startDemoHost } from './support/startDemoHost';
 
@@ -19,14 +20,7 @@ describe('manual scores', () => {
   let month = '';
   let code = '';
 
-  const apiCall = (name: string, arg: unknown) =>
-    page.evaluate(
-      async ({ name, arg }) => {
-        const response = await fetch(`/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-kaoping-call': '1' }, body: JSON.stringify(arg) });
-        return (await response.json()) as { ok: boolean; error?: { code: string; message: string } };
-      },
-      { name, arg },
-    );
+  const apiCall = (name: string, arg: unknown) => pageApiCall(page, name, arg);
 
   beforeAll(async () => {
     host = await startDemoHost('manual', {
