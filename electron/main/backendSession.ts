@@ -8,8 +8,8 @@ import {
   type RestoreResult,
 } from '../../src/backend/db/restoreBackup';
 import { backupToFile, verifiedBackup } from '../../src/backend/db/verifiedBackup';
-import { createHandlers, invokeHandler, type Handlers } from '../../src/backend/handlers';
-import { withBackupBeforeImport, type ContractInvoke } from '../../src/backend/services/backupBeforeImport';
+import { createHandlers, invokeHandler, type ContractInvoke, type Handlers } from '../../src/backend/handlers';
+import type { WriteLock } from '../../src/backend/handlers/writeLock';
 import type { Log } from './logFile';
 
 export type Preflight =
@@ -45,6 +45,8 @@ export interface BackendSessionOptions {
   workDir: string;
   log: Log;
   now?: () => Date;
+  /** The lock of every writer of this store (default: the handlers' own). */
+  writeLock?: WriteLock;
 }
 
 export class BusyError extends Error {
@@ -55,8 +57,8 @@ export class BusyError extends Error {
 }
 
 /**
- * The backend as the desktop app runs it: one store, the contract's handlers on it, a backup
- * before every import, and the menu's 备份/恢复. The store can be swapped (after a restore)
+ * The backend as the desktop app runs it: one store, the contract's handlers on it (their
+ * policies, the backup before every import included, are the handlers' own), and the menu's 备份/恢复. The store can be swapped (after a restore)
  * while the IPC registration stays; a restore waits for no call to be running.
  */
 export class BackendSession {
@@ -68,20 +70,14 @@ export class BackendSession {
 
   constructor(private readonly opts: BackendSessionOptions) {
     this.now = opts.now ?? (() => new Date());
-    const direct: ContractInvoke = async (name, rawArg, ctx) => {
-      const handlers = this.handlers;
-      if (!handlers) throw new Error('the database is not open');
-      return invokeHandler(handlers, name, rawArg, ctx, { logError: (n, err) => opts.log.error(`${n} failed`, err) });
+    const handlers = (): Handlers => {
+      if (!this.handlers) throw new Error('the database is not open');
+      return this.handlers;
     };
-    const withBackups = withBackupBeforeImport(direct, {
-      store: () => this.currentStore(),
-      now: this.now,
-      onBackup: (file) => opts.log.info(`backup before import: ${file}`),
-    });
     this.invoke = async (name, rawArg, ctx) => {
       this.inFlight += 1;
       try {
-        return await withBackups(name, rawArg, ctx);
+        return await invokeHandler(handlers, name, rawArg, ctx, { logError: (n, err) => opts.log.error(`${n} failed`, err) });
       } finally {
         this.inFlight -= 1;
       }
@@ -105,7 +101,13 @@ export class BackendSession {
   async open(): Promise<void> {
     if (this.store) return;
     this.store = await openStore(this.opts.databasePath, { now: this.now });
-    this.handlers = createHandlers({ store: this.store, now: this.now, workDir: this.opts.workDir });
+    this.handlers = createHandlers({
+      store: this.store,
+      now: this.now,
+      workDir: this.opts.workDir,
+      onBackup: (file) => this.opts.log.info(`backup before import: ${file}`),
+      writeLock: this.opts.writeLock,
+    });
     this.opts.log.info(`database open: ${this.opts.databasePath}`);
   }
 

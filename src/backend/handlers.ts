@@ -5,6 +5,7 @@ import { appHandlers } from './handlers/appHandlers';
 import { dataHandlers } from './handlers/dataHandlers';
 import { evaluationHandlers } from './handlers/evaluationHandlers';
 import type { HandlerDeps } from './handlers/handlerDeps';
+import { bindMethods, type Methods } from './handlers/methodPolicies';
 import { importHandlers } from './handlers/importHandlers';
 import { JobRegistry } from './handlers/jobRegistry';
 import { journalsHandlers } from './handlers/journalsHandlers';
@@ -28,13 +29,13 @@ export type Handlers = KaopingHandlers & {
 };
 
 /**
- * The contract's implementation: one function per name, arguments already validated. Writing
- * handlers (import.run, import.undo, import.saveMapping, app.loadDemo) share one write lock;
- * queries use a read-only connection that sees committed data only. Call close() when done.
+ * The contract's implementation: one function per name, arguments already validated, each with
+ * the policies its handler file declares (handlers/methodPolicies.ts: write lock, job, backup
+ * first). Queries use a read-only connection that sees committed data only. Call close() when done.
  */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const env = { ...deps, reader: openReadStore(deps.store), writeLock: new WriteLock(), jobs: new JobRegistry() };
-  const handlers = {
+  const env = { ...deps, reader: openReadStore(deps.store), jobs: new JobRegistry() };
+  const methods = {
     ...appHandlers(env),
     ...importHandlers(env),
     ...dataHandlers(env),
@@ -43,7 +44,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...journalsHandlers(env),
     ...settingsHandlers(env),
     ...reportHandlers(env),
-  } satisfies KaopingHandlers;
+  } satisfies Methods;
+  const handlers = bindMethods({ ...env, writeLock: deps.writeLock ?? new WriteLock() }, methods);
   return { ...handlers, cancelAllJobs: () => env.jobs.cancelAll(), close: () => env.reader.close() };
 }
 
@@ -61,6 +63,9 @@ function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
     .join('；');
 }
 
+/** One call of the contract by name, as a host makes it (validation and error shaping inside). */
+export type ContractInvoke = (name: string, rawArg: unknown, ctx: HandlerContext) => Promise<Result<unknown>>;
+
 export interface InvokeOptions {
   /** Where unexpected errors go (their stack never reaches the page). Default: console.error. */
   logError?: (name: string, err: unknown) => void;
@@ -77,12 +82,14 @@ async function call<K extends ApiName>(handlers: KaopingHandlers, name: K, rawAr
 }
 
 /**
- * The only dispatch, for Electron's main and the HTTP host alike: rejects unknown names,
- * validates the argument with the contract's schema, and turns every thrown error into a
- * Result (known errors keep their code and Chinese message; anything else is 'internal').
+ * The only dispatch and the only error shaping, for Electron's main and the HTTP host alike:
+ * rejects unknown names, validates the argument with the contract's schema, runs the method
+ * (its policies included) and turns every thrown error into a Result (known errors keep their
+ * code and Chinese message; anything else is logged and becomes 'internal'). `handlers` may be a
+ * getter (the desktop app swaps them after a restore; a closed database is an internal error).
  */
 export async function invokeHandler(
-  handlers: KaopingHandlers,
+  handlers: KaopingHandlers | (() => KaopingHandlers),
   name: string,
   rawArg: unknown,
   ctx: HandlerContext,
@@ -90,13 +97,13 @@ export async function invokeHandler(
 ): Promise<Result<unknown>> {
   if (!isApiName(name)) return fail('not_found', `没有名为「${name}」的接口`);
   try {
-    return await call(handlers, name, rawArg, ctx);
+    return await call(typeof handlers === 'function' ? handlers() : handlers, name, rawArg, ctx);
   } catch (err) {
     if (err instanceof RequestError) return fail(err.code, err.message, err.details);
     if (err instanceof EvaluationError || err instanceof ReportExportError || err instanceof StoreError || err instanceof FileRefusedError) {
       return fail(err.code, err.message);
     }
     (opts.logError ?? ((n, e) => console.error(`[kaoping] ${n} failed:`, e)))(name, err);
-    return fail('internal', '后台处理时出了意外错误，操作没有完成。请重试；如果反复出现，请联系维护人员。');
+    return fail('internal', '后台处理时出了意外错误，操作没有完成。请重试；如果反复出现，请查看日志或联系维护人员。');
   }
 }

@@ -1,3 +1,4 @@
+import { RequestError } from '../backend/services/requestError';
 import { UsageError } from './usageError';
 
 const USAGE = `用法：kaoping <命令> [选项]
@@ -52,7 +53,8 @@ async function main(argv: string[]): Promise<number> {
   try {
     return await (await load())(rest);
   } catch (err) {
-    if (err instanceof Error && (err.name === 'EvaluationError' || err.name === 'StoreError' || err.name === 'FinalizedMonthError')) {
+    // A RequestError (a finalized month, a failed backup before a write …) is shown as it is.
+    if (err instanceof RequestError || (err instanceof Error && (err.name === 'EvaluationError' || err.name === 'StoreError'))) {
       process.stderr.write(`${err.message}\n`);
       return 1;
     }

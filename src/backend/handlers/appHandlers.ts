@@ -1,25 +1,27 @@
-import type { KaopingHandlers } from '../../shared/api/kaopingApi';
 import { appInfo } from '../services/app/appInfo';
 import { loadDemo } from '../services/app/loadDemo';
 import { saveSupervisor } from '../services/app/supervisor';
 import type { HandlerEnv } from './handlerDeps';
-import { runJob } from './runJob';
+import { backupFirst, job, reads, writes, type Methods } from './methodPolicies';
 
-type AppHandlers = Pick<KaopingHandlers, 'app.info' | 'app.loadDemo' | 'app.setSupervisor'>;
+type AppHandlers = Pick<Methods, 'app.info' | 'app.loadDemo' | 'app.setSupervisor'>;
 
 export function appHandlers(env: HandlerEnv): AppHandlers {
   return {
-    'app.info': async () => appInfo(env.reader),
-    'app.setSupervisor': async (arg) => env.writeLock.run(() => saveSupervisor(env.store, arg, env.now())),
-    'app.loadDemo': async ({ jobId }, ctx) =>
-      runJob(env, ctx, jobId, (signal) =>
-        loadDemo(env.store, {
-          jobId,
-          workDir: env.workDir,
-          now: env.now(),
-          signal,
-          onProgress: (p) => ctx.emit('import.progress', { jobId, ...p }),
-        }),
+    'app.info': reads(async () => appInfo(env.reader)),
+    'app.setSupervisor': writes(async (arg) => saveSupervisor(env.store, arg, env.now())),
+    'app.loadDemo': job(
+      writes(
+        backupFirst(async ({ jobId }, ctx) =>
+          loadDemo(env.store, {
+            jobId,
+            workDir: env.workDir,
+            now: env.now(),
+            signal: ctx.signal,
+            onProgress: (p) => ctx.emit('import.progress', { jobId, ...p }),
+          }),
+        ),
       ),
+    ),
   };
 }

@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { KaopingHandlers } from '../../shared/api/kaopingApi';
 import { writeGridWorkbook } from '../io/grid/writeGridWorkbook';
 import { exportFileName } from '../services/data/exportFileName';
 import { exportGridView } from '../services/data/exportGridView';
@@ -12,8 +11,9 @@ import { gridCount, gridRows } from '../services/data/gridRows';
 import { monthOverview } from '../services/data/monthOverview';
 import { rowDetail } from '../services/data/rowDetail';
 import type { HandlerEnv } from './handlerDeps';
+import { job, reads, type Methods } from './methodPolicies';
 
-type DataHandlers = Pick<KaopingHandlers, 'data.columns' | 'data.rows' | 'data.count' | 'data.detail' | 'data.overview' | 'data.export' | 'data.exportRows'>;
+type DataHandlers = Pick<Methods, 'data.columns' | 'data.rows' | 'data.count' | 'data.detail' | 'data.overview' | 'data.export' | 'data.exportRows'>;
 
 /** A private temporary .xlsx path (the work folder, else the system's), removed by the caller. */
 async function tempXlsx(workDir: string, prefix: string): Promise<string> {
@@ -27,34 +27,31 @@ const MONTHLESS_GRIDS = new Set(['managers', 'retailers', 'brands']);
 export function dataHandlers(env: HandlerEnv): DataHandlers {
   const store = env.reader;
   return {
-    'data.columns': async ({ kind }) => gridColumns(kind),
-    'data.rows': async (arg) => gridRows(store, arg),
-    'data.count': async (arg) => gridCount(store, arg),
-    'data.detail': async ({ kind, id, month }) => {
+    'data.columns': reads(async ({ kind }) => gridColumns(kind)),
+    'data.rows': reads(async (arg) => gridRows(store, arg)),
+    'data.count': reads(async (arg) => gridCount(store, arg)),
+    'data.detail': reads(async ({ kind, id, month }) => {
       // Without a month: the newest month with data, else the current one.
       const shown = month ?? (await appInfo(store)).months[0] ?? env.now().toISOString().slice(0, 7);
       return rowDetail(store, kind, id, shown);
-    },
-    'data.overview': async ({ month }) => monthOverview(store, month),
+    }),
+    'data.overview': reads(async ({ month }) => monthOverview(store, month)),
     // Read-only: the export runs beside imports (not under the write lock) on the reader's
     // committed data; it can be cancelled like any job, and always ends with 'job.done'.
-    'data.export': async ({ jobId, ...arg }, ctx) => {
-      const controller = env.jobs.start(jobId);
+    'data.export': job(async ({ jobId, ...arg }, ctx) => {
       const temp = await tempXlsx(env.workDir, `grid-${arg.kind}`);
       try {
         const { rows } = await exportGridView(store, arg, temp, {
-          signal: controller.signal,
+          signal: ctx.signal,
           onProgress: ({ done, total }) => ctx.emit('job.progress', { jobId, step: 'rows', done, total }),
         });
         const bytes = new Uint8Array(await fs.readFile(temp));
         return { fileName: exportFileName(arg.title, MONTHLESS_GRIDS.has(arg.kind) ? undefined : arg.month), bytes, rows };
       } finally {
-        env.jobs.finish(jobId);
-        ctx.emit('job.done', { jobId });
         await fs.rm(temp, { force: true });
       }
-    },
-    'data.exportRows': async ({ title, subtitle, columns, rows }) => {
+    }),
+    'data.exportRows': reads(async ({ title, subtitle, columns, rows }) => {
       const temp = await tempXlsx(env.workDir, 'rows');
       try {
         const written = await writeGridWorkbook(temp, columns, rows, { title, ...(subtitle ? { subtitle } : {}) });
@@ -62,6 +59,6 @@ export function dataHandlers(env: HandlerEnv): DataHandlers {
       } finally {
         await fs.rm(temp, { force: true });
       }
-    },
+    }),
   };
 }

@@ -1,4 +1,3 @@
-import type { KaopingHandlers } from '../../shared/api/kaopingApi';
 import { actingName } from '../services/app/supervisor';
 import { adjustDimension, finalizeMonth, reopenMonth, type Actor } from '../services/evaluation/changeMonth';
 import { evaluateStoredMonth } from '../services/evaluation/evaluateStoredMonth';
@@ -7,7 +6,7 @@ import { managerScorecard } from '../services/scorecard/managerScorecard';
 import { toMonthEvaluationDto } from '../services/evaluation/monthEvaluationDto';
 import { readMonthSnapshot } from '../services/evaluation/monthSnapshot';
 import type { HandlerEnv } from './handlerDeps';
-import { runJob } from './runJob';
+import { job, reads, writes, type Methods } from './methodPolicies';
 import { undoLastAdjustment } from '../services/evaluation/undoLastAdjustment';
 
 type Names =
@@ -23,19 +22,19 @@ type Names =
  * The 考评 screen's month: read from the read-only connection; running, adjusting, 定稿 and
  * reopening write under the write lock, each change recorded with who and when.
  */
-export function evaluationHandlers(env: HandlerEnv): Pick<KaopingHandlers, Names> {
+export function evaluationHandlers(env: HandlerEnv): Pick<Methods, Names> {
   const { store } = env;
   // Signed with the supervisor's name (设置 › 常规), never the OS account.
   const actor = async (): Promise<Actor> => ({ who: await actingName(store.db), now: env.now() });
 
   return {
-    'evaluation.get': async ({ month }) => {
+    'evaluation.get': reads(async ({ month }) => {
       const snapshot = await readMonthSnapshot(env.reader, month);
       return snapshot ? toMonthEvaluationDto(snapshot) : null;
-    },
+    }),
 
-    'evaluation.run': async ({ month, jobId, schemeName }, ctx) =>
-      runJob(env, ctx, jobId, async () =>
+    'evaluation.run': job(
+      writes(async ({ month, jobId, schemeName }, ctx) =>
         toMonthEvaluationDto(
           await evaluateStoredMonth(store, month, {
             schemeName,
@@ -44,22 +43,19 @@ export function evaluationHandlers(env: HandlerEnv): Pick<KaopingHandlers, Names
           }),
         ),
       ),
+    ),
 
-    'evaluation.adjust': async (arg) =>
-      env.writeLock.run(async () => toMonthEvaluationDto(await adjustDimension(store, arg, await actor()))),
+    'evaluation.adjust': writes(async (arg) => toMonthEvaluationDto(await adjustDimension(store, arg, await actor()))),
 
-    'evaluation.undoAdjustment': async (arg) =>
-      env.writeLock.run(async () => toMonthEvaluationDto(await undoLastAdjustment(store, arg, await actor()))),
+    'evaluation.undoAdjustment': writes(async (arg) => toMonthEvaluationDto(await undoLastAdjustment(store, arg, await actor()))),
 
-    'evaluation.setManualScore': async (arg) =>
-      env.writeLock.run(async () => {
-        await setManualScore(store, arg, await actor());
-        return managerScorecard(store, arg.month, arg.managerCode);
-      }),
+    'evaluation.setManualScore': writes(async (arg) => {
+      await setManualScore(store, arg, await actor());
+      return managerScorecard(store, arg.month, arg.managerCode);
+    }),
 
-    'evaluation.finalize': async ({ month }) => env.writeLock.run(async () => toMonthEvaluationDto(await finalizeMonth(store, month, await actor()))),
+    'evaluation.finalize': writes(async ({ month }) => toMonthEvaluationDto(await finalizeMonth(store, month, await actor()))),
 
-    'evaluation.reopen': async ({ month, reason }) =>
-      env.writeLock.run(async () => toMonthEvaluationDto(await reopenMonth(store, month, reason, await actor()))),
+    'evaluation.reopen': writes(async ({ month, reason }) => toMonthEvaluationDto(await reopenMonth(store, month, reason, await actor()))),
   };
 }

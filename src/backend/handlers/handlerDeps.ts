@@ -7,12 +7,18 @@ export interface HandlerDeps {
   now: () => Date;
   /** Temporary files (the demo district's spreadsheets); the caller owns and removes it. */
   workDir: string;
+  /** Told about every backup a `backupFirst` method takes (for the log). */
+  onBackup?: (file: string) => void;
+  /** The lock of every writer of this store (default: the handlers' own). */
+  writeLock?: WriteLock;
 }
 
-/** What the per-feature handler files share: the deps, the write lock and the running jobs. */
+/**
+ * What the per-feature handler files share: the deps, the read connection and the running jobs
+ * (for import.cancel). The write lock is not here: a method declares `writes` (methodPolicies.ts).
+ */
 export interface HandlerEnv extends HandlerDeps {
   /** For queries: sees only committed data, never a running import's rows. */
   reader: Store;
-  writeLock: WriteLock;
   jobs: JobRegistry;
 }

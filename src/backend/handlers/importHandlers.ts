@@ -1,6 +1,5 @@
 import { KIND_LABELS_ZH, isKindName } from '../../core/import/kinds';
 import type { UploadedFile } from '../../shared/api/schemas';
-import type { KaopingHandlers } from '../../shared/api/kaopingApi';
 import { listImportBatches } from '../repositories/importBatchRepository';
 import { buildErrorsWorkbook, errorsWorkbookName } from '../services/import/errorsWorkbook';
 import { previewFile } from '../services/import/previewFile';
@@ -9,10 +8,10 @@ import { listMappings, saveMapping } from '../services/import/savedMappings';
 import { RequestError } from '../services/requestError';
 import { undoBatch } from '../services/undoBatch';
 import type { HandlerEnv } from './handlerDeps';
-import { runJob } from './runJob';
+import { backupFirst, job, reads, writes, type Methods } from './methodPolicies';
 
 type ImportHandlers = Pick<
-  KaopingHandlers,
+  Methods,
   | 'import.preview'
   | 'import.run'
   | 'import.check'
@@ -39,33 +38,36 @@ function jobFile(file: UploadedFile & { asOfMonth?: string }): ImportJobFile {
 export function importHandlers(env: HandlerEnv): ImportHandlers {
   const { store } = env;
   return {
-    'import.preview': async (file) =>
+    'import.preview': reads(async (file) =>
       previewFile(
         { fileName: file.fileName, bytes: file.bytes },
         { kind: file.kind, manualMapping: file.manualMapping, encoding: file.encoding, savedMappings: await listMappings(env.reader) },
       ),
+    ),
 
-    'import.run': async (arg, ctx) =>
-      runJob(env, ctx, arg.jobId, async (signal) =>
-        runImportJob(store, arg.files.map(jobFile), {
-          skipInvalid: arg.skipInvalid,
-          asOfMonth: arg.asOfMonth,
-          now: env.now(),
-          signal,
-          savedMappings: await listMappings(store),
-          onProgress: (p) => ctx.emit('import.progress', { jobId: arg.jobId, ...p }),
-        }),
+    'import.run': job(
+      writes(
+        backupFirst(async (arg, ctx) =>
+          runImportJob(store, arg.files.map(jobFile), {
+            skipInvalid: arg.skipInvalid,
+            asOfMonth: arg.asOfMonth,
+            now: env.now(),
+            signal: ctx.signal,
+            savedMappings: await listMappings(store),
+            onProgress: (p) => ctx.emit('import.progress', { jobId: arg.jobId, ...p }),
+          }),
+        ),
       ),
+    ),
 
     // A dry run takes the write lock: it runs the import inside a transaction it rolls back.
-    'import.check': async ({ files }) =>
-      env.writeLock.run(async () =>
-        runImportJob(store, files.map(jobFile), { dryRun: true, now: env.now(), savedMappings: await listMappings(store) }),
-      ),
+    'import.check': writes(async ({ files }) =>
+      runImportJob(store, files.map(jobFile), { dryRun: true, now: env.now(), savedMappings: await listMappings(store) }),
+    ),
 
-    'import.cancel': async ({ jobId }) => ({ cancelled: env.jobs.cancel(jobId) }),
+    'import.cancel': reads(async ({ jobId }) => ({ cancelled: env.jobs.cancel(jobId) })),
 
-    'import.batches': async () =>
+    'import.batches': reads(async () =>
       (await listImportBatches(env.reader.db)).map((b) => ({
         id: b.id,
         fileName: b.file_name,
@@ -82,21 +84,23 @@ export function importHandlers(env: HandlerEnv): ImportHandlers {
         importedAt: b.imported_at,
         undoneAt: b.undone_at,
       })),
+    ),
 
-    'import.undo': async ({ batchId }) =>
-      env.writeLock.run(async () => {
+    'import.undo': writes(
+      backupFirst(async ({ batchId }) => {
         const result = await undoBatch(store, batchId, env.now());
         if (!result.ok) throw new RequestError(result.code, result.message);
         return { batchId: result.batchId, deleted: result.deleted, restored: result.restored };
       }),
+    ),
 
-    'import.saveMapping': async (arg) => env.writeLock.run(() => saveMapping(store, arg, env.now())),
+    'import.saveMapping': writes(async (arg) => saveMapping(store, arg, env.now())),
 
-    'import.mappings': async () => listMappings(env.reader),
+    'import.mappings': reads(async () => listMappings(env.reader)),
 
-    'import.errorsWorkbook': async ({ file, errors }) => ({
+    'import.errorsWorkbook': reads(async ({ file, errors }) => ({
       fileName: errorsWorkbookName(file),
       bytes: await buildErrorsWorkbook(errors),
-    }),
+    })),
   };
 }

@@ -1,22 +1,23 @@
-import type { KaopingHandlers } from '../../shared/api/kaopingApi';
 import { actingName } from '../services/app/supervisor';
 import { commentOnEntry } from '../services/journals/commentOnEntry';
 import { compareManagers } from '../services/journals/compareManagers';
 import { loadTextEntries } from '../services/journals/loadTextEntries';
 import { nearCopyMonth } from '../services/journals/nearCopyMonth';
 import type { HandlerEnv } from './handlerDeps';
+import { reads, writes, type Methods } from './methodPolicies';
 
 type Names = 'journals.pairs' | 'journals.entries' | 'journals.byIds' | 'journals.comment' | 'journals.managers';
 
 /** 日志对照: reads on the read-only connection; the comment is the one write and takes the write lock. */
-export function journalsHandlers(env: HandlerEnv): Pick<KaopingHandlers, Names> {
+export function journalsHandlers(env: HandlerEnv): Pick<Methods, Names> {
   const store = env.reader;
   return {
-    'journals.pairs': async ({ month }) => nearCopyMonth(store, month),
-    'journals.entries': async ({ kind, managerCode, month, date }) =>
+    'journals.pairs': reads(async ({ month }) => nearCopyMonth(store, month)),
+    'journals.entries': reads(async ({ kind, managerCode, month, date }) =>
       loadTextEntries(store, kind, date === undefined ? { managerCode, month } : { managerCode, month, date }),
-    'journals.byIds': async ({ kind, ids }) => loadTextEntries(store, kind, { ids }),
-    'journals.comment': async (req) => env.writeLock.run(async () => commentOnEntry(env.store, req, { who: await actingName(env.store.db), now: env.now() })),
-    'journals.managers': async ({ month }) => compareManagers(store, month),
+    ),
+    'journals.byIds': reads(async ({ kind, ids }) => loadTextEntries(store, kind, { ids })),
+    'journals.comment': writes(async (req) => commentOnEntry(env.store, req, { who: await actingName(env.store.db), now: env.now() })),
+    'journals.managers': reads(async ({ month }) => compareManagers(store, month)),
   };
 }

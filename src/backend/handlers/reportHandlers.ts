@@ -2,12 +2,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { KaopingHandlers } from '../../shared/api/kaopingApi';
 import { exportMonthReport } from '../services/report/exportMonthReport';
 import { ReportExportError } from '../services/report/reportExportError';
 import { RequestError } from '../services/requestError';
 import type { HandlerEnv } from './handlerDeps';
-import { runJob } from './runJob';
+import { job, writes, type Methods } from './methodPolicies';
 
 type Names = 'report.export' | 'report.scorecards';
 
@@ -21,12 +20,12 @@ async function tempFolder(workDir: string): Promise<string> {
   return stat?.isDirectory() ? workDir : os.tmpdir();
 }
 
-export function reportHandlers(env: HandlerEnv): Pick<KaopingHandlers, Names> {
+export function reportHandlers(env: HandlerEnv): Pick<Methods, Names> {
   return {
     // The workbook is written to a private temporary file (the writer streams to disk and renames
     // into place), read back as bytes for the page, and removed whatever happens.
-    'report.export': async ({ month, jobId }, ctx) =>
-      runJob(env, ctx, jobId, async () => {
+    'report.export': job(
+      writes(async ({ month, jobId }, ctx) => {
         const folder = await tempFolder(env.workDir);
         const temp = path.join(folder, `report-${month}-${crypto.randomBytes(6).toString('hex')}.xlsx`);
         try {
@@ -46,8 +45,9 @@ export function reportHandlers(env: HandlerEnv): Pick<KaopingHandlers, Names> {
           await fs.rm(temp, { force: true });
         }
       }),
-    'report.scorecards': async ({ month, managerCodes, jobId }, ctx) =>
-      runJob(env, ctx, jobId, async () => {
+    ),
+    'report.scorecards': job(
+      writes(async ({ month, managerCodes, jobId }, ctx) => {
         const folder = await tempFolder(env.workDir);
         const temp = path.join(folder, `scorecards-${month}-${crypto.randomBytes(6).toString('hex')}.xlsx`);
         try {
@@ -67,5 +67,6 @@ export function reportHandlers(env: HandlerEnv): Pick<KaopingHandlers, Names> {
           await fs.rm(temp, { force: true });
         }
       }),
+    ),
   };
 }

@@ -1,18 +1,18 @@
-import type { KaopingHandlers } from '../../shared/api/kaopingApi';
 import { attendanceMonth } from '../services/scorecard/attendanceMonth';
 import { evidenceDtos } from '../services/scorecard/evidenceDtos';
 import { managerScorecard } from '../services/scorecard/managerScorecard';
 import type { HandlerEnv } from './handlerDeps';
+import { reads, type Methods } from './methodPolicies';
 
 type Names = 'evaluation.scorecard' | 'evaluation.evidence' | 'evaluation.attendance';
 
 /** The 考评卡's queries; all read through the read-only connection. */
-export function scorecardHandlers(env: HandlerEnv): Pick<KaopingHandlers, Names> {
+export function scorecardHandlers(env: HandlerEnv): Pick<Methods, Names> {
   const store = env.reader;
   return {
-    'evaluation.scorecard': async ({ month, managerCode }) => managerScorecard(store, month, managerCode),
-    'evaluation.evidence': async ({ refs }) => evidenceDtos(store, refs),
-    'evaluation.attendance': async ({ month, managerCode }) => attendanceMonth(store, month, managerCode, localDate(env.now())),
+    'evaluation.scorecard': reads(async ({ month, managerCode }) => managerScorecard(store, month, managerCode)),
+    'evaluation.evidence': reads(async ({ refs }) => evidenceDtos(store, refs)),
+    'evaluation.attendance': reads(async ({ month, managerCode }) => attendanceMonth(store, month, managerCode, localDate(env.now()))),
   };
 }
 

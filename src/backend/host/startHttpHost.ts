@@ -27,6 +27,10 @@ export interface HttpHostOptions {
   /** Temporary files (the demo district); default: a new folder under the OS temp dir, removed on close. */
   workDir?: string;
   logError?: (name: string, err: unknown) => void;
+  /** Told about every backup taken before an import, undo or demo load. */
+  onBackup?: (file: string) => void;
+  /** The lock of every writer of this store (default: the host's own). */
+  writeLock?: WriteLock;
 }
 
 export interface HttpHost {
@@ -103,7 +107,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
   const token = newHostToken();
   const ownWorkDir = opts.workDir === undefined;
   const workDir = opts.workDir ?? (await mkdtemp(path.join(os.tmpdir(), 'kaoping-host-')));
-  const handlers = createHandlers({ store: opts.store, now: opts.now ?? (() => new Date()), workDir });
+  const handlers = createHandlers({ store: opts.store, now: opts.now ?? (() => new Date()), workDir, onBackup: opts.onBackup, writeLock: opts.writeLock });
   const events = new EventStream();
   const ctx: HandlerContext = { emit: (event, payload) => events.send(event, payload) };
   const inFlight = new Set<Promise<unknown>>();

@@ -1,4 +1,5 @@
 import { isKindName, KIND_NAMES } from '../../core/import/kinds';
+import { backupBeforeWrite } from '../../backend/services/backupBeforeImport';
 import { importFiles } from '../../backend/services/import/importFiles';
 import type { FileImportReport } from '../../shared/importReport';
 import { monthOption, parseCommandArgs } from '../parseCommandArgs';
@@ -71,6 +72,8 @@ export async function runImport(args: string[]): Promise<number> {
   const kind = values.kind !== undefined && isKindName(values.kind) ? values.kind : undefined;
   const asOfMonth = monthOption(values.month, 'month');
   return withStore(values.db, async (store) => {
+    // The contract's backupFirst policy, as import.run has it in the app (a dry run writes nothing).
+    if (values['dry-run'] !== true) await backupBeforeWrite(store, 'import.run', new Date());
     const reports = await importFiles(store, positionals, {
       kind,
       skipInvalid: values['skip-invalid'] ?? false,

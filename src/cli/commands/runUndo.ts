@@ -1,3 +1,4 @@
+import { backupBeforeWrite } from '../../backend/services/backupBeforeImport';
 import { undoBatch } from '../../backend/services/undoBatch';
 import { parseCommandArgs } from '../parseCommandArgs';
 import { UsageError } from '../usageError';
@@ -11,6 +12,8 @@ export async function runUndo(args: string[]): Promise<number> {
   const [id, ...extra] = positionals;
   if (!id || extra.length > 0 || !/^\d+$/.test(id)) throw new UsageError('undo 需要一个批次编号，例如：undo 3');
   return withStore(values.db, async (store) => {
+    // The contract's backupFirst policy, as import.undo has it in the app.
+    await backupBeforeWrite(store, 'import.undo', new Date());
     const result = await undoBatch(store, Number(id), new Date());
     if (!result.ok) {
       process.stderr.write(result.message + '\n');

@@ -3,51 +3,47 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listBackups } from '../../../src/backend/db/backupDatabase';
 import { openStore } from '../../../src/backend/db/openStore';
-import { BACKUP_BEFORE, explainDiskFull, withBackupBeforeImport, type ContractInvoke } from '../../../src/backend/services/backupBeforeImport';
+import { createHandlers } from '../../../src/backend/handlers';
+import { explainDiskFull } from '../../../src/backend/services/backupBeforeImport';
 import { importFile } from '../../../src/backend/services/import/importFile';
-import type { ApiName } from '../../../src/shared/api/kaopingApi';
-import { ok } from '../../../src/shared/api/result';
+import type { UploadedFile } from '../../../src/shared/api/schemas';
 import { tempDir } from '../../helpers/tempDir';
+import { call, data } from '../handlers/invoke';
 import { writeBrandsCsv } from './brandsCsv';
 import { databaseFacts } from './databaseFacts';
 
 const now = new Date('2026-11-03T08:00:00Z');
-const ctx = { emit: () => undefined };
 
-describe('backups before every import (desktop app)', () => {
+function upload(file: string): UploadedFile {
+  return { fileName: path.basename(file), bytes: new Uint8Array(fs.readFileSync(file)) };
+}
+
+describe('backups before every import (the backupFirst policy, every host)', () => {
   const root = tempDir('kaoping-before-');
 
   it('backs up before import-like calls once there is data, and the backup holds the state before the import', async () => {
     const dir = path.join(root, 'a');
     const databasePath = path.join(dir, 'kaoping.sqlite');
     const store = await openStore(databasePath, { backupBeforeMigrate: false });
-    const calls: { name: ApiName; backupsSeen: number }[] = [];
-    let file = 0;
-    const inner: ContractInvoke = async (name) => {
-      calls.push({ name, backupsSeen: listBackups(databasePath).length });
-      if (name !== 'import.run') return ok({});
-      file += 1;
-      return ok([await importFile(store, writeBrandsCsv(path.join(dir, `b${file}.csv`), file * 1000, 400), { now })]);
-    };
-    const invoke = withBackupBeforeImport(inner, { store: () => store, now: () => now });
+    const taken: string[] = [];
+    const handlers = createHandlers({ store, now: () => now, workDir: dir, onBackup: (file) => taken.push(file) });
 
     // Nothing imported yet: nothing to lose, no backup (it would rotate real ones out).
-    expect((await invoke('import.run', {}, ctx)).ok).toBe(true);
+    await data(handlers, 'import.run', { jobId: 'a', files: [upload(writeBrandsCsv(path.join(dir, 'b1.csv'), 1000, 400))] });
     expect(listBackups(databasePath)).toHaveLength(0);
 
-    await invoke('import.run', {}, ctx);
-    await invoke('import.batches', {}, ctx);
-    await invoke('import.undo', { batchId: 1 }, ctx);
-    expect(calls.map((c) => [c.name, c.backupsSeen])).toEqual([
-      ['import.run', 0],
-      ['import.run', 1],
-      ['import.batches', 1],
-      ['import.undo', 2],
-    ]);
-    const [firstBackup] = listBackups(databasePath);
+    await data(handlers, 'import.run', { jobId: 'b', files: [upload(writeBrandsCsv(path.join(dir, 'b2.csv'), 2000, 400))] });
+    expect(listBackups(databasePath)).toHaveLength(1);
+    await data(handlers, 'import.batches', {});
+    expect(listBackups(databasePath)).toHaveLength(1);
+    await data(handlers, 'import.undo', { batchId: 1 });
+    expect(listBackups(databasePath)).toHaveLength(2);
+    expect(taken).toHaveLength(2);
+
+    const [firstBackup] = listBackups(databasePath).sort();
     expect(databaseFacts(firstBackup ?? '').brands).toBe(400);
-    expect(databaseFacts(databasePath).brands).toBe(800);
-    expect(BACKUP_BEFORE).toEqual(expect.arrayContaining(['import.run', 'import.undo', 'app.loadDemo']));
+    expect(databaseFacts(databasePath).brands).toBe(400);
+    await handlers.close();
     await store.close();
   });
 
@@ -57,19 +53,13 @@ describe('backups before every import (desktop app)', () => {
     const store = await openStore(databasePath, { backupBeforeMigrate: false });
     await importFile(store, writeBrandsCsv(path.join(dir, 'b.csv'), 0, 50), { now });
     fs.writeFileSync(path.join(dir, 'backups'), 'a file where the backups folder should be');
-    let called = false;
-    const invoke = withBackupBeforeImport(
-      async () => {
-        called = true;
-        return ok([]);
-      },
-      { store: () => store, now: () => now },
-    );
-    const result = await invoke('import.run', {}, ctx);
+    const handlers = createHandlers({ store, now: () => now, workDir: dir });
+    const result = await call(handlers, 'import.run', { jobId: 'c', files: [upload(writeBrandsCsv(path.join(dir, 'c.csv'), 100, 50))] });
+    await handlers.close();
     await store.close();
-    expect(called).toBe(false);
     expect(result).toMatchObject({ ok: false, error: { code: 'backup_failed' } });
     if (!result.ok) expect(result.error.message).toContain('没有导入');
+    expect(databaseFacts(databasePath).brands).toBe(50);
   });
 
   it('rewrites only the messages of files that failed for lack of room', () => {

@@ -1,11 +1,12 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listBackups } from '../../../src/backend/db/backupDatabase';
 import { openStore } from '../../../src/backend/db/openStore';
-import { DISK_FULL_MESSAGE, withBackupBeforeImport } from '../../../src/backend/services/backupBeforeImport';
+import { createHandlers } from '../../../src/backend/handlers';
+import { DISK_FULL_MESSAGE } from '../../../src/backend/services/import/diskFullMessage';
 import { importFile } from '../../../src/backend/services/import/importFile';
-import type { FileImportReport } from '../../../src/shared/importReport';
-import { ok } from '../../../src/shared/api/result';
+import { call } from '../handlers/invoke';
 import { tempDir } from '../../helpers/tempDir';
 import { writeBrandsCsv } from './brandsCsv';
 import { databaseFacts } from './databaseFacts';
@@ -26,12 +27,13 @@ describe('a full disk during an import', () => {
     const pages = Number(store.sqlite.pragma('page_count', { simple: true }));
     store.sqlite.pragma(`max_page_count = ${pages + 4}`);
     const big = writeBrandsCsv(path.join(dir, '品规目录_2.csv'), 10_000, 5000);
-    // Through the desktop app's wrapper: a backup first (the disk of the backups folder is not full).
-    const invoke = withBackupBeforeImport(async () => ok([await importFile(store, big, { now })]), { store: () => store, now: () => now });
-    const result = await invoke('import.run', {}, { emit: () => undefined });
+    // Through the contract, as every host calls it: a backup first (the disk of the backups folder is not full).
+    const handlers = createHandlers({ store, now: () => now, workDir: dir });
+    const result = await call(handlers, 'import.run', { jobId: 'full', files: [{ fileName: path.basename(big), bytes: new Uint8Array(fs.readFileSync(big)) }] });
+    await handlers.close();
 
     expect(result.ok).toBe(true);
-    const [report] = (result.ok ? result.data : []) as FileImportReport[];
+    const [report] = result.ok ? result.data : [];
     expect(report?.status).toBe('refused');
     expect(report?.batchId).toBeNull();
     expect(report?.message).toContain(DISK_FULL_MESSAGE);
