@@ -1,4 +1,4 @@
-import { addMonths } from './calendarDates';
+import { shiftMonth } from '../../core/calendar/dates';
 import { SeededRandom } from './seededRandom';
 
 export interface DemoBrand {
@@ -68,7 +68,7 @@ export function buildBrandCatalogue(rng: SeededRandom, endMonth: string): DemoBr
     }
   };
   const established = SPECS.map((spec) => toBrand(spec, nextCode(), false, rng.pick(['2008-03-01', '2010-01-01', '2012-06-01', '2015-09-01', '2018-04-01'])));
-  const launched = NEW_SPECS.map(([spec, monthsBefore, day]) => toBrand(spec, nextCode(), true, `${addMonths(endMonth, -monthsBefore)}-${day}`));
+  const launched = NEW_SPECS.map(([spec, monthsBefore, day]) => toBrand(spec, nextCode(), true, `${shiftMonth(endMonth, -monthsBefore)}-${day}`));
   return [...established, ...launched];
 }
 

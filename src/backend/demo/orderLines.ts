@@ -1,5 +1,6 @@
 import type { DemoBrand } from './brandCatalogue';
-import { addDays, addMonths, daysOfMonth, weekdayOf } from './calendarDates';
+import { addDays, daysOfMonth, shiftMonth } from '../../core/calendar/dates';
+import { weekdayOf } from './calendarDates';
 import type { DemoRetailer } from './districtModel';
 import type { SeededRandom } from './seededRandom';
 import { calendarDay } from './workCalendar';
@@ -54,7 +55,7 @@ export function retailerOrderLines(
   lastMonth: string,
   newBrands: readonly DemoBrand[],
 ): OrderLine[] {
-  const stopMonth = retailer.status === '暂停' ? addMonths(lastMonth, -1) : retailer.status === '注销' ? addMonths(lastMonth, -4) : null;
+  const stopMonth = retailer.status === '暂停' ? shiftMonth(lastMonth, -1) : retailer.status === '注销' ? shiftMonth(lastMonth, -4) : null;
   const biweekly = retailer.tier <= 6;
   const adoption = new Map<DemoBrand, string>();
   for (const brand of newBrands) {

@@ -1,5 +1,5 @@
 import { calendarDay as coreCalendarDay, workdaysInMonth } from '../../core/calendar';
-import { daysOfMonth } from './calendarDates';
+import { daysOfMonth } from '../../core/calendar/dates';
 
 /** A day as the demo's 工作日历 file writes it. */
 export interface CalendarDay {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { clockTime, clockTimeWithSeconds, daysOfMonth, dingTalkDate } from './calendarDates';
+import { daysOfMonth } from '../../core/calendar/dates';
+import { clockTime, clockTimeWithSeconds, dingTalkDate } from './calendarDates';
 import { monthSpanLabel, type DemoContext, type WrittenFile } from './demoContext';
 import { EncodedCsvWriter } from './encodedCsvWriter';
 import { DEVICES, DISTRICT } from './namePools';

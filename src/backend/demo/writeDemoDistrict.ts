@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { buildBrandCatalogue } from './brandCatalogue';
 import { buildDistrict } from './buildDistrict';
-import { addMonths, daysOfMonth, monthsEndingAt, parseMonth } from './calendarDates';
+import { daysOfMonth, monthsEndingAt, parseMonth, shiftMonth } from '../../core/calendar/dates';
 import type { DemoContext, WrittenFile } from './demoContext';
 import type { DemoManifest } from './demoManifest';
 import { isActive, type District } from './districtModel';
@@ -198,7 +198,7 @@ function monthsFor(target: number | undefined, perMonth: number): number {
 }
 
 function firstWorkdayAfter(month: string): string {
-  const next = daysOfMonth(addMonths(month, 1));
+  const next = daysOfMonth(shiftMonth(month, 1));
   return next.find((d) => calendarDay(d).workday) ?? (next[0] as string);
 }
 

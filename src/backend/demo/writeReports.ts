@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { addMonths, daysOfMonth } from './calendarDates';
+import { daysOfMonth, shiftMonth } from '../../core/calendar/dates';
 import type { DemoContext, WrittenFile } from './demoContext';
 import { isActive } from './districtModel';
 import { lightlyEdited, trigramJaccard } from './lightlyEdited';
@@ -27,8 +27,8 @@ export async function writeReports(ctx: DemoContext, ledger: SalesLedger): Promi
         ctx.planted.push({ flag: 'records.report_missing', managerCode: manager.code, detail: `未提交 ${month} 月度市场分析报告` });
         continue;
       }
-      const before = addMonths(month, -1);
-      const yearAgo = addMonths(month, -12);
+      const before = shiftMonth(month, -1);
+      const yearAgo = shiftMonth(month, -12);
       const facts: ReportFacts = {
         month,
         routes: manager.routes,
@@ -60,9 +60,9 @@ export async function writeReports(ctx: DemoContext, ledger: SalesLedger): Promi
 /** One of the month's last two workdays or a workday from the 1st to the 5th of the next month. */
 function submissionDay(rng: SeededRandom, month: string): string {
   const lastWorkdays = daysOfMonth(month).filter((d) => calendarDay(d).workday).slice(-2);
-  const early = daysOfMonth(addMonths(month, 1)).slice(0, 5).filter((d) => calendarDay(d).workday);
+  const early = daysOfMonth(shiftMonth(month, 1)).slice(0, 5).filter((d) => calendarDay(d).workday);
   const candidates = [...lastWorkdays, ...early, ...early];
-  return candidates.length > 0 ? rng.pick(candidates) : `${addMonths(month, 1)}-05`;
+  return candidates.length > 0 ? rng.pick(candidates) : `${shiftMonth(month, 1)}-05`;
 }
 
 function topBrandNames(retailers: { preferredBrands: { brand: { name: string }; share: number }[] }[]): string[] {

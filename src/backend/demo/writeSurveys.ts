@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { addMonths } from './calendarDates';
+import { shiftMonth } from '../../core/calendar/dates';
 import { monthSpanLabel, type DemoContext, type WrittenFile } from './demoContext';
 import { isActive, type DemoRetailer } from './districtModel';
 import type { SeededRandom } from './seededRandom';
@@ -37,7 +37,7 @@ export async function writeSurveys(ctx: DemoContext): Promise<WrittenFile> {
       const disliked = month === ctx.endMonth && ctx.plan.disliked?.managerCode === manager.code;
       const normalCount = Math.max(3, Math.round(own.length * 0.12));
       const chosen = rng.sample(own, disliked ? Math.max(6, normalCount) : normalCount);
-      const visitsLastMonth = (r: DemoRetailer): number => visitCounts.get(`${addMonths(month, -1)}|${r.licence}`) ?? 0;
+      const visitsLastMonth = (r: DemoRetailer): number => visitCounts.get(`${shiftMonth(month, -1)}|${r.licence}`) ?? 0;
       // The shop that has not seen its manager is the one he visits least.
       const stranger = disliked ? chosen.reduce((a, b) => (visitsLastMonth(b) < visitsLastMonth(a) ? b : a)) : null;
       const unhappyQuota = disliked ? Math.ceil(chosen.length * 0.6) : 0;

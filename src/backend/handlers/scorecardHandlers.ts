@@ -1,3 +1,4 @@
+import { localDate } from '../../core/calendar/dates';
 import { attendanceMonth } from '../services/scorecard/attendanceMonth';
 import { evidenceDtos } from '../services/scorecard/evidenceDtos';
 import { managerScorecard } from '../services/scorecard/managerScorecard';
@@ -14,10 +15,4 @@ export function scorecardHandlers(env: HandlerEnv): Pick<Methods, Names> {
     'evaluation.evidence': reads(async ({ refs }) => evidenceDtos(store, refs)),
     'evaluation.attendance': reads(async ({ month, managerCode }) => attendanceMonth(store, month, managerCode, localDate(env.now()))),
   };
-}
-
-/** The calendar day on the supervisor's own clock (as evaluateStoredMonth reads deadlines). */
-function localDate(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { addDays, shiftMonth } from '../../core/measures/monthDates';
+import { lastDayOfMonth } from '../../core/calendar/dates';
 import type { Store } from '../db/openStore';
 import { runInTransaction } from '../db/runInTransaction';
 import type { Database } from '../db/schema';
@@ -18,7 +18,7 @@ export async function forgetOrderMonths(db: Kysely<Database>, months: readonly s
 }
 
 function monthRange(month: string): { first: string; last: string } {
-  return { first: `${month}-01`, last: addDays(`${shiftMonth(month, 1)}-01`, -1) };
+  return { first: `${month}-01`, last: lastDayOfMonth(month) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { CalendarOverride } from './calendarOverride';
 import { shippedDay } from './shippedHolidays';
-import { daysInMonth, formatDate, isoWeekday, parseDate, parseMonth, type Ymd } from './ymd';
+import { daysInMonth, formatDate, isoWeekday, parseDate, parseMonth, type Ymd } from './dates';
 
 export interface CalendarDay {
   date: string;

@@ -1,6 +1,6 @@
 import y2025 from '../../../resources/holidays/2025.json';
 import y2026 from '../../../resources/holidays/2026.json';
-import { datesBetween } from './ymd';
+import { datesBetween } from './dates';
 
 /** One year of the State Council's holiday notice (holidays.md), as shipped in resources/holidays. */
 export interface HolidayYear {

@@ -1,13 +1,5 @@
-/** Calendar arithmetic on plain numbers: no Date object, no time zone. */
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
+/** Date and time parts as the spreadsheets spell them, on plain numbers: no Date object, no time zone. */
+import { daysInMonth } from '../calendar/dates';
 
 export function isValidYmd(year: number, month: number, day: number): boolean {
   return (

@@ -2,7 +2,7 @@ import type { Flag } from './dimensions';
 import type { PunchRow } from './evaluationInput';
 import { haversineKm } from './haversineKm';
 import type { MonthContext } from './monthContext';
-import { minutesBetween } from './monthDates';
+import { minutesBetween } from '../calendar/dates';
 import { punchLocation } from './punchLocation';
 import { zhDate, zhTime } from './zhText';
 

@@ -15,7 +15,7 @@ import { groupBy } from './groupBy';
 import { impossibleTravelFlags } from './impossibleTravelFlags';
 import { isActiveRetailer } from './isActiveRetailer';
 import type { MonthContext } from './monthContext';
-import { minutesBetween } from './monthDates';
+import { minutesBetween } from '../calendar/dates';
 import { median, ratio } from './numberStats';
 import { requiredVisits } from './requiredVisits';
 

@@ -4,7 +4,7 @@ import type { InspectionRow, JournalRow } from './evaluationInput';
 import { groupBy } from './groupBy';
 import { isViolation } from './isViolation';
 import type { MonthContext } from './monthContext';
-import { addDays } from './monthDates';
+import { addDays } from '../calendar/dates';
 import { zhDate } from './zhText';
 
 /**

@@ -17,7 +17,7 @@ import type {
   SurveyRow,
 } from './evaluationInput';
 import { groupBy } from './groupBy';
-import { daysOfMonth, shiftMonth } from './monthDates';
+import { daysOfMonth, shiftMonth } from '../calendar/dates';
 import { sumOrderTotals } from './sumOrderTotals';
 
 /**

@@ -1,4 +1,4 @@
-import { daysOfMonth, shiftMonth } from './monthDates';
+import { daysOfMonth, shiftMonth } from '../calendar/dates';
 
 /** The due day of the following month, moved back to its last day when that month is shorter. */
 export function reportDueOn(month: string, dueDay: number): string {

@@ -12,7 +12,7 @@ import { undoBatch } from '../../../src/backend/services/undoBatch';
 import type { OrderTotalRow } from '../../../src/core/measures/evaluationInput';
 import { evaluateMonth } from '../../../src/core/measures/evaluateMonth';
 import { sumOrderTotals } from '../../../src/core/measures/sumOrderTotals';
-import { addDays, shiftMonth } from '../../../src/core/measures/monthDates';
+import { addDays, shiftMonth } from '../../../src/core/calendar/dates';
 import { buildDemoDatabase, type DemoDatabase } from '../../helpers/demoDatabase';
 import { tempDir } from '../../helpers/tempDir';
 import { writeCsv } from '../../helpers/writeSheets';

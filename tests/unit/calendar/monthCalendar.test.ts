@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { monthCalendar } from '../../../src/core/calendar/monthCalendar';
 import { SHIPPED_YEARS } from '../../../src/core/calendar/shippedHolidays';
-import { isoWeekday, parseDate } from '../../../src/core/calendar/ymd';
+import { isoWeekday, parseDate } from '../../../src/core/calendar/dates';
 
 describe('monthCalendar', () => {
   const october = monthCalendar('2026-10');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildAssignmentIndex } from '../../../src/core/measures/assignmentIndex';
-import { daysOfMonth } from '../../../src/core/measures/monthDates';
+import { daysOfMonth } from '../../../src/core/calendar/dates';
 
 const OCTOBER = daysOfMonth('2026-10');
 const row = (retailerId: number, managerCode: string, from: string, to: string | null) => ({ retailerId, managerCode, route: null, from, to });

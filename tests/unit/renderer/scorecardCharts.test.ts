@@ -1,6 +1,7 @@
+import { isoWeekdayOf } from '../../../src/core/calendar/dates';
 import { describe, expect, it } from 'vitest';
 import type { AttendanceMonthDto, PunchDto } from '../../../src/shared/api/evaluationApi';
-import { attendanceCalendarOption, isoWeekday } from '../../../src/renderer/features/scorecard/attendanceCalendarOption';
+import { attendanceCalendarOption } from '../../../src/renderer/features/scorecard/attendanceCalendarOption';
 import { formatDistrictValue, formatMetricValue } from '../../../src/renderer/features/scorecard/formatMetricValue';
 import { punchMapOption, type PlotPunch } from '../../../src/renderer/features/scorecard/punchChartsOption';
 
@@ -65,8 +66,8 @@ describe('attendanceCalendarOption', () => {
   });
 
   it('knows the weekday of a date whatever the time zone', () => {
-    expect(isoWeekday('2026-10-01')).toBe(4);
-    expect(isoWeekday('2026-10-11')).toBe(7);
+    expect(isoWeekdayOf('2026-10-01')).toBe(4);
+    expect(isoWeekdayOf('2026-10-11')).toBe(7);
   });
 });
 

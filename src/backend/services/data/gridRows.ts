@@ -19,7 +19,7 @@ import { dataVersion } from '../../db/dataVersion';
 import { countGridRows, queryGridPage, type GridCountCache, type GridQuery, type GridView } from '../../repositories/gridRowsRepository';
 import { GRID_TABLES, type GridColumnSpec, type GridTableSpec } from '../../repositories/gridTables';
 import { RequestError } from '../requestError';
-import { isoWeeksOfMonth, monthRange } from './monthRange';
+import { isoWeeksOfMonth, monthRange } from '../../../core/calendar/dates';
 
 /** The most rows one page may ask for (AG Grid's infinite model asks for 100 at a time). */
 const MAX_PAGE_ROWS = 1000;

@@ -14,7 +14,7 @@ import {
 } from '../../repositories/monthDataRepository';
 import { monthWorkdays } from '../evaluation/evaluateStoredMonth';
 import { readMonthSnapshot } from '../evaluation/monthSnapshot';
-import { daysOfMonth, isoWeeksOfMonth, monthRange } from './monthRange';
+import { daysOfMonth, isoWeeksOfMonth, monthRange } from '../../../core/calendar/dates';
 
 /** Master data: without it nothing else links, so its absence is named first, whatever the month. */
 const MASTER_KINDS = ['roster', 'retailers', 'brands'] as const;

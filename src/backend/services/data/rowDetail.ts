@@ -6,7 +6,7 @@ import { gridRowLinks, gridRowsByIds, queryGridPage } from '../../repositories/g
 import { GRID_TABLES } from '../../repositories/gridTables';
 import { RequestError } from '../requestError';
 import { gridColumns } from './gridColumns';
-import { monthRange } from './monthRange';
+import { monthRange } from '../../../core/calendar/dates';
 
 /** Related rows shown per kind in a detail panel; the grids show the rest. */
 const MAX_RELATED_ROWS = 500;

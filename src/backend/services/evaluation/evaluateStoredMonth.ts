@@ -11,7 +11,7 @@ import { EvaluationError } from './evaluationError';
 import { readEvaluationInputs } from './evaluationInputs';
 import { manualScoresByManager, readManualScores } from './manualScores';
 import { loadEvaluationInput } from './loadEvaluationInput';
-import { addDays } from '../../../core/measures/monthDates';
+import { addDays, localDate } from '../../../core/calendar/dates';
 import { readMonthSnapshot, writeMonthSnapshot, type MonthSnapshot } from './monthSnapshot';
 
 export interface EvaluateOptions {
@@ -20,12 +20,6 @@ export interface EvaluateOptions {
   now: Date;
   /** Called as each step starts (done = steps finished before it) and once more when all are done. */
   onStep?: (progress: { step: EvaluationStep; done: number; total: number }) => void;
-}
-
-/** The calendar day on the supervisor's own clock: deadlines are local, not UTC. */
-function localDate(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
 /** The work calendar's days for a month, with the imported or edited days winning. */

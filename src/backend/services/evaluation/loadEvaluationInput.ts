@@ -5,7 +5,7 @@ import type {
   ReportRow,
   SpotcheckItem,
 } from '../../../core/measures/evaluationInput';
-import { addDays, shiftMonth } from '../../../core/measures/monthDates';
+import { addDays, lastDayOfMonth, shiftMonth } from '../../../core/calendar/dates';
 import type { Store } from '../../db/openStore';
 import { readRows } from '../../db/readRows';
 import { brandsAsOf, managersAsOf, retailersAsOf } from './masterAsOf';
@@ -17,10 +17,6 @@ export interface LoadedInput {
   input: EvaluationInput;
   /** Import batches whose rows the evaluation read, for the snapshot. */
   batchIds: number[];
-}
-
-function lastDayOfMonth(month: string): string {
-  return addDays(`${shiftMonth(month, 1)}-01`, -1);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { KIND_LABELS_ZH, type KindName } from '../../../core/import/kinds';
 import type { MetricKey } from '../../../core/measures/dimensions';
-import { addDays, shiftMonth } from '../../../core/measures/monthDates';
+import { addDays, shiftMonth } from '../../../core/calendar/dates';
 import { METRIC_PRESENTATION } from '../../../core/report/metricPresentation';
 import type { Database } from '../../db/schema';
 import { HAND_EDIT_BATCH_NAME } from '../settings/setCalendarDay';

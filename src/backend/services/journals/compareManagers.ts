@@ -1,6 +1,6 @@
 import type { CompareManagerDto } from '../../../shared/api/journalsApi';
 import type { Store } from '../../db/openStore';
-import { monthRange } from '../data/monthRange';
+import { monthRange } from '../../../core/calendar/dates';
 import { WEEKLY_KIND } from './loadTextEntries';
 
 /** Every manager on the roster with the month's journal and monthly-report counts, by code. */

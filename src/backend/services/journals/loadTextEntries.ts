@@ -2,7 +2,7 @@ import type { TextEntryDto, TextKind } from '../../../shared/api/journalsApi';
 import type { Store } from '../../db/openStore';
 import { selectJournalEntries, selectReportEntries } from '../../repositories/textEntryQueries';
 import { commentsByEntry } from '../../repositories/entryCommentRepository';
-import { monthRange } from '../data/monthRange';
+import { monthRange } from '../../../core/calendar/dates';
 import { entryMonth } from './entryMonth';
 import { finalizedMonths } from './finalizedMonths';
 

@@ -1,3 +1,4 @@
+import { isoWeekdayOf } from '../../../core/calendar/dates';
 import { escapeHtml } from '../../charts/escapeHtml';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { AttendanceMonthDto, PunchDto } from '../../../shared/api/evaluationApi';
@@ -13,13 +14,6 @@ export interface CalendarLabels {
 }
 
 const SHADES = { weekend: '#f0f0f0', holiday: '#fff7e6', makeup: '#e6f4ff', absent: '#ffccc7' } as const;
-
-/** ISO weekday (1 = Monday) of a 'YYYY-MM-DD' date, independent of the PC's time zone. */
-export function isoWeekday(date: string): number {
-  const [y = 1970, m = 1, d = 1] = date.split('-').map(Number);
-  const day = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  return day === 0 ? 7 : day;
-}
 
 function punchTooltip(p: PunchDto): string {
   const parts = [`${p.date} ${p.time ?? ''}`, p.retailerName, p.place, p.result].filter((x): x is string => Boolean(x && x.trim()));
@@ -68,7 +62,7 @@ export function attendanceCalendarOption(month: AttendanceMonthDto, labels: Cale
     yAxis: {
       type: 'category',
       inverse: true,
-      data: days.map((d) => labels.day(d.date, isoWeekday(d.date))),
+      data: days.map((d) => labels.day(d.date, isoWeekdayOf(d.date))),
       axisTick: { show: false },
       axisLabel: {
         fontSize: 11,

@@ -1,7 +1,8 @@
+import { isoWeekdayOf } from '../../../core/calendar/dates';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarDayDto } from '../../../shared/api/evaluationApi';
-import { calendarDayKind, isoWeekday, type CalendarDayKind } from './calendarDayKind';
+import { calendarDayKind, type CalendarDayKind } from './calendarDayKind';
 
 /** Colours by kind: days off in soft red/grey, make-up Saturdays in amber so they stand out. */
 const KIND_STYLE: Record<CalendarDayKind, { background: string; color: string; tag: string }> = {
@@ -34,7 +35,7 @@ export function CalendarLegend() {
 export function CalendarMonthGrid({ days, disabled, onPick }: { days: CalendarDayDto[]; disabled: boolean; onPick: (day: CalendarDayDto) => void }) {
   const { t } = useTranslation();
   const first = days[0];
-  const lead = first ? isoWeekday(first.date) - 1 : 0;
+  const lead = first ? isoWeekdayOf(first.date) - 1 : 0;
   const cell: CSSProperties = { minHeight: 64, borderRadius: 6, padding: '6px 8px', textAlign: 'left' };
   return (
     <div style={{ display: 'grid', gridTemplateColumns: 'repeat(7, minmax(0, 1fr))', gap: 6 }} data-testid="calendar-grid">

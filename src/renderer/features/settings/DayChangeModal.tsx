@@ -1,8 +1,9 @@
+import { isoWeekdayOf } from '../../../core/calendar/dates';
 import { Button, Input, Modal, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarDayDto } from '../../../shared/api/evaluationApi';
-import { calendarDayKind, isoWeekday } from './calendarDayKind';
+import { calendarDayKind } from './calendarDayKind';
 
 export interface DayChange {
   workday: boolean | null;
@@ -15,7 +16,7 @@ export function DayChangeModal({ day, busy, onConfirm, onCancel }: { day: Calend
   const [note, setNote] = useState('');
   useEffect(() => setNote(''), [day?.date]);
   if (!day) return null;
-  const weekday = t(`workCalendar.weekdayName.w${isoWeekday(day.date)}`);
+  const weekday = t(`workCalendar.weekdayName.w${isoWeekdayOf(day.date)}`);
   const { kind } = calendarDayKind(day);
   return (
     <Modal

@@ -1,3 +1,4 @@
+import { isoWeekdayOf } from '../../../core/calendar/dates';
 import { ImportOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -9,7 +10,7 @@ import { useApi, useApiCall } from '../../api/useApi';
 import { navigate } from '../../app/hashRoute';
 import { useMonth } from '../../app/useMonth';
 import { CalendarLegend, CalendarMonthGrid } from './CalendarMonthGrid';
-import { calendarDayKind, isoWeekday } from './calendarDayKind';
+import { calendarDayKind } from './calendarDayKind';
 import { DayChangeModal, type DayChange } from './DayChangeModal';
 
 /** 工作日历: the month picker's month as a grid; a click (confirmed) makes a day a workday or a day off. */
@@ -90,7 +91,7 @@ export function WorkCalendarTab() {
                 const { kind, note } = calendarDayKind(d);
                 return (
                   <li key={d.date}>
-                    {t('workCalendar.change', { date: d.date, weekday: t(`workCalendar.weekdayName.w${isoWeekday(d.date)}`), kind: t(`workCalendar.kinds.${kind}`) })}
+                    {t('workCalendar.change', { date: d.date, weekday: t(`workCalendar.weekdayName.w${isoWeekdayOf(d.date)}`), kind: t(`workCalendar.kinds.${kind}`) })}
                     {note ? `（${note}）` : ''}
                   </li>
                 );

@@ -2,13 +2,6 @@ import type { CalendarDayDto } from '../../../shared/api/evaluationApi';
 
 export type CalendarDayKind = 'workday' | 'weekend' | 'holiday' | 'makeUp' | 'dayOff';
 
-/** ISO weekday (1 = Monday … 7 = Sunday) of 'YYYY-MM-DD', computed in UTC so no time zone shifts the day. */
-export function isoWeekday(date: string): number {
-  const [y, m, d] = date.split('-').map(Number);
-  const day = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)).getUTCDay();
-  return day === 0 ? 7 : day;
-}
-
 /** The backend's plain notes for an ordinary day off; any other note names a holiday or a reason. */
 const PLAIN_NOTES = new Set(['周末', '休息日', '调休上班']);
 
