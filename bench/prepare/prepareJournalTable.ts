@@ -1,5 +1,5 @@
 import { openStore } from '../../src/backend/db/openStore';
-import { journalText, seededRandom } from '../../tests/unit/similarity/journalTexts';
+import { journalText, seededRandom } from '../../tests/unit/core/similarity/journalTexts';
 import { BENCH_NOW } from '../benchClock';
 import { numberParam, secondsSince, stringParam, type TaskParams, type TaskResult } from '../childProtocol';
 import { removeDatabase } from './prepareStore';

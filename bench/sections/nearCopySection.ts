@@ -102,8 +102,8 @@ export async function nearCopySection(ctx: BenchContext): Promise<SectionResult>
       { target: `identical pairs on the ${fmt.count(sample)}-entry sample`, measured: samePairsText, met: exhaustive.ok.length === 0 ? null : identical },
     ],
     notes: [
-      `copy rules: copyCorpus seeds ${COPY_CORPORA.firstSeed}–${COPY_CORPORA.firstSeed + COPY_CORPORA.seeds - 1} (tests/unit/similarity/copyCorpus.ts), counted by scoreCopyRule: an honest entry is accused when a pair makes it a copier (the later writer; same manager: both).`,
-      `near-copy corpus: journalCorpus(${docs}, seed ${CORPUS.seed}, ${CORPUS.copyShare * 100}% planted copies) from tests/unit/similarity/journalTexts.ts; threshold 0.8, min 20 characters (默认方案); planted copies spread over Jaccard 0.75–0.99, so not all reach 0.8.`,
+      `copy rules: copyCorpus seeds ${COPY_CORPORA.firstSeed}–${COPY_CORPORA.firstSeed + COPY_CORPORA.seeds - 1} (tests/unit/core/similarity/copyCorpus.ts), counted by scoreCopyRule: an honest entry is accused when a pair makes it a copier (the later writer; same manager: both).`,
+      `near-copy corpus: journalCorpus(${docs}, seed ${CORPUS.seed}, ${CORPUS.copyShare * 100}% planted copies) from tests/unit/core/similarity/journalTexts.ts; threshold 0.8, min 20 characters (默认方案); planted copies spread over Jaccard 0.75–0.99, so not all reach 0.8.`,
     ],
     passed: fast.failed === null && exhaustive.failed === null && copyScan.failed === null && rules.failed === null && (exhaustive.ok.length === 0 || identical),
   };

@@ -1,8 +1,8 @@
 import { findCopies } from '../../src/core/similarity/findCopies';
 import { findNearCopies } from '../../src/core/similarity/findNearCopies';
-import { journalCorpus } from '../../tests/unit/similarity/journalTexts';
-import { copyCorpus } from '../../tests/unit/similarity/copyCorpus';
-import { scoreCopyRule, type CopyRuleScore } from '../../tests/unit/similarity/scoreCopyRule';
+import { journalCorpus } from '../../tests/unit/core/similarity/journalTexts';
+import { copyCorpus } from '../../tests/unit/core/similarity/copyCorpus';
+import { scoreCopyRule, type CopyRuleScore } from '../../tests/unit/core/similarity/scoreCopyRule';
 import { numberParam, startClock, type TaskParams, type TaskResult } from '../childProtocol';
 
 /** The evaluation's settings (默认方案). */

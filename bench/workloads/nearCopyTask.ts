@@ -1,7 +1,7 @@
 import { findNearCopies } from '../../src/core/similarity/findNearCopies';
 import type { NearCopyPair } from '../../src/core/similarity/nearCopyTypes';
 import { pairwiseNearCopies } from '../../src/core/similarity/pairwiseNearCopies';
-import { journalCorpus } from '../../tests/unit/similarity/journalTexts';
+import { journalCorpus } from '../../tests/unit/core/similarity/journalTexts';
 import { numberParam, startClock, type TaskParams, type TaskResult } from '../childProtocol';
 
 /** The evaluation's near-copy settings (默认方案). */
