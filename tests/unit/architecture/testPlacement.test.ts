@@ -7,7 +7,8 @@ describe('the test folders mirror the code (tests/helpers/testPlacement.ts has t
     expect(
       moves,
       `${moves.length} test files are not in the folder that mirrors their code (tests/<unit|integration>/<path under src>/, ` +
-        'electron/… under tests/<tier>/electron/…, shared support files in tests/helpers/). Move each as listed and fix its relative imports',
+        'electron/… under tests/<tier>/electron/…, shared support files in tests/helpers/). Move each as listed and fix its relative imports, ' +
+        'or run `node --import tsx scripts/moveMisplacedTests.mts`, which does both',
     ).toEqual([]);
   });
 
