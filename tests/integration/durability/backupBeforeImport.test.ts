@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listBackups } from '../../../src/backend/db/backupDatabase';
 import { openStore } from '../../../src/backend/db/openStore';
-import { BACKUP_BEFORE, explainDiskFull, withBackupBeforeImport, type ContractInvoke } from '../../../src/backend/services/backupBeforeImport';
+import { BACKUP_BEFORE, withBackupBeforeImport, type ContractInvoke } from '../../../src/backend/services/backupBeforeImport';
+import { diskFullMessage, isDiskFull } from '../../../src/backend/services/import/diskFullMessage';
 import { importFile } from '../../../src/backend/services/import/importFile';
 import type { ApiName } from '../../../src/shared/api/kaopingApi';
 import { ok } from '../../../src/shared/api/result';
@@ -72,15 +73,12 @@ describe('backups before every import (desktop app)', () => {
     if (!result.ok) expect(result.error.message).toContain('没有导入');
   });
 
-  it('rewrites only the messages of files that failed for lack of room', () => {
-    const reports = [
-      { status: 'refused', message: '读取文件时出错：database or disk is full' },
-      { status: 'refused', message: '3 行数据有误' },
-      { status: 'imported', message: null },
-    ];
-    const out = explainDiskFull(reports);
-    expect(out[0]?.message).toMatch(/^磁盘空间不足.*（database or disk is full）$/);
-    expect(out.slice(1)).toEqual(reports.slice(1));
-    expect(explainDiskFull({ not: 'a list' })).toEqual({ not: 'a list' });
+  it('knows a full disk by SQLite\'s and the file system\'s words, and words it once', () => {
+    const sqliteFull = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    const noSpace = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    expect(isDiskFull(sqliteFull)).toBe(true);
+    expect(isDiskFull(noSpace)).toBe(true);
+    expect(isDiskFull(new Error('SQLITE_BUSY: database is locked'))).toBe(false);
+    expect(diskFullMessage(sqliteFull)).toMatch(/^磁盘空间不足.*（database or disk is full）$/);
   });
 });

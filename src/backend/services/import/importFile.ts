@@ -23,7 +23,7 @@ import { MonthTouches } from '../freeze/monthTouches';
 import { recordMonth } from '../freeze/recordMonth';
 import { refuseFinalizedMonths } from '../freeze/refuseFinalizedMonths';
 import { finalizedMonths } from '../journals/finalizedMonths';
-import { DISK_FULL_MESSAGE } from './diskFullMessage';
+import { diskFullMessage, isDiskFull } from './diskFullMessage';
 import { DuplicateRows } from './duplicateRows';
 import { LinkIndex } from './linkIndex';
 import { makeKindWriter } from './makeKindWriter';
@@ -72,8 +72,8 @@ class ImportCancelled extends Error {}
 
 /** Why an import failed, in words a supervisor can act on; the transaction was rolled back either way. */
 function failureMessage(err: unknown): string {
+  if (isDiskFull(err)) return diskFullMessage(err);
   const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
-  if (code === 'SQLITE_FULL') return `${DISK_FULL_MESSAGE}（${err instanceof Error ? err.message : code}）`;
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return '数据库正被其他程序使用，导入已撤销，请稍后重试';
   return `读取文件时出错，导入已撤销：${err instanceof Error ? err.message : String(err)}`;
 }
