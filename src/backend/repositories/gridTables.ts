@@ -6,7 +6,7 @@ import { GRIDS } from '../../core/kinds/kindRegistry';
 
 export type { JoinAlias };
 
-
+/** The tables a grid's base table (alias t) is joined to, by alias, and t's column pointing at each. */
 export const JOINS: Record<JoinAlias, { table: string; foreignKey: string }> = {
   m: { table: 'managers', foreignKey: 'manager_id' },
   r: { table: 'retailers', foreignKey: 'retailer_id' },
