@@ -340,6 +340,13 @@ describe('workbench', () => {
     await page.getByTestId('language-switch').getByText('English').click();
     await expect.poll(() => page.locator('.ant-layout-sider').textContent()).toContain('Overview');
     await screenshot(page, '25-settings-en');
+    // The grids' column names are declared in both languages with their kind.
+    await goTo('#/data/orders?month=2026-10');
+    const ordersEn = page.getByTestId('grid-orders');
+    await waitForGridRows(ordersEn);
+    await expect.poll(() => ordersEn.locator('.ag-header-cell[col-id="quantity"]').first().textContent()).toContain('Ordered');
+    await screenshot(page, '26-grid-orders-en');
+    await goTo('#/settings?month=2026-10');
     await page.getByTestId('language-switch').getByText('中文').click();
     await expect.poll(() => page.locator('.ant-layout-sider').textContent()).toContain('总览');
     expect(app.errors).toEqual([]);

@@ -1,6 +1,6 @@
 import type { ApiName, ApiParsedArg, ApiReturn, HandlerContext, KaopingHandlers } from '../../shared/api/kaopingApi';
 import type { Store } from '../db/openStore';
-import { backupBeforeWrite, explainDiskFull } from '../services/backupBeforeImport';
+import { backupBeforeWrite } from '../services/backupBeforeImport';
 import type { JobRegistry } from './jobRegistry';
 import type { WriteLock } from './writeLock';
 
@@ -95,7 +95,7 @@ export function job<A extends { jobId: string }, R>(inner: Work<A, R> | Method<A
 
 /**
  * An online backup before the work (backupBeforeWrite: none while nothing is imported; the work
- * does not start when it fails), and file reports that failed for a full disk say so. Put it
+ * does not start when it fails; a file that failed for a full disk says so itself: importFile words it). Put it
  * inside `writes`, so that the backup sees no other writer's open transaction.
  */
 export function backupFirst<A, R>(inner: Work<A, R> | Method<A, R>): Method<A, R> {
@@ -103,7 +103,7 @@ export function backupFirst<A, R>(inner: Work<A, R> | Method<A, R>): Method<A, R
   return wrap('backupFirst', m, async (env, name, arg, ctx) => {
     const file = await backupBeforeWrite(env.store, name, env.now());
     if (file !== null) env.onBackup?.(file);
-    return explainDiskFull(await m.run(env, name, arg, ctx));
+    return m.run(env, name, arg, ctx);
   });
 }
 

@@ -1,10 +1,8 @@
 import type { ApiName } from '../../shared/api/kaopingApi';
 import type { Store } from '../db/openStore';
 import { verifiedBackup } from '../db/verifiedBackup';
-import { DISK_FULL_MESSAGE } from './import/diskFullMessage';
+import { isDiskFull } from './import/diskFullMessage';
 import { RequestError } from './requestError';
-
-const DISK_FULL = /database or disk is full|SQLITE_FULL|ENOSPC|no space left/i;
 
 /**
  * The online backup taken before a write that the methods declare `backupFirst` (import, undo,
@@ -20,7 +18,7 @@ export async function backupBeforeWrite(store: Store, name: ApiName, now: Date):
     return await verifiedBackup(store.sqlite, store.path, `before-${name.replace(/[^a-z]/gi, '-')}`, now);
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    const full = DISK_FULL.test(why) ? '磁盘空间不足。' : '';
+    const full = isDiskFull(err) ? '磁盘空间不足。' : '';
     throw new RequestError('backup_failed', `导入前的自动备份没有成功（${full}${why}），为保护现有数据，本次没有导入。`);
   }
 }
@@ -28,23 +26,4 @@ export async function backupBeforeWrite(store: Store, name: ApiName, now: Date):
 function hasImportedData(store: Store): boolean {
   const row = store.sqlite.prepare('SELECT EXISTS (SELECT 1 FROM import_batches) AS any').get() as { any: number } | undefined;
   return row?.any === 1;
-}
-
-interface ReportLike {
-  status?: unknown;
-  message?: unknown;
-}
-
-function isReportLike(v: unknown): v is ReportLike {
-  return typeof v === 'object' && v !== null && 'status' in v && 'message' in v;
-}
-
-/** Rewrites a file report's message when SQLite ran out of room; leaves everything else as it is. */
-export function explainDiskFull<T>(data: T): T {
-  if (!Array.isArray(data)) return data;
-  return data.map((item: unknown) =>
-    isReportLike(item) && item.status !== 'imported' && typeof item.message === 'string' && DISK_FULL.test(item.message)
-      ? { ...item, message: `${DISK_FULL_MESSAGE}（${DISK_FULL.exec(item.message)?.[0] ?? ''}）` }
-      : item,
-  ) as T;
 }

@@ -76,3 +76,19 @@ export function repairMojibake(text: string): string | null {
   if (!sawHighByte) return null;
   return decodeUtf8(bytes);
 }
+
+/** Lead bytes of 3-byte UTF-8 sequences (U+0800–U+FFFF, where CJK lives) read as Latin-1 or surrogate-escaped. */
+const SUSPECT = /[\u00e0-\u00ef\udce0-\udcef]/;
+const WIDE = /[\u0800-\uffff]/;
+
+/**
+ * The readers' repair: "å‘˜å·¥ç¼–å·" (a UTF-8 CSV opened in Excel with a Western code page and
+ * saved as .xlsx) → "员工编号"; any other text unchanged. Only text that decodes cleanly to
+ * CJK-range characters is taken as mojibake, since ordinary Latin text (café) almost never maps
+ * back to valid UTF-8; a quick test first, so an ordinary cell costs one regular-expression check.
+ */
+export function repairCjkMojibake(text: string): string {
+  if (!SUSPECT.test(text)) return text;
+  const repaired = repairMojibake(text);
+  return repaired !== null && WIDE.test(repaired) ? repaired : text;
+}

@@ -6,6 +6,7 @@ import { schemesTextEn } from '../features/settings/schemesText';
 import { workCalendarTextEn } from '../features/settings/workCalendarText';
 import { exportReportTextEn } from '../features/report/exportReportText';
 import type { Resources } from './zhCN';
+import { kindLabelTextEn } from './kindLabelText';
 import { officeTextEn } from './officeText';
 
 /** English UI text: same keys as zhCN. */
@@ -36,33 +37,7 @@ export const en: Resources = {
     compare: 'Journals side by side',
     settings: 'Settings',
   },
-  kinds: {
-    roster: 'Manager roster',
-    retailers: 'Retailers',
-    brands: 'Brand catalogue',
-    calendar: 'Work calendar',
-    journals: 'Work journals',
-    attendance: 'Attendance punches',
-    reports: 'Weekly/monthly reports',
-    surveys: 'Satisfaction surveys',
-    orders: 'Order lines',
-    agreements: 'Agreed volumes',
-    inspections: 'Monopoly inspections',
-    spotchecks: 'Market spot checks',
-  },
-  gridKinds: {
-    managers: 'Managers',
-    retailers: 'Retailers',
-    brands: 'Brands',
-    journals: 'Journals',
-    attendance: 'Attendance',
-    reports: 'Reports',
-    surveys: 'Surveys',
-    orders: 'Orders',
-    agreements: 'Agreements',
-    inspections: 'Inspections',
-    spotchecks: 'Spot checks',
-  },
+  ...kindLabelTextEn,
   common: {
     loading: 'Loading…',
     retry: 'Retry',

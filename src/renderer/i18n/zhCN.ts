@@ -7,6 +7,7 @@ import { workCalendarTextZh } from '../features/settings/workCalendarText';
 import { exportReportTextZh } from '../features/report/exportReportText';
 import type { Shape } from './shape';
 import { officeTextZh } from './officeText';
+import { kindLabelTextZh } from './kindLabelText';
 
 /** Chinese (default) UI text. en.ts has the same keys; the type below keeps them in step. */
 export const zhCN = {
@@ -36,33 +37,7 @@ export const zhCN = {
     compare: '日志对照',
     settings: '设置',
   },
-  kinds: {
-    roster: '客户经理花名册',
-    retailers: '零售客户档案',
-    brands: '品规目录',
-    calendar: '工作日历',
-    journals: '工作日志',
-    attendance: '考勤打卡',
-    reports: '周记/月度市场分析报告',
-    surveys: '零售客户满意度调查',
-    orders: '订单明细',
-    agreements: '协议量',
-    inspections: '专卖市场检查记录',
-    spotchecks: '市场了解抽查',
-  },
-  gridKinds: {
-    managers: '客户经理',
-    retailers: '零售户',
-    brands: '品规',
-    journals: '工作日志',
-    attendance: '考勤打卡',
-    reports: '周记/月报',
-    surveys: '满意度调查',
-    orders: '订单',
-    agreements: '协议量',
-    inspections: '专卖检查',
-    spotchecks: '市场了解抽查',
-  },
+  ...kindLabelTextZh,
   common: {
     loading: '正在加载…',
     retry: '重试',

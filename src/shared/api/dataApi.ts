@@ -101,6 +101,8 @@ export type ColumnType = 'text' | 'number' | 'date' | 'datetime' | 'bool' | 'lon
 export interface ColumnInfo {
   field: string;
   label: string;
+  /** The column's name in the English UI (label is the Chinese one). */
+  labelEn?: string;
   type: ColumnType;
   /** Filterable and sortable in SQL. */
   sortable: boolean;
@@ -131,7 +133,7 @@ export interface RowDetail {
   row: GridRow;
   columns: ColumnInfo[];
   /** For a retailer or a manager: the month's related rows, by kind. */
-  related: { kind: GridKind; label: string; columns: ColumnInfo[]; rows: GridRow[] }[];
+  related: { kind: GridKind; label: string; labelEn?: string; columns: ColumnInfo[]; rows: GridRow[] }[];
 }
 
 export interface MonthOverview {

@@ -4,7 +4,7 @@ import type { CellValue, RawRow } from '../../../core/import/cell';
 import { type ByteSource, translateFsError } from '../byteSource';
 import { FileRefusedError } from '../fileRefusedError';
 import { refuse } from '../refusals';
-import { repairMojibake } from '../repairMojibake';
+import { repairCjkMojibake } from '../../../core/import/repairMojibake';
 import { SheetRowStream } from '../sheetRowStream';
 import type {
   CsvDelimiter,
@@ -34,7 +34,7 @@ const SEPARATOR_HINT = /^sep=(.)\r?$/;
 /**
  * Checks a CSV (encoding, delimiter, emptiness) from its first bytes, then hands out
  * one sheet, named after the file, whose rows stream through iconv-lite and csv-parse.
- * Every value is a string (mojibake repaired, see repairMojibake); an empty field is null.
+ * Every value is a string (mojibake repaired, see repairCjkMojibake); an empty field is null.
  */
 export async function openCsv(
   source: ByteSource,
@@ -106,7 +106,7 @@ async function* streamCsvRows(
           if (field === undefined || field === '') {
             cells[i] = null;
           } else {
-            cells[i] = repairMojibake(field);
+            cells[i] = repairCjkMojibake(field);
             last = i;
           }
         }

@@ -1,6 +1,6 @@
 import { Parser } from 'htmlparser2';
 import type { CellValue, RawRow } from '../../../core/import/cell';
-import { repairMojibake } from '../repairMojibake';
+import { repairCjkMojibake } from '../../../core/import/repairMojibake';
 import { classNumberFormats, htmlCellValue, parseDeclarations } from './msoNumberFormat';
 
 export interface HtmlTable {
@@ -192,7 +192,7 @@ function settleRow(row: HtmlRow, formatsByClass: Map<string, string>): RawRow[] 
     // An inline style wins over a class, as in CSS; of several classes the last declared one is taken.
     let format = cell.inlineFormat;
     for (const className of cell.classes) format = cell.inlineFormat ?? formatsByClass.get(className) ?? format;
-    const value = htmlCellValue(repairMojibake(displayedText(cell.raw)), format, cell.xNum);
+    const value = htmlCellValue(repairCjkMojibake(displayedText(cell.raw)), format, cell.xNum);
     while (cells.length <= cell.column) cells.push(null);
     cells[cell.column] = value;
     if (value !== null) {

@@ -1,6 +1,6 @@
 import type { CellObject } from '@e965/xlsx';
 import type { CellValue } from '../../../core/import/cell';
-import { repairMojibake } from '../repairMojibake';
+import { repairCjkMojibake } from '../../../core/import/repairMojibake';
 import { excelSerialToDate } from '../xlsx/excelSerialToDate';
 import { isBuiltInDateFormat, isDateFormatCode } from '../xlsx/isDateFormat';
 
@@ -16,7 +16,7 @@ export function xlsCellValue(cell: CellObject | undefined, date1904: boolean): C
   switch (cell.t) {
     case 's': {
       const text = typeof cell.v === 'string' ? cell.v : cell.v === undefined ? '' : String(cell.v);
-      return text === '' ? null : repairMojibake(text);
+      return text === '' ? null : repairCjkMojibake(text);
     }
     case 'n': {
       const number = cell.v as number;

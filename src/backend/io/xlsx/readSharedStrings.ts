@@ -1,4 +1,4 @@
-import { repairMojibake } from '../repairMojibake';
+import { repairCjkMojibake } from '../../../core/import/repairMojibake';
 import { decodeOoxmlEscapes, decodeXmlText } from './decodeXmlText';
 import { XmlScanner } from './xmlScanner';
 
@@ -34,7 +34,7 @@ export async function readSharedStrings(chunks: AsyncIterable<Buffer>): Promise<
       } else if (name === 'rPh') {
         phoneticDepth = Math.max(0, phoneticDepth - 1);
       } else if (name === 'si') {
-        strings.push(repairMojibake(decodeOoxmlEscapes(current)));
+        strings.push(repairCjkMojibake(decodeOoxmlEscapes(current)));
         inItem = false;
         current = '';
       }

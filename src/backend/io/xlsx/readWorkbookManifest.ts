@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type { Entry } from 'yauzl';
 import { FileRefusedError } from '../fileRefusedError';
 import { refuse } from '../refusals';
-import { repairMojibake } from '../repairMojibake';
+import { repairCjkMojibake } from '../../../core/import/repairMojibake';
 import { readAttributes } from './xmlAttributes';
 import { XmlScanner } from './xmlScanner';
 import type { ZipArchive } from './zipArchive';
@@ -108,7 +108,7 @@ function parseWorkbook(xml: string): WorkbookPart {
         const attributes = readAttributes(source, start, end);
         const state = attributes.get('state');
         part.sheets.push({
-          name: repairMojibake(attributes.get('name') ?? `Sheet${part.sheets.length + 1}`),
+          name: repairCjkMojibake(attributes.get('name') ?? `Sheet${part.sheets.length + 1}`),
           relationshipId: attributes.get('id') ?? '',
           hidden: state === 'hidden' || state === 'veryHidden',
         });

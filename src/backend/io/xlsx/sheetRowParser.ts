@@ -1,5 +1,5 @@
 import type { CellValue, RawRow } from '../../../core/import/cell';
-import { repairMojibake } from '../repairMojibake';
+import { repairCjkMojibake } from '../../../core/import/repairMojibake';
 import { decodeOoxmlEscapes, decodeXmlText } from './decodeXmlText';
 import { excelSerialToDate } from './excelSerialToDate';
 import { forEachAttribute } from './xmlAttributes';
@@ -29,7 +29,7 @@ const COLLECTING_FORMULA = 3;
  * value Excel displays: shared and inline strings (rich text concatenated), a formula's
  * cached result (errors become null), booleans, and numbers, which become UTC Dates
  * when their style is a date format. Text mangled by a Windows-1252 round trip is
- * repaired (see repairMojibake). Rows without any value are not emitted.
+ * repaired (see repairCjkMojibake). Rows without any value are not emitted.
  * Feed it through an XmlScanner; collect finished rows with takeRows().
  */
 export class SheetRowParser implements XmlHandler {
@@ -231,7 +231,7 @@ export class SheetRowParser implements XmlHandler {
       }
       case 'inlineStr':
       case 'str': {
-        const shown = repairMojibake(decodeOoxmlEscapes(this.hasInlineText ? this.inlineText : text));
+        const shown = repairCjkMojibake(decodeOoxmlEscapes(this.hasInlineText ? this.inlineText : text));
         return shown === '' ? null : shown;
       }
       case 'b': {

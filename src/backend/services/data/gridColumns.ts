@@ -6,6 +6,7 @@ export function gridColumns(kind: GridKind): ColumnInfo[] {
   return GRID_TABLES[kind].columns.map((c) => ({
     field: c.field,
     label: c.label,
+    labelEn: c.labelEn,
     type: c.type,
     sortable: true,
     visible: c.visible,

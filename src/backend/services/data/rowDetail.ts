@@ -4,6 +4,7 @@ import { countRetailersOfManager } from '../../repositories/assignmentRepository
 import { columnEquals, columnInRange } from '../../repositories/gridFilterSql';
 import { gridRowLinks, gridRowsByIds, queryGridPage } from '../../repositories/gridRowsRepository';
 import { GRID_TABLES } from '../../repositories/gridTables';
+import { GRID_LABELS } from '../../../core/kinds/kindRegistry';
 import { RequestError } from '../requestError';
 import { gridColumns } from './gridColumns';
 import { monthRange } from '../../../core/calendar/dates';
@@ -11,19 +12,6 @@ import { monthRange } from '../../../core/calendar/dates';
 /** Related rows shown per kind in a detail panel; the grids show the rest. */
 const MAX_RELATED_ROWS = 500;
 
-const LABELS: Record<GridKind, string> = {
-  managers: '客户经理',
-  retailers: '零售户',
-  brands: '品规',
-  journals: '工作日志',
-  attendance: '打卡记录',
-  reports: '周记/月报',
-  surveys: '满意度调查',
-  orders: '订单',
-  agreements: '协议量',
-  inspections: '专卖检查',
-  spotchecks: '市场了解抽查',
-};
 
 type Related = RowDetail['related'][number];
 
@@ -44,7 +32,13 @@ async function monthRowsOf(store: Store, kind: 'journals' | 'attendance' | 'surv
     offset: 0,
     limit: MAX_RELATED_ROWS,
   });
-  return { kind, label: `${month} ${LABELS[kind]}（${page.total}）`, columns: gridColumns(kind), rows: page.rows };
+  return {
+    kind,
+    label: `${month} ${GRID_LABELS[kind].zh}（${page.total}）`,
+    labelEn: `${month} ${GRID_LABELS[kind].en} (${page.total})`,
+    columns: gridColumns(kind),
+    rows: page.rows,
+  };
 }
 
 async function oneRow(store: Store, kind: GridKind, id: number): Promise<GridRow | null> {
@@ -58,14 +52,14 @@ async function oneRow(store: Store, kind: GridKind, id: number): Promise<GridRow
  */
 export async function rowDetail(store: Store, kind: GridKind, id: number, month: string): Promise<RowDetail> {
   const row = await oneRow(store, kind, id);
-  if (!row) throw new RequestError('not_found', `找不到这一行（${LABELS[kind]} #${id}），可能已被撤销导入`);
+  if (!row) throw new RequestError('not_found', `找不到这一行（${GRID_LABELS[kind].zh} #${id}），可能已被撤销导入`);
   const columns = gridColumns(kind);
   const related: Related[] = [];
   if (kind === 'retailers') {
     for (const k of ['journals', 'attendance', 'surveys', 'orders'] as const) related.push(await monthRowsOf(store, k, 'retailer_id', id, month));
   } else if (kind === 'managers') {
     row.retailerCount = await countRetailersOfManager(store.db, id, month);
-    columns.push({ field: 'retailerCount', label: `${month} 服务零售户数`, type: 'number', sortable: false, visible: true, format: 'count' });
+    columns.push({ field: 'retailerCount', label: `${month} 服务零售户数`, labelEn: `Retailers served in ${month}`, type: 'number', sortable: false, visible: true, format: 'count' });
     for (const k of ['journals', 'attendance'] as const) related.push(await monthRowsOf(store, k, 'manager_id', id, month));
   } else {
     const { retailerId, managerId } = await gridRowLinks(store.db, GRID_TABLES[kind], id);
@@ -75,7 +69,7 @@ export async function rowDetail(store: Store, kind: GridKind, id: number, month:
     ] as const) {
       if (linkedId === null) continue;
       const linked = await oneRow(store, linkedKind, linkedId);
-      if (linked) related.push({ kind: linkedKind, label: LABELS[linkedKind], columns: gridColumns(linkedKind), rows: [linked] });
+      if (linked) related.push({ kind: linkedKind, label: GRID_LABELS[linkedKind].zh, labelEn: GRID_LABELS[linkedKind].en, columns: gridColumns(linkedKind), rows: [linked] });
     }
   }
   return { kind, row, columns, related };

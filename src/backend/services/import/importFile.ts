@@ -1,21 +1,17 @@
 import path from 'node:path';
-import type { RawRow } from '../../../core/import/cell';
 import { columnLetter } from '../../../core/import/columnLetter';
-import { detectHeader, type HeaderMatch, type UnclearKind } from '../../../core/import/detectHeader';
-import { KIND_LABELS_ZH, type KindName } from '../../../core/import/kinds';
+import type { KindName } from '../../../core/import/kinds';
 import { makeRowParser } from '../../../core/import/makeRowParser';
 import {
   emptyCounts,
   MAX_REPORTED_ISSUES,
   type FileImportReport,
   type ImportIssue,
-  type ImportKindCandidate,
 } from '../../../shared/importReport';
 import { enlargeCache } from '../../db/enlargeCache';
 import type { Store } from '../../db/openStore';
 import { FileRefusedError } from '../../io/fileRefusedError';
 import { openSpreadsheet } from '../../io/openSpreadsheet';
-import { peekRows } from '../../io/peekRows';
 import type { SheetSource, SpreadsheetInput, SpreadsheetLimits, SpreadsheetSource } from '../../io/spreadsheetSource';
 import { finishImportBatch, insertImportBatch } from '../../repositories/importBatchRepository';
 import { FinalizedMonthError } from '../freeze/finalizedMonthError';
@@ -23,13 +19,12 @@ import { MonthTouches } from '../freeze/monthTouches';
 import { recordMonth } from '../freeze/recordMonth';
 import { refuseFinalizedMonths } from '../freeze/refuseFinalizedMonths';
 import { finalizedMonths } from '../journals/finalizedMonths';
-import { DISK_FULL_MESSAGE } from './diskFullMessage';
+import { diskFullMessage, isDiskFull } from './diskFullMessage';
 import { DuplicateRows } from './duplicateRows';
 import { LinkIndex } from './linkIndex';
 import { makeKindWriter } from './makeKindWriter';
 import { defaultAsOfMonth, describeAsOfMonth } from './defaultAsOfMonth';
-import { monthFromFileName } from './monthFromFileName';
-import { reshapeRows, sheetShape } from '../../../core/import/dingTalkShapes';
+import { findDataSheet, type SheetPlan } from './findDataSheet';
 
 export interface ImportProgress {
   file: string;
@@ -46,6 +41,8 @@ export interface ImportFileOptions {
   headerRowNumber?: number;
   /** Only this sheet (the one the preview read, whose header row and mapping are given). */
   sheet?: string;
+  /** The sheet and header the import job's planning found: executed without searching again. */
+  plan?: SheetPlan;
   /** The month a retailer file's route assignments hold from. */
   asOfMonth?: string;
   now: Date;
@@ -64,16 +61,14 @@ export interface ImportFileOptions {
 /** Kinds whose existing rows other data hangs on: changing them is confirmed first in the import centre. */
 const MASTER_KINDS: ReadonlySet<KindName> = new Set(['roster', 'retailers', 'brands']);
 
-/** How many rows of a sheet are searched for the header row. */
-const HEADER_SEARCH_ROWS = 30;
 const PROGRESS_EVERY = 2000;
 
 class ImportCancelled extends Error {}
 
 /** Why an import failed, in words a supervisor can act on; the transaction was rolled back either way. */
 function failureMessage(err: unknown): string {
+  if (isDiskFull(err)) return diskFullMessage(err);
   const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
-  if (code === 'SQLITE_FULL') return `${DISK_FULL_MESSAGE}（${err instanceof Error ? err.message : code}）`;
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return '数据库正被其他程序使用，导入已撤销，请稍后重试';
   return `读取文件时出错，导入已撤销：${err instanceof Error ? err.message : String(err)}`;
 }
@@ -306,102 +301,4 @@ async function importSheet(
     } finally {
       restoreCache();
     }
-}
-
-/**
- * A DingTalk export with punches side by side (每日统计, 打卡时间) read as one row per punch, or
- * refused (月度汇总); any other sheet as it is. A kind other than attendance given by the user
- * reads the sheet as it is.
- */
-export function shapedSheet(
-  head: RawRow[],
-  rest: AsyncIterable<RawRow>,
-  file: string,
-  kind: KindName | undefined,
-): { head: RawRow[]; rows: AsyncIterable<RawRow>; note?: string } | { refusal: string } {
-  const shape = sheetShape(head, monthFromFileName(file));
-  if (shape.shape === 'refused') return { refusal: shape.message };
-  if (shape.shape === 'plain' || (kind !== undefined && kind !== 'attendance')) return { head, rows: rest };
-  return {
-    head: [shape.header, ...head.filter((r) => r.rowNumber > shape.header.rowNumber).flatMap(shape.reshape)],
-    rows: reshapeRows(rest, shape),
-    note: `按${shape.labelZh}读取：每个打卡时间为一次打卡（此表没有打卡地点）`,
-  };
-}
-
-type FoundSheet =
-  | { sheetName: string; match: HeaderMatch; rows: AsyncIterable<RawRow>; shapeNote?: string }
-  | { refusal: string; missingRequired: string[]; candidates?: ImportKindCandidate[] };
-
-/** "可能是：零售客户档案（缺少 …）；客户经理花名册（缺少 …）" */
-function candidateList(candidates: readonly ImportKindCandidate[]): string {
-  return candidates
-    .map((c) => (c.missing.length === 0 ? c.label : `${c.label}（缺少：${c.missing.join('；')}）`))
-    .join('；');
-}
-
-function unclearRefusal(sheet: string, unclear: UnclearKind): { refusal: string; missingRequired: string[]; candidates: ImportKindCandidate[] } {
-  const candidates = unclear.candidates.map((c) => ({ kind: c.kind, label: c.labelZh, missing: c.missingZh }));
-  const what =
-    unclear.reason === 'ambiguous'
-      ? `工作表「${sheet}」的表头同样符合几种数据，无法确定是哪一种`
-      : `工作表「${sheet}」的表头不完全符合任何一种数据`;
-  return {
-    refusal: `${what}，文件未导入。可能是：${candidateList(candidates)}。请指定数据类型后再导入`,
-    missingRequired: [],
-    candidates,
-  };
-}
-
-/**
- * The first sheet whose header is recognised with every required column. The sheets generator
- * is stepped by hand: leaving a for-await loop early would close it, and with it the stream the
- * chosen sheet's remaining rows come from.
- */
-async function findDataSheet(
-  sheets: AsyncGenerator<{ name: string; rows: AsyncIterable<RawRow> }>,
-  opts: ImportFileOptions,
-  file: string,
-): Promise<FoundSheet> {
-  let refusedShape: string | null = null;
-  let closest: { sheet: string; match: HeaderMatch } | null = null;
-  let unclear: { sheet: string; unclear: UnclearKind } | null = null;
-  let sawRows = false;
-  for (let next = await sheets.next(); next.done !== true; next = await sheets.next()) {
-    const sheet = next.value;
-    if (opts.sheet !== undefined && sheet.name !== opts.sheet) continue;
-    const { head, rest } = await peekRows(sheet.rows, HEADER_SEARCH_ROWS);
-    if (head.length > 0) sawRows = true;
-    const shaped = shapedSheet(head, rest, file, opts.kind);
-    if ('refusal' in shaped) {
-      refusedShape ??= shaped.refusal;
-      continue;
-    }
-    if (shaped.note !== undefined) {
-      const match = detectHeader(shaped.head, { kind: 'attendance' });
-      if (match && match.missingRequired.length === 0) return { sheetName: sheet.name, match, rows: shaped.rows, shapeNote: shaped.note };
-      continue;
-    }
-    const match = detectHeader(head, { kind: opts.kind, manualMapping: opts.manualMapping, headerRowNumber: opts.headerRowNumber });
-    if (match?.unclear) {
-      unclear ??= { sheet: sheet.name, unclear: match.unclear };
-      continue;
-    }
-    if (match && match.missingRequired.length === 0) return { sheetName: sheet.name, match, rows: rest };
-    if (match && (!closest || match.confidence > closest.match.confidence)) closest = { sheet: sheet.name, match };
-  }
-  if (!sawRows) return { refusal: '文件中没有任何数据', missingRequired: [] };
-  if (refusedShape !== null) return { refusal: refusedShape, missingRequired: [] };
-  if (unclear) return unclearRefusal(unclear.sheet, unclear.unclear);
-  if (closest) {
-    const missing = closest.match.missingRequiredNamesZh;
-    return {
-      refusal: `工作表「${closest.sheet}」看起来是${KIND_LABELS_ZH[closest.match.kind]}，但缺少必需的列：${missing.join('；')}。请检查表头，或在导入中心手动对应列`,
-      missingRequired: closest.match.missingRequired,
-    };
-  }
-  return {
-    refusal: '在前 30 行中找不到可识别的表头（例如“日期”“工号”“许可证号”等列名），无法判断是哪一种数据',
-    missingRequired: [],
-  };
 }

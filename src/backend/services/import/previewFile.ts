@@ -8,7 +8,7 @@ import { FileRefusedError } from '../../io/fileRefusedError';
 import { openSpreadsheet } from '../../io/openSpreadsheet';
 import { peekRows } from '../../io/peekRows';
 import type { SpreadsheetInput } from '../../io/spreadsheetSource';
-import { shapedSheet } from './importFile';
+import { shapedSheet } from './findDataSheet';
 import { findSavedMapping } from './savedMappings';
 
 /** Data rows shown under the header in the import centre. */

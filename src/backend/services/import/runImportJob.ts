@@ -1,14 +1,15 @@
-import { detectHeader, HEADER_SCAN_ROWS } from '../../../core/import/detectHeader';
+import { HEADER_SCAN_ROWS } from '../../../core/import/detectHeader';
 import { KIND_NAMES, type KindName } from '../../../core/import/kinds';
 import type { SavedMappingInfo } from '../../../shared/api/importApi';
 import type { FileImportReport } from '../../../shared/importReport';
 import type { Store } from '../../db/openStore';
 import { openSpreadsheet } from '../../io/openSpreadsheet';
 import { peekRows } from '../../io/peekRows';
-import type { SpreadsheetInput } from '../../io/spreadsheetSource';
+import type { SheetSource, SpreadsheetInput } from '../../io/spreadsheetSource';
 import { undoBatch } from '../undoBatch';
 import { emptyReport, importFile } from './importFile';
-import { findSavedMapping } from './savedMappings';
+import { findDataSheet, type SheetPlan } from './findDataSheet';
+import { findSavedMapping, type SavedMappingMatch } from './savedMappings';
 
 export interface ImportJobFile {
   input: SpreadsheetInput;
@@ -51,6 +52,8 @@ interface PlannedFile {
   manualMapping: Record<string, number> | undefined;
   headerRowNumber?: number;
   sheet?: string;
+  /** The sheet and header found while planning: the import executes it. */
+  plan?: SheetPlan;
 }
 
 const CANCELLED_MESSAGE = '导入已取消，数据库没有任何改动';
@@ -60,9 +63,11 @@ function fileNameOf(input: SpreadsheetInput): string {
 }
 
 /**
- * The kind a file holds (for the import order) and the saved mapping that applies to it: the
- * first sheet whose header row equals a saved mapping's headers, else the first sheet whose
- * header is recognised. Unreadable files are planned last; the import reports why.
+ * A file's plan, made once: the kind it is taken as (for the import order), and the sheet and
+ * header the import then executes without searching again; or the saved mapping that applies to
+ * it (the first sheet whose header row equals a saved mapping's headers). A file the preview
+ * planned (its mapping and header row given) is not opened here. Unreadable or unrecognised files
+ * are planned last, without a plan; the import reports why.
  */
 async function planFile(file: ImportJobFile, saved: readonly SavedMappingInfo[]): Promise<PlannedFile> {
   if (file.manualMapping !== undefined || (file.kind !== undefined && saved.length === 0)) {
@@ -76,20 +81,35 @@ async function planFile(file: ImportJobFile, saved: readonly SavedMappingInfo[])
   }
   try {
     const source = await openSpreadsheet(file.input, { encoding: file.encoding });
-    for await (const sheet of source.sheets()) {
-      const { head } = await peekRows(sheet.rows, HEADER_SCAN_ROWS);
-      const found = findSavedMapping(head, saved);
-      if (found && (file.kind === undefined || file.kind === found.mapping.kind)) {
+    let savedFound: { found: SavedMappingMatch; sheet: string } | null = null;
+    // Each sheet is first compared with the saved mappings, then searched as the import would.
+    async function* unlessSaved(): AsyncGenerator<SheetSource> {
+      for await (const sheet of source.sheets()) {
+        const { head, rest } = await peekRows(sheet.rows, HEADER_SCAN_ROWS);
+        const found = findSavedMapping(head, saved);
+        if (found && (file.kind === undefined || file.kind === found.mapping.kind)) {
+          savedFound = { found, sheet: sheet.name };
+          return;
+        }
+        yield { ...sheet, rows: rest };
+      }
+    }
+    const sheets = unlessSaved();
+    try {
+      const found = await findDataSheet(sheets, { kind: file.kind }, fileNameOf(file.input));
+      const saw = savedFound as { found: SavedMappingMatch; sheet: string } | null;
+      if (saw !== null) {
         return {
           file,
-          kind: found.mapping.kind,
-          givenKind: found.mapping.kind,
-          manualMapping: found.mapping.mapping,
-          headerRowNumber: found.headerRowNumber,
+          kind: saw.found.mapping.kind,
+          givenKind: saw.found.mapping.kind,
+          manualMapping: saw.found.mapping.mapping,
+          headerRowNumber: saw.found.headerRowNumber,
         };
       }
-      const match = detectHeader(head, { kind: file.kind });
-      if (match && match.missingRequired.length === 0) return { file, kind: match.kind, givenKind: file.kind, manualMapping: undefined };
+      if ('match' in found) return { file, kind: found.match.kind, givenKind: file.kind, manualMapping: undefined, plan: { sheet: found.sheetName, match: found.match } };
+    } finally {
+      await sheets.return(undefined);
     }
   } catch {
     // Refusals are reported by the import itself, with the full reason.
@@ -133,6 +153,7 @@ export async function runImportJob(store: Store, files: readonly ImportJobFile[]
       manualMapping: p.manualMapping,
       headerRowNumber: p.headerRowNumber,
       sheet: p.sheet,
+      plan: p.plan,
       encoding: p.file.encoding,
       skipInvalid: opts.skipInvalid,
       asOfMonth: p.file.asOfMonth ?? opts.asOfMonth,

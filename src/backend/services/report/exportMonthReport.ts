@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { buildReportModel } from '../../../core/report/buildReportModel';
 import type { ReportInput } from '../../../core/report/reportInput';
+import type { ReportModel } from '../../../core/report/reportModel';
 import type { Store } from '../../db/openStore';
 import { writeReportWorkbook, type ReportStep, type WrittenWorkbook } from '../../io/report/writeReportWorkbook';
 import { verifyAuditChain } from '../audit/verifyAuditChain';
@@ -26,6 +27,19 @@ export interface ExportReportOptions {
 export async function exportMonthReport(store: Store, month: string, outPath: string, opts: ExportReportOptions): Promise<WrittenWorkbook> {
   const target = path.resolve(outPath);
   await checkWritable(target);
+  const model = await monthReportModel(store, month, opts);
+  try {
+    return await writeReportWorkbook(model, target, {
+      onProgress: opts.onProgress,
+      ...(opts.onlyManagers ? { onlyManagers: opts.onlyManagers } : {}),
+    });
+  } catch (err) {
+    throw asWriteError(err, target);
+  }
+}
+
+/** The month's report as it is written: the model exportMonthReport turns into a workbook. */
+export async function monthReportModel(store: Store, month: string, opts: Pick<ExportReportOptions, 'now' | 'onlyManagers'>): Promise<ReportModel> {
   const snapshot = await readMonthSnapshot(store, month);
   if (!snapshot) throw new ReportExportError('not_evaluated', `${month} 还没有考评结果，请先考评（kaoping evaluate --month ${month}）再导出报表`);
 
@@ -51,14 +65,7 @@ export async function exportMonthReport(store: Store, month: string, outPath: st
     stale: snapshot.status === 'draft' ? snapshot.stale : [],
     manualScores: await readManualScores(store, month),
   };
-  try {
-    return await writeReportWorkbook(buildReportModel(input), target, {
-      onProgress: opts.onProgress,
-      ...(opts.onlyManagers ? { onlyManagers: opts.onlyManagers } : {}),
-    });
-  } catch (err) {
-    throw asWriteError(err, target);
-  }
+  return buildReportModel(input);
 }
 
 /** Fails before the work is done when the target obviously cannot be written. */

@@ -1,6 +1,7 @@
 import { Button, Checkbox, Divider, Popover } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ColumnInfo } from '../../../shared/api/dataApi';
+import { shownLabel } from './shownLabel';
 
 interface Props {
   columns: ColumnInfo[];
@@ -11,13 +12,13 @@ interface Props {
 
 /** Show or hide columns; the grid remembers the choice per table. */
 export function ColumnChooser({ columns, hidden, onToggle, onReset }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const content = (
     <div style={{ width: 260 }} data-testid="column-chooser">
       <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: '4px 8px', maxHeight: 360, overflow: 'auto' }}>
         {columns.map((c) => (
           <Checkbox key={c.field} checked={!hidden.has(c.field)} onChange={(e) => onToggle(c.field, e.target.checked)}>
-            {c.label}
+            {shownLabel(c, i18n.language)}
           </Checkbox>
         ))}
       </div>

@@ -13,6 +13,7 @@ import { ColumnChooser } from './ColumnChooser';
 import { clearColumnLayout, loadColumnLayout, saveColumnLayout } from './columnLayoutStore';
 import { columnDefsFor, defaultColumnState } from './columnDefsFor';
 import { GRID_IMPORT_KIND, MONTHLESS_KINDS } from './gridImportKind';
+import { shownLabel } from './shownLabel';
 import { makeDatasource } from './makeDatasource';
 import { RowDetailDrawer } from './RowDetailDrawer';
 
@@ -52,7 +53,7 @@ export function DataPage({ kind, month, filter }: { kind: GridKind; month: strin
   }, [searchText]);
 
   const columnDefs = useMemo(
-    () => (columns.data ? columnDefsFor(columns.data, loadColumnLayout(kind), t) : undefined),
+    () => (columns.data ? columnDefsFor(columns.data, loadColumnLayout(kind), t, i18n.language) : undefined),
     // Built once per table (later layout changes live in the grid and localStorage), and again when
     // a language switch re-creates the grid, so it starts from the remembered layout.
     [columns.data, kind, i18n.language],
@@ -154,7 +155,10 @@ export function DataPage({ kind, month, filter }: { kind: GridKind; month: strin
           data-testid="grid-drilldown"
           title={t('office.drill.filtered', {
             what: Object.entries(filter)
-              .map(([field, value]) => `${columns.data?.find((c) => c.field === field)?.label ?? field} ${value}`)
+              .map(([field, value]) => {
+                const column = columns.data?.find((c) => c.field === field);
+                return `${column ? shownLabel(column, i18n.language) : field} ${value}`;
+              })
               .join('，'),
           })}
           action={

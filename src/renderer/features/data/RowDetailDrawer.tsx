@@ -5,6 +5,7 @@ import { useApi } from '../../api/useApi';
 import { navigate } from '../../app/hashRoute';
 import { AppGrid } from '../../grid/AppGrid';
 import { formatCell } from './formatCell';
+import { shownLabel } from './shownLabel';
 
 interface Props {
   kind: GridKind;
@@ -54,21 +55,21 @@ export function RowDetailDrawer({ kind, id, month, onClose }: Props) {
 }
 
 function DetailBody({ detail }: { detail: RowDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const short = detail.columns.filter((c) => c.type !== 'longtext');
   const long = detail.columns.filter((c) => c.type === 'longtext' && detail.row[c.field] !== null && detail.row[c.field] !== '');
   return (
     <div data-testid="row-detail">
       <Descriptions size="small" bordered column={2} styles={{ label: { width: 110, whiteSpace: 'nowrap' } }}>
         {short.map((c) => (
-          <Descriptions.Item key={c.field} label={c.label}>
+          <Descriptions.Item key={c.field} label={shownLabel(c, i18n.language)}>
             {formatCell(detail.row[c.field], c.type, t, c.format)}
           </Descriptions.Item>
         ))}
       </Descriptions>
       {long.map((c) => (
         <div key={c.field} style={{ marginTop: 16 }}>
-          <Typography.Title level={5}>{c.label}</Typography.Title>
+          <Typography.Title level={5}>{shownLabel(c, i18n.language)}</Typography.Title>
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', background: '#fafafa', padding: 12, borderRadius: 4 }} data-testid={`detail-${c.field}`}>
             {formatCell(detail.row[c.field], 'text', t)}
           </Typography.Paragraph>
@@ -83,7 +84,7 @@ function DetailBody({ detail }: { detail: RowDetail }) {
             size="small"
             items={detail.related.map((r) => ({
               key: r.kind,
-              label: r.label,
+              label: shownLabel(r, i18n.language),
               children: r.rows.length ? <RelatedGrid columns={r.columns} rows={r.rows} /> : <Empty description={t('detail.relatedEmpty')} />,
             }))}
           />
@@ -94,7 +95,7 @@ function DetailBody({ detail }: { detail: RowDetail }) {
 }
 
 function RelatedGrid({ columns, rows }: { columns: ColumnInfo[]; rows: GridRow[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     // As tall as its rows (up to 8), so one related row does not leave a white box.
     <div style={{ height: Math.min(rows.length, 8) * 32 + 44 }}>
@@ -104,7 +105,7 @@ function RelatedGrid({ columns, rows }: { columns: ColumnInfo[]; rows: GridRow[]
           .filter((c) => c.visible)
           .map((c) => ({
             field: c.field,
-            headerName: c.label,
+            headerName: shownLabel(c, i18n.language),
             width: c.type === 'longtext' ? 260 : 120,
             valueFormatter: (p) => formatCell(p.value as string | number | null | undefined, c.type, t, c.format),
           }))}

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import type { ColumnInfo, ColumnType, GridRow } from '../../../shared/api/dataApi';
 import type { SavedColumn } from './columnLayoutStore';
 import { formatCell } from './formatCell';
+import { shownLabel } from './shownLabel';
 
 // Wide enough for the floating filters too (a date filter needs its whole yyyy-mm-dd input).
 const WIDTH: Record<ColumnType, number> = { text: 130, number: 104, date: 140, datetime: 170, bool: 96, longtext: 320 };
@@ -23,7 +24,7 @@ function filterFor(type: ColumnType): string {
  * visibility; columns the backend added since are appended with their defaults. "initial*"
  * props so React re-renders never undo what the user dragged.
  */
-export function columnDefsFor(columns: ColumnInfo[], saved: SavedColumn[], t: TFunction): ColDef<GridRow>[] {
+export function columnDefsFor(columns: ColumnInfo[], saved: SavedColumn[], t: TFunction, language = 'zh-CN'): ColDef<GridRow>[] {
   const byField = new Map(columns.map((c) => [c.field, c]));
   const ordered = [
     ...saved.map((s) => byField.get(s.colId ?? '')).filter((c): c is ColumnInfo => c !== undefined),
@@ -34,8 +35,8 @@ export function columnDefsFor(columns: ColumnInfo[], saved: SavedColumn[], t: TF
     return {
       colId: column.field,
       field: column.field,
-      headerName: column.label,
-      headerTooltip: column.label,
+      headerName: shownLabel(column, language),
+      headerTooltip: shownLabel(column, language),
       initialWidth: remembered?.width ?? widthOf(column),
       initialHide: remembered?.hide ?? !column.visible,
       initialPinned: remembered?.pinned ?? undefined,

@@ -5,7 +5,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../../../src/core/import/cell';
 import { openSpreadsheet } from '../../../../src/backend/io/openSpreadsheet';
-import { repairMojibake } from '../../../../src/backend/io/repairMojibake';
+import { repairCjkMojibake } from '../../../../src/core/import/repairMojibake';
 import { readAllRows } from './readAllRows';
 
 const SAMPLES = join(import.meta.dirname, '../../../fixtures/samples');
@@ -53,7 +53,7 @@ describe('the sample exports', () => {
     // The roster went through LibreOffice with the wrong encoding; the reader repairs what exceljs shows raw.
     const repaired = theirs.map((sheet) => ({
       ...sheet,
-      rows: sheet.rows.map((row) => ({ ...row, cells: row.cells.map((cell) => (typeof cell === 'string' ? repairMojibake(cell) : cell)) })),
+      rows: sheet.rows.map((row) => ({ ...row, cells: row.cells.map((cell) => (typeof cell === 'string' ? repairCjkMojibake(cell) : cell)) })),
     }));
     expect(ours.map(({ name: sheetName, rows }) => ({ name: sheetName, rows }))).toEqual(repaired);
   });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { listBackups } from '../../../../src/backend/db/backupDatabase';
 import { openStore } from '../../../../src/backend/db/openStore';
 import { createHandlers } from '../../../../src/backend/handlers';
-import { explainDiskFull } from '../../../../src/backend/services/backupBeforeImport';
+import { diskFullMessage, isDiskFull } from '../../../../src/backend/services/import/diskFullMessage';
 import { importFile } from '../../../../src/backend/services/import/importFile';
 import type { UploadedFile } from '../../../../src/shared/api/schemas';
 import { tempDir } from '../../../helpers/tempDir';
@@ -62,15 +62,12 @@ describe('backups before every import (the backupFirst policy, every host)', () 
     expect(databaseFacts(databasePath).brands).toBe(50);
   });
 
-  it('rewrites only the messages of files that failed for lack of room', () => {
-    const reports = [
-      { status: 'refused', message: '读取文件时出错：database or disk is full' },
-      { status: 'refused', message: '3 行数据有误' },
-      { status: 'imported', message: null },
-    ];
-    const out = explainDiskFull(reports);
-    expect(out[0]?.message).toMatch(/^磁盘空间不足.*（database or disk is full）$/);
-    expect(out.slice(1)).toEqual(reports.slice(1));
-    expect(explainDiskFull({ not: 'a list' })).toEqual({ not: 'a list' });
+  it('knows a full disk by SQLite\'s and the file system\'s words, and words it once', () => {
+    const sqliteFull = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    const noSpace = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    expect(isDiskFull(sqliteFull)).toBe(true);
+    expect(isDiskFull(noSpace)).toBe(true);
+    expect(isDiskFull(new Error('SQLITE_BUSY: database is locked'))).toBe(false);
+    expect(diskFullMessage(sqliteFull)).toMatch(/^磁盘空间不足.*（database or disk is full）$/);
   });
 });

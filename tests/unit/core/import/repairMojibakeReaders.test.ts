@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { repairMojibake } from '../../../../src/backend/io/repairMojibake';
+import { repairCjkMojibake } from '../../../../src/core/import/repairMojibake';
 import { repairMojibake as coreRepair } from '../../../../src/core/import/repairMojibake';
 
 /** The readers' repair is the core's: one implementation, the surrogate-escape case included. */
@@ -19,12 +19,12 @@ describe('the readers repair mojibake with the core implementation', () => {
   ])('repairs 员工编号/客户经理 with undefined bytes kept as %s', (_name, undefinedByte) => {
     for (const text of ['员工编号', '客户经理', '许可证号']) {
       const bad = misread(text, undefinedByte);
-      expect(repairMojibake(bad)).toBe(text);
+      expect(repairCjkMojibake(bad)).toBe(text);
       expect(coreRepair(bad)).toBe(text);
     }
   });
 
   it('leaves Latin text and clean Chinese alone', () => {
-    for (const text of ['café', 'Müller', '张伟', '2026-10-08', 'Ã©t']) expect(repairMojibake(text)).toBe(text);
+    for (const text of ['café', 'Müller', '张伟', '2026-10-08', 'Ã©t']) expect(repairCjkMojibake(text)).toBe(text);
   });
 });
