@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { evaluateStoredMonth } from '../../../src/backend/services/evaluation/evaluateStoredMonth';
+import { readMonthSnapshot } from '../../../src/backend/services/evaluation/monthSnapshot';
 import { setCalendarDay } from '../../../src/backend/services/settings/setCalendarDay';
 import { undoBatch } from '../../../src/backend/services/undoBatch';
 import { tempDir } from '../../helpers/tempDir';
@@ -107,6 +108,7 @@ describe('late master data relinks', () => {
     expect(orders.counts.unlinked).toBe(5);
     const retailers = await d.load('零售客户档案.csv', RETAILERS, { asOfMonth: '2026-10' });
     expect(retailers.warnings).toContain('此前未关联的 4 行已关联（订单 4 行）');
+    expect(retailers.counts.linked).toBe(4);
     const unlinked = () => d.store.db.selectFrom('orders').select('retailer_ref').where('retailer_id', 'is', null).orderBy('retailer_ref').execute();
     expect(await unlinked()).toEqual([{ retailer_ref: '370902119999' }]);
     // By hand: LH001 holds R1 + R2 = 150 条, LH002 R3 + R4 = 50 条; the unknown shop's 7 条 count for nobody.
@@ -120,6 +122,41 @@ describe('late master data relinks', () => {
     expect(await undoBatch(d.store, retailers.batchId ?? 0, now)).toMatchObject({ ok: true, deleted: 4, restored: 4 }); // 4 retailers (their assignments and versions go with them), 4 links;
     expect(await unlinked()).toHaveLength(5);
     expect(await d.store.db.selectFrom('orders').select('id').execute()).toHaveLength(5);
+  });
+
+  it('a draft month whose orders waited for their retailer is stale (需重新考评) for the rows the retailer file linked, and re-evaluated counts them', async () => {
+    const d = await open();
+    await d.load('花名册.csv', ROSTER, { asOfMonth: '2026-10' });
+    await d.load('品规目录.csv', BRANDS, { asOfMonth: '2026-10' });
+    // R4 新星商店 is not in the first retailer file: its October order line waits unlinked.
+    await d.load('零售客户档案.csv', RETAILERS.slice(0, 4), { asOfMonth: '2026-10' });
+    const orders = await d.load('订单_202610.csv', [
+      ORDER_HEADER,
+      ['2026-10-12', R1, B1, 100],
+      ['2026-10-12', R2, B2, 50],
+      ['2026-10-13', R3, B1, 30],
+      ['2026-10-14', R4, B2, 20],
+    ]);
+    expect(orders.counts.unlinked).toBe(1);
+    const volumes = (e: { managers: { code: string; dimensions: { sales: { metrics: Record<string, number | null> } } }[] }) =>
+      e.managers.map((m) => [m.code, m.dimensions.sales.metrics.volume]);
+    // By hand: LH001 R1 + R2 = 150 条; LH002 only R3's 30 条 (R4's 20 条 belong to nobody yet).
+    expect(volumes((await evaluateStoredMonth(d.store, '2026-10', { now })).evaluation)).toEqual([
+      ['LH001', 150],
+      ['LH002', 30],
+    ]);
+    expect((await readMonthSnapshot(d.store, '2026-10'))?.stale).toEqual([]);
+
+    const late = await d.load('零售客户档案_补.csv', RETAILERS, { asOfMonth: '2026-10' });
+    expect(late.counts.linked).toBe(1);
+    expect(late.warnings).toContain('此前未关联的 1 行已关联（订单 1 行）');
+    const stale = (await readMonthSnapshot(d.store, '2026-10'))?.stale ?? [];
+    expect(stale.map((r) => r.what)).toEqual(['导入了零售客户档案「零售客户档案_补.csv」，本月用到的 1 行此前未关联的数据已关联（订单 1 行）']);
+    // Re-evaluated: LH002 holds R3 + R4 = 30 + 20 = 50 条.
+    expect(volumes((await evaluateStoredMonth(d.store, '2026-10', { now })).evaluation)).toEqual([
+      ['LH001', 150],
+      ['LH002', 50],
+    ]);
   });
 });
 

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Store } from '../../db/openStore';
-import type { ImportedTableName } from '../../db/schema';
+import type { Database, ImportedTableName } from '../../db/schema';
 
 /** Rows kept with a licence that pointed nowhere when they were imported. */
 const RETAILER_REF_TABLES: { table: ImportedTableName; label: string }[] = [
@@ -46,6 +46,40 @@ export async function relinkRows(store: Store, batchId: number, kind: 'retailers
     if (n > 0) {
       total += n;
       parts.push(`${t.label} ${n} 行`);
+    }
+  }
+  return { total, parts };
+}
+
+/** The dates a month's evaluation reads, per kind of row a relink can touch (loadEvaluationInput's windows). */
+export interface RelinkWindows {
+  /** Order lines: last year's month through the month's last day. */
+  orders: { from: string; to: string };
+  /** Journal entries: the look-back before the month through its last day. */
+  journals: { from: string; to: string };
+  /** Punches, surveys, inspections: the month's days. */
+  days: { from: string; to: string };
+  /** Agreements: the month itself. */
+  month: string;
+}
+
+/**
+ * How many rows a batch linked (relinkRows, its row_history under the batch) that a month's
+ * evaluation reads: a retailer or brand file that linked them changed that month's figures, so
+ * the month is stale for this reason of its own, whatever else the file changed.
+ */
+export async function countRelinkedInMonth(db: Kysely<Database>, batchId: number, windows: RelinkWindows): Promise<Relinked> {
+  const parts: string[] = [];
+  let total = 0;
+  for (const { table, label } of RETAILER_REF_TABLES) {
+    const days = table === 'orders' ? windows.orders : table === 'journals' ? windows.journals : windows.days;
+    const inWindow = table === 'agreements' ? sql`c.month = ${windows.month}` : sql`c.date between ${days.from} and ${days.to}`;
+    const row = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)} c
+      where c.id in (select h.row_id from row_history h where h.batch_id = ${batchId} and h.table_name = ${table}) and ${inWindow}`.execute(db);
+    const n = Number(row.rows[0]?.n ?? 0);
+    if (n > 0) {
+      total += n;
+      parts.push(`${label} ${n} 行`);
     }
   }
   return { total, parts };
