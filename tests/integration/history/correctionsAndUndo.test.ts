@@ -89,6 +89,32 @@ describe('corrected reports and surveys replace', () => {
     expect(await undoBatch(d.store, reports.batchId ?? 0, now)).toMatchObject({ ok: true, restored: 1 });
     expect(await undoBatch(d.store, surveys.batchId ?? 0, now)).toMatchObject({ ok: true, restored: 1 });
     expect(await d.store.db.selectFrom('reports').select('body').execute()).toEqual([{ body: '十月份片区销量平稳，中华(硬)需求旺盛，新品铺货率偏低。' }]);
+    // The survey's first answers (服务态度 4, 送货服务 3) are back, on the same row.
+    const answers = await d.store.db.selectFrom('surveys').select(['date', 'items_json']).orderBy('date').execute();
+    expect(answers.map((a) => [a.date, Object.values(JSON.parse(a.items_json) as Record<string, number>)])).toEqual([
+      ['2026-10-20', [4, 3]],
+      ['2026-10-21', [2, 2]],
+    ]);
+  });
+
+  it('a survey export with 问卷编号 whose answers and date were corrected updates the respondent\'s row (更新 1)', async () => {
+    const d = await open();
+    await d.load('花名册.csv', ROSTER, { asOfMonth: '2026-10' });
+    await d.load('零售客户档案.csv', RETAILERS, { asOfMonth: '2026-10' });
+    const header: SheetCell[] = ['问卷编号', '调查日期', '许可证号', '是否认识客户经理', '服务态度'];
+    await d.load('满意度_202610.csv', [header, ['Q-0001', '2026-10-20', R1, '是', 4], ['Q-0002', '2026-10-21', R3, '否', 2]]);
+    const fixed = await d.load('满意度_202610(更正).csv', [header, ['Q-0001', '2026-10-22', R1, '是', 5], ['Q-0002', '2026-10-21', R3, '否', 2]]);
+    expect(fixed.counts).toMatchObject({ inserted: 0, updated: 1, unchanged: 1 });
+    const rows = () => d.store.db.selectFrom('surveys').select(['survey_id', 'date', 'items_json']).orderBy('survey_id').execute();
+    expect((await rows()).map((r) => [r.survey_id, r.date])).toEqual([
+      ['Q-0001', '2026-10-22'],
+      ['Q-0002', '2026-10-21'],
+    ]);
+    expect(await undoBatch(d.store, fixed.batchId ?? 0, now)).toMatchObject({ ok: true, deleted: 0, restored: 1 });
+    expect((await rows()).map((r) => [r.survey_id, r.date, Object.values(JSON.parse(r.items_json) as Record<string, number>)])).toEqual([
+      ['Q-0001', '2026-10-20', [4]],
+      ['Q-0002', '2026-10-21', [2]],
+    ]);
   });
 });
 
