@@ -39,13 +39,16 @@ describe('route assignments, retailer names and status are history', () => {
     expect([metric(before, 'LH001', 'sales', 'volume'), metric(before, 'LH002', 'sales', 'volume')]).toEqual([150, 50]);
 
     // November's file: R2 moves to LH002, R3 is renamed and closed.
-    await d.load('零售客户档案_202611.csv', [
+    const novemberFile = await d.load('零售客户档案_202611.csv', [
       RETAILER_HEADER,
       [R1, '福顺便利店', 117.1201, 36.6512, 10, 'X01', 'LH001', '正常'],
       [R2, '老王烟酒店', 117.1302, 36.6603, 10, 'X02', 'LH002', '正常'],
       [R3, '惠民超市(新)', 117.2001, 36.7001, 10, 'X02', 'LH002', '注销'],
       [R4, '新星商店', 117.2102, 36.7102, 10, 'X02', 'LH002', '正常'],
     ]);
+    // Honest counts: 2 rows changed (R2's route and manager, R3's name and status): 更新 2; the 4
+    // assignments for November are on their own line, not updates.
+    expect(novemberFile.counts).toMatchObject({ inserted: 0, updated: 2, unchanged: 2, assignments: 4 });
     const after = await evaluate('2026-10');
     expect(after).toEqual(before);
     expect([metric(after, 'LH001', 'sales', 'volume'), metric(after, 'LH002', 'sales', 'volume')]).toEqual([150, 50]);
