@@ -184,6 +184,23 @@ describe('late master data relinks', () => {
       ['LH002', 50],
     ]);
   });
+
+  it('order lines of a brand not yet in the brand list are linked by the list that brings it (counts.linked), and their value then counts', async () => {
+    const d = await open();
+    await d.load('花名册.csv', ROSTER, { asOfMonth: '2026-10' });
+    await d.load('零售客户档案.csv', RETAILERS, { asOfMonth: '2026-10' });
+    await d.load('品规目录.csv', BRANDS.slice(0, 2), { asOfMonth: '2026-10' });
+    await d.load('订单_202610.csv', [ORDER_HEADER, ['2026-10-12', R1, B1, 10], ['2026-10-12', R1, B2, 20], ['2026-10-13', R3, B2, 30]]);
+    const unlinkedBrand = () => d.store.db.selectFrom('orders').select('brand_code').where('brand_id', 'is', null).execute();
+    expect(await unlinkedBrand()).toEqual([{ brand_code: B2 }, { brand_code: B2 }]);
+    const list = await d.load('品规目录_补.csv', BRANDS, { asOfMonth: '2026-10' });
+    expect(list.counts.linked).toBe(2);
+    expect(list.warnings).toContain('此前未关联的 2 行已关联（订单 2 行）');
+    expect(await unlinkedBrand()).toEqual([]);
+    // By hand: LH002's 30 条 of 云烟(紫) at 95.40 wholesale / 110.00 retail: margin (110 − 95.4) / 110.
+    const october = (await evaluateStoredMonth(d.store, '2026-10', { now })).evaluation;
+    expect(october.managers.find((m) => m.code === 'LH002')?.dimensions.sales.metrics.margin_rate).toBeCloseTo((110 - 95.4) / 110, 10);
+  });
 });
 
 describe('undo refusals and the calendar', () => {
