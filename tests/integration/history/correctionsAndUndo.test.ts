@@ -6,7 +6,7 @@ import { setCalendarDay } from '../../../src/backend/services/settings/setCalend
 import { undoBatch } from '../../../src/backend/services/undoBatch';
 import { tempDir } from '../../helpers/tempDir';
 import type { SheetCell } from '../../helpers/writeSheets';
-import { B1, B2, BRANDS, openHistoryDistrict, ORDER_HEADER, R1, R2, R3, R4, RETAILERS, ROSTER, type HistoryDistrict } from './historyDistrict';
+import { B1, B2, BRANDS, OCTOBER_ORDERS, openHistoryDistrict, ORDER_HEADER, R1, R2, R3, R4, RETAILERS, ROSTER, type HistoryDistrict } from './historyDistrict';
 
 const dir = tempDir();
 let n = 0;
@@ -123,14 +123,7 @@ describe('late master data relinks', () => {
     const d = await open();
     await d.load('花名册.csv', ROSTER, { asOfMonth: '2026-10' });
     await d.load('品规目录.csv', BRANDS, { asOfMonth: '2026-10' });
-    const orders = await d.load('订单_202610.csv', [
-      ORDER_HEADER,
-      ['2026-10-12', R1, B1, 100],
-      ['2026-10-12', R2, B2, 50],
-      ['2026-10-13', R3, B1, 30],
-      ['2026-10-14', R4, B2, 20],
-      ['2026-10-14', '370902119999', B2, 7],
-    ]);
+    const orders = await d.load('订单_202610.csv', [...OCTOBER_ORDERS, ['2026-10-14', '370902119999', B2, 7]]);
     expect(orders.counts.unlinked).toBe(5);
     const retailers = await d.load('零售客户档案.csv', RETAILERS, { asOfMonth: '2026-10' });
     expect(retailers.warnings).toContain('此前未关联的 4 行已关联（订单 4 行）');
@@ -156,13 +149,7 @@ describe('late master data relinks', () => {
     await d.load('品规目录.csv', BRANDS, { asOfMonth: '2026-10' });
     // R4 新星商店 is not in the first retailer file: its October order line waits unlinked.
     await d.load('零售客户档案.csv', RETAILERS.slice(0, 4), { asOfMonth: '2026-10' });
-    const orders = await d.load('订单_202610.csv', [
-      ORDER_HEADER,
-      ['2026-10-12', R1, B1, 100],
-      ['2026-10-12', R2, B2, 50],
-      ['2026-10-13', R3, B1, 30],
-      ['2026-10-14', R4, B2, 20],
-    ]);
+    const orders = await d.load('订单_202610.csv', OCTOBER_ORDERS);
     expect(orders.counts.unlinked).toBe(1);
     const volumes = (e: { managers: { code: string; dimensions: { sales: { metrics: Record<string, number | null> } } }[] }) =>
       e.managers.map((m) => [m.code, m.dimensions.sales.metrics.volume]);

@@ -4,7 +4,7 @@ import { evaluateStoredMonth, monthWorkdays } from '../../../src/backend/service
 import { loadEvaluationInput } from '../../../src/backend/services/evaluation/loadEvaluationInput';
 import type { MonthEvaluation } from '../../../src/core/measures/monthEvaluation';
 import { tempDir } from '../../helpers/tempDir';
-import { B1, B2, B3, B4, BRAND_HEADER, BRANDS, openHistoryDistrict, ORDER_HEADER, R1, R2, R3, R4, RETAILER_HEADER, RETAILERS, ROSTER, type HistoryDistrict } from './historyDistrict';
+import { B1, B2, B3, B4, BRAND_HEADER, BRANDS, openHistoryDistrict, ORDER_HEADER, R1, R2, R3, R4, RETAILER_HEADER, RETAILERS, retailersWith, ROSTER, type HistoryDistrict } from './historyDistrict';
 
 const dir = tempDir();
 let n = 0;
@@ -24,6 +24,15 @@ const manager = (e: MonthEvaluation, code: string) => {
 };
 const metric = (e: MonthEvaluation, code: string, dim: keyof MonthEvaluation['managers'][number]['dimensions'], key: string) =>
   (manager(e, code).dimensions[dim].metrics as Record<string, number | null>)[key];
+
+/** R1's assignment ranges as the month's evaluation reads them: [manager, from, to]. */
+const rangesOfR1 = async (month: string) => {
+  const { input } = await loadEvaluationInput(district.store, month, await monthWorkdays(district.store, month));
+  const r1 = input.retailers.find((r) => r.licence === R1)?.id;
+  return input.assignments.filter((a) => a.retailerId === r1).map((a) => [a.managerCode, a.from, a.to]);
+};
+/** A punch export of July, each punch at 10:00: [工号, day, 许可证号]. */
+const julyPunches = (...punches: [string, string, string][]) => [['工号', '打卡时间', '许可证号'], ...punches.map(([code, day, licence]) => [code, `2026-07-${day} 10:00`, licence])];
 
 describe('route assignments, retailer names and status are history', () => {
   it("October reads the same before and after November's retailer file", async () => {
@@ -122,14 +131,7 @@ describe('dates inside a month', () => {
       [R3, '惠民超市', 117.2001, 36.7001, 10, 'X02', 'LH002', '正常', null],
       [R4, '新星商店', 117.2102, 36.7102, 10, 'X02', 'LH002', '正常', null],
     ]);
-    await d.load('考勤_202607.csv', [
-      ['工号', '打卡时间', '许可证号'],
-      ['LH001', '2026-07-06 10:00', R1],
-      ['LH001', '2026-07-13 10:00', R1],
-      ['LH001', '2026-07-21 10:00', R2],
-      ['LH002', '2026-07-08 10:00', R1],
-      ['LH002', '2026-07-20 10:00', R2],
-    ]);
+    await d.load('考勤_202607.csv', julyPunches(['LH001', '06', R1], ['LH001', '13', R1], ['LH001', '21', R2], ['LH002', '08', R1], ['LH002', '20', R2]));
     const july = await evaluate('2026-07');
     const outOfArea = (code: string) => manager(july, code).flags.filter((f) => f.type === 'attendance.out_of_area').map((f) => f.date);
     // By hand: R1 and R2 are LH001's until 07-15 and LH002's from 07-16. LH001's punches at R1 on
@@ -138,9 +140,7 @@ describe('dates inside a month', () => {
     expect(outOfArea('LH001')).toEqual(['2026-07-21']);
     expect(outOfArea('LH002')).toEqual(['2026-07-08']);
     // June still reads June's file: R1, R2 are LH001's all month.
-    const { input } = await loadEvaluationInput(d.store, '2026-06', await monthWorkdays(d.store, '2026-06'));
-    const r1 = input.retailers.find((r) => r.licence === R1)?.id;
-    expect(input.assignments.filter((a) => a.retailerId === r1).map((a) => [a.managerCode, a.from, a.to])).toEqual([
+    expect(await rangesOfR1('2026-06')).toEqual([
       ['LH001', '0000-01-01', '2026-05-31'],
       ['LH001', '2026-06-01', '2026-07-15'],
       ['LH002', '2026-07-16', null],
@@ -160,9 +160,7 @@ describe('dates inside a month', () => {
       [R3, '惠民超市', 117.2001, 36.7001, 10, 'X02', 'LH002', '正常'],
       [R4, '新星商店', 117.2102, 36.7102, 10, 'X02', 'LH002', '正常'],
     ]);
-    const { input } = await loadEvaluationInput(d.store, '2026-07', await monthWorkdays(d.store, '2026-07'));
-    const r1 = input.retailers.find((r) => r.licence === R1)?.id;
-    expect(input.assignments.filter((a) => a.retailerId === r1).map((a) => [a.managerCode, a.from, a.to])).toEqual([
+    expect(await rangesOfR1('2026-07')).toEqual([
       ['LH001', '0000-01-01', '2026-05-31'],
       ['LH001', '2026-06-01', '2026-07-15'],
       ['LH003', '2026-07-16', null],
@@ -180,29 +178,23 @@ describe('dates inside a month', () => {
       ['LH001', '张伟', '临河营销部', 'X01', '调离', '2026-07-15'],
       ['LH002', '李娜', '临河营销部', 'X02', '在岗', null],
     ]);
-    await d.load('零售客户档案_202607.csv', [
-      RETAILER_HEADER,
-      [R1, '福顺便利店', 117.1201, 36.6512, 10, 'X02', 'LH002', '正常'],
-      [R2, '老王烟酒店', 117.1302, 36.6603, 10, 'X02', 'LH002', '正常'],
-      [R3, '惠民超市', 117.2001, 36.7001, 10, 'X02', 'LH002', '正常'],
-      [R4, '新星商店', 117.2102, 36.7102, 10, 'X02', 'LH002', '正常'],
-    ]);
-    await d.load('考勤_202607.csv', [
-      ['工号', '打卡时间', '许可证号'],
-      ['LH001', '2026-07-01 10:00', R1],
-      ['LH001', '2026-07-02 10:00', R2],
-      ['LH001', '2026-07-06 10:00', R1],
-      ['LH001', '2026-07-13 10:00', R2],
-      ['LH001', '2026-07-15 10:00', R1],
-      ['LH002', '2026-07-08 10:00', R1],
-      ['LH002', '2026-07-21 10:00', R2],
-      ['LH002', '2026-07-22 10:00', R3],
-      ['LH002', '2026-07-23 10:00', R3],
-      ['LH002', '2026-07-24 10:00', R4],
-    ]);
-    const { input } = await loadEvaluationInput(d.store, '2026-07', await monthWorkdays(d.store, '2026-07'));
-    const r1 = input.retailers.find((r) => r.licence === R1)?.id;
-    expect(input.assignments.filter((a) => a.retailerId === r1).map((a) => [a.managerCode, a.from, a.to])).toEqual([
+    await d.load('零售客户档案_202607.csv', retailersWith({ [R1]: { route: 'X02', manager: 'LH002' }, [R2]: { route: 'X02', manager: 'LH002' } }));
+    await d.load(
+      '考勤_202607.csv',
+      julyPunches(
+        ['LH001', '01', R1],
+        ['LH001', '02', R2],
+        ['LH001', '06', R1],
+        ['LH001', '13', R2],
+        ['LH001', '15', R1],
+        ['LH002', '08', R1],
+        ['LH002', '21', R2],
+        ['LH002', '22', R3],
+        ['LH002', '23', R3],
+        ['LH002', '24', R4],
+      ),
+    );
+    expect(await rangesOfR1('2026-07')).toEqual([
       ['LH001', '0000-01-01', '2026-05-31'],
       ['LH001', '2026-06-01', '2026-07-15'],
       ['LH002', '2026-07-16', null],
@@ -227,11 +219,7 @@ describe('dates inside a month', () => {
     const d = await open();
     await d.load('花名册.csv', [[...ROSTER[0]!, '调离日期'], [...ROSTER[1]!, '2026-07-15'], [...ROSTER[2]!, null]], { asOfMonth: '2026-07' });
     await d.load('零售客户档案_202607.csv', RETAILERS);
-    await d.load('考勤_202607.csv', [
-      ['工号', '打卡时间', '许可证号'],
-      ['LH001', '2026-07-14 10:00', R1],
-      ['LH002', '2026-07-20 10:00', R1],
-    ]);
+    await d.load('考勤_202607.csv', julyPunches(['LH001', '14', R1], ['LH002', '20', R1]));
     const july = await evaluate('2026-07');
     const outOfArea = manager(july, 'LH002').flags.filter((f) => f.type === 'attendance.out_of_area');
     expect(outOfArea.map((f) => f.message)).toEqual(['7月20日 10:00 在「福顺便利店」打卡，不在本人片区（该户当日未分配客户经理）']);
