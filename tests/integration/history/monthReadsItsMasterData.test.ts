@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { evaluateStoredMonth, monthWorkdays } from '../../../src/backend/services/evaluation/evaluateStoredMonth';
 import { loadEvaluationInput } from '../../../src/backend/services/evaluation/loadEvaluationInput';
+import { attendanceMonth } from '../../../src/backend/services/scorecard/attendanceMonth';
 import type { MonthEvaluation } from '../../../src/core/measures/monthEvaluation';
 import { tempDir } from '../../helpers/tempDir';
 import { B1, B2, B3, B4, BRAND_HEADER, BRANDS, openHistoryDistrict, ORDER_HEADER, R1, R2, R3, R4, RETAILER_HEADER, RETAILERS, retailersWith, ROSTER, type HistoryDistrict } from './historyDistrict';
@@ -205,6 +206,8 @@ describe('dates inside a month', () => {
     // 13…15 = 11 workdays, punched on 5 of them; the 6 others are her absences, none after 07-15.
     expect(metric(july, 'LH001', 'attendance', 'present_days')).toBe(5);
     expect(flagDates('LH001', 'attendance.absent')).toEqual(['2026-07-03', '2026-07-07', '2026-07-08', '2026-07-09', '2026-07-10', '2026-07-14']);
+    // Her scorecard's attendance calendar shows the same 6 days missed, none after she left.
+    expect((await attendanceMonth(d.store, '2026-07', 'LH001', '2026-08-10')).absentDays).toEqual(flagDates('LH001', 'attendance.absent'));
     // R1 and R2 were hers through 07-15: her 5 punches are at her own shops (0 out_of_area), both
     // shops visited on her days (coverage 2/2); tier 10 asks 1 visit a month, ⌈15/31⌉ = 1 each: plan 2/2.
     expect(flagDates('LH001', 'attendance.out_of_area')).toEqual([]);
