@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { finalizeMonth, reopenMonth } from '../../../src/backend/services/evaluation/changeMonth';
 import { evaluateStoredMonth } from '../../../src/backend/services/evaluation/evaluateStoredMonth';
 import { readMonthSnapshot } from '../../../src/backend/services/evaluation/monthSnapshot';
 import { setCalendarDay } from '../../../src/backend/services/settings/setCalendarDay';
@@ -187,6 +188,29 @@ describe('late master data relinks', () => {
     // By hand: LH002's 30 条 of 云烟(紫) at 95.40 wholesale / 110.00 retail: margin (110 − 95.4) / 110.
     const october = (await evaluateStoredMonth(d.store, '2026-10', { now })).evaluation;
     expect(october.managers.find((m) => m.code === 'LH002')?.dimensions.sales.metrics.margin_rate).toBeCloseTo((110 - 95.4) / 110, 10);
+  });
+
+  it('rows of a finalized month are not linked by a later retailer file (it says so), those of a draft month are', async () => {
+    const d = await open();
+    await d.load('花名册.csv', ROSTER, { asOfMonth: '2026-10' });
+    await d.load('品规目录.csv', BRANDS, { asOfMonth: '2026-10' });
+    await d.load('零售客户档案.csv', RETAILERS.slice(0, 4), { asOfMonth: '2026-10' });
+    await d.load('订单_202610.csv', OCTOBER_ORDERS);
+    await d.load('订单_202611.csv', [ORDER_HEADER, ['2026-11-10', R4, B2, 15]]);
+    await evaluateStoredMonth(d.store, '2026-10', { now });
+    await finalizeMonth(d.store, '2026-10', { who: '王主管', now });
+    const late = await d.load('零售客户档案_202611.csv', RETAILERS);
+    expect(late.counts.linked).toBe(1);
+    expect(late.warnings).toContain('此前未关联的 1 行已关联（订单 1 行）');
+    expect(late.warnings).toContain('另有 1 行属于已定稿的月份（2026-10），未关联：重新打开这些月份后再导入本文件即可关联');
+    const r4Lines = await d.store.db.selectFrom('orders').select(['date', 'retailer_id']).where('retailer_ref', '=', R4).orderBy('date').execute();
+    expect(r4Lines.map((o) => [o.date, o.retailer_id === null])).toEqual([
+      ['2026-10-14', true],
+      ['2026-11-10', false],
+    ]);
+    // As the warning says: reopened, the same file links October's line.
+    await reopenMonth(d.store, '2026-10', '补录零售户', { who: '王主管', now });
+    expect((await d.load('零售客户档案_202611(再).csv', RETAILERS)).counts.linked).toBe(1);
   });
 });
 

@@ -452,6 +452,11 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
         const relinked = await relinkRows(ctx.store, ctx.batchId, kind);
         linked = relinked.total;
         if (relinked.total > 0) tally.note(`此前未关联的 ${relinked.total} 行已关联（${relinked.parts.join('、')}）`);
+        if (relinked.frozen) {
+          tally.note(
+            `另有 ${relinked.frozen} 行属于已定稿的月份（${(relinked.frozenMonths ?? []).join('、')}），未关联：重新打开这些月份后再导入本文件即可关联`,
+          );
+        }
       }
     },
   };
