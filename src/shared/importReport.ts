@@ -22,6 +22,8 @@ export interface ImportCounts {
   unlinked: number;
   /** Route assignments added for a month that had none, for retailers already known (not counted as updated). */
   assignments: number;
+  /** Rows imported earlier without their retailer or brand that this retailer or brand file linked. */
+  linked: number;
 }
 
 /** One updated row: which row, and each stored value that changed, old → new. */
@@ -81,5 +83,5 @@ export interface FileImportReport {
 export const MAX_REPORTED_ISSUES = 1000;
 
 export function emptyCounts(): ImportCounts {
-  return { rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0, unlinked: 0, assignments: 0 };
+  return { rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0, unlinked: 0, assignments: 0, linked: 0 };
 }

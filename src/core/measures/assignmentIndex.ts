@@ -13,6 +13,11 @@ export interface AssignmentIndex {
   retailersOf(managerCode: string): readonly number[];
   /** Retailer ids assigned to `managerCode` on `date`, ascending. */
   retailersOn(managerCode: string, date: string): number[];
+  /**
+   * Per retailer `managerCode` held on at least one of `days` (ascending ids), the days of them
+   * on which it was theirs: what day-level metrics (coverage, plan) read when a transfer splits a month.
+   */
+  daysHeld(managerCode: string, days: readonly string[]): Map<number, string[]>;
 }
 
 export function buildAssignmentIndex(assignments: readonly AssignmentRow[], monthDays: readonly string[]): AssignmentIndex {
@@ -53,6 +58,14 @@ export function buildAssignmentIndex(assignments: readonly AssignmentRow[], mont
       [...(everAssigned.get(managerCode) ?? [])]
         .filter((id) => assignmentOn(id, date)?.managerCode === managerCode)
         .sort((a, b) => a - b),
+    daysHeld: (managerCode, days) => {
+      const out = new Map<number, string[]>();
+      for (const id of [...(everAssigned.get(managerCode) ?? [])].sort((a, b) => a - b)) {
+        const held = days.filter((day) => assignmentOn(id, day)?.managerCode === managerCode);
+        if (held.length > 0) out.set(id, held);
+      }
+      return out;
+    },
   };
 }
 

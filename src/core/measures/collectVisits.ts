@@ -6,17 +6,21 @@ import type { MonthContext } from './monthContext';
  * twice, or a punch plus its journal entry, from counting as two visits.
  */
 export function collectVisits(ctx: MonthContext, managerCode: string): Map<number, number> {
-  const seen = new Set<number>();
   const visits = new Map<number, number>();
+  for (const [retailerId, days] of collectVisitDays(ctx, managerCode)) visits.set(retailerId, days.size);
+  return visits;
+}
+
+/** The days of the month on which the manager visited each retailer (a punch at it or a journal entry about it). */
+export function collectVisitDays(ctx: MonthContext, managerCode: string): Map<number, Set<string>> {
+  const days = new Map<number, Set<string>>();
   const add = (retailerId: number | null, date: string): void => {
     if (retailerId === null || !ctx.inMonth(date)) return;
-    // Retailer and day of the month in one number: a cheaper set key than a string.
-    const key = retailerId * 32 + Number(date.slice(8, 10));
-    if (seen.has(key)) return;
-    seen.add(key);
-    visits.set(retailerId, (visits.get(retailerId) ?? 0) + 1);
+    const seen = days.get(retailerId);
+    if (seen) seen.add(date);
+    else days.set(retailerId, new Set([date]));
   };
   for (const punch of ctx.punchesByManager.get(managerCode) ?? []) add(punch.retailerId, punch.date);
   for (const entry of ctx.journalsByManager.get(managerCode) ?? []) add(entry.retailerId, entry.date);
-  return visits;
+  return days;
 }

@@ -7,7 +7,7 @@ import {
   outOfAreaFlags,
   topVisited,
 } from './attendanceFlags';
-import { collectVisits } from './collectVisits';
+import { collectVisitDays, collectVisits } from './collectVisits';
 import type { DimensionMeasures } from './dimensionMeasures';
 import type { Flag, MetricKey } from './dimensions';
 import type { PunchRow } from './evaluationInput';
@@ -50,7 +50,7 @@ export function measureAttendance(ctx: MonthContext, managerCode: string): Dimen
       present_days: presentDays.length,
       attendance_rate: ratio(presentDays.length, workdays.length),
       market_hours: median(presentDays.map((day) => hoursInMarket(byDate.get(day) ?? []))),
-      ...areaMetrics(ctx, managerCode, visits),
+      ...areaMetrics(ctx, managerCode),
       top3_share: ratio(top3Visits, totalVisits),
       punch_anomalies: anomalies.length,
     },
@@ -83,26 +83,32 @@ function hoursInMarket(dayPunches: readonly PunchRow[]): number {
   return first && last ? minutesBetween(first.at, last.at) / 60 : 0;
 }
 
-/** coverage and plan_compliance over the manager's active retailers of the month. */
-function areaMetrics(
-  ctx: MonthContext,
-  managerCode: string,
-  visits: ReadonlyMap<number, number>,
-): Pick<Record<MetricKey, number | null>, 'coverage' | 'plan_compliance'> {
+/**
+ * coverage and plan_compliance over the active retailers the manager held on some day of their
+ * employment in the month, each counting only visits on the days it was theirs: a transfer in
+ * mid-month splits a shop between the two managers instead of giving it whole to one. A shop held
+ * for part of the month needs its tier's visits in proportion (rounded up); held all month, all.
+ */
+function areaMetrics(ctx: MonthContext, managerCode: string): Pick<Record<MetricKey, number | null>, 'coverage' | 'plan_compliance'> {
+  const window = ctx.employmentOf(managerCode);
+  const days = window === null ? [] : ctx.monthDays.filter((day) => day >= window.from && day <= window.to);
+  const visitDays = collectVisitDays(ctx, managerCode);
   let active = 0;
   let covered = 0;
   let required = 0;
   let done = 0;
-  for (const id of ctx.assignments.retailersOf(managerCode)) {
+  for (const [id, held] of ctx.assignments.daysHeld(managerCode, days)) {
     const retailer = ctx.retailerById.get(id);
     if (!retailer || !isActiveRetailer(retailer)) continue;
-    const visitCount = visits.get(id) ?? 0;
+    const visited = visitDays.get(id);
+    const visitCount = visited === undefined ? 0 : held.filter((day) => visited.has(day)).length;
     active += 1;
     if (visitCount > 0) covered += 1;
     const needed = requiredVisits(retailer.tier, ctx.thresholds.visitsPerMonthByTier);
     if (needed === null) continue;
-    required += needed;
-    done += Math.min(visitCount, needed);
+    const share = held.length >= ctx.monthDays.length ? needed : Math.ceil((needed * held.length) / ctx.monthDays.length);
+    required += share;
+    done += Math.min(visitCount, share);
   }
   return { coverage: ratio(covered, active), plan_compliance: ratio(done, required) };
 }

@@ -89,8 +89,8 @@ export async function loadEvaluationInput(
       .orderBy('month'),
   );
   noteBatches(assignmentRows);
-  const hiredOn = new Map(managerRows.map((m) => [m.id, m.hired_on] as const));
-  const assignments = toAssignmentRanges(assignmentRows, codeOfManager, retailerRows, hiredOn);
+  const employment = new Map(managerRows.map((m) => [m.id, { hiredOn: m.hired_on, leftOn: m.left_on }] as const));
+  const assignments = toAssignmentRanges(assignmentRows, codeOfManager, retailerRows, employment);
 
   // The marks the month's brand list gave; a 新品 counts only once it is launched (by the month's end).
   const brandVersions = await brandsAsOf(store, month);
@@ -288,54 +288,66 @@ function brandCodes(brands: BrandRow[], marked: (brand: BrandRow) => boolean): s
  * mid-month). For the months before the earliest row, the row imported first holds (a retailer
  * file is usually imported once and then kept; a file for an earlier month that arrives later
  * does not change what those months read). A retailer with no assignment row falls back to the
- * manager named on the retailer itself.
+ * manager named on the retailer itself. A manager's ranges end on the day they left
+ * (离职日期/调离日期, inclusive as in employmentWindow): nobody serves a shop after leaving it.
  */
 function toAssignmentRanges(
   rows: { id: number; retailer_id: number; month: string; valid_from: string | null; route: string | null; manager_id: number | null }[],
   codeOfManager: Map<number, string>,
   retailers: { id: number; route: string | null; manager_code: string | null }[],
-  hiredOn: Map<number, string | null> = new Map(),
+  employment: Map<number, { hiredOn: string | null; leftOn: string | null }> = new Map(),
 ): AssignmentRow[] {
   const out: AssignmentRow[] = [];
   const withRows = new Set<number>();
-  // A row starts on its 生效日期; else, when its manager was hired (入职日期) later in the row's
-  // month, on that day; else on the 1st.
-  const startOf = (row: { month: string; valid_from: string | null; manager_id: number | null }) => {
-    if (row.valid_from) return row.valid_from;
-    const hired = row.manager_id === null ? null : (hiredOn.get(row.manager_id) ?? null);
-    return hired && hired.startsWith(row.month) ? hired : `${row.month}-01`;
+  const leftOnByCode = new Map<string, string>();
+  for (const [id, e] of employment) {
+    const code = codeOfManager.get(id);
+    if (code && e.leftOn) leftOnByCode.set(code, e.leftOn);
+  }
+  const push = (range: AssignmentRow) => {
+    const left = leftOnByCode.get(range.managerCode);
+    // Only a range that started before the leaving day is cut (a later one is a return).
+    const to = left && range.from <= left && (range.to === null || range.to > left) ? left : range.to;
+    if (to === null || range.from <= to) out.push({ ...range, to });
   };
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    if (!row) continue;
-    withRows.add(row.retailer_id);
-    const next = rows[i + 1];
-    const isFirst = i === 0 || rows[i - 1]?.retailer_id !== row.retailer_id;
-    if (isFirst) {
-      // Before the earliest row: the row imported first (the lowest id) holds.
-      let imported = row;
-      for (let j = i; j < rows.length && rows[j]?.retailer_id === row.retailer_id; j++) {
-        const r = rows[j];
-        if (r && r.id < imported.id) imported = r;
-      }
-      const before = imported.manager_id === null ? undefined : codeOfManager.get(imported.manager_id);
-      if (before) {
-        out.push({ retailerId: row.retailer_id, managerCode: before, route: imported.route, from: '0000-01-01', to: addDays(startOf(row), -1) });
-      }
+  // A row starts on its 生效日期; else, when its manager was hired (入职日期) later in the row's
+  // month, on that day; else, when the manager it takes the retailer over from left (调离日期)
+  // within the row's month, on the day after; else on the 1st.
+  const startOf = (row: { month: string; valid_from: string | null; manager_id: number | null }, predecessor: number | null) => {
+    if (row.valid_from) return row.valid_from;
+    const hired = row.manager_id === null ? null : (employment.get(row.manager_id)?.hiredOn ?? null);
+    if (hired && hired.startsWith(row.month)) return hired;
+    const left = predecessor === null || predecessor === row.manager_id ? null : (employment.get(predecessor)?.leftOn ?? null);
+    if (left && left.startsWith(row.month) && addDays(left, 1).startsWith(row.month)) return addDays(left, 1);
+    return `${row.month}-01`;
+  };
+  let first = 0;
+  while (first < rows.length) {
+    const retailerId = rows[first]?.retailer_id;
+    let end = first;
+    while (end < rows.length && rows[end]?.retailer_id === retailerId) end++;
+    const own = rows.slice(first, end);
+    first = end;
+    const earliest = own[0];
+    if (!earliest) continue;
+    withRows.add(earliest.retailer_id);
+    // Before the earliest row: the row imported first (the lowest id) holds.
+    const imported = own.reduce((a, b) => (b.id < a.id ? b : a));
+    const starts = own.map((row, i) => startOf(row, i === 0 ? imported.manager_id : (own[i - 1]?.manager_id ?? null)));
+    const before = imported.manager_id === null ? undefined : codeOfManager.get(imported.manager_id);
+    if (before) {
+      push({ retailerId: earliest.retailer_id, managerCode: before, route: imported.route, from: '0000-01-01', to: addDays(starts[0] ?? `${earliest.month}-01`, -1) });
     }
-    const code = row.manager_id === null ? undefined : codeOfManager.get(row.manager_id);
-    if (!code) continue;
-    out.push({
-      retailerId: row.retailer_id,
-      managerCode: code,
-      route: row.route,
-      from: startOf(row),
-      to: next && next.retailer_id === row.retailer_id ? addDays(startOf(next), -1) : null,
+    own.forEach((row, i) => {
+      const code = row.manager_id === null ? undefined : codeOfManager.get(row.manager_id);
+      if (!code) return;
+      const next = starts[i + 1];
+      push({ retailerId: row.retailer_id, managerCode: code, route: row.route, from: starts[i] ?? `${row.month}-01`, to: next === undefined ? null : addDays(next, -1) });
     });
   }
   for (const r of retailers) {
     if (!withRows.has(r.id) && r.manager_code) {
-      out.push({ retailerId: r.id, managerCode: r.manager_code, route: r.route, from: '0000-01-01', to: null });
+      push({ retailerId: r.id, managerCode: r.manager_code, route: r.route, from: '0000-01-01', to: null });
     }
   }
   return out;

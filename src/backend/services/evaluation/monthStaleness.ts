@@ -4,6 +4,7 @@ import type { MetricKey } from '../../../core/measures/dimensions';
 import { addDays, shiftMonth } from '../../../core/calendar/dates';
 import { METRIC_PRESENTATION } from '../../../core/report/metricPresentation';
 import type { Database } from '../../db/schema';
+import { countRelinkedInMonth, type RelinkWindows } from '../import/relinkRows';
 import { HAND_EDIT_BATCH_NAME } from '../settings/setCalendarDay';
 import type { EvaluationInputs } from './evaluationInputs';
 
@@ -51,8 +52,21 @@ export async function monthStaleness(db: Kysely<Database>, stored: StoredEvaluat
     .orderBy('id')
     .execute();
   for (const batch of later) {
-    if (!(await batchTouchesMonth(db, batch.id, batch.kind, month, inputs.journalsFrom))) continue;
     const label = KIND_LABELS_ZH[batch.kind as KindName] ?? batch.kind;
+    // A retailer or brand file that linked rows the month reads (late master data) changed its
+    // figures: said as such, and decided from the linked rows themselves.
+    if (MASTER_KINDS.has(batch.kind)) {
+      const relinked = await countRelinkedInMonth(db, batch.id, relinkWindows(month, inputs.journalsFrom));
+      if (relinked.total > 0) {
+        reasons.push({
+          kind: 'import',
+          what: `导入了${label}「${batch.file_name}」，本月用到的 ${relinked.total} 行此前未关联的数据已关联（${relinked.parts.join('、')}）`,
+          at: batch.imported_at,
+        });
+        continue;
+      }
+    }
+    if (!(await batchTouchesMonth(db, batch.id, batch.kind, month, inputs.journalsFrom))) continue;
     if (batch.kind === 'calendar' && batch.file_name === HAND_EDIT_BATCH_NAME) {
       const days = await db.selectFrom('calendar_days').select('date').where('batch_id', '=', batch.id).orderBy('date').execute();
       reasons.push({ kind: 'calendar', what: `修改了工作日历 ${days.map((d) => d.date).join('、')}`, at: batch.imported_at });
@@ -119,6 +133,12 @@ export async function monthStaleness(db: Kysely<Database>, stored: StoredEvaluat
     reasons.push({ kind: 'manual_score', what: `录入了 ${score.manager_code} 的手工评分（${label}）`, at: score.created_at });
   }
   return reasons.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
+function relinkWindows(month: string, journalsFrom: string): RelinkWindows {
+  const first = `${month}-01`;
+  const last = addDays(`${shiftMonth(month, 1)}-01`, -1);
+  return { orders: { from: `${shiftMonth(month, -12)}-01`, to: last }, journals: { from: journalsFrom, to: last }, days: { from: first, to: last }, month };
 }
 
 /** Whether a batch wrote rows that the month's evaluation reads (loadEvaluationInput's windows). */

@@ -274,6 +274,7 @@ async function importSheet(
       // Finishing may relink rows that waited for this file's master data: its warnings are added.
       const warnedBefore = new Set(writer.warnings());
       await writer.finish();
+      counts.linked = writer.linked();
       report.warnings.push(...writer.warnings().filter((w) => !warnedBefore.has(w)));
       await finishImportBatch(
         store.db,

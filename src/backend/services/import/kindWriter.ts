@@ -29,6 +29,8 @@ export interface KindWriter {
   changeSamples(): RowChange[];
   /** Route assignments added for a month that had none, for retailers that were already known. */
   assignmentsAdded(): number;
+  /** Rows that waited for this file's retailers or brands, linked by finish(). */
+  linked(): number;
   /** Called every few thousand rows, between writes: a chance to change how the rest is written. */
   checkpoint(): Promise<void>;
   /** Work left for the end of the batch, inside its transaction, before it commits. */

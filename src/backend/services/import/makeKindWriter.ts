@@ -80,6 +80,7 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
   const upserters = new Map<ImportedTableName, TableUpserter>();
   const changeSamples: RowChange[] = [];
   let assignmentsAdded = 0;
+  let linked = 0;
   const labelOf = (table: ImportedTableName, column: string): string => {
     const key = sourceFieldsOf(kind, table, column)?.[0];
     return KIND_SPECS[kind].fields.find((f) => f.key === key)?.labelZh ?? column;
@@ -435,6 +436,7 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
     warnings: () => tally.warnings(),
     changeSamples: () => changeSamples,
     assignmentsAdded: () => assignmentsAdded,
+    linked: () => linked,
     checkpoint: async () => {
       for (const [table, u] of upserters) {
         if (!suspended.has(table) && worthSuspending(u, ctx.bulkMinRows ?? BULK_MIN_ROWS)) {
@@ -448,7 +450,13 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
       // Rows that waited for this retailer or brand file are linked now, and the report says so.
       if (kind === 'retailers' || kind === 'brands') {
         const relinked = await relinkRows(ctx.store, ctx.batchId, kind);
+        linked = relinked.total;
         if (relinked.total > 0) tally.note(`此前未关联的 ${relinked.total} 行已关联（${relinked.parts.join('、')}）`);
+        if (relinked.frozen) {
+          tally.note(
+            `另有 ${relinked.frozen} 行属于已定稿的月份（${(relinked.frozenMonths ?? []).join('、')}），未关联：重新打开这些月份后再导入本文件即可关联`,
+          );
+        }
       }
     },
   };

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Store } from '../../db/openStore';
-import type { ImportedTableName } from '../../db/schema';
+import type { Database, ImportedTableName } from '../../db/schema';
 
 /** Rows kept with a licence that pointed nowhere when they were imported. */
 const RETAILER_REF_TABLES: { table: ImportedTableName; label: string }[] = [
@@ -16,6 +16,9 @@ export interface Relinked {
   total: number;
   /** One line per table with rows linked, e.g. "订单 20 行". */
   parts: string[];
+  /** Rows that could be linked but belong to finalized months, left unlinked, and those months. */
+  frozen?: number;
+  frozenMonths?: string[];
 }
 
 /**
@@ -31,21 +34,67 @@ export interface Relinked {
 export async function relinkRows(store: Store, batchId: number, kind: 'retailers' | 'brands'): Promise<Relinked> {
   const parts: string[] = [];
   let total = 0;
+  const finalized = new Set<string>();
+  let frozen = 0;
   const targets =
     kind === 'retailers'
       ? RETAILER_REF_TABLES.map((t) => ({ ...t, column: 'retailer_id', ref: 'retailer_ref', parent: 'retailers', key: 'nk' }))
       : [{ table: 'orders' as ImportedTableName, label: '订单', column: 'brand_id', ref: 'brand_code', parent: 'brands', key: 'nk' }];
   for (const t of targets) {
     const match = sql`(select p.id from ${sql.table(t.parent)} p where p.${sql.ref(t.key)} = c.${sql.ref(t.ref)})`;
-    const pending = sql`from ${sql.table(t.table)} c where c.${sql.ref(t.column)} is null and c.${sql.ref(t.ref)} is not null and ${match} is not null`;
+    const waiting = sql`c.${sql.ref(t.column)} is null and c.${sql.ref(t.ref)} is not null and ${match} is not null`;
+    // A finalized month's rows stay as they were finalized (frozen means frozen): counted, not linked.
+    const month = t.table === 'agreements' ? sql`c.month` : sql`substr(c.date, 1, 7)`;
+    const final = sql`${month} in (select e.month from evaluations e where e.status = 'final')`;
+    const held = await sql<{ month: string; n: number }>`select ${month} as month, count(*) as n from ${sql.table(t.table)} c
+      where ${waiting} and ${final} group by 1`.execute(store.db);
+    for (const r of held.rows) {
+      finalized.add(r.month);
+      frozen += Number(r.n);
+    }
     await sql`insert into row_history (batch_id, table_name, row_id, old_json)
-      select ${batchId}, ${t.table}, c.id, json_object(${t.column}, null, 'batch_id', c.batch_id) ${pending}`.execute(store.db);
+      select ${batchId}, ${t.table}, c.id, json_object(${t.column}, null, 'batch_id', c.batch_id)
+      from ${sql.table(t.table)} c where ${waiting} and not ${final}`.execute(store.db);
     const res = await sql`update ${sql.table(t.table)} as c set ${sql.ref(t.column)} = ${match}, batch_id = ${batchId}
-      where c.${sql.ref(t.column)} is null and c.${sql.ref(t.ref)} is not null and ${match} is not null`.execute(store.db);
+      where ${waiting} and not ${final}`.execute(store.db);
     const n = Number(res.numAffectedRows ?? 0);
     if (n > 0) {
       total += n;
       parts.push(`${t.label} ${n} 行`);
+    }
+  }
+  return { total, parts, frozen, frozenMonths: [...finalized].sort() };
+}
+
+/** The dates a month's evaluation reads, per kind of row a relink can touch (loadEvaluationInput's windows). */
+export interface RelinkWindows {
+  /** Order lines: last year's month through the month's last day. */
+  orders: { from: string; to: string };
+  /** Journal entries: the look-back before the month through its last day. */
+  journals: { from: string; to: string };
+  /** Punches, surveys, inspections: the month's days. */
+  days: { from: string; to: string };
+  /** Agreements: the month itself. */
+  month: string;
+}
+
+/**
+ * How many rows a batch linked (relinkRows, its row_history under the batch) that a month's
+ * evaluation reads: a retailer or brand file that linked them changed that month's figures, so
+ * the month is stale for this reason of its own, whatever else the file changed.
+ */
+export async function countRelinkedInMonth(db: Kysely<Database>, batchId: number, windows: RelinkWindows): Promise<Relinked> {
+  const parts: string[] = [];
+  let total = 0;
+  for (const { table, label } of RETAILER_REF_TABLES) {
+    const days = table === 'orders' ? windows.orders : table === 'journals' ? windows.journals : windows.days;
+    const inWindow = table === 'agreements' ? sql`c.month = ${windows.month}` : sql`c.date between ${days.from} and ${days.to}`;
+    const row = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)} c
+      where c.id in (select h.row_id from row_history h where h.batch_id = ${batchId} and h.table_name = ${table}) and ${inWindow}`.execute(db);
+    const n = Number(row.rows[0]?.n ?? 0);
+    if (n > 0) {
+      total += n;
+      parts.push(`${label} ${n} 行`);
     }
   }
   return { total, parts };

@@ -1,18 +1,21 @@
 import { monthCalendar } from '../../../core/calendar';
+import { employmentWindow } from '../../../core/measures/employmentWindow';
 import type { AttendanceMonthDto, PunchDto } from '../../../shared/api/evaluationApi';
 import type { Store } from '../../db/openStore';
 import { calendarDayDto } from '../calendar/calendarDayDto';
+import { managersAsOf } from '../evaluation/masterAsOf';
 import { readMonthSnapshot } from '../evaluation/monthSnapshot';
 import { RequestError } from '../requestError';
 
 /**
  * A manager's month of punches with coordinates, the work calendar and the workdays without any
  * punch. Works before the month is evaluated (nothing is flagged then). Absences follow the
- * evaluation's rule (a workday from the hiring date on with no punch, once the district has any
- * punch that month) and stop at `today`: a day still to come is not missed.
+ * evaluation's rule (a workday of the manager's employment, from the hiring date to a leaving
+ * date, with no punch, once the district has any punch that month) and stop at `today`: a day
+ * still to come is not missed.
  */
 export async function attendanceMonth(store: Store, month: string, managerCode: string, today: string): Promise<AttendanceMonthDto> {
-  const manager = await store.db.selectFrom('managers').select(['id', 'code', 'name', 'hired_on']).where('code', '=', managerCode).executeTakeFirst();
+  const manager = await store.db.selectFrom('managers').select(['id', 'code', 'name', 'hired_on', 'left_on', 'status']).where('code', '=', managerCode).executeTakeFirst();
   if (!manager) throw new RequestError('not_found', `没有工号为「${managerCode}」的客户经理`);
   const first = `${month}-01`;
   const last = `${month}-31`;
@@ -59,10 +62,21 @@ export async function attendanceMonth(store: Store, month: string, managerCode: 
     };
   });
   const present = new Set(punches.filter((p) => p.time !== null).map((p) => p.date));
-  const hiredOn = manager.hired_on;
-  const absentDays = districtPunch
-    ? calendar.filter((d) => d.workday && d.date <= today && (!hiredOn || d.date >= hiredOn) && !present.has(d.date)).map((d) => d.date)
-    : [];
+  const lastJournal = await store.db
+    .selectFrom('journals')
+    .select((eb) => eb.fn.max('date').as('date'))
+    .where('manager_id', '=', manager.id)
+    .where('date', '>=', first)
+    .where('date', '<=', last)
+    .executeTakeFirst();
+  const lastActive = [...present, lastJournal?.date ?? ''].reduce((a, b) => (b > a ? b : a), '') || null;
+  // The month's status (a roster that spoke for it), as the evaluation reads it.
+  const status = (await managersAsOf(store, month)).get(manager.id)?.status ?? manager.status;
+  const window = employmentWindow({ hiredOn: manager.hired_on, leftOn: manager.left_on, status }, first, calendar[calendar.length - 1]?.date ?? last, lastActive);
+  const absentDays =
+    districtPunch && window
+      ? calendar.filter((d) => d.workday && d.date <= today && d.date >= window.from && d.date <= window.to && !present.has(d.date)).map((d) => d.date)
+      : [];
   return { month, managerCode: manager.code, managerName: manager.name, days: calendar.map(calendarDayDto), punches, absentDays };
 }
 

@@ -32,4 +32,22 @@ describe('buildAssignmentIndex', () => {
     const index = buildAssignmentIndex([row(1, 'M1', '2026-01-01', '2026-09-30')], OCTOBER);
     expect(index.monthAssignment(1)).toBeNull();
   });
+
+  it('lists, per retailer a manager held on some of the given days, the days it was theirs', () => {
+    const index = buildAssignmentIndex(
+      [row(1, 'M1', '2026-01-01', null), row(1, 'M2', '2026-10-20', null), row(2, 'M1', '2026-10-05', '2026-10-06'), row(3, 'M2', '2026-01-01', null)],
+      OCTOBER,
+    );
+    const firstWeek = OCTOBER.slice(0, 7);
+    // Retailer 1: M1's to 10-19 (all of the first week); retailer 2: 10-05 and 10-06; retailer 3 is M2's.
+    expect([...index.daysHeld('M1', firstWeek)]).toEqual([
+      [1, firstWeek],
+      [2, ['2026-10-05', '2026-10-06']],
+    ]);
+    expect([...index.daysHeld('M2', OCTOBER)].map(([id, days]) => [id, days.length])).toEqual([
+      [1, 12],
+      [3, 31],
+    ]);
+    expect(index.daysHeld('M3', OCTOBER).size).toBe(0);
+  });
 });

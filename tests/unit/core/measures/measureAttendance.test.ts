@@ -113,7 +113,7 @@ describe('attendance.concentration', () => {
 });
 
 describe('attendance.out_of_area and reassignment', () => {
-  const retailers = [retailer(1), retailer(3), retailer(6)];
+  const retailers = [retailer(1, { tier: 10 }), retailer(3, { tier: 10 }), retailer(6, { tier: 10 })];
   const assignments = [assign(1, 'M1'), assign(3, 'M2'), assign(6, 'M1', '2026-01-01', '2026-10-15'), assign(6, 'M2', '2026-10-16')];
 
   it('fires for a punch at another manager\'s retailer, not at one\'s own', () => {
@@ -134,8 +134,13 @@ describe('attendance.out_of_area and reassignment', () => {
     const result = measure({ retailers, assignments, punches: [before, after] });
     const flagged = result.flags.filter((f) => f.type === 'attendance.out_of_area').map((f) => f.evidence[0]?.id);
     expect(flagged).toEqual([after.id]);
-    // For the month, retailer 6 is M2's (16 days against 15): M1's coverage counts only retailer 1.
-    expect(result.metrics.coverage).toBe(0);
+    // Coverage reads the assignment of the day too: M1 held retailers 1 (all month) and 6 (to
+    // 10-15) and visited 6 on 10-15, a day it was his (10-16 was not): 1 of 2. Both tier 10
+    // (1 visit a month); retailer 6 held 15 of 31 days needs ⌈15/31⌉ = 1: plan 1 of 2.
+    expect(result.metrics.coverage).toBe(0.5);
+    expect(result.metrics.plan_compliance).toBe(0.5);
+    // M2 held 6 from 10-16 and 3 all month; M1's punch on 10-16 is not hers: 0 of 2.
+    expect(measure({ retailers, assignments, punches: [before, after] }, 'M2').metrics.coverage).toBe(0);
   });
 });
 

@@ -1,11 +1,13 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { finalizeMonth, reopenMonth } from '../../../../../src/backend/services/evaluation/changeMonth';
 import { evaluateStoredMonth } from '../../../../../src/backend/services/evaluation/evaluateStoredMonth';
+import { readMonthSnapshot } from '../../../../../src/backend/services/evaluation/monthSnapshot';
 import { setCalendarDay } from '../../../../../src/backend/services/settings/setCalendarDay';
 import { undoBatch } from '../../../../../src/backend/services/undoBatch';
 import { tempDir } from '../../../../helpers/tempDir';
 import type { SheetCell } from '../../../../helpers/writeSheets';
-import { B1, B2, BRANDS, openHistoryDistrict, ORDER_HEADER, R1, R2, R3, R4, RETAILERS, ROSTER, type HistoryDistrict } from './historyDistrict';
+import { B1, B2, BRANDS, OCTOBER_ORDERS, openHistoryDistrict, ORDER_HEADER, R1, R2, R3, R4, RETAILERS, ROSTER, type HistoryDistrict } from './historyDistrict';
 
 const dir = tempDir();
 let n = 0;
@@ -88,6 +90,32 @@ describe('corrected reports and surveys replace', () => {
     expect(await undoBatch(d.store, reports.batchId ?? 0, now)).toMatchObject({ ok: true, restored: 1 });
     expect(await undoBatch(d.store, surveys.batchId ?? 0, now)).toMatchObject({ ok: true, restored: 1 });
     expect(await d.store.db.selectFrom('reports').select('body').execute()).toEqual([{ body: '十月份片区销量平稳，中华(硬)需求旺盛，新品铺货率偏低。' }]);
+    // The survey's first answers (服务态度 4, 送货服务 3) are back, on the same row.
+    const answers = await d.store.db.selectFrom('surveys').select(['date', 'items_json']).orderBy('date').execute();
+    expect(answers.map((a) => [a.date, Object.values(JSON.parse(a.items_json) as Record<string, number>)])).toEqual([
+      ['2026-10-20', [4, 3]],
+      ['2026-10-21', [2, 2]],
+    ]);
+  });
+
+  it('a survey export with 问卷编号 whose answers and date were corrected updates the respondent\'s row (更新 1)', async () => {
+    const d = await open();
+    await d.load('花名册.csv', ROSTER, { asOfMonth: '2026-10' });
+    await d.load('零售客户档案.csv', RETAILERS, { asOfMonth: '2026-10' });
+    const header: SheetCell[] = ['问卷编号', '调查日期', '许可证号', '是否认识客户经理', '服务态度'];
+    await d.load('满意度_202610.csv', [header, ['Q-0001', '2026-10-20', R1, '是', 4], ['Q-0002', '2026-10-21', R3, '否', 2]]);
+    const fixed = await d.load('满意度_202610(更正).csv', [header, ['Q-0001', '2026-10-22', R1, '是', 5], ['Q-0002', '2026-10-21', R3, '否', 2]]);
+    expect(fixed.counts).toMatchObject({ inserted: 0, updated: 1, unchanged: 1 });
+    const rows = () => d.store.db.selectFrom('surveys').select(['survey_id', 'date', 'items_json']).orderBy('survey_id').execute();
+    expect((await rows()).map((r) => [r.survey_id, r.date])).toEqual([
+      ['Q-0001', '2026-10-22'],
+      ['Q-0002', '2026-10-21'],
+    ]);
+    expect(await undoBatch(d.store, fixed.batchId ?? 0, now)).toMatchObject({ ok: true, deleted: 0, restored: 1 });
+    expect((await rows()).map((r) => [r.survey_id, r.date, Object.values(JSON.parse(r.items_json) as Record<string, number>)])).toEqual([
+      ['Q-0001', '2026-10-20', [4]],
+      ['Q-0002', '2026-10-21', [2]],
+    ]);
   });
 });
 
@@ -96,17 +124,11 @@ describe('late master data relinks', () => {
     const d = await open();
     await d.load('花名册.csv', ROSTER, { asOfMonth: '2026-10' });
     await d.load('品规目录.csv', BRANDS, { asOfMonth: '2026-10' });
-    const orders = await d.load('订单_202610.csv', [
-      ORDER_HEADER,
-      ['2026-10-12', R1, B1, 100],
-      ['2026-10-12', R2, B2, 50],
-      ['2026-10-13', R3, B1, 30],
-      ['2026-10-14', R4, B2, 20],
-      ['2026-10-14', '370902119999', B2, 7],
-    ]);
+    const orders = await d.load('订单_202610.csv', [...OCTOBER_ORDERS, ['2026-10-14', '370902119999', B2, 7]]);
     expect(orders.counts.unlinked).toBe(5);
     const retailers = await d.load('零售客户档案.csv', RETAILERS, { asOfMonth: '2026-10' });
     expect(retailers.warnings).toContain('此前未关联的 4 行已关联（订单 4 行）');
+    expect(retailers.counts.linked).toBe(4);
     const unlinked = () => d.store.db.selectFrom('orders').select('retailer_ref').where('retailer_id', 'is', null).orderBy('retailer_ref').execute();
     expect(await unlinked()).toEqual([{ retailer_ref: '370902119999' }]);
     // By hand: LH001 holds R1 + R2 = 150 条, LH002 R3 + R4 = 50 条; the unknown shop's 7 条 count for nobody.
@@ -120,6 +142,75 @@ describe('late master data relinks', () => {
     expect(await undoBatch(d.store, retailers.batchId ?? 0, now)).toMatchObject({ ok: true, deleted: 4, restored: 4 }); // 4 retailers (their assignments and versions go with them), 4 links;
     expect(await unlinked()).toHaveLength(5);
     expect(await d.store.db.selectFrom('orders').select('id').execute()).toHaveLength(5);
+  });
+
+  it('a draft month whose orders waited for their retailer is stale (需重新考评) for the rows the retailer file linked, and re-evaluated counts them', async () => {
+    const d = await open();
+    await d.load('花名册.csv', ROSTER, { asOfMonth: '2026-10' });
+    await d.load('品规目录.csv', BRANDS, { asOfMonth: '2026-10' });
+    // R4 新星商店 is not in the first retailer file: its October order line waits unlinked.
+    await d.load('零售客户档案.csv', RETAILERS.slice(0, 4), { asOfMonth: '2026-10' });
+    const orders = await d.load('订单_202610.csv', OCTOBER_ORDERS);
+    expect(orders.counts.unlinked).toBe(1);
+    const volumes = (e: { managers: { code: string; dimensions: { sales: { metrics: Record<string, number | null> } } }[] }) =>
+      e.managers.map((m) => [m.code, m.dimensions.sales.metrics.volume]);
+    // By hand: LH001 R1 + R2 = 150 条; LH002 only R3's 30 条 (R4's 20 条 belong to nobody yet).
+    expect(volumes((await evaluateStoredMonth(d.store, '2026-10', { now })).evaluation)).toEqual([
+      ['LH001', 150],
+      ['LH002', 30],
+    ]);
+    expect((await readMonthSnapshot(d.store, '2026-10'))?.stale).toEqual([]);
+
+    const late = await d.load('零售客户档案_补.csv', RETAILERS, { asOfMonth: '2026-10' });
+    expect(late.counts.linked).toBe(1);
+    expect(late.warnings).toContain('此前未关联的 1 行已关联（订单 1 行）');
+    const stale = (await readMonthSnapshot(d.store, '2026-10'))?.stale ?? [];
+    expect(stale.map((r) => r.what)).toEqual(['导入了零售客户档案「零售客户档案_补.csv」，本月用到的 1 行此前未关联的数据已关联（订单 1 行）']);
+    // Re-evaluated: LH002 holds R3 + R4 = 30 + 20 = 50 条.
+    expect(volumes((await evaluateStoredMonth(d.store, '2026-10', { now })).evaluation)).toEqual([
+      ['LH001', 150],
+      ['LH002', 50],
+    ]);
+  });
+
+  it('order lines of a brand not yet in the brand list are linked by the list that brings it (counts.linked), and their value then counts', async () => {
+    const d = await open();
+    await d.load('花名册.csv', ROSTER, { asOfMonth: '2026-10' });
+    await d.load('零售客户档案.csv', RETAILERS, { asOfMonth: '2026-10' });
+    await d.load('品规目录.csv', BRANDS.slice(0, 2), { asOfMonth: '2026-10' });
+    await d.load('订单_202610.csv', [ORDER_HEADER, ['2026-10-12', R1, B1, 10], ['2026-10-12', R1, B2, 20], ['2026-10-13', R3, B2, 30]]);
+    const unlinkedBrand = () => d.store.db.selectFrom('orders').select('brand_code').where('brand_id', 'is', null).execute();
+    expect(await unlinkedBrand()).toEqual([{ brand_code: B2 }, { brand_code: B2 }]);
+    const list = await d.load('品规目录_补.csv', BRANDS, { asOfMonth: '2026-10' });
+    expect(list.counts.linked).toBe(2);
+    expect(list.warnings).toContain('此前未关联的 2 行已关联（订单 2 行）');
+    expect(await unlinkedBrand()).toEqual([]);
+    // By hand: LH002's 30 条 of 云烟(紫) at 95.40 wholesale / 110.00 retail: margin (110 − 95.4) / 110.
+    const october = (await evaluateStoredMonth(d.store, '2026-10', { now })).evaluation;
+    expect(october.managers.find((m) => m.code === 'LH002')?.dimensions.sales.metrics.margin_rate).toBeCloseTo((110 - 95.4) / 110, 10);
+  });
+
+  it('rows of a finalized month are not linked by a later retailer file (it says so), those of a draft month are', async () => {
+    const d = await open();
+    await d.load('花名册.csv', ROSTER, { asOfMonth: '2026-10' });
+    await d.load('品规目录.csv', BRANDS, { asOfMonth: '2026-10' });
+    await d.load('零售客户档案.csv', RETAILERS.slice(0, 4), { asOfMonth: '2026-10' });
+    await d.load('订单_202610.csv', OCTOBER_ORDERS);
+    await d.load('订单_202611.csv', [ORDER_HEADER, ['2026-11-10', R4, B2, 15]]);
+    await evaluateStoredMonth(d.store, '2026-10', { now });
+    await finalizeMonth(d.store, '2026-10', { who: '王主管', now });
+    const late = await d.load('零售客户档案_202611.csv', RETAILERS);
+    expect(late.counts.linked).toBe(1);
+    expect(late.warnings).toContain('此前未关联的 1 行已关联（订单 1 行）');
+    expect(late.warnings).toContain('另有 1 行属于已定稿的月份（2026-10），未关联：重新打开这些月份后再导入本文件即可关联');
+    const r4Lines = await d.store.db.selectFrom('orders').select(['date', 'retailer_id']).where('retailer_ref', '=', R4).orderBy('date').execute();
+    expect(r4Lines.map((o) => [o.date, o.retailer_id === null])).toEqual([
+      ['2026-10-14', true],
+      ['2026-11-10', false],
+    ]);
+    // As the warning says: reopened, the same file links October's line.
+    await reopenMonth(d.store, '2026-10', '补录零售户', { who: '王主管', now });
+    expect((await d.load('零售客户档案_202611(再).csv', RETAILERS)).counts.linked).toBe(1);
   });
 });
 

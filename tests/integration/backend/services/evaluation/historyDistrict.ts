@@ -36,6 +36,16 @@ export const RETAILERS: SheetCell[][] = [
   [R4, '新星商店', 117.2102, 36.7102, 10, 'X02', 'LH002', '正常'],
 ];
 
+/** RETAILERS with some shops changed: by licence, the cells that differ (name, route, manager, status). */
+export function retailersWith(changes: Record<string, { name?: string; route?: string; manager?: string; status?: string }>): SheetCell[][] {
+  return RETAILERS.map((row, i) => {
+    const change = i === 0 ? undefined : changes[String(row[0])];
+    if (!change) return row;
+    const [licence, name, lon, lat, tier, route, manager, status] = row;
+    return [licence, change.name ?? name, lon, lat, tier, change.route ?? route, change.manager ?? manager, change.status ?? status] as SheetCell[];
+  });
+}
+
 export const BRAND_HEADER: SheetCell[] = ['卷烟编码', '卷烟名称', '批发价(元/条)', '建议零售价', '重点品牌', '新品', '上市日期'];
 export const BRANDS: SheetCell[][] = [
   BRAND_HEADER,
@@ -46,6 +56,14 @@ export const BRANDS: SheetCell[][] = [
 ];
 
 export const ORDER_HEADER: SheetCell[] = ['订单日期', '许可证号', '卷烟编码', '订购量'];
+/** October's orders: R1 100 条 and R2 50 条 (LH001), R3 30 条 and R4 20 条 (LH002). */
+export const OCTOBER_ORDERS: SheetCell[][] = [
+  ORDER_HEADER,
+  ['2026-10-12', R1, B1, 100],
+  ['2026-10-12', R2, B2, 50],
+  ['2026-10-13', R3, B1, 30],
+  ['2026-10-14', R4, B2, 20],
+];
 
 export interface HistoryDistrict {
   store: Store;
