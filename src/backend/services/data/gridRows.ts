@@ -124,7 +124,7 @@ export function sortOf(spec: GridTableSpec, sortModel: readonly { colId: string;
  * The exact number of rows a grid view matches ('data.count'), from the same cache as the pages'.
  * The grid asks for it after its first block, so the count lists the view's ids in the order that
  * block was asked in (else the table's default order), and the view's deep blocks are slices of
- * that list.
+ * that list (blocks asked in another order afterwards are read with an OFFSET, as before).
  */
 export async function gridCount(store: Store, arg: ApiParsedArg<'data.count'>): Promise<RowsCount> {
   const spec = GRID_TABLES[arg.kind];
