@@ -56,10 +56,16 @@ export async function gridRowsByIds(db: Kysely<Database>, spec: GridTableSpec, i
   });
 }
 
-/** Counts of matching rows already taken, by the count query's SQL and parameters. */
+/**
+ * Counts of matching rows already taken, by the count query's SQL and parameters; and, where
+ * the count listed them, the ids of a view's rows in one order, by the SQL and parameters of the
+ * query that listed them (the page query without its LIMIT and OFFSET).
+ */
 export interface GridCountCache {
   get(key: string): number | undefined;
   set(key: string, total: number): void;
+  getIds?(key: string): readonly number[] | undefined;
+  setIds?(key: string, ids: readonly number[]): void;
 }
 
 /** The rows a grid's filters leave, without paging or sort. */
@@ -72,21 +78,55 @@ function filtered<Q extends { where: (e: RawBuilder<SqlBool>) => Q }>(view: Grid
 /** The count query of a view and its cache key (the SQL and its parameters). */
 function countQueryOf(db: Kysely<Database>, view: GridView) {
   const query = filtered(view, baseQuery(db, view.spec, view.conditions.flatMap((c) => c.joins))).select(sql<number>`count(*)`.as('n'));
-  const compiled = query.compile();
-  return { query, key: `${compiled.sql}\u0000${JSON.stringify(compiled.parameters)}` };
+  return { query, key: keyOf(query.compile()) };
+}
+
+function keyOf(compiled: { sql: string; parameters: readonly unknown[] }): string {
+  return `${compiled.sql}\u0000${JSON.stringify(compiled.parameters)}`;
+}
+
+/**
+ * The ids of a view's rows in its order: the id keeps pages stable, in the direction of the last
+ * key, so an index on (key) serves both. `sorted`: the keys as +key, the same values in the same
+ * collation, which SQLite sorts instead of walking an index on them: for listing every row of a
+ * filtered view, one pass over the table and a sort beat a row look-up per index entry.
+ */
+function orderedIdsQuery(db: Kysely<Database>, query: Omit<GridQuery, 'offset' | 'limit'>, sorted = false) {
+  const filterJoins = query.conditions.flatMap((c) => c.joins);
+  let ids = filtered(query, baseQuery(db, query.spec, [...filterJoins, ...query.sort.flatMap((s) => s.column.joins)])).select(
+    sql<number>`${sql.ref('t.id')}`.as('id'),
+  );
+  for (const s of query.sort) ids = ids.orderBy(sorted ? sql`+${s.column.expr}` : s.column.expr, s.sort);
+  return ids.orderBy(sql.ref('t.id'), query.sort.at(-1)?.sort ?? 'asc');
 }
 
 /**
  * The number of rows a view matches, exact. For a text filter this is a scan of every row, so
- * `counts` keeps it while the data stays as it was.
+ * `counts` keeps it while the data stays as it was. With `listing` (the order the grid pages the
+ * view in) the count lists the matching ids in that order instead of counting them, and `counts`
+ * keeps the list: a deep page of the view is then a slice of it, not an OFFSET that filters every
+ * row before it again.
  */
-export async function countGridRows(db: Kysely<Database>, view: GridView, counts?: GridCountCache): Promise<number> {
+export async function countGridRows(
+  db: Kysely<Database>,
+  view: GridView,
+  counts?: GridCountCache,
+  listing?: { sqlite: BetterSqlite3.Database; sort: GridQuery['sort'] },
+): Promise<number> {
   const { query, key } = countQueryOf(db, view);
   let total = counts?.get(key);
-  if (total === undefined) {
+  if (total !== undefined) return total;
+  if (listing && counts?.setIds) {
+    // Kept under the page query's key; listed by a scan and a sort where filters leave rows scattered.
+    const pageKey = keyOf(orderedIdsQuery(db, { ...view, sort: listing.sort }).compile());
+    const compiled = orderedIdsQuery(db, { ...view, sort: listing.sort }, view.conditions.length > 0).compile();
+    const ids = listing.sqlite.prepare(compiled.sql).pluck(true).all(...(compiled.parameters as unknown[])) as number[];
+    counts.setIds(pageKey, ids);
+    total = ids.length;
+  } else {
     total = Number((await query.executeTakeFirstOrThrow()).n);
-    counts?.set(key, total);
   }
+  counts?.set(key, total);
   return total;
 }
 
@@ -97,6 +137,9 @@ export async function countGridRows(db: Kysely<Database>, view: GridView, counts
  * The count is the costly part of a text filter (a scan of every row): a page that ends short of
  * `limit` gives it for free, and `counts` keeps it for the view's next blocks. With
  * `count: false` it is not taken: the total is then what is known for free, else null.
+ * Where the view's count listed its ids in this order (countGridRows with `listing`), the page
+ * is a slice of that list: the same ids as the OFFSET would give, without filtering every row
+ * before them again.
  */
 export async function queryGridPage(
   db: Kysely<Database>,
@@ -104,16 +147,11 @@ export async function queryGridPage(
   counts?: GridCountCache,
   options: { count: boolean } = { count: true },
 ): Promise<{ rows: GridRow[]; total: number | null }> {
-  const { spec } = query;
-  const filterJoins = query.conditions.flatMap((c) => c.joins);
-
-  let page = filtered(query, baseQuery(db, spec, [...filterJoins, ...query.sort.flatMap((s) => s.column.joins)])).select(
-    sql<number>`${sql.ref('t.id')}`.as('id'),
-  );
-  for (const s of query.sort) page = page.orderBy(s.column.expr, s.sort);
-  // The id keeps pages stable; in the direction of the last key, so an index on (key) serves both.
-  page = page.orderBy(sql.ref('t.id'), query.sort.at(-1)?.sort ?? 'asc');
-  const ids = (await page.limit(query.limit).offset(query.offset).execute()).map((r) => Number(r.id));
+  const idsQuery = orderedIdsQuery(db, query);
+  const listed = counts?.getIds?.(keyOf(idsQuery.compile()));
+  const ids = listed
+    ? listed.slice(query.offset, query.offset + query.limit)
+    : (await idsQuery.limit(query.limit).offset(query.offset).execute()).map((r) => Number(r.id));
 
   const { query: countQuery, key } = countQueryOf(db, query);
   let total: number | null = counts?.get(key) ?? null;
@@ -122,7 +160,7 @@ export async function queryGridPage(
     else if (options.count) total = Number((await countQuery.executeTakeFirstOrThrow()).n);
     if (total !== null) counts?.set(key, total);
   }
-  return { rows: await gridRowsByIds(db, spec, ids), total };
+  return { rows: await gridRowsByIds(db, query.spec, ids), total };
 }
 
 /**
@@ -133,13 +171,7 @@ export async function queryGridPage(
  * own paging on the same connection).
  */
 export function gridViewIds(db: Kysely<Database>, sqlite: BetterSqlite3.Database, query: Omit<GridQuery, 'offset' | 'limit'>): number[] {
-  const filterJoins = query.conditions.flatMap((c) => c.joins);
-  let ids = filtered(query, baseQuery(db, query.spec, [...filterJoins, ...query.sort.flatMap((s) => s.column.joins)])).select(
-    sql<number>`${sql.ref('t.id')}`.as('id'),
-  );
-  for (const s of query.sort) ids = ids.orderBy(s.column.expr, s.sort);
-  ids = ids.orderBy(sql.ref('t.id'), query.sort.at(-1)?.sort ?? 'asc');
-  const compiled = ids.compile();
+  const compiled = orderedIdsQuery(db, query).compile();
   return sqlite.prepare(compiled.sql).pluck(true).all(...(compiled.parameters as unknown[])) as number[];
 }
 

@@ -223,21 +223,31 @@ export function findCopies(docs: readonly NearCopyDoc[], opts: CopyOptions): Cop
  * city's journals is array work rather than millions of strings.
  */
 class UnitTokenizer {
-  private readonly charIds = new Map<number, number>();
+  /** Symbol id by code point (0: not seen yet); numbers by their digits. Ids 1, 2, … in order of first sight. */
+  private readonly charIds = new Int32Array(0x110000);
   private readonly numberIds = new Map<string, number>();
+  private symbolCount = 0;
   private readonly unitIds = new TrigramIds(1 << 16);
   /** Texts shorter than a unit: the whole text is one unit. */
   private readonly wholeIds = new Map<string, number>();
   private readonly wholeOffset = 1 << 30;
+  /** Per symbol of the text being prepared, reused from text to text (copied out at the end). */
+  private ids = new Int32Array(256);
+  private isNumber = new Uint8Array(256);
+  private width = new Uint16Array(256);
 
   get unitCount(): number {
     return this.unitIds.size + this.wholeIds.size;
   }
 
   prepare(doc: NearCopyDoc, normalized: string): Prepared {
-    const ids: number[] = [];
-    const isNumber: number[] = [];
-    const width: number[] = [];
+    if (this.ids.length < normalized.length) {
+      this.ids = new Int32Array(normalized.length * 2);
+      this.isNumber = new Uint8Array(normalized.length * 2);
+      this.width = new Uint16Array(normalized.length * 2);
+    }
+    const { ids, isNumber, width, charIds } = this;
+    let count = 0;
     let length = 0;
     for (let i = 0; i < normalized.length; ) {
       const codePoint = normalized.codePointAt(i)!;
@@ -246,33 +256,35 @@ class UnitTokenizer {
         while (end < normalized.length && normalized.charCodeAt(end) >= 0x30 && normalized.charCodeAt(end) <= 0x39) end++;
         const digits = normalized.slice(i, end);
         let id = this.numberIds.get(digits);
-        if (id === undefined) this.numberIds.set(digits, (id = this.charIds.size + this.numberIds.size + 1));
-        ids.push(id);
-        isNumber.push(1);
-        width.push(end - i);
+        if (id === undefined) this.numberIds.set(digits, (id = ++this.symbolCount));
+        ids[count] = id;
+        isNumber[count] = 1;
+        width[count] = end - i;
+        count++;
         length += end - i;
         i = end;
       } else {
-        let id = this.charIds.get(codePoint);
-        if (id === undefined) this.charIds.set(codePoint, (id = this.charIds.size + this.numberIds.size + 1));
-        ids.push(id);
-        isNumber.push(0);
-        width.push(1);
+        let id = charIds[codePoint]!;
+        if (id === 0) id = charIds[codePoint] = ++this.symbolCount;
+        ids[count] = id;
+        isNumber[count] = 0;
+        width[count] = 1;
+        count++;
         length++;
         i += codePoint > 0xffff ? 2 : 1;
       }
     }
     let units: Int32Array;
     let unitHasNumber: Uint8Array;
-    if (ids.length <= UNIT) {
-      const key = ids.join(',');
+    if (count <= UNIT) {
+      const key = Array.from(ids.subarray(0, count)).join(',');
       let id = this.wholeIds.get(key);
       if (id === undefined) this.wholeIds.set(key, (id = this.wholeIds.size));
       // Whole-text units after the 3-symbol ones: ids stay dense once the texts are all read.
       units = Int32Array.of(this.wholeOffset + id);
-      unitHasNumber = Uint8Array.of(isNumber.some((n) => n === 1) ? 1 : 0);
+      unitHasNumber = Uint8Array.of(isNumber.subarray(0, count).includes(1) ? 1 : 0);
     } else {
-      units = new Int32Array(ids.length - UNIT + 1);
+      units = new Int32Array(count - UNIT + 1);
       unitHasNumber = new Uint8Array(units.length);
       for (let k = 0; k < units.length; k++) {
         units[k] = this.unitIds.idOf(ids[k]!, ids[k + 1]!, ids[k + 2]!);
@@ -283,8 +295,8 @@ class UnitTokenizer {
       doc,
       normalized,
       length,
-      isNumber: Uint8Array.from(isNumber),
-      width: Uint16Array.from(width),
+      isNumber: isNumber.slice(0, count),
+      width: width.slice(0, count),
       units,
       unitHasNumber,
       unitSet: null,

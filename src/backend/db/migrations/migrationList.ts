@@ -9,6 +9,7 @@ import * as m0007 from './0007_audit_chain';
 import * as m0008 from './0008_verdicts';
 import * as m0009 from './0009_master_history';
 import * as m0010 from './0010_punch_source_order_number';
+import * as m0013 from './0013_orders_batch_index';
 
 /** An explicit list, because bundlers break folder scans. Append only. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008_verdicts': m0008,
   '0009_master_history': m0009,
   '0010_punch_source_order_number': m0010,
+  '0013_orders_batch_index': m0013,
 };
 
 export const migrationProvider: MigrationProvider = {

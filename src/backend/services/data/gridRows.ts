@@ -110,6 +110,7 @@ export async function gridRows(store: Store, arg: ApiParsedArg<'data.rows'>): Pr
 
   const view = viewOf(arg);
   const sort = sortOf(spec, arg.sort);
+  rememberSort(store, viewKey(arg), arg.sort);
   return queryGridPage(store.db, { ...view, sort, offset: arg.startRow, limit: arg.endRow - arg.startRow }, countCache(store), { count: arg.count });
 }
 
@@ -119,28 +120,61 @@ export function sortOf(spec: GridTableSpec, sortModel: readonly { colId: string;
   return model.map((s) => ({ column: columnOf(spec, s.colId, '排序'), sort: s.sort }));
 }
 
-/** The exact number of rows a grid view matches ('data.count'), from the same cache as the pages'. */
+/**
+ * The exact number of rows a grid view matches ('data.count'), from the same cache as the pages'.
+ * The grid asks for it after its first block, so the count lists the view's ids in the order that
+ * block was asked in (else the table's default order), and the view's deep blocks are slices of
+ * that list (blocks asked in another order afterwards are read with an OFFSET, as before).
+ */
 export async function gridCount(store: Store, arg: ApiParsedArg<'data.count'>): Promise<RowsCount> {
-  return { total: await countGridRows(store.db, viewOf(arg), countCache(store)) };
+  const spec = GRID_TABLES[arg.kind];
+  const view = viewOf(arg);
+  const sort = sortOf(spec, lastSorts.get(store)?.get(viewKey(arg)) ?? []);
+  return { total: await countGridRows(store.db, view, countCache(store), { sqlite: store.sqlite, sort }) };
+}
+
+/** What names a view (the table, month and filters), whatever order it is paged in. */
+function viewKey(arg: ApiParsedArg<'data.count'>): string {
+  return JSON.stringify([arg.kind, arg.month ?? null, arg.filters, arg.quickFilter ?? null]);
 }
 
 /** Counts per store, kept while the data stays as it was (the grid asks again for every block). */
 const COUNT_CACHE_SIZE = 32;
-const countCaches = new WeakMap<Store, { version: string; counts: Map<string, number> }>();
+/** Id lists per store: a million ids take about 8 MB, so only the last few views' are kept. */
+const ID_LISTS_SIZE = 4;
+/** Views this long are counted, not listed. */
+const ID_LIST_MAX = 2_000_000;
+const countCaches = new WeakMap<Store, { version: string; counts: Map<string, number>; idLists: Map<string, readonly number[]> }>();
+/** Per store, the order each view's blocks were last asked in (the grid's sort model). */
+const lastSorts = new WeakMap<Store, Map<string, ApiParsedArg<'data.rows'>['sort']>>();
+
+function rememberSort(store: Store, key: string, sort: ApiParsedArg<'data.rows'>['sort']): void {
+  let sorts = lastSorts.get(store);
+  if (!sorts) lastSorts.set(store, (sorts = new Map()));
+  sorts.delete(key);
+  if (sorts.size >= COUNT_CACHE_SIZE) sorts.delete(sorts.keys().next().value ?? '');
+  sorts.set(key, sort);
+}
 
 function countCache(store: Store): GridCountCache {
   const version = dataVersion(store.sqlite);
   let cache = countCaches.get(store);
   if (!cache || cache.version !== version) {
-    cache = { version, counts: new Map() };
+    cache = { version, counts: new Map(), idLists: new Map() };
     countCaches.set(store, cache);
   }
-  const { counts } = cache;
+  const { counts, idLists } = cache;
   return {
     get: (key) => counts.get(key),
     set: (key, total) => {
       if (counts.size >= COUNT_CACHE_SIZE) counts.delete(counts.keys().next().value ?? '');
       counts.set(key, total);
+    },
+    getIds: (key) => idLists.get(key),
+    setIds: (key, ids) => {
+      if (ids.length > ID_LIST_MAX) return;
+      if (idLists.size >= ID_LISTS_SIZE) idLists.delete(idLists.keys().next().value ?? '');
+      idLists.set(key, ids);
     },
   };
 }

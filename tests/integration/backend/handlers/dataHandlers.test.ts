@@ -179,6 +179,36 @@ describe('data.rows', () => {
     );
   });
 
+  it('pages a counted view from the ids its count listed: the same rows as before the count, block by block', async () => {
+    const views: { view: ApiArg<'data.count'>; sort: { colId: string; sort: 'asc' | 'desc' }[] }[] = [
+      { view: { kind: 'orders', filters: { retailerName: { filterType: 'text', type: 'contains', filter: '店' } } }, sort: [{ colId: 'date', sort: 'asc' }] },
+      { view: { kind: 'orders', quickFilter: '1' }, sort: [{ colId: 'amount', sort: 'desc' }] },
+      { view: { kind: 'orders', month: '2026-10' }, sort: [{ colId: 'retailerName', sort: 'asc' }, { colId: 'quantity', sort: 'desc' }] },
+      { view: { kind: 'journals', filters: { content: { filterType: 'text', type: 'contains', filter: '陈列' } } }, sort: [] },
+      { view: { kind: 'journals', quickFilter: '店' }, sort: [{ colId: 'managerName', sort: 'desc' }] },
+    ];
+    const BLOCK = 7;
+    for (const { view, sort } of views) {
+      const label = JSON.stringify(view);
+      const blocks = async () => {
+        const pages: { rows: GridRow[]; total: number | null }[] = [];
+        for (let start = 0; ; start += BLOCK) {
+          const page = await data(handlers, 'data.rows', { ...view, sort, startRow: start, endRow: start + BLOCK, count: false });
+          pages.push(page);
+          if (page.rows.length < BLOCK) return pages;
+        }
+      };
+      // Before the count each block is an OFFSET of the view's query; after it, a slice of the ids it listed.
+      const byOffset = await blocks();
+      const { total } = await data(handlers, 'data.count', view);
+      expect(total, label).toBeGreaterThan(BLOCK);
+      const bySlice = await blocks();
+      expect(bySlice.map((p) => p.rows), label).toEqual(byOffset.map((p) => p.rows));
+      expect(bySlice.every((p) => p.total === total), label).toBe(true);
+      expect(bySlice.flatMap((p) => p.rows)).toHaveLength(total);
+    }
+  });
+
   it('refuses data.count and data.rows arguments that do not fit', async () => {
     const refused = [
       await call(handlers, 'data.count', { kind: 'orders', filters: { sha256: { filterType: 'text', type: 'contains', filter: 'a' } } }),
