@@ -55,10 +55,11 @@ const SPECIFIC_SHARED_SYMBOLS = 2;
  */
 const SHARED_FACTS_MIN = 2;
 /**
- * One fact (a shop's name with the words at its edges, a brand, a count) spans at most this many
- * symbols; a longer run of specific content holds several facts (a whole sentence of the writer's own).
+ * One fact (a shop's name of 4–8 characters with the words at its edges, a brand, a count) spans at
+ * most this many symbols; a longer run of specific content holds several facts (a whole sentence
+ * of the writer's own, where no district phrasing separates them).
  */
-const FACT_SYMBOLS = 16;
+const FACT_SYMBOLS = 12;
 /** Pairs with an entry shorter than this are decided by edit distance, not 3-gram Jaccard. */
 const SHORT_CHARS = 30;
 /**
@@ -242,8 +243,14 @@ export function findCopies(docs: readonly NearCopyDoc[], opts: CopyOptions): Cop
  * city's journals is array work rather than millions of strings.
  */
 class UnitTokenizer {
-  private readonly charIds = new Map<number, number>();
+  /** Symbol id by code point, 0 = not seen yet (a flat array: a Map look-up per character cost more than the rest). */
+  private readonly charIds = new Int32Array(0x110000);
   private readonly numberIds = new Map<string, number>();
+  private symbolCount = 0;
+  /** Scratch buffers for one text, grown as needed. */
+  private ids = new Int32Array(256);
+  private numberFlags = new Uint8Array(256);
+  private widths = new Uint16Array(256);
   private readonly unitIds = new TrigramIds(1 << 16);
   /** Texts shorter than a unit: the whole text is one unit. */
   private readonly wholeIds = new Map<string, number>();
@@ -254,9 +261,15 @@ class UnitTokenizer {
   }
 
   prepare(doc: NearCopyDoc, normalized: string): Prepared {
-    const ids: number[] = [];
-    const isNumber: number[] = [];
-    const width: number[] = [];
+    if (this.ids.length < normalized.length) {
+      this.ids = new Int32Array(normalized.length * 2);
+      this.numberFlags = new Uint8Array(normalized.length * 2);
+      this.widths = new Uint16Array(normalized.length * 2);
+    }
+    const ids = this.ids;
+    const isNumber = this.numberFlags;
+    const width = this.widths;
+    let count = 0;
     let length = 0;
     for (let i = 0; i < normalized.length; ) {
       const codePoint = normalized.codePointAt(i)!;
@@ -265,33 +278,33 @@ class UnitTokenizer {
         while (end < normalized.length && normalized.charCodeAt(end) >= 0x30 && normalized.charCodeAt(end) <= 0x39) end++;
         const digits = normalized.slice(i, end);
         let id = this.numberIds.get(digits);
-        if (id === undefined) this.numberIds.set(digits, (id = this.charIds.size + this.numberIds.size + 1));
-        ids.push(id);
-        isNumber.push(1);
-        width.push(end - i);
+        if (id === undefined) this.numberIds.set(digits, (id = ++this.symbolCount));
+        ids[count] = id;
+        isNumber[count] = 1;
+        width[count++] = end - i;
         length += end - i;
         i = end;
       } else {
-        let id = this.charIds.get(codePoint);
-        if (id === undefined) this.charIds.set(codePoint, (id = this.charIds.size + this.numberIds.size + 1));
-        ids.push(id);
-        isNumber.push(0);
-        width.push(1);
+        let id = this.charIds[codePoint]!;
+        if (id === 0) id = this.charIds[codePoint] = ++this.symbolCount;
+        ids[count] = id;
+        isNumber[count] = 0;
+        width[count++] = 1;
         length++;
         i += codePoint > 0xffff ? 2 : 1;
       }
     }
     let units: Int32Array;
     let unitHasNumber: Uint8Array;
-    if (ids.length <= UNIT) {
-      const key = ids.join(',');
+    if (count <= UNIT) {
+      const key = Array.from(ids.subarray(0, count)).join(',');
       let id = this.wholeIds.get(key);
       if (id === undefined) this.wholeIds.set(key, (id = this.wholeIds.size));
       // Whole-text units after the 3-symbol ones: ids stay dense once the texts are all read.
       units = Int32Array.of(this.wholeOffset + id);
-      unitHasNumber = Uint8Array.of(isNumber.some((n) => n === 1) ? 1 : 0);
+      unitHasNumber = Uint8Array.of(isNumber.subarray(0, count).includes(1) ? 1 : 0);
     } else {
-      units = new Int32Array(ids.length - UNIT + 1);
+      units = new Int32Array(count - UNIT + 1);
       unitHasNumber = new Uint8Array(units.length);
       for (let k = 0; k < units.length; k++) {
         units[k] = this.unitIds.idOf(ids[k]!, ids[k + 1]!, ids[k + 2]!);
@@ -302,9 +315,9 @@ class UnitTokenizer {
       doc,
       normalized,
       length,
-      symbols: Int32Array.from(ids),
-      isNumber: Uint8Array.from(isNumber),
-      width: Uint16Array.from(width),
+      symbols: ids.slice(0, count),
+      isNumber: isNumber.slice(0, count),
+      width: width.slice(0, count),
       units,
       unitHasNumber,
       unitSet: null,
@@ -454,9 +467,11 @@ function sharedSpecific(x: Prepared, y: Prepared, isBoilerplate: (unit: number) 
   let factShared = 0;
   let factWords = 0;
   const endFact = () => {
-    // A fact is shared when the other text has all of it, in words of its own and not only a number:
-    // honest fillings of a template can coincide in part of a fact (a shop's place and kind).
+    // A fact is shared when the other text has all of it: honest fillings of a template can
+    // coincide in part of a fact (a shop's place and kind). Of a longer run shared in part, the
+    // whole facts' worth of words the other text has.
     if (factSpecific > 0 && factShared === factSpecific) sharedFacts += factWeight(factWords);
+    else sharedFacts += Math.floor(factWords / FACT_SYMBOLS);
     factSpecific = factShared = factWords = 0;
   };
   for (let i = 0; i < count; i++) {
@@ -532,16 +547,26 @@ function authorCounts(texts: readonly Prepared[], unitCount: number, include: (p
 
 /** Units one author wrote on at least OWN_PHRASE_DAYS different days. */
 function recurringUnits(texts: readonly Prepared[]): Set<number> {
-  const days = new Map<number, Set<string>>();
-  for (const p of texts) {
-    for (const unit of unitSetOf(p)) {
-      let on = days.get(unit);
-      if (!on) days.set(unit, (on = new Set()));
-      on.add(p.doc.date);
+  // Texts by day, so that a unit's days are counted with the last day it was seen on.
+  const byDay = [...texts].sort((x, y) => (x.doc.date < y.doc.date ? -1 : x.doc.date > y.doc.date ? 1 : 0));
+  const days = new Map<number, number>();
+  const lastDay = new Map<number, number>();
+  const recurring = new Set<number>();
+  let day = -1;
+  let previous: string | null = null;
+  for (const p of byDay) {
+    if (p.doc.date !== previous) {
+      previous = p.doc.date;
+      day++;
+    }
+    for (const unit of p.units) {
+      if (lastDay.get(unit) === day) continue;
+      lastDay.set(unit, day);
+      const on = (days.get(unit) ?? 0) + 1;
+      days.set(unit, on);
+      if (on >= OWN_PHRASE_DAYS) recurring.add(unit);
     }
   }
-  const recurring = new Set<number>();
-  for (const [unit, on] of days) if (on.size >= OWN_PHRASE_DAYS) recurring.add(unit);
   return recurring;
 }
 
