@@ -95,7 +95,12 @@ interface Prepared {
   units: Int32Array;
   /** Per unit: 1 when it holds a number. */
   unitHasNumber: Uint8Array;
-
+  /**
+   * Per unit: 1 when punctuation or a space in the original splits it (the seam of one clause and
+   * the next). Shared seams are evidence (the same clauses in the same order), but nobody's
+   * wording: the side-by-side view greys a seam between two pieces of boilerplate.
+   */
+  unitGlue: Uint8Array;
   /** The units as a set, made when the text is in a candidate pair. */
   unitSet: Set<number> | null;
 }
@@ -228,7 +233,7 @@ export function findCopies(docs: readonly NearCopyDoc[], opts: CopyOptions): Cop
     const p = prepared.get(id);
     const other = prepared.get(otherId);
     if (!p || !other) return null;
-    const symbolMask = coverage(p, boilerplateFor(p, other), seamUnits(p));
+    const symbolMask = coverage(p, boilerplateFor(p, other), true);
     const mask: boolean[] = [];
     symbolMask.forEach((covered, i) => {
       for (let k = 0; k < p.width[i]!; k++) mask.push(covered);
@@ -267,12 +272,15 @@ class UnitTokenizer {
       this.numberFlags = new Uint8Array(normalized.length * 2);
       this.widths = new Uint16Array(normalized.length * 2);
     }
+    const breaks = breaksBefore(doc.text, normalized.length);
     const ids = this.ids;
     const isNumber = this.numberFlags;
     const width = this.widths;
     let count = 0;
     let length = 0;
-
+    /** Per symbol: a break before its first code point (breaks inside a number do not count). */
+    const breakBefore = new Uint8Array(normalized.length);
+    let codePoints = 0;
     for (let i = 0; i < normalized.length; ) {
       const codePoint = normalized.codePointAt(i)!;
       if (codePoint >= 0x30 && codePoint <= 0x39) {
@@ -281,6 +289,8 @@ class UnitTokenizer {
         const digits = normalized.slice(i, end);
         let id = this.numberIds.get(digits);
         if (id === undefined) this.numberIds.set(digits, (id = ++this.symbolCount));
+        breakBefore[count] = breaks[codePoints] ?? 0;
+        codePoints += end - i;
         ids[count] = id;
         isNumber[count] = 1;
         width[count++] = end - i;
@@ -289,6 +299,7 @@ class UnitTokenizer {
       } else {
         let id = this.charIds[codePoint]!;
         if (id === 0) id = this.charIds[codePoint] = ++this.symbolCount;
+        breakBefore[count] = breaks[codePoints++] ?? 0;
         ids[count] = id;
         isNumber[count] = 0;
         width[count++] = 1;
@@ -298,7 +309,9 @@ class UnitTokenizer {
     }
     let units: Int32Array;
     let unitHasNumber: Uint8Array;
+    let unitGlue: Uint8Array;
     if (count <= UNIT) {
+      unitGlue = new Uint8Array(1);
       const key = Array.from(ids.subarray(0, count)).join(',');
       let id = this.wholeIds.get(key);
       if (id === undefined) this.wholeIds.set(key, (id = this.wholeIds.size));
@@ -308,9 +321,11 @@ class UnitTokenizer {
     } else {
       units = new Int32Array(count - UNIT + 1);
       unitHasNumber = new Uint8Array(units.length);
+      unitGlue = new Uint8Array(units.length);
       for (let k = 0; k < units.length; k++) {
         units[k] = this.unitIds.idOf(ids[k]!, ids[k + 1]!, ids[k + 2]!);
         unitHasNumber[k] = isNumber[k]! | isNumber[k + 1]! | isNumber[k + 2]!;
+        unitGlue[k] = breakBefore[k + 1]! | breakBefore[k + 2]!;
       }
     }
     return {
@@ -322,6 +337,7 @@ class UnitTokenizer {
       width: width.slice(0, count),
       units,
       unitHasNumber,
+      unitGlue,
       unitSet: null,
     };
   }
@@ -336,18 +352,15 @@ class UnitTokenizer {
 }
 
 /**
- * Per unit of p: 1 when punctuation or a space in the original splits it (the seam of one clause
- * and the next). Shared seams are evidence (the same clauses in the same order), but nobody's
- * wording: the side-by-side view greys a seam between two pieces of boilerplate. Made only for
- * the texts shown, from the original text.
+ * Per code point of the normalised text: 1 when punctuation, a symbol or a space stood right
+ * before it in the original (`length`: the normalised text's length in UTF-16 units).
  */
-function seamUnits(p: Prepared): Uint8Array {
-  // Per code point of the normalised text: did punctuation, a symbol or a space stand before it?
-  const breaks = new Uint8Array(p.length);
-  const folded = foldForSimilarity(p.doc.text);
+function breaksBefore(text: string, length: number): Uint8Array {
+  const breaks = new Uint8Array(length);
+  const folded = foldForSimilarity(text);
   let kept = 0;
   let pending = 0;
-  for (let i = 0; i < folded.length && kept < p.length; ) {
+  for (let i = 0; i < folded.length && kept < length; ) {
     const codePoint = folded.codePointAt(i)!;
     i += codePoint > 0xffff ? 2 : 1;
     if (isIgnoredForSimilarity(codePoint)) {
@@ -357,12 +370,7 @@ function seamUnits(p: Prepared): Uint8Array {
     breaks[kept++] = pending;
     pending = 0;
   }
-  // Per symbol, at its first code point (a break inside a number, as in 1,000, does not count).
-  const breakBefore = new Uint8Array(p.width.length);
-  for (let k = 0, at = 0; k < p.width.length; at += p.width[k]!, k++) breakBefore[k] = breaks[at] ?? 0;
-  const seams = new Uint8Array(p.units.length);
-  if (p.width.length > UNIT) for (let k = 0; k < seams.length; k++) seams[k] = breakBefore[k + 1]! | breakBefore[k + 2]!;
-  return seams;
+  return breaks;
 }
 
 /** The share of a text's symbols that are not boilerplate (coverage, without building the mask). */
@@ -381,16 +389,16 @@ function ownShare(p: Prepared, isBoilerplate: (unit: number) => boolean): number
 }
 
 /**
- * Per symbol: is it boilerplate, that is, is every unit around it boilerplate (or one of
- * `seams`, a seam between two clauses)? A symbol in one unit of the writer's own (a shop's name where
+ * Per symbol: is it boilerplate, that is, is every unit around it boilerplate (with `seamsToo`,
+ * or a seam between two clauses)? A symbol in one unit of the writer's own (a shop's name where
  * its parts meet, a number in its sentence) is specific content.
  */
-function coverage(p: Prepared, isBoilerplate: (unit: number) => boolean, seams: Uint8Array | null = null): boolean[] {
+function coverage(p: Prepared, isBoilerplate: (unit: number) => boolean, seamsToo = false): boolean[] {
   const count = p.width.length;
   const covered = new Array<boolean>(count).fill(true);
   const span = Math.min(UNIT, count);
   for (let i = 0; i < p.units.length; i++) {
-    if (seams?.[i] !== 1 && !isBoilerplate(p.units[i]!)) for (let k = i; k < i + span; k++) covered[k] = false;
+    if (!(seamsToo && p.unitGlue[i] === 1) && !isBoilerplate(p.units[i]!)) for (let k = i; k < i + span; k++) covered[k] = false;
   }
   return covered;
 }
