@@ -1,6 +1,6 @@
 import { findNearCopies } from './findNearCopies';
 import { comparePairs, type NearCopyDoc, type NearCopyPair } from './nearCopyTypes';
-import { foldForSimilarity, isIgnoredForSimilarity, normalizeForSimilarity } from './normalizeForSimilarity';
+import { normalizeForSimilarity } from './normalizeForSimilarity';
 import { TrigramIds } from './tokenizeTrigrams';
 
 /**
@@ -95,12 +95,6 @@ interface Prepared {
   units: Int32Array;
   /** Per unit: 1 when it holds a number. */
   unitHasNumber: Uint8Array;
-  /**
-   * Per unit: 1 when punctuation or a space in the original splits it (the seam of one clause and
-   * the next). Shared seams are evidence (the same clauses in the same order), but nobody's
-   * wording: the side-by-side view greys a seam between two pieces of boilerplate.
-   */
-  unitGlue: Uint8Array;
   /** The units as a set, made when the text is in a candidate pair. */
   unitSet: Set<number> | null;
 }
@@ -233,7 +227,7 @@ export function findCopies(docs: readonly NearCopyDoc[], opts: CopyOptions): Cop
     const p = prepared.get(id);
     const other = prepared.get(otherId);
     if (!p || !other) return null;
-    const symbolMask = coverage(p, boilerplateFor(p, other), true);
+    const symbolMask = coverage(p, boilerplateFor(p, other));
     const mask: boolean[] = [];
     symbolMask.forEach((covered, i) => {
       for (let k = 0; k < p.width[i]!; k++) mask.push(covered);
@@ -272,15 +266,11 @@ class UnitTokenizer {
       this.numberFlags = new Uint8Array(normalized.length * 2);
       this.widths = new Uint16Array(normalized.length * 2);
     }
-    const breaks = breaksBefore(doc.text, normalized.length);
     const ids = this.ids;
     const isNumber = this.numberFlags;
     const width = this.widths;
     let count = 0;
     let length = 0;
-    /** Per symbol: a break before its first code point (breaks inside a number do not count). */
-    const breakBefore = new Uint8Array(normalized.length);
-    let codePoints = 0;
     for (let i = 0; i < normalized.length; ) {
       const codePoint = normalized.codePointAt(i)!;
       if (codePoint >= 0x30 && codePoint <= 0x39) {
@@ -289,8 +279,6 @@ class UnitTokenizer {
         const digits = normalized.slice(i, end);
         let id = this.numberIds.get(digits);
         if (id === undefined) this.numberIds.set(digits, (id = ++this.symbolCount));
-        breakBefore[count] = breaks[codePoints] ?? 0;
-        codePoints += end - i;
         ids[count] = id;
         isNumber[count] = 1;
         width[count++] = end - i;
@@ -299,7 +287,6 @@ class UnitTokenizer {
       } else {
         let id = this.charIds[codePoint]!;
         if (id === 0) id = this.charIds[codePoint] = ++this.symbolCount;
-        breakBefore[count] = breaks[codePoints++] ?? 0;
         ids[count] = id;
         isNumber[count] = 0;
         width[count++] = 1;
@@ -309,9 +296,7 @@ class UnitTokenizer {
     }
     let units: Int32Array;
     let unitHasNumber: Uint8Array;
-    let unitGlue: Uint8Array;
     if (count <= UNIT) {
-      unitGlue = new Uint8Array(1);
       const key = Array.from(ids.subarray(0, count)).join(',');
       let id = this.wholeIds.get(key);
       if (id === undefined) this.wholeIds.set(key, (id = this.wholeIds.size));
@@ -321,11 +306,9 @@ class UnitTokenizer {
     } else {
       units = new Int32Array(count - UNIT + 1);
       unitHasNumber = new Uint8Array(units.length);
-      unitGlue = new Uint8Array(units.length);
       for (let k = 0; k < units.length; k++) {
         units[k] = this.unitIds.idOf(ids[k]!, ids[k + 1]!, ids[k + 2]!);
         unitHasNumber[k] = isNumber[k]! | isNumber[k + 1]! | isNumber[k + 2]!;
-        unitGlue[k] = breakBefore[k + 1]! | breakBefore[k + 2]!;
       }
     }
     return {
@@ -337,7 +320,6 @@ class UnitTokenizer {
       width: width.slice(0, count),
       units,
       unitHasNumber,
-      unitGlue,
       unitSet: null,
     };
   }
@@ -349,28 +331,6 @@ class UnitTokenizer {
       if (p.units.length === 1 && p.units[0]! >= this.wholeOffset) p.units[0] = base + p.units[0]! - this.wholeOffset;
     }
   }
-}
-
-/**
- * Per code point of the normalised text: 1 when punctuation, a symbol or a space stood right
- * before it in the original (`length`: the normalised text's length in UTF-16 units).
- */
-function breaksBefore(text: string, length: number): Uint8Array {
-  const breaks = new Uint8Array(length);
-  const folded = foldForSimilarity(text);
-  let kept = 0;
-  let pending = 0;
-  for (let i = 0; i < folded.length && kept < length; ) {
-    const codePoint = folded.codePointAt(i)!;
-    i += codePoint > 0xffff ? 2 : 1;
-    if (isIgnoredForSimilarity(codePoint)) {
-      pending = kept > 0 ? 1 : 0;
-      continue;
-    }
-    breaks[kept++] = pending;
-    pending = 0;
-  }
-  return breaks;
 }
 
 /** The share of a text's symbols that are not boilerplate (coverage, without building the mask). */
@@ -389,16 +349,16 @@ function ownShare(p: Prepared, isBoilerplate: (unit: number) => boolean): number
 }
 
 /**
- * Per symbol: is it boilerplate, that is, is every unit around it boilerplate (with `seamsToo`,
- * or a seam between two clauses)? A symbol in one unit of the writer's own (a shop's name where
- * its parts meet, a number in its sentence) is specific content.
+ * Per symbol: is it boilerplate, that is, is every unit around it boilerplate? A symbol in one
+ * unit of the writer's own (a shop's name where its parts meet, a number in its sentence) is
+ * specific content.
  */
-function coverage(p: Prepared, isBoilerplate: (unit: number) => boolean, seamsToo = false): boolean[] {
+function coverage(p: Prepared, isBoilerplate: (unit: number) => boolean): boolean[] {
   const count = p.width.length;
   const covered = new Array<boolean>(count).fill(true);
   const span = Math.min(UNIT, count);
   for (let i = 0; i < p.units.length; i++) {
-    if (!(seamsToo && p.unitGlue[i] === 1) && !isBoilerplate(p.units[i]!)) for (let k = i; k < i + span; k++) covered[k] = false;
+    if (!isBoilerplate(p.units[i]!)) for (let k = i; k < i + span; k++) covered[k] = false;
   }
   return covered;
 }

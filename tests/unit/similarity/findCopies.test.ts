@@ -105,20 +105,6 @@ describe('findCopies', () => {
     expect(findCopies(docs, OPTIONS).pairs.map((p) => [p.aId, p.bId, p.basis])).toEqual([[2, 3, 'short']]);
   });
 
-  it('greys the seam between two district phrases, so only the shared shop and finding stand out', () => {
-    const visit = '今天按计划走访辖区零售客户';
-    const policy = '宣传卷烟营销政策';
-    // Four managers use both phrases, never one right after the other.
-    const docs = ['C', 'D', 'E', 'F'].map((author, i) => doc(i + 1, author, `2026-10-0${i + 2}`, `${visit}，检查陈列第${i + 2}次。另外${policy}，效果尚可。`));
-    const copied = `${visit}，${policy}，城东鑫源便利店店主反映利群断货，已登记需求。`;
-    docs.push(doc(7, 'A', '2026-10-08', copied), doc(8, 'B', '2026-10-09', copied.replace('已登记', '已经登记')));
-    const findings = findCopies(docs, OPTIONS);
-    expect(findings.pairs.map((p) => [p.aId, p.bId])).toEqual([[7, 8]]);
-    // Both phrases and the seam between them are grey; the shop onwards is not.
-    const [first] = boilerplateRanges(copied, findings.boilerplateMask(7, 8));
-    expect(first).toEqual([0, `${visit}，${policy}`.length]);
-  });
-
   it('catches a short entry copied with one character changed, which Jaccard misses', () => {
     const docs = [doc(1, 'A', '2026-10-02', '河滨恒满便利店本周订货72条，玉溪走势较好。'), doc(2, 'B', '2026-10-05', '河滨恒满便利店本月订货72条，玉溪走势较好。')];
     expect(findNearCopies(docs, OPTIONS)).toEqual([]);
