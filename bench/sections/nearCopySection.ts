@@ -7,8 +7,13 @@ const SECONDS_TARGET = 2;
 const SPEEDUP_TARGET = 50;
 /** The corpus size the issue states its targets for. */
 const STATED_DOCS = 20_000;
-/** copyCorpus seeds 20…27: districts of 12 managers with honest templated writers, one-edit copies and rings. */
-const COPY_CORPORA = { firstSeed: 20, seeds: 8 };
+/**
+ * copyCorpus: districts of 12 managers with honest templated writers, one-edit copies and rings;
+ * seeds 20…27 in the phrasing the rule was built on, seeds 40…47 in the held-out phrasing (other
+ * official templates, 套话 and short templates), so that the rule is judged on text it was not fitted to.
+ */
+const COPY_CORPORA = { firstSeed: 20, seeds: 8, heldOut: 0 };
+const HELD_OUT_CORPORA = { firstSeed: 40, seeds: 8, heldOut: 1 };
 /** Issue 20's goals for the new rule. */
 const COPIES_CAUGHT_TARGET = 0.95;
 
@@ -29,6 +34,7 @@ export async function nearCopySection(ctx: BenchContext): Promise<SectionResult>
   // The rule the evaluation uses since issue 20 (findCopies: knows boilerplate), same corpus.
   const copyScan = await ctx.measure('copy-scan', { docs, ...CORPUS }, `copy scan ${docs}`);
   const rules = await ctx.measure('copy-rules', COPY_CORPORA, `copy rules on ${COPY_CORPORA.seeds} corpora`);
+  const heldOut = await ctx.measure('copy-rules', HELD_OUT_CORPORA, `copy rules on ${HELD_OUT_CORPORA.seeds} held-out corpora`);
   const copySeconds = copyScan.median('seconds');
   const seconds = fast.median('seconds');
   const sampleSeconds = exhaustive.median('seconds');
@@ -79,7 +85,8 @@ export async function nearCopySection(ctx: BenchContext): Promise<SectionResult>
         vsBaseline: seconds && copySeconds ? `${(copySeconds / seconds).toFixed(1)}× findNearCopies` : '—',
         numbers: { copySeconds, copyPairs: copyScan.first('pairs') },
       },
-      ...ruleRows(rules),
+      ...ruleRows(rules, `built-on corpora (seeds ${COPY_CORPORA.firstSeed}–${COPY_CORPORA.firstSeed + COPY_CORPORA.seeds - 1})`),
+      ...ruleRows(heldOut, `held-out corpora (seeds ${HELD_OUT_CORPORA.firstSeed}–${HELD_OUT_CORPORA.firstSeed + HELD_OUT_CORPORA.seeds - 1})`),
     ],
     targets: [
       {
@@ -87,7 +94,8 @@ export async function nearCopySection(ctx: BenchContext): Promise<SectionResult>
         measured: `${fmt.seconds(copySeconds)} (CPU ${fmt.seconds(copyScan.median('cpuSeconds'))})`,
         met: copySeconds === null ? null : copySeconds < SECONDS_TARGET,
       },
-      ...ruleTargets(rules),
+      ...ruleTargets(rules, 'built-on'),
+      ...ruleTargets(heldOut, 'held-out'),
       {
         target: `near-copy scan of ${fmt.count(docs)} < ${SECONDS_TARGET} s`,
         measured: `${fmt.seconds(seconds)} (CPU ${fmt.seconds(fast.median('cpuSeconds'))})`,
@@ -102,10 +110,10 @@ export async function nearCopySection(ctx: BenchContext): Promise<SectionResult>
       { target: `identical pairs on the ${fmt.count(sample)}-entry sample`, measured: samePairsText, met: exhaustive.ok.length === 0 ? null : identical },
     ],
     notes: [
-      `copy rules: copyCorpus seeds ${COPY_CORPORA.firstSeed}–${COPY_CORPORA.firstSeed + COPY_CORPORA.seeds - 1} (tests/unit/core/similarity/copyCorpus.ts), counted by scoreCopyRule: an honest entry is accused when a pair makes it a copier (the later writer; same manager: both).`,
+      `copy rules: copyCorpus (tests/unit/core/similarity/copyCorpus.ts) seeds ${COPY_CORPORA.firstSeed}–${COPY_CORPORA.firstSeed + COPY_CORPORA.seeds - 1} in the built-on phrasing and ${HELD_OUT_CORPORA.firstSeed}–${HELD_OUT_CORPORA.firstSeed + HELD_OUT_CORPORA.seeds - 1} in the held-out phrasing, counted by scoreCopyRule: an honest entry is accused when a pair makes it a copier (the later writer; same manager: both).`,
       `near-copy corpus: journalCorpus(${docs}, seed ${CORPUS.seed}, ${CORPUS.copyShare * 100}% planted copies) from tests/unit/core/similarity/journalTexts.ts; threshold 0.8, min 20 characters (默认方案); planted copies spread over Jaccard 0.75–0.99, so not all reach 0.8.`,
     ],
-    passed: fast.failed === null && exhaustive.failed === null && copyScan.failed === null && rules.failed === null && (exhaustive.ok.length === 0 || identical),
+    passed: fast.failed === null && exhaustive.failed === null && copyScan.failed === null && rules.failed === null && heldOut.failed === null && (exhaustive.ok.length === 0 || identical),
   };
 }
 
@@ -114,13 +122,13 @@ type Measured = Awaited<ReturnType<BenchContext['measure']>>;
 const EDIT_KINDS = ['punctuation', 'character', 'insertion', 'deletion', 'number', 'shop'];
 
 /** Old rule (Jaccard ≥ 0.80 alone) against new (findCopies) on the generated districts: one row per count. */
-function ruleRows(rules: Measured): SectionResult['figures'] {
+function ruleRows(rules: Measured, corpora: string): SectionResult['figures'] {
   if (rules.ok.length === 0) return [];
   const n = (key: string) => Number(rules.first(key));
   const pair = (what: string, of: string) => `old ${n(`old${what}`)}/${n(`old${of}`)} · new ${n(`new${what}`)}/${n(`new${of}`)}`;
   const row = (item: string, figure: string) => ({
     section: SECTION,
-    item: `copy rules, ${COPY_CORPORA.seeds} corpora: ${item}`,
+    item: `copy rules, ${corpora}: ${item}`,
     runs: '1',
     figure,
     cpuSeconds: null,
@@ -138,13 +146,18 @@ function ruleRows(rules: Measured): SectionResult['figures'] {
   ];
 }
 
-function ruleTargets(rules: Measured): SectionResult['targets'] {
+function ruleTargets(rules: Measured, corpora: string): SectionResult['targets'] {
   if (rules.ok.length === 0) return [];
   const n = (key: string) => Number(rules.first(key));
   const caught = n('newCopiesCaught') / n('newCopies');
   return [
-    { target: 'new rule: 0 honest templated entries accused', measured: `${n('newTemplatedAccused')} of ${n('newTemplated')}`, met: n('newTemplatedAccused') === 0 },
-    { target: `new rule: ≥ ${COPIES_CAUGHT_TARGET * 100} % of one-edit copies caught`, measured: `${(caught * 100).toFixed(1)} %`, met: caught >= COPIES_CAUGHT_TARGET },
-    { target: 'new rule: copy rings caught', measured: `${n('newRingsCaught')} of ${n('newRings')}`, met: n('newRingsCaught') === n('newRings') },
+    { target: `new rule, ${corpora}: 0 honest entries accused`, measured: `${n('newHonestAccused')} of ${n('newHonest')} (templated ${n('newTemplatedAccused')} of ${n('newTemplated')})`, met: n('newHonestAccused') === 0 },
+    { target: `new rule, ${corpora}: ≥ ${COPIES_CAUGHT_TARGET * 100} % of one-edit copies caught`, measured: `${(caught * 100).toFixed(1)} %`, met: caught >= COPIES_CAUGHT_TARGET },
+    ...EDIT_KINDS.map((kind) => {
+      const [caughtOfKind, copiesOfKind] = String(rules.first(`newEdit_${kind}`)).split('/').map(Number);
+      const share = caughtOfKind! / copiesOfKind!;
+      return { target: `new rule, ${corpora}: ≥ ${COPIES_CAUGHT_TARGET * 100} % of copies with edit ${kind}`, measured: `${caughtOfKind}/${copiesOfKind} (${(share * 100).toFixed(1)} %)`, met: share >= COPIES_CAUGHT_TARGET };
+    }),
+    { target: `new rule, ${corpora}: copy rings caught`, measured: `${n('newRingsCaught')} of ${n('newRings')}`, met: n('newRingsCaught') === n('newRings') },
   ];
 }

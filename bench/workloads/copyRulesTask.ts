@@ -1,7 +1,7 @@
 import { findCopies } from '../../src/core/similarity/findCopies';
 import { findNearCopies } from '../../src/core/similarity/findNearCopies';
 import { journalCorpus } from '../../tests/unit/core/similarity/journalTexts';
-import { copyCorpus } from '../../tests/unit/core/similarity/copyCorpus';
+import { copyCorpus, type CorpusVariant } from '../../tests/unit/core/similarity/copyCorpus';
 import { scoreCopyRule, type CopyRuleScore } from '../../tests/unit/core/similarity/scoreCopyRule';
 import { numberParam, startClock, type TaskParams, type TaskResult } from '../childProtocol';
 
@@ -31,15 +31,18 @@ function add(total: CopyRuleScore | null, score: CopyRuleScore): CopyRuleScore {
 /**
  * Honest entries accused and copies caught by the old rule (3-gram Jaccard ≥ 0.80 alone) and the
  * new one (findCopies) over `seeds` generated districts (copyCorpus: templated honest writers with
- * their facts changed, one-edit copies of every kind, copy rings), summed. Untimed.
+ * their facts changed, one-edit copies of every kind, copy rings) in the phrasing `heldOut` names,
+ * summed. Untimed.
  */
 export async function copyRulesTask(params: TaskParams): Promise<TaskResult> {
   const first = numberParam(params, 'firstSeed');
   const seeds = numberParam(params, 'seeds');
+  // 0: the phrasing the rule was built on; 1: the held-out phrasing (other templates, other seeds).
+  const variant: CorpusVariant = numberParam(params, 'heldOut') === 1 ? 'held-out' : 'built-on';
   let old: CopyRuleScore | null = null;
   let neu: CopyRuleScore | null = null;
   for (let seed = first; seed < first + seeds; seed++) {
-    const corpus = copyCorpus(seed);
+    const corpus = copyCorpus(seed, variant);
     old = add(old, scoreCopyRule(corpus, findNearCopies(corpus.entries, OPTIONS)));
     neu = add(neu, scoreCopyRule(corpus, findCopies(corpus.entries, OPTIONS).pairs));
   }

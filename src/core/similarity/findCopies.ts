@@ -48,30 +48,46 @@ const SPECIFIC_SHARED_MIN = 0.6;
 const SPECIFIC_SHARED_STRICT = 0.8;
 /** …and at least this many of them: one coinciding number is no evidence. */
 const SPECIFIC_SHARED_SYMBOLS = 2;
-/** Entries shorter than this get the edit-distance measure as well as 3-gram Jaccard. */
+/**
+ * A copy shares at least this many facts of the smaller entry's specific content. Honest entries
+ * written from one template share a fact by chance (the same brand, a count, a shop of the
+ * writer's own); a copy carries the rest of the entry along with it.
+ */
+const SHARED_FACTS_MIN = 2;
+/**
+ * One fact (a shop's name of 4–8 characters with the words at its edges, a brand, a count) spans at
+ * most this many symbols; a longer run of specific content holds several facts (a whole sentence
+ * of the writer's own, where no district phrasing separates them).
+ */
+const FACT_SYMBOLS = 12;
+/** Pairs with an entry shorter than this are decided by edit distance, not 3-gram Jaccard. */
 const SHORT_CHARS = 30;
 /**
- * A short entry is a copy candidate when at most one edit in ten separates it from the other: one
- * small edit of 20–29 characters stays above, a different brand or shop in one template falls below.
+ * A short entry is a copy when at most this many edits separate it from the other, an edit being
+ * one changed symbol (a character, a whole number) or one inserted or deleted run: one small edit,
+ * where a different brand or shop in one template is two or more changed symbols.
  */
-const SHORT_EDIT_MIN = 0.9;
+const SHORT_EDITS_MAX = 1;
 /** Short-entry candidates are looked for down to this Jaccard, then decided by edit distance. */
 const SHORT_CANDIDATE_JACCARD = 0.4;
 /** An entry with under this share of specific symbols is perfunctory (套话, 应付差事). */
 const PERFUNCTORY_SPECIFIC_MAX = 0.05;
 /** A unit a manager writes on at least this many days is that manager's own phrase (self copies only). */
 const OWN_PHRASE_DAYS = 3;
-/** A ring shares at least this many units of wording that were not district phrasing in the look-back. */
-const RING_UNEXPLAINED_UNITS = 3;
-/** A ring member differs from the others by at most this many specific symbols, none a number. */
-const RING_EDIT_SYMBOLS = 3;
+/**
+ * A ring member differs from the others by at most this many places of specific content (one
+ * retouch: a character, an insertion, a deletion), none a number.
+ */
+const RING_EDIT_PLACES = 1;
 
 interface Prepared {
   doc: NearCopyDoc;
   normalized: string;
   /** Normalised length in code points. */
   length: number;
-  /** Per symbol (a character, or a whole number): 1 for a number. */
+  /** The symbols (a character, or a whole number) as ids. */
+  symbols: Int32Array;
+  /** Per symbol: 1 for a number. */
   isNumber: Uint8Array;
   /** Per symbol: its code points in the normalised text. */
   width: Uint16Array;
@@ -125,28 +141,22 @@ export function findCopies(docs: readonly NearCopyDoc[], opts: CopyOptions): Cop
 
   // Candidates: similar overall by 3-gram Jaccard; short entries (one edit changes up to three of
   // their few 3-grams, so Jaccard alone misses copies) from a lower Jaccard, decided by edit distance.
+  const isShort = (pair: NearCopyPair) => Math.min(prepared.get(pair.aId)!.length, prepared.get(pair.bId)!.length) < SHORT_CHARS;
   const candidates: { pair: NearCopyPair; short: boolean }[] = findNearCopies(docs, { threshold: opts.threshold, minChars: opts.minChars }).map(
-    (pair) => ({ pair, short: false }),
+    (pair) => ({ pair, short: isShort(pair) }),
   );
   const shortDocs = docs.filter((doc) => {
     const p = prepared.get(doc.id);
     return p !== undefined && p.length < SHORT_CHARS + SHORT_CHARS / 2;
   });
   for (const pair of findNearCopies(shortDocs, { threshold: SHORT_CANDIDATE_JACCARD, minChars: opts.minChars })) {
-    if (pair.similarity >= opts.threshold) continue;
-    const a = prepared.get(pair.aId)!;
-    const b = prepared.get(pair.bId)!;
-    if (Math.min(a.length, b.length) >= SHORT_CHARS) continue;
-    if (editSimilarity(a.normalized, b.normalized) >= Math.max(opts.threshold, SHORT_EDIT_MIN)) candidates.push({ pair, short: true });
+    if (pair.similarity < opts.threshold && isShort(pair)) candidates.push({ pair, short: true });
   }
 
   // Twice: the second time without the copies the first found, so that copiers spreading a
   // colleague's shop names do not make them look like district phrasing.
   let judged = judge(all);
-  const copiers = laterSides(
-    judged.pairs.filter((pair) => pair.basis !== 'ring'),
-    prepared,
-  );
+  const copiers = laterSides(judged.pairs, prepared);
   if (copiers.size > 0) judged = judge(all.filter((p) => !copiers.has(p.doc.id)));
   const { pairs, boilerplateFor, isDistrict } = judged;
 
@@ -163,6 +173,11 @@ export function findCopies(docs: readonly NearCopyDoc[], opts: CopyOptions): Cop
         const own = ownOf(a.doc.author);
         return (unit) => isDistrict(unit) || own.has(unit);
       }
+      return districtFor(a, b);
+    };
+    /** District phrasing alone when a and b are compared (what tells one fact from the next). */
+    const districtFor = (a: Prepared, b: Prepared): ((unit: number) => boolean) => {
+      if (a.doc.author === b.doc.author) return isDistrict;
       const aUnits = unitSetOf(a);
       const bUnits = unitSetOf(b);
       return (unit) => managers[unit]! - (aUnits.has(unit) ? 1 : 0) - (bUnits.has(unit) ? 1 : 0) >= minManagers - 1;
@@ -173,14 +188,19 @@ export function findCopies(docs: readonly NearCopyDoc[], opts: CopyOptions): Cop
       const a = prepared.get(pair.aId)!;
       const b = prepared.get(pair.bId)!;
       const isBoilerplate = boilerplateFor(a, b);
-      const left = sharedSpecific(a, b, isBoilerplate);
-      const right = sharedSpecific(b, a, isBoilerplate);
+      const isDistrictHere = districtFor(a, b);
+      const left = sharedSpecific(a, b, isBoilerplate, coverage(a, isDistrictHere));
+      const right = sharedSpecific(b, a, isBoilerplate, coverage(b, isDistrictHere));
       // The smaller entry's specific content: the side with fewer specific symbols.
       const smaller = left.specific <= right.specific ? left : right;
-      if (isCopy(smaller, short)) {
-        pairs.push({ ...pair, basis: short ? 'short' : 'specific', specificShared: smaller.shared / smaller.specific });
-      } else if (a.doc.author !== b.doc.author && !short) {
-        const apart = (x: SharedSpecific) => x.specific - x.shared <= RING_EDIT_SYMBOLS && !x.numberApart;
+      if (short) {
+        if (isShortCopy(a, b, smaller)) pairs.push({ ...pair, basis: 'short', specificShared: smaller.specific === 0 ? 0 : smaller.shared / smaller.specific });
+        continue;
+      }
+      if (isCopy(smaller)) {
+        pairs.push({ ...pair, basis: 'specific', specificShared: smaller.shared / smaller.specific });
+      } else if (a.doc.author !== b.doc.author) {
+        const apart = (x: SharedSpecific) => x.apartPlaces <= RING_EDIT_PLACES && !x.numberApart;
         // Nothing specific left, or only a retouch between the two: boilerplate, or a ring whose
         // writers made their own text look like it (decided in copyRings).
         if (smaller.specific === 0 || (apart(left) && apart(right))) ringCandidates.push(pair);
@@ -223,18 +243,18 @@ export function findCopies(docs: readonly NearCopyDoc[], opts: CopyOptions): Cop
  * city's journals is array work rather than millions of strings.
  */
 class UnitTokenizer {
-  /** Symbol id by code point (0: not seen yet); numbers by their digits. Ids 1, 2, … in order of first sight. */
+  /** Symbol id by code point, 0 = not seen yet (a flat array: a Map look-up per character cost more than the rest). */
   private readonly charIds = new Int32Array(0x110000);
   private readonly numberIds = new Map<string, number>();
   private symbolCount = 0;
+  /** Scratch buffers for one text, grown as needed. */
+  private ids = new Int32Array(256);
+  private numberFlags = new Uint8Array(256);
+  private widths = new Uint16Array(256);
   private readonly unitIds = new TrigramIds(1 << 16);
   /** Texts shorter than a unit: the whole text is one unit. */
   private readonly wholeIds = new Map<string, number>();
   private readonly wholeOffset = 1 << 30;
-  /** Per symbol of the text being prepared, reused from text to text (copied out at the end). */
-  private ids = new Int32Array(256);
-  private isNumber = new Uint8Array(256);
-  private width = new Uint16Array(256);
 
   get unitCount(): number {
     return this.unitIds.size + this.wholeIds.size;
@@ -243,10 +263,12 @@ class UnitTokenizer {
   prepare(doc: NearCopyDoc, normalized: string): Prepared {
     if (this.ids.length < normalized.length) {
       this.ids = new Int32Array(normalized.length * 2);
-      this.isNumber = new Uint8Array(normalized.length * 2);
-      this.width = new Uint16Array(normalized.length * 2);
+      this.numberFlags = new Uint8Array(normalized.length * 2);
+      this.widths = new Uint16Array(normalized.length * 2);
     }
-    const { ids, isNumber, width, charIds } = this;
+    const ids = this.ids;
+    const isNumber = this.numberFlags;
+    const width = this.widths;
     let count = 0;
     let length = 0;
     for (let i = 0; i < normalized.length; ) {
@@ -259,17 +281,15 @@ class UnitTokenizer {
         if (id === undefined) this.numberIds.set(digits, (id = ++this.symbolCount));
         ids[count] = id;
         isNumber[count] = 1;
-        width[count] = end - i;
-        count++;
+        width[count++] = end - i;
         length += end - i;
         i = end;
       } else {
-        let id = charIds[codePoint]!;
-        if (id === 0) id = charIds[codePoint] = ++this.symbolCount;
+        let id = this.charIds[codePoint]!;
+        if (id === 0) id = this.charIds[codePoint] = ++this.symbolCount;
         ids[count] = id;
         isNumber[count] = 0;
-        width[count] = 1;
-        count++;
+        width[count++] = 1;
         length++;
         i += codePoint > 0xffff ? 2 : 1;
       }
@@ -295,6 +315,7 @@ class UnitTokenizer {
       doc,
       normalized,
       length,
+      symbols: ids.slice(0, count),
       isNumber: isNumber.slice(0, count),
       width: width.slice(0, count),
       units,
@@ -355,28 +376,106 @@ interface SharedSpecific {
   sharedWords: number;
   /** A number of x's specific content is not in the other text. */
   numberApart: boolean;
+  /** Facts of x's specific content (runs between district phrasing) that the other text has too. */
+  sharedFacts: number;
+  /** Places (runs of specific symbols) where x has what the other text has not. */
+  apartPlaces: number;
 }
 
 /**
  * A copy shares the bulk of the smaller entry's specific content, and more of it than a number
  * that happens to be the same: two honest fillings of one template can coincide in a count.
  */
-function isCopy(smaller: SharedSpecific, short: boolean): boolean {
-  // A short entry has two or three facts and a number may differ between honest entries: then
-  // one differing fact is too much for a copy.
-  const min = short || smaller.numberApart ? SPECIFIC_SHARED_STRICT : SPECIFIC_SHARED_MIN;
-  return smaller.specific > 0 && smaller.sharedWords >= SPECIFIC_SHARED_SYMBOLS && smaller.shared / smaller.specific >= min;
+function isCopy(smaller: SharedSpecific): boolean {
+  // A number may differ between honest entries: then one differing fact is too much for a copy.
+  const min = smaller.numberApart ? SPECIFIC_SHARED_STRICT : SPECIFIC_SHARED_MIN;
+  return (
+    smaller.specific > 0 &&
+    smaller.sharedWords >= SPECIFIC_SHARED_SYMBOLS &&
+    smaller.sharedFacts >= SHARED_FACTS_MIN &&
+    smaller.shared / smaller.specific >= min
+  );
 }
 
-function sharedSpecific(x: Prepared, y: Prepared, isBoilerplate: (unit: number) => boolean): SharedSpecific {
+/**
+ * A short entry has two or three facts, too few to count: it is a copy when one small edit is
+ * all that separates it from another manager's entry and it shares specific words; of the same
+ * writer, when it repeats the entry word for word (punctuation aside).
+ */
+function isShortCopy(a: Prepared, b: Prepared, smaller: SharedSpecific): boolean {
+  if (smaller.sharedWords < SPECIFIC_SHARED_SYMBOLS) return false;
+  // One writer's shop is theirs on every day: a word changed (a brand, a count) is a new fact.
+  const max = a.doc.author === b.doc.author ? 0 : SHORT_EDITS_MAX;
+  return symbolEdits(a.symbols, b.symbols, max) <= max;
+}
+
+/**
+ * Edits between two symbol sequences, where a changed symbol is one edit and an inserted or
+ * deleted run of any length is one (edit distance with free gap extension, Gotoh); stops counting
+ * above `max`.
+ */
+function symbolEdits(x: Int32Array, y: Int32Array, max: number): number {
+  const m = y.length;
+  const big = max + 1;
+  // best[j]: x[0..i) against y[0..j); gapX[j]: ending in a run deleted from x; gapY[j]: inserted from y.
+  let best = new Int32Array(m + 1);
+  let gapX = new Int32Array(m + 1).fill(big);
+  let gapY = new Int32Array(m + 1).fill(big);
+  for (let j = 1; j <= m; j++) best[j] = gapY[j] = 1;
+  for (let i = 1; i <= x.length; i++) {
+    const nextBest = new Int32Array(m + 1);
+    const nextGapX = new Int32Array(m + 1);
+    const nextGapY = new Int32Array(m + 1);
+    nextGapX[0] = 1;
+    nextBest[0] = 1;
+    nextGapY[0] = big;
+    let rowMin = nextBest[0];
+    for (let j = 1; j <= m; j++) {
+      nextGapX[j] = Math.min(gapX[j]!, best[j]! + 1);
+      nextGapY[j] = Math.min(nextGapY[j - 1]!, nextBest[j - 1]! + 1);
+      const diagonal = best[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1);
+      nextBest[j] = Math.min(big, diagonal, nextGapX[j]!, nextGapY[j]!);
+      rowMin = Math.min(rowMin, nextBest[j]!);
+    }
+    if (rowMin > max) return big;
+    best = nextBest;
+    gapX = nextGapX;
+    gapY = nextGapY;
+  }
+  return best[m]!;
+}
+
+/**
+ * `district`: per symbol of x, is it district phrasing for this pair? Runs between such symbols are
+ * x's facts (a writer's own recurring phrase, boilerplate for a self copy, stays inside its fact).
+ */
+function sharedSpecific(x: Prepared, y: Prepared, isBoilerplate: (unit: number) => boolean, district: readonly boolean[]): SharedSpecific {
   const count = x.width.length;
   const span = Math.min(UNIT, count);
   const yUnits = unitSetOf(y);
+  let yNumbers: Set<number> | null = null;
   let specific = 0;
   let shared = 0;
   let sharedWords = 0;
   let numberApart = false;
+  // The fact (a run of symbols between district phrasing) being read: its specific symbols, those
+  // the other text has, and of those the words.
+  let sharedFacts = 0;
+  let apartPlaces = 0;
+  let apartUntil = -1;
+  let factSpecific = 0;
+  let factShared = 0;
+  let factWords = 0;
+  const endFact = () => {
+    // A fact is shared when the other text has all of it: honest fillings of a template can
+    // coincide in part of a fact (a shop's place and kind). Of a longer run shared in part, the
+    // whole facts' worth of words the other text has.
+    if (factSpecific > 0 && factShared === factSpecific) sharedFacts += factWeight(factWords);
+    else sharedFacts += Math.floor(factWords / FACT_SYMBOLS);
+    factSpecific = factShared = factWords = 0;
+  };
   for (let i = 0; i < count; i++) {
+    if (district[i]) endFact();
     const isNumber = x.isNumber[i] === 1;
     // A word symbol is specific through wording of its own without a number; the words right
     // next to a number are specific only through it and belong to that one fact.
@@ -390,12 +489,28 @@ function sharedSpecific(x: Prepared, y: Prepared, isBoilerplate: (unit: number) 
     }
     if (!specificHere) continue;
     specific++;
+    factSpecific++;
     if (inY) {
       shared++;
-      if (!isNumber) sharedWords++;
-    } else if (isNumber) numberApart = true;
+      factShared++;
+      if (!isNumber) {
+        sharedWords++;
+        factWords++;
+      }
+    } else {
+      if (apartUntil !== i - 1) apartPlaces++;
+      apartUntil = i;
+      if (isNumber && !(yNumbers ??= numbersOf(y)).has(x.symbols[i]!)) numberApart = true;
+    }
   }
-  return { specific, shared, sharedWords, numberApart };
+  endFact();
+  return { specific, shared, sharedWords, numberApart, sharedFacts, apartPlaces };
+}
+
+function numbersOf(p: Prepared): Set<number> {
+  const numbers = new Set<number>();
+  for (let i = 0; i < p.symbols.length; i++) if (p.isNumber[i] === 1) numbers.add(p.symbols[i]!);
+  return numbers;
 }
 
 /** The copying side of every pair of two writers: the later entry, both on the same day. */
@@ -432,16 +547,26 @@ function authorCounts(texts: readonly Prepared[], unitCount: number, include: (p
 
 /** Units one author wrote on at least OWN_PHRASE_DAYS different days. */
 function recurringUnits(texts: readonly Prepared[]): Set<number> {
-  const days = new Map<number, Set<string>>();
-  for (const p of texts) {
-    for (const unit of unitSetOf(p)) {
-      let on = days.get(unit);
-      if (!on) days.set(unit, (on = new Set()));
-      on.add(p.doc.date);
+  // Texts by day, so that a unit's days are counted with the last day it was seen on.
+  const byDay = [...texts].sort((x, y) => (x.doc.date < y.doc.date ? -1 : x.doc.date > y.doc.date ? 1 : 0));
+  const days = new Map<number, number>();
+  const lastDay = new Map<number, number>();
+  const recurring = new Set<number>();
+  let day = -1;
+  let previous: string | null = null;
+  for (const p of byDay) {
+    if (p.doc.date !== previous) {
+      previous = p.doc.date;
+      day++;
+    }
+    for (const unit of p.units) {
+      if (lastDay.get(unit) === day) continue;
+      lastDay.set(unit, day);
+      const on = (days.get(unit) ?? 0) + 1;
+      days.set(unit, on);
+      if (on >= OWN_PHRASE_DAYS) recurring.add(unit);
     }
   }
-  const recurring = new Set<number>();
-  for (const [unit, on] of days) if (on.size >= OWN_PHRASE_DAYS) recurring.add(unit);
   return recurring;
 }
 
@@ -491,11 +616,12 @@ function copyRings(
     // The wording at least three of the group share that the look-back does not explain.
     const byUnit = new Map<number, Set<string>>();
     for (const p of group) for (const unit of unitSetOf(p)) byUnit.set(unit, (byUnit.get(unit) ?? new Set()).add(p.doc.author));
-    let unexplained = 0;
-    for (const [unit, writersOf] of byUnit) if (writersOf.size >= 3 && historyManagers[unit]! < minManagers) unexplained++;
-    if (unexplained < RING_UNEXPLAINED_UNITS) continue;
+    const isExplained = (unit: number) => !((byUnit.get(unit)?.size ?? 0) >= 3 && historyManagers[unit]! < minManagers);
     const ordered = [...group].sort((x, y) => x.doc.date.localeCompare(y.doc.date) || x.doc.id - y.doc.id);
     const first = ordered[0]!;
+    // As for a copy: one coinciding fact (three writers of a template naming the same brand) is no ring.
+    const isHistoryDistrict = (unit: number) => historyManagers[unit]! >= minManagers;
+    if (heldFacts(first, coverage(first, isHistoryDistrict), isHistoryDistrict, (unit) => !isExplained(unit)) < SHARED_FACTS_MIN) continue;
     for (const p of ordered.slice(1)) {
       if (p.doc.author === first.doc.author) continue;
       const similarity = trigramJaccard(first.normalized, p.normalized);
@@ -503,6 +629,49 @@ function copyRings(
     }
   }
   return pairs;
+}
+
+/**
+ * What a shared fact weighs: one per FACT_SYMBOLS of its words; a fact that is only a number with
+ * the words around it half, since a count coincides between honest entries more easily than words.
+ */
+function factWeight(words: number): number {
+  return words > 0 ? Math.ceil(words / FACT_SYMBOLS) : 0.5;
+}
+
+/**
+ * Facts of x (runs between the symbols `boundary` covers) that are held whole: every specific
+ * symbol of the run (in a unit `isBoilerplate` rejects; a word symbol: in one without a number) is
+ * in a unit `holds` accepts.
+ */
+function heldFacts(x: Prepared, boundary: readonly boolean[], isBoilerplate: (unit: number) => boolean, holds: (unit: number) => boolean): number {
+  const count = x.width.length;
+  const span = Math.min(UNIT, count);
+  let facts = 0;
+  let whole = true;
+  let words = 0;
+  let length = 0;
+  for (let i = 0; i <= count; i++) {
+    if (i === count || boundary[i]) {
+      if (length > 0 && whole) facts += factWeight(words);
+      whole = true;
+      words = length = 0;
+      continue;
+    }
+    const isNumber = x.isNumber[i] === 1;
+    let specific = false;
+    let held = false;
+    for (let start = Math.max(0, i - span + 1); start <= i && start < x.units.length; start++) {
+      if ((!isNumber && x.unitHasNumber[start] === 1) || isBoilerplate(x.units[start]!)) continue;
+      specific = true;
+      if (holds(x.units[start]!)) held = true;
+    }
+    if (!specific) continue;
+    length++;
+    if (!held) whole = false;
+    else if (!isNumber) words++;
+  }
+  return facts;
 }
 
 function trigramJaccard(a: string, b: string): number {
@@ -520,19 +689,3 @@ function trigramJaccard(a: string, b: string): number {
   return union === 0 ? 0 : shared / union;
 }
 
-/** 1 − Levenshtein distance / the longer length, by code point. */
-function editSimilarity(a: string, b: string): number {
-  const x = Array.from(a);
-  const y = Array.from(b);
-  const longer = Math.max(x.length, y.length);
-  if (longer === 0) return 0;
-  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= y.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return 1 - previous[y.length]! / longer;
-}

@@ -91,6 +91,26 @@ const TEMPLATES: ((r: Random, shop: (r: Random) => string, study: string) => str
   (r) => `开展诚信互助小组活动，召集${int(r, 6, 60)}户零售客户座谈，宣传诚信经营理念，通报近期市场检查情况，引导客户规范经营。`,
 ];
 
+/**
+ * The held-out phrasing (variant 'held-out'): other official wording, other 套话 and other short
+ * templates, written before the rule was judged on them, so that the rule is not fitted to one
+ * set of templates.
+ */
+const HELD_OUT_TEMPLATES: typeof TEMPLATES = [
+  (r, shop) => `开展卷烟市场专项整治，联合专卖人员检查${shop(r)}等${int(r, 6, 40)}户零售客户，查获违规卷烟${int(r, 1, 30)}条，已移交专卖部门依法处理。`,
+  (r) => `本月辖区零售客户订货面达到${int(r, 70, 99)}.${int(r, 0, 9)}%，户均订货量${int(r, 20, 90)}条，比上月增长${int(r, 1, 9)}.${int(r, 0, 9)}个百分点，完成月度工作目标。`,
+  (r, _shop, study) => `参加公司组织的《${study}》专题培训，培训时长${int(r, 2, 8)}小时，通过培训进一步提高了业务能力和服务水平，今后将把所学运用到实际工作中。`,
+  (r, shop) => `走访${shop(r)}时，店主反映${pick(r, BRANDS)}货源偏紧，客户需求量约为每周${int(r, 5, 40)}条，已将客户需求反馈至营销中心，争取合理调整投放。`,
+  (r) => `按照品牌培育计划，对${pick(r, BRANDS)}进行重点培育，选取${int(r, 5, 30)}户示范客户开展陈列展示和消费者推介，目前已有${int(r, 2, 20)}户客户实现稳定动销。`,
+  (r) => `对辖区${int(r, 100, 300)}户零售客户开展满意度回访，收集意见建议${int(r, 3, 25)}条，针对客户反映的送货时间问题已与物流部门沟通协调解决。`,
+  (r, shop) => `协助${shop(r)}完成信息采集终端安装调试，指导店主录入商品信息和使用扫码结算功能，提升零售终端信息化水平。`,
+  (r) => `今日参加片区例会，传达上级会议精神，通报本周市场检查情况，部署下周${pick(r, BRANDS)}等重点品牌的推广工作。`,
+];
+const HELD_OUT_BOILERPLATE = [
+  '严格遵守公司各项纪律要求，认真履行客户经理岗位职责，扎实做好市场服务工作，努力提升客户满意度和服务质量。',
+  '按照工作计划开展日常走访，做好政策宣传和市场信息收集工作，及时反馈客户意见，维护良好的市场秩序。',
+];
+
 /** 套话: nothing of the writer's own day in it. */
 const BOILERPLATE = [
   '今天按计划走访辖区零售客户，宣传卷烟营销政策，检查卷烟陈列和明码标价，了解市场动态，收集客户意见，做好服务工作。',
@@ -104,15 +124,29 @@ const SHORT_TEMPLATES: ((r: Random, shop: (r: Random) => string) => string)[] = 
   (r, shop) => `${shop(r)}本周订货${int(r, 5, 90)}条，${pick(r, BRANDS)}走势较好。`,
 ];
 
+const HELD_OUT_SHORT_TEMPLATES: typeof SHORT_TEMPLATES = [
+  (r, shop) => `${shop(r)}反映${pick(r, BRANDS)}到货偏少，已记录上报。`,
+  (r, shop) => `在${shop(r)}检查陈列，${pick(r, BRANDS)}位置已调整好。`,
+  (r, shop) => `${shop(r)}今天订了${int(r, 5, 90)}条${pick(r, BRANDS)}，店主较满意。`,
+];
+
+/** Which phrasing a corpus is written in: the one the rule was built on, or the held-out one. */
+export type CorpusVariant = 'built-on' | 'held-out';
+
+const PHRASING = {
+  'built-on': { templates: TEMPLATES, boilerplate: BOILERPLATE, shortTemplates: SHORT_TEMPLATES },
+  'held-out': { templates: HELD_OUT_TEMPLATES, boilerplate: HELD_OUT_BOILERPLATE, shortTemplates: HELD_OUT_SHORT_TEMPLATES },
+} as const;
+
 /** Characters a near-copy measure counts: no whitespace, punctuation or symbols. */
 export function countedLength(text: string): number {
   return Array.from(text.replace(/[\s\p{P}\p{S}]/gu, '')).length;
 }
 
 /** A short entry the evaluation still compares (20–29 counted characters). */
-function shortEntry(r: Random, shopOf: (r: Random) => string): string {
+function shortEntry(r: Random, shopOf: (r: Random) => string, templates: typeof SHORT_TEMPLATES): string {
   for (;;) {
-    const text = pick(r, SHORT_TEMPLATES)(r, shopOf);
+    const text = pick(r, templates)(r, shopOf);
     const length = countedLength(text);
     if (length >= 20 && length < 30) return text;
   }
@@ -167,11 +201,12 @@ export function editOnce(text: string, kind: EditKind, r: Random): string | null
 }
 
 /**
- * The corpus for `seed`: 12 managers, entries of `month` and of the month before (the look-back a
+ * The corpus for `seed` in `variant`'s phrasing: 12 managers, entries of `month` and of the month before (the look-back a
  * month's evaluation reads), about 40 copies (every edit kind, long and short sources) and 4 rings.
  */
-export function copyCorpus(seed = 20, month = '2026-10', previous = '2026-09'): CopyCorpus {
+export function copyCorpus(seed = 20, variant: CorpusVariant = 'built-on', month = '2026-10', previous = '2026-09'): CopyCorpus {
   const r = seededRandom(seed);
+  const phrasing = PHRASING[variant];
   const shops = shopsByManager(r, MANAGERS, 30);
   const shopOf = (author: string) => (rr: Random) => pick(rr, shops.get(author)!);
   const entries: CorpusEntry[] = [];
@@ -190,13 +225,19 @@ export function copyCorpus(seed = 20, month = '2026-10', previous = '2026-09'): 
         const roll = r();
         const base = { author, date: day(m, d), reference, truth: 'honest' as EntryTruth };
         if (roll < 0.55) add({ ...base, text: freeEntry(r, shops.get(author)!) });
-        else if (roll < 0.75) add({ ...base, text: shortEntry(r, shopOf(author)), truth: 'short-honest' });
-        else if (roll < 0.8) add({ ...base, text: pick(r, BOILERPLATE), truth: 'boilerplate' });
+        else if (roll < 0.75) {
+          // The same words twice from one writer are a self copy by definition, not an honest entry.
+          let text = shortEntry(r, shopOf(author), phrasing.shortTemplates);
+          for (let tries = 0; written.has(text) && tries < 100; tries++) text = shortEntry(r, shopOf(author), phrasing.shortTemplates);
+          written.add(text);
+          add({ ...base, text, truth: 'short-honest' });
+        }
+        else if (roll < 0.8) add({ ...base, text: pick(r, phrasing.boilerplate), truth: 'boilerplate' });
       }
     }
     // Each template is the phrasing of 4–7 managers, each using it once or twice a month.
     const study = pick(r, DOCS);
-    for (const template of TEMPLATES) {
+    for (const template of phrasing.templates) {
       const users = [...MANAGERS].sort(() => r() - 0.5).slice(0, int(r, 4, 7));
       for (const author of users) {
         for (let k = int(r, 1, 2); k > 0; k--) {
