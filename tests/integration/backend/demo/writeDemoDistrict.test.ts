@@ -119,15 +119,12 @@ describe('writeDemoDistrict, default district', () => {
   let dir: string;
   let result: DemoResult;
   let files: DemoFiles;
-  let generationMs: number;
   let endMonth: string;
   let honestCodes: string[];
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'kaoping-demo-'));
-    const started = performance.now();
     result = await writeDemoDistrict({ outDir: dir });
-    generationMs = performance.now() - started;
     files = await readDemoFiles(dir);
     endMonth = result.manifest.endMonth;
     honestCodes = result.manifest.managers.filter((m) => m.honest).map((m) => m.code);
@@ -149,8 +146,6 @@ describe('writeDemoDistrict, default district', () => {
     }
     expect(JSON.parse(await readFile(result.manifestPath, 'utf8'))).toEqual(result.manifest);
     expect(result.files).toHaveLength(result.manifest.files.length);
-    // Loose: the machine is shared; this catches a generator gone quadratic, not a slow afternoon.
-    expect(generationMs).toBeLessThan(45_000);
   });
 
   it('writes the roster and a retailer file with a merged title row, 12-digit licences and some stored as numbers', async () => {
