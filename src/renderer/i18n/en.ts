@@ -6,6 +6,7 @@ import { schemesTextEn } from '../features/settings/schemesText';
 import { workCalendarTextEn } from '../features/settings/workCalendarText';
 import { exportReportTextEn } from '../features/report/exportReportText';
 import type { Resources } from './zhCN';
+import { messagesTextEn } from './messagesText';
 import { officeTextEn } from './officeText';
 
 /** English UI text: same keys as zhCN. */
@@ -242,6 +243,7 @@ export const en: Resources = {
   workCalendar: workCalendarTextEn,
   exportReport: exportReportTextEn,
   office: officeTextEn,
+  messages: messagesTextEn,
   supervisor: {
     title: 'Supervisor',
     name: 'Name',
