@@ -61,7 +61,26 @@ describe('grid exports in the import centre', () => {
     expect(rowValues(sheet, 2)[1]).toBe(shown[0]!.fileName);
     const rows = rowValues(sheet, 2)[header.indexOf('行数')];
     expect(typeof rows).toBe('number');
-    expect(rows).toBe(Number(shown[0]!.rows.replace(/,/g, '')));
+    expect(rows).toBe(Number((shown[0]!.rows ?? '').replace(/,/g, '')));
+  });
+
+  it('fits the orders grid on a 1366 screen: 金额 ends before the vertical scrollbar, not under it', async () => {
+    await page.evaluate(() => (window.location.hash = '#/data/orders'));
+    const grid = page.getByTestId('grid-orders');
+    await waitForGridRows(grid);
+    const edges = await grid.evaluate((root) => {
+      const cell = root.querySelector<HTMLElement>('.ag-row[row-index="0"] .ag-cell[col-id="amount"]')!;
+      const wrapper = root.querySelector<HTMLElement>('.ag-root-wrapper')!.getBoundingClientRect();
+      const vertical = root.querySelector<HTMLElement>('.ag-body-vertical-scroll')?.getBoundingClientRect();
+      return {
+        cellRight: cell.getBoundingClientRect().right,
+        visibleRight: vertical && vertical.width > 0 ? vertical.left : wrapper.right,
+        textFits: cell.scrollWidth <= cell.clientWidth,
+      };
+    });
+    expect(edges.cellRight).toBeLessThanOrEqual(edges.visibleRight + 1);
+    expect(edges.textFits).toBe(true);
+    await screenshot(page, '30-orders-1366');
   });
 
   it('exports a refused file’s errors in the order the grid is sorted', async () => {
@@ -73,6 +92,7 @@ describe('grid exports in the import centre', () => {
       ['2026-10-12', 'ZZ998', '查无此人甲', licence, '经理不在花名册。'],
       ['2026-13-45', 'ZZ999', '查无此人乙', licence, '日期不对，经理也不在。'],
     ]);
+    await page.evaluate(() => (window.location.hash = '#/import'));
     await page.getByRole('tab', { name: /^导入/ }).first().click();
     await page.locator('input[type=file]').setInputFiles(file);
     const card = page.locator('[data-testid="file-card"][data-file="工作日志_导出错误.xlsx"]');
