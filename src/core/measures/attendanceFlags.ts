@@ -2,7 +2,7 @@ import { calendarEvidenceId, type Flag } from './dimensions';
 import type { PunchRow } from './evaluationInput';
 import { groupBy } from './groupBy';
 import type { MonthContext } from './monthContext';
-import { zhDate, zhPercent, zhTime } from './zhText';
+import { zhMessage } from '../messages/messageText';
 
 /** One flag per workday of the manager's employment without any punch. */
 export function absentFlags(ctx: MonthContext, managerCode: string, workdays: readonly string[], presentDates: ReadonlySet<string>): Flag[] {
@@ -12,7 +12,7 @@ export function absentFlags(ctx: MonthContext, managerCode: string, workdays: re
     .map((day) => ({
       type: 'attendance.absent',
       managerCode,
-      message: `${zhDate(day)}（工作日）没有任何打卡记录`,
+      ...zhMessage('flag.attendance.absent', { day }),
       // The day itself (a workday on the calendar) and the export's 未打卡 rows, if it has any.
       evidence: [{ kind: 'calendar', id: calendarEvidenceId(day) }, ...(absences.get(day) ?? []).map((row) => ({ kind: 'attendance' as const, id: row.id }))],
       date: day,
@@ -25,12 +25,12 @@ export function concentrationFlags(ctx: MonthContext, managerCode: string, visit
   const total = sumValues(visits);
   const share = total === 0 ? 0 : sumValues(new Map(top3)) / total;
   if (share <= ctx.thresholds.concentrationTop3Share) return [];
-  const named = top3.map(([id, count]) => `${ctx.retailerName(id)} ${count} 次`).join('、');
+  const top = top3.map(([id, count]) => [ctx.retailerName(id), count] as const);
   return [
     {
       type: 'attendance.concentration',
       managerCode,
-      message: `拜访集中在少数零售户：前三户占全部 ${total} 次拜访的 ${zhPercent(share)}（${named}）`,
+      ...zhMessage('flag.attendance.concentration', { total, share, top }),
       evidence: top3.map(([id]) => ({ kind: 'retailers', id })),
     },
   ];
@@ -43,11 +43,13 @@ export function outOfAreaFlags(ctx: MonthContext, managerCode: string, punches: 
     if (punch.retailerId === null) continue;
     const owner = ctx.assignments.assignmentOn(punch.retailerId, punch.date)?.managerCode ?? null;
     if (owner === managerCode) continue;
-    const whose = owner === null ? '该户当日未分配客户经理' : `该户当日属 ${ctx.managerName(owner)}`;
+    const where = { day: punch.date, at: punch.at, retailer: ctx.retailerName(punch.retailerId) };
     flags.push({
       type: 'attendance.out_of_area',
       managerCode,
-      message: `${zhDate(punch.date)} ${zhTime(punch.at)} 在「${ctx.retailerName(punch.retailerId)}」打卡，不在本人片区（${whose}）`,
+      ...(owner === null
+        ? zhMessage('flag.attendance.outOfAreaUnassigned', where)
+        : zhMessage('flag.attendance.outOfArea', { ...where, owner: ctx.managerName(owner) })),
       evidence: [
         { kind: 'attendance', id: punch.id },
         { kind: 'retailers', id: punch.retailerId },
@@ -70,7 +72,7 @@ export function offHoursFlags(ctx: MonthContext, managerCode: string, punches: r
     .map((punch) => ({
       type: 'attendance.off_hours',
       managerCode,
-      message: `${zhDate(punch.date)} ${zhTime(punch.at)} 打卡，不在 ${window} 工作时段内`,
+      ...zhMessage('flag.attendance.offHours', { day: punch.date, at: punch.at, window }),
       evidence: [{ kind: 'attendance', id: punch.id }],
       date: punch.date,
     }));
@@ -87,7 +89,7 @@ export function duplicateFlags(ctx: MonthContext, managerCode: string, punches: 
     flags.push({
       type: 'attendance.duplicate',
       managerCode,
-      message: `${zhDate(first.date)} ${zhTime(first.at)} 在「${ctx.retailerName(first.retailerId)}」同一分钟内打卡 ${group.length} 次`,
+      ...zhMessage('flag.attendance.duplicate', { day: first.date, at: first.at, retailer: ctx.retailerName(first.retailerId), n: group.length }),
       evidence: group.map((punch) => ({ kind: 'attendance', id: punch.id })),
       date: first.date,
     });
@@ -104,7 +106,9 @@ export function mockLocationFlags(managerCode: string, punches: readonly PunchRo
     .map((punch) => ({
       type: 'attendance.mock_location',
       managerCode,
-      message: `${zhDate(punch.date)} ${zhTime(punch.at)} 打卡定位异常（${punch.mockLocation ? '模拟定位' : (punch.anomaly ?? '').trim()}）`,
+      ...(punch.mockLocation
+        ? zhMessage('flag.attendance.mockLocation', { day: punch.date, at: punch.at })
+        : zhMessage('flag.attendance.locationAnomaly', { day: punch.date, at: punch.at, anomaly: (punch.anomaly ?? '').trim() })),
       evidence: [{ kind: 'attendance', id: punch.id }],
       date: punch.date,
     }));

@@ -1,3 +1,4 @@
+import type { MessageText } from '../messages/messageText';
 /** The eight things a supervisor judges (measures.md), in the courseware's order. */
 export const DIMENSION_KEYS = [
   'sales',
@@ -111,6 +112,8 @@ export interface Flag {
   managerCode: string;
   /** One line in Chinese a supervisor can read in the report. */
   message: string;
+  /** The same sentence as a code and parameters, for the UI's language (flags stored before it have none). */
+  text?: MessageText;
   evidence: EvidenceRef[];
   /** For near-copy flags: the pairs, so both texts can be shown side by side. */
   pairs?: { aId: number; bId: number; similarity: number }[];

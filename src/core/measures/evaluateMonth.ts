@@ -1,3 +1,4 @@
+import { zhMessage } from '../messages/messageText';
 import { applyVeto } from '../scoring/applyVeto';
 import type { Scheme } from '../scoring/scheme';
 import { scoreDimension } from '../scoring/scoreDimension';
@@ -85,11 +86,14 @@ function evaluateManager(
     flags.unshift({
       type: 'area.no_retailers',
       managerCode: manager.code,
-      message: '本月没有分配零售户：硬性指标、品牌销量、市场规范、履约率、市场评价无数据',
+      ...zhMessage('flag.area.noRetailers'),
       evidence: [],
     });
   }
-  if (veto) flags.push({ type: 'evaluation.veto', managerCode: manager.code, message: veto.reason, evidence: veto.evidence });
+  if (veto) {
+    const text = veto.text ? { text: veto.text } : {};
+    flags.push({ type: 'evaluation.veto', managerCode: manager.code, message: veto.reason, ...text, evidence: veto.evidence });
+  }
   const manualScores = Object.fromEntries(Object.entries(manual).filter(([, v]) => Number.isFinite(v))) as Partial<Record<MetricKey, number>>;
   return { code: manager.code, name: manager.name, rank: null, total: null, grade: null, veto, dimensions, flags, pendingManual, manualScores };
 }

@@ -4,7 +4,7 @@ import { haversineKm } from './haversineKm';
 import type { MonthContext } from './monthContext';
 import { minutesBetween } from '../calendar/dates';
 import { punchLocation } from './punchLocation';
-import { zhDate, zhTime } from './zhText';
+import { zhMessage } from '../messages/messageText';
 
 /**
  * Consecutive punches with a known place (in time order; punches with neither coordinates
@@ -29,7 +29,7 @@ export function impossibleTravelFlags(ctx: MonthContext, managerCode: string, pu
     flags.push({
       type: 'attendance.impossible_travel',
       managerCode,
-      message: travelMessage(before, after, km, kmh, ctx.thresholds.maxTravelKmh),
+      ...travelMessage(before, after, km, kmh, ctx.thresholds.maxTravelKmh),
       evidence: [
         { kind: 'attendance', id: before.id },
         { kind: 'attendance', id: after.id },
@@ -40,11 +40,13 @@ export function impossibleTravelFlags(ctx: MonthContext, managerCode: string, pu
   return flags;
 }
 
-function travelMessage(before: PunchRow, after: PunchRow, km: number, kmh: number, maxKmh: number): string {
-  const distance = `相距 ${km.toFixed(1)} 公里`;
-  if (!Number.isFinite(kmh)) return `${zhDate(before.date)} ${zhTime(before.at)} 同一时刻两次打卡${distance}`;
-  const second = after.date === before.date ? zhTime(after.at) : `${zhDate(after.date)} ${zhTime(after.at)}`;
-  return `${zhDate(before.date)} ${zhTime(before.at)} 与 ${second} 两次打卡${distance}，折合时速 ${speedText(kmh, maxKmh)} 公里`;
+function travelMessage(before: PunchRow, after: PunchRow, km: number, kmh: number, maxKmh: number): ReturnType<typeof zhMessage> {
+  const from = { day: before.date, at: before.at, km: km.toFixed(1) };
+  if (!Number.isFinite(kmh)) return zhMessage('flag.attendance.travelInstant', from);
+  const to = { at2: after.at, kmh: speedText(kmh, maxKmh) };
+  return after.date === before.date
+    ? zhMessage('flag.attendance.travel', { ...from, ...to })
+    : zhMessage('flag.attendance.travelOvernight', { ...from, ...to, day2: after.date });
 }
 
 /** Whole km/h, unless rounding would show a speed that looks within the limit (80.06 → "80.1"). */

@@ -1,3 +1,4 @@
+import { zhMessage } from '../messages/messageText';
 import {
   absentFlags,
   concentrationFlags,
@@ -70,7 +71,7 @@ function noPunchesFlags(managerCode: string, punchCount: number, workdayCount: n
     {
       type: 'attendance.no_punches',
       managerCode,
-      message: `本月无打卡：片区已导入本月考勤，本人 ${workdayCount} 个工作日没有一条打卡记录，出勤按 0 天计`,
+      ...zhMessage('flag.attendance.noPunches', { workdays: workdayCount }),
       evidence: [],
     },
   ];

@@ -4,7 +4,7 @@ import type { SurveyRow } from './evaluationInput';
 import type { MonthContext } from './monthContext';
 import { mean, ratio } from './numberStats';
 import { surveyFacts } from './surveyFacts';
-import { zhDate, zhList } from './zhText';
+import { zhMessage } from '../messages/messageText';
 
 /**
  * 市场评价 from the month's surveys of the manager's retailers (the manager assigned on the
@@ -36,12 +36,12 @@ function scaledItemScores(survey: SurveyRow): number[] {
 function unknownManagerFlags(ctx: MonthContext, managerCode: string, surveys: readonly SurveyRow[]): Flag[] {
   const unknown = surveys.filter((survey) => !survey.knowsManager);
   if (unknown.length === 0) return [];
-  const named = unknown.map((survey) => `${survey.retailerId === null ? '' : ctx.retailerName(survey.retailerId)}（${zhDate(survey.date)}）`);
+  const named = unknown.map((survey) => [survey.retailerId === null ? '' : ctx.retailerName(survey.retailerId), survey.date] as const);
   return [
     {
       type: 'evaluation.unknown_manager',
       managerCode,
-      message: `${unknown.length} 位受访零售户不认识客户经理：${zhList(named)}`,
+      ...zhMessage('flag.evaluation.unknownManager', { n: unknown.length, surveys: named }),
       evidence: unknown.map((survey) => ({ kind: 'surveys', id: survey.id })),
     },
   ];
@@ -54,7 +54,7 @@ function lowSatisfactionFlags(ctx: MonthContext, managerCode: string, satisfacti
     {
       type: 'evaluation.low_satisfaction',
       managerCode,
-      message: `零售户满意度 ${satisfaction.toFixed(1)} 分，低于 ${threshold} 分（${surveyCount} 份问卷）`,
+      ...zhMessage('flag.evaluation.lowSatisfaction', { score: satisfaction.toFixed(1), threshold, surveys: surveyCount }),
       evidence: (ctx.surveysByManager.get(managerCode) ?? []).map((survey) => ({ kind: 'surveys', id: survey.id })),
     },
   ];

@@ -6,6 +6,7 @@ import { isViolation } from './isViolation';
 import type { MonthContext } from './monthContext';
 import { addDays } from '../calendar/dates';
 import { zhDate } from './zhText';
+import { zhMessage } from '../messages/messageText';
 
 /**
  * 市场规范. The dimension has data when the district's monopoly inspections of the month
@@ -52,11 +53,13 @@ function reportedBefore(inspection: InspectionRow, reportsByRetailer: ReadonlyMa
 }
 
 function missedFlag(ctx: MonthContext, managerCode: string, inspection: InspectionRow): Flag {
-  const retailer = inspection.retailerId === null ? '' : `在「${ctx.retailerName(inspection.retailerId)}」`;
+  const found = { day: inspection.date, violation: inspection.violation.trim(), days: ctx.thresholds.reportWindowDays };
   return {
     type: 'order.missed',
     managerCode,
-    message: `${zhDate(inspection.date)} 专卖检查${retailer}查出「${inspection.violation.trim()}」，此前 ${ctx.thresholds.reportWindowDays} 天内本人日志未反映`,
+    ...(inspection.retailerId === null
+      ? zhMessage('flag.order.missedNoRetailer', found)
+      : zhMessage('flag.order.missed', { ...found, retailer: ctx.retailerName(inspection.retailerId) })),
     evidence: [
       { kind: 'inspections', id: inspection.id },
       ...(inspection.retailerId === null ? [] : [{ kind: 'retailers' as const, id: inspection.retailerId }]),

@@ -1,3 +1,4 @@
+import { zhMessage } from '../messages/messageText';
 import type { DimensionMeasures } from './dimensionMeasures';
 import type { Flag, MetricKey } from './dimensions';
 import type { JournalRow } from './evaluationInput';
@@ -56,7 +57,7 @@ function journalMeasures(ctx: MonthContext, managerCode: string, copies: Journal
         {
           type: 'records.no_journals',
           managerCode,
-          message: `本月无日志：片区已导入本月工作日志，本人没有一条，日志率按 0 计，雷同与过短无从统计`,
+          ...zhMessage('flag.records.noJournals'),
           evidence: [],
         },
       ],

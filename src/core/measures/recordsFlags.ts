@@ -4,7 +4,7 @@ import type { JournalRow, ReportRow } from './evaluationInput';
 import type { ManagerCopies } from './findJournalCopies';
 import type { ReportComparison } from './findReportCopy';
 import type { MonthContext } from './monthContext';
-import { zhDate, zhMonth, zhPercent } from './zhText';
+import { zhMessage } from '../messages/messageText';
 
 /** One flag per kind of copying, carrying every pair; the message names the closest pair. */
 export function journalCopyFlags(
@@ -21,7 +21,7 @@ export function journalCopyFlags(
     flags.push({
       type: 'records.self_copy',
       managerCode,
-      message: `${copies.selfIds.size} 条日志与本人其他日期的日志雷同，如 ${zhDate(a.date)} 与 ${zhDate(b.date)} 的日志（相似度 ${zhPercent(similarity)}）`,
+      ...zhMessage('flag.records.selfCopy', { n: copies.selfIds.size, day: a.date, day2: b.date, similarity }),
       evidence: pairEvidence(copies.selfPairs),
       pairs: copies.selfPairs,
     });
@@ -33,7 +33,13 @@ export function journalCopyFlags(
     flags.push({
       type: 'records.cross_copy',
       managerCode,
-      message: `${copies.crossIds.size} 条日志与他人更早或同日的日志雷同，如 ${zhDate(own.date)} 的日志与 ${ctx.managerName(other.managerCode)} ${zhDate(other.date)} 的日志（相似度 ${zhPercent(closestCross[2])}）`,
+      ...zhMessage('flag.records.crossCopy', {
+        n: copies.crossIds.size,
+        day: own.date,
+        other: ctx.managerName(other.managerCode),
+        day2: other.date,
+        similarity: closestCross[2],
+      }),
       evidence: pairEvidence(copies.crossPairs),
       pairs: copies.crossPairs,
     });
@@ -48,7 +54,7 @@ export function shortEntriesFlags(ctx: MonthContext, managerCode: string, shortE
     {
       type: 'records.short_entries',
       managerCode,
-      message: `${shortEntries.length} 条日志不足 ${ctx.thresholds.minEntryChars} 字，如 ${zhDate(first.date)}「${first.content.trim()}」`,
+      ...zhMessage('flag.records.shortEntries', { n: shortEntries.length, min: ctx.thresholds.minEntryChars, day: first.date, content: first.content.trim() }),
       evidence: shortEntries.map((entry) => ({ kind: 'journals', id: entry.id })),
     },
   ];
@@ -69,7 +75,7 @@ export function perfunctoryFlags(managerCode: string, copies: ManagerCopies | un
     {
       type: 'records.perfunctory',
       managerCode,
-      message: `${entries.length} 条日志只有多位客户经理通用的套话，没有当天的具体内容，如 ${zhDate(first.date)}「${clip(first.content.trim(), 40)}」`,
+      ...zhMessage('flag.records.perfunctory', { n: entries.length, day: first.date, content: clip(first.content.trim(), 40) }),
       evidence: entries.map((entry) => ({ kind: 'journals', id: entry.id })),
     },
   ];
@@ -81,16 +87,15 @@ function clip(text: string, max: number): string {
 }
 
 export function reportMissingFlags(ctx: MonthContext, managerCode: string, report: ReportRow | null, dueOn: string): Flag[] {
-  const title = `${zhMonth(ctx.month)}月度市场分析报告`;
   if (!report) {
-    return [{ type: 'records.report_missing', managerCode, message: `${title}未提交（应于 ${zhDate(dueOn)} 前提交）`, evidence: [] }];
+    return [{ type: 'records.report_missing', managerCode, ...zhMessage('flag.records.reportMissing', { month: ctx.month, due: dueOn }), evidence: [] }];
   }
   const submittedOn = report.submittedOn ?? dueOn;
   return [
     {
       type: 'records.report_missing',
       managerCode,
-      message: `${title}于 ${zhDate(submittedOn)} 提交，晚于 ${zhDate(dueOn)} 的期限`,
+      ...zhMessage('flag.records.reportLate', { month: ctx.month, day: submittedOn, due: dueOn }),
       evidence: [{ kind: 'reports', id: report.id }],
       date: submittedOn,
     },
@@ -103,7 +108,7 @@ export function reportCopyFlags(ctx: MonthContext, managerCode: string, comparis
     {
       type: 'records.report_copy',
       managerCode,
-      message: `${zhMonth(ctx.month)}月度市场分析报告与${zhMonth(ctx.previousMonth)}的报告雷同（相似度 ${zhPercent(similarity)}）`,
+      ...zhMessage('flag.records.reportCopy', { month: ctx.month, previous: ctx.previousMonth, similarity }),
       evidence: [
         { kind: 'reports', id: previous.id },
         { kind: 'reports', id: current.id },

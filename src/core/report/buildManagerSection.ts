@@ -62,7 +62,7 @@ function metricLines(ctx: ReportContext, manager: ManagerEvaluation, key: Dimens
       value: metricValue(metric, noData ? null : manager.dimensions[key].metrics[metric]),
       district: districtMetricValue(metric, district[metric]),
       weight: rule && weightSum > 0 ? `${trimNumber((100 * rule.weight) / weightSum)}%` : '—',
-      rule: rule ? describeRule(metric, rule.rule) : '不计分，仅供参考',
+      rule: describeRule(metric, rule?.rule),
     };
   });
 }

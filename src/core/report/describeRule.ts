@@ -1,32 +1,32 @@
 import type { MetricKey } from '../measures/dimensions';
 import type { MetricRule } from '../scoring/scheme';
+import { messageZh, type MessageText } from '../messages/messageText';
 import { METRIC_PRESENTATION } from './metricPresentation';
 
 /** A scoring rule in the words a supervisor checks it by, with thresholds in the metric's own unit. */
-export function describeRule(metric: MetricKey, rule: MetricRule): string {
+export function describeRule(metric: MetricKey, rule: MetricRule | undefined): string {
+  return messageZh(describeRuleText(metric, rule));
+}
+
+/** The rule's sentence as a code and parameters (the UI's language); undefined rule: not scored. */
+export function describeRuleText(metric: MetricKey, rule: MetricRule | undefined): MessageText {
+  const text = (code: string, params: MessageText['params'] = {}): MessageText => ({ code: `rule.${code}`, params });
+  if (!rule) return text('notScored');
   const { format } = METRIC_PRESENTATION[metric];
-  const show = (x: number): string => {
-    if (format === 'percent') return `${trimNumber(x * 100)}%`;
-    if (format === 'yesno') return x >= 0.5 ? '是' : '否';
-    return trimNumber(x);
-  };
-  const gap = (x: number): string => (format === 'percent' ? `${trimNumber(x * 100)} 个百分点` : trimNumber(x));
+  const show = (x: number): string => (format === 'percent' ? `${trimNumber(x * 100)}%` : trimNumber(x));
   switch (rule.type) {
     case 'linear':
-      if (format === 'yesno') return `${show(rule.target)} 得 100，${show(rule.floor)} 得 0`;
-      return `线性：${show(rule.floor)}→${show(rule.target)} 得 0→100${rule.floor > rule.target ? '（越低越好）' : ''}`;
+      if (format === 'yesno' && rule.target >= 0.5 !== rule.floor >= 0.5) return text(rule.target >= 0.5 ? 'yesScores' : 'noScores');
+      return text(rule.floor > rule.target ? 'linearLower' : 'linear', { floor: show(rule.floor), target: show(rule.target) });
     case 'district': {
-      const [level, beyond] = rule.lowerIsBetter ? ['不高于', '高出'] : ['不低于', '低于'];
-      const below =
-        rule.band !== undefined && rule.band > 0
-          ? `${beyond}片区值 ${gap(rule.band)} 得 0`
-          : `${beyond}时按与片区值的差距比例扣分`;
-      return `对比片区：${level}片区值得 100，${below}`;
+      const side = rule.lowerIsBetter ? 'districtAtMost' : 'districtAtLeast';
+      if (rule.band === undefined || rule.band <= 0) return text(`${side}Ratio`);
+      return format === 'percent' ? text(`${side}Points`, { band: trimNumber(rule.band * 100) }) : text(side, { band: trimNumber(rule.band) });
     }
     case 'rank':
-      return `片区内排名：第一名 100，末名 0${rule.lowerIsBetter ? '（越低越好）' : ''}`;
+      return text(rule.lowerIsBetter ? 'rankLower' : 'rank');
     case 'manual':
-      return '主管人工评分';
+      return text('manual');
   }
 }
 

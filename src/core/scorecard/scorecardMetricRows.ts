@@ -1,7 +1,7 @@
 import type { MetricRowDto } from '../../shared/api/evaluationApi';
 import { DIMENSION_KEYS, FLAG_METRIC, METRICS_BY_DIMENSION, type DimensionKey, type FlagType, type MetricKey } from '../measures/dimensions';
 import type { ManagerEvaluation, MonthEvaluation } from '../measures/monthEvaluation';
-import { describeRule, trimNumber } from '../report/describeRule';
+import { describeRule, describeRuleText, trimNumber } from '../report/describeRule';
 import { METRIC_PRESENTATION, type MetricFormat } from '../report/metricPresentation';
 import { round1 } from '../scoring/round1';
 import type { Scheme } from '../scoring/scheme';
@@ -47,7 +47,8 @@ export function scorecardMetricRows(evaluation: MonthEvaluation, scheme: Scheme,
         format,
         value,
         districtValue,
-        rule: rule ? describeRule(metric, rule.rule) : '不计分，仅供参考',
+        rule: describeRule(metric, rule?.rule),
+        ruleText: describeRuleText(metric, rule?.rule),
         ruleType: rule ? rule.rule.type : null,
         weight: rule && weightSum > 0 && rule.weight > 0 ? Number(trimNumber((100 * rule.weight) / weightSum)) : null,
         score: score === null ? null : round1(score),

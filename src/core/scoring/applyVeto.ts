@@ -1,3 +1,4 @@
+import { zhMessage, type MessageText } from '../messages/messageText';
 import type { EvidenceRef } from '../measures/dimensions';
 import type { VetoSettings } from './scheme';
 
@@ -12,6 +13,8 @@ export interface VetoInput {
 
 export interface Veto {
   reason: string;
+  /** The reason as a code and parameters, for the UI's language (vetoes stored before it have none). */
+  text?: MessageText;
   evidence: EvidenceRef[];
 }
 
@@ -21,29 +24,27 @@ export interface Veto {
  */
 export function applyVeto(settings: VetoSettings, input: VetoInput): Veto | null {
   if (!settings.enabled) return null;
-  const reasons: string[] = [];
   const surveyIds: number[] = [];
 
   const unknown = unique(input.unknownManagerSurveyIds);
-  if (unknown.length > 0 && unknown.length >= settings.unknownManagerMin) {
-    reasons.push(`${unknown.length} 户受访零售户不认识客户经理（达到 ${settings.unknownManagerMin} 户即否决）`);
-    surveyIds.push(...unknown);
-  }
+  const byUnknown = unknown.length > 0 && unknown.length >= settings.unknownManagerMin;
+  if (byUnknown) surveyIds.push(...unknown);
 
   const dissatisfied = unique(input.dissatisfiedSurveyIds);
-  if (input.totalSurveys > 0 && dissatisfied.length > 0 && dissatisfied.length / input.totalSurveys >= settings.dissatisfiedShare) {
-    reasons.push(
-      `${input.totalSurveys} 份问卷中有 ${dissatisfied.length} 份总体评价为不满意或非常不满意` +
-        `（占 ${percent(dissatisfied.length / input.totalSurveys)}，达到 ${percent(settings.dissatisfiedShare)} 即否决）`,
-    );
-    surveyIds.push(...dissatisfied);
-  }
+  const byDissatisfied = input.totalSurveys > 0 && dissatisfied.length > 0 && dissatisfied.length / input.totalSurveys >= settings.dissatisfiedShare;
+  if (byDissatisfied) surveyIds.push(...dissatisfied);
 
-  if (reasons.length === 0) return null;
-  return {
-    reason: `一票否决：${reasons.join('；')}`,
-    evidence: unique(surveyIds).map((id) => ({ kind: 'surveys', id })),
+  if (!byUnknown && !byDissatisfied) return null;
+  const params = {
+    unknown: unknown.length,
+    unknownMin: settings.unknownManagerMin,
+    total: input.totalSurveys,
+    dissatisfied: dissatisfied.length,
+    share: input.totalSurveys > 0 ? percent(dissatisfied.length / input.totalSurveys) : '',
+    shareMin: percent(settings.dissatisfiedShare),
   };
+  const { message, text } = zhMessage(byUnknown && byDissatisfied ? 'flag.veto.both' : byUnknown ? 'flag.veto.unknown' : 'flag.veto.dissatisfied', params);
+  return { reason: message, text, evidence: unique(surveyIds).map((id) => ({ kind: 'surveys', id })) };
 }
 
 function unique(ids: readonly number[]): number[] {

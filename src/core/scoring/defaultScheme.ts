@@ -30,26 +30,29 @@ const DEFAULT_THRESHOLDS: SchemeThresholds = {
  *   rule gets a band: 10 percentage points below the district's growth scores 0.
  *   key_brand_share linear from 0 to the target share; margin_vs_market linear from
  *   5 points under the market margin (0) to level with the market (100).
- * attendance — being in the market on workdays is the core of the job (35); spreading visits
- *   over the whole area (coverage, 25) and visiting as often as the tiers require
- *   (plan_compliance, 25) come next; top3_share (15) is the courseware's "not fixed in a few
+ * attendance — being in the market on workdays is the core of the job (30); spreading visits
+ *   over the whole area (coverage, 20) and visiting as often as the tiers require
+ *   (plan_compliance, 20) come next; top3_share (10) is the courseware's "not fixed in a few
  *   stores": 0.2 or less scores 100, 0.5 or more scores 0. An attendance rate of 0.7 or
  *   less scores 0 (a sixth of the workdays absent, 3 of 18, costs more than half of it; it
- *   was 0.6, where the same 3 days cost 42 %); coverage and plan below 0.5 score 0. punch_anomalies (20; the courseware's "electronic
- *   card records" that must be true): a punch out of the area, at an impossible speed, off
- *   hours, twice in a minute or mock-located halves it, two or more score 0. Before this a
- *   manager with a mock-located punch and an impossible journey still scored 100 here.
+ *   was 0.6, where the same 3 days cost 42 %); coverage and plan below 0.5 score 0.
+ *   punch_anomalies (20; the courseware's "electronic card records" that must be true): a
+ *   punch out of the area, at an impossible speed, off hours, twice in a minute or
+ *   mock-located halves it, two or more score 0. It came in at 20 on top of 35/25/25/15
+ *   (120 in all); the others gave up a share each so the weights read as percentages again.
  * records — the courseware's 照搬照抄 is the fault a supervisor looks for first, so copying
  *   weighs as much as writing: a journal on every workday (20), the monthly report on time
  *   (15), not copied from last month (15; a copy scores 0), no self-copies (15; self_copy
  *   counts every entry of a copied group, so one copied pair (2) halves it and 4 score 0),
  *   no copy of a colleague (15; one copied entry scores 0: copying a colleague is never a
- *   slip), short entries (10; 5 score 0), tidy counters with marked prices (10) from 60 % up.
- *   Before this one copy of a colleague still kept two thirds of its sub-score and the
- *   records of a manager who copied a colleague and last month's report read 83.
- *   Entries that are nothing but the district's boilerplate (套话, the courseware's 应付差事)
- *   are as empty as a short entry and count the same (10; 5 score 0): not copying, so
- *   lighter than cross_copy. Metric weights are proportions (they need not add up to 100).
+ *   slip), tidy counters with marked prices (10) from 60 % up. Empty writing (the
+ *   courseware's 应付差事) is one fault in two forms that share the 10 short entries had alone:
+ *   short entries (5; 5 score 0) and entries that are nothing but the district's boilerplate
+ *   (套话; 5; 5 score 0). Boilerplate came in at 10 on top (110 in all), which diluted every
+ *   copying metric; now the three copying metrics are 45 % of the dimension.
+ *   Metric weights are proportions (the editor shows each as its share of the dimension);
+ *   where they differ, the defaults add up to 100 so they read as percentages (sales weighs
+ *   its three alike and the one-metric dimensions have 1).
  * knowledge, order — the metric is already a 0–100 score: identity.
  * brand — reach of new brands against the district (the district decides which brands are
  *   new, so its own reach is the fair yardstick; 60); month-on-month growth of new-brand
@@ -78,10 +81,10 @@ export const DEFAULT_SCHEME: Scheme = {
       { metric: 'margin_vs_market', weight: 1, rule: { type: 'linear', floor: -0.05, target: 0 } },
     ],
     attendance: [
-      { metric: 'attendance_rate', weight: 35, rule: { type: 'linear', floor: 0.7, target: 1 } },
-      { metric: 'coverage', weight: 25, rule: { type: 'linear', floor: 0.5, target: 1 } },
-      { metric: 'plan_compliance', weight: 25, rule: { type: 'linear', floor: 0.5, target: 1 } },
-      { metric: 'top3_share', weight: 15, rule: { type: 'linear', floor: 0.5, target: 0.2 } },
+      { metric: 'attendance_rate', weight: 30, rule: { type: 'linear', floor: 0.7, target: 1 } },
+      { metric: 'coverage', weight: 20, rule: { type: 'linear', floor: 0.5, target: 1 } },
+      { metric: 'plan_compliance', weight: 20, rule: { type: 'linear', floor: 0.5, target: 1 } },
+      { metric: 'top3_share', weight: 10, rule: { type: 'linear', floor: 0.5, target: 0.2 } },
       { metric: 'punch_anomalies', weight: 20, rule: { type: 'linear', floor: 2, target: 0 } },
     ],
     records: [
@@ -91,8 +94,8 @@ export const DEFAULT_SCHEME: Scheme = {
       { metric: 'report_copy', weight: 15, rule: { type: 'linear', floor: 1, target: 0 } },
       { metric: 'self_copy', weight: 15, rule: { type: 'linear', floor: 4, target: 0 } },
       { metric: 'cross_copy', weight: 15, rule: { type: 'linear', floor: 1, target: 0 } },
-      { metric: 'short_entries', weight: 10, rule: { type: 'linear', floor: 5, target: 0 } },
-      { metric: 'perfunctory_entries', weight: 10, rule: { type: 'linear', floor: 5, target: 0 } },
+      { metric: 'short_entries', weight: 5, rule: { type: 'linear', floor: 5, target: 0 } },
+      { metric: 'perfunctory_entries', weight: 5, rule: { type: 'linear', floor: 5, target: 0 } },
     ],
     knowledge: [{ metric: 'knowledge_score', weight: 1, rule: { type: 'linear', floor: 0, target: 100 } }],
     brand: [

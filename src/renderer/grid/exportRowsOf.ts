@@ -12,12 +12,14 @@ type ExportCell = string | number | null;
 export interface ExportContext<TData> {
   exportFormat?: ExportColumn['format'];
   exportValue?: (data: TData) => ExportCell;
+  /** A column of buttons (撤销) that has nothing to export. */
+  exportSkip?: boolean;
 }
 
 /** The visible columns in their order and the rows after the grid's filters and sort, as 'data.exportRows' takes them. */
 export function exportRowsOf<TData>(api: GridApi<TData>): Pick<ApiArg<'data.exportRows'>, 'columns' | 'rows'> {
-  const shown = api.getAllDisplayedColumns().filter((c) => c.getColDef().headerName);
   const contextOf = (c: Column) => (c.getColDef().context ?? {}) as ExportContext<TData>;
+  const shown = api.getAllDisplayedColumns().filter((c) => c.getColDef().headerName && !contextOf(c).exportSkip);
   const columns: ExportColumn[] = shown.map((c) => {
     const context = contextOf(c);
     return {

@@ -7,6 +7,7 @@ import { workCalendarTextEn } from '../features/settings/workCalendarText';
 import { exportReportTextEn } from '../features/report/exportReportText';
 import type { Resources } from './zhCN';
 import { kindLabelTextEn } from './kindLabelText';
+import { messagesTextEn } from './messagesText';
 import { officeTextEn } from './officeText';
 
 /** English UI text: same keys as zhCN. */
@@ -217,6 +218,7 @@ export const en: Resources = {
   workCalendar: workCalendarTextEn,
   exportReport: exportReportTextEn,
   office: officeTextEn,
+  messages: messagesTextEn,
   supervisor: {
     title: 'Supervisor',
     name: 'Name',

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { MESSAGE_FORMATS } from '../../core/messages/messageText';
 import { en } from './en';
 import { zhCN } from './zhCN';
 
@@ -20,6 +21,9 @@ export async function initI18n(): Promise<typeof i18next> {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  // Flag and rule sentences name these in their templates ({{day, kdate}}): the core's formats, so
+  // the Chinese on screen reads as in the report.
+  for (const [name, format] of Object.entries(MESSAGE_FORMATS)) i18next.services.formatter?.add(name, format);
   return i18next;
 }
 

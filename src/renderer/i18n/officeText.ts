@@ -10,6 +10,8 @@ export const officeTextZh = {
     cancel: '取消',
     done: '已导出 {{fileName}}（{{rows}} 行）',
     failed: '导出失败：{{message}}',
+    historyTitle: '导入记录',
+    errorsTitle: '导入错误清单',
   },
   drill: {
     filtered: '只显示：{{what}}',
@@ -72,6 +74,8 @@ export const officeTextEn: Shape<typeof officeTextZh> = {
     cancel: 'Cancel',
     done: 'Exported {{fileName}} ({{rows}} rows)',
     failed: 'Export failed: {{message}}',
+    historyTitle: 'Import history',
+    errorsTitle: 'Import errors',
   },
   drill: {
     filtered: 'Showing only: {{what}}',

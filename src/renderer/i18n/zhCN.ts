@@ -6,6 +6,7 @@ import { schemesTextZh } from '../features/settings/schemesText';
 import { workCalendarTextZh } from '../features/settings/workCalendarText';
 import { exportReportTextZh } from '../features/report/exportReportText';
 import type { Shape } from './shape';
+import { messagesTextZh } from './messagesText';
 import { officeTextZh } from './officeText';
 import { kindLabelTextZh } from './kindLabelText';
 
@@ -217,6 +218,7 @@ export const zhCN = {
   workCalendar: workCalendarTextZh,
   exportReport: exportReportTextZh,
   office: officeTextZh,
+  messages: messagesTextZh,
   supervisor: {
     title: '考核人',
     name: '姓名',

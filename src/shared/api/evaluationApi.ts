@@ -49,12 +49,20 @@ export interface EvidenceRefDto {
   id: number;
 }
 
+/** A sentence as a code and parameters that the renderer says in the UI's language (core/messages). */
+export interface MessageTextDto {
+  code: string;
+  params: Record<string, string | number | ReadonlyArray<readonly [string, string | number]>>;
+}
+
 export interface FlagDto {
   type: string;
   /** The flag type in Chinese, e.g. 日志雷同（跨人）. */
   label: string;
   managerCode: string;
+  /** The Chinese sentence the report prints; shown as it is when `text` is missing (flags stored before codes). */
   message: string;
+  text?: MessageTextDto;
   evidence: EvidenceRefDto[];
   pairs?: { aId: number; bId: number; similarity: number }[];
   date?: string;
@@ -74,7 +82,7 @@ export interface ManagerRowDto {
   rank: number | null;
   total: number | null;
   grade: string | null;
-  veto: { reason: string; evidence: EvidenceRefDto[] } | null;
+  veto: { reason: string; text?: MessageTextDto; evidence: EvidenceRefDto[] } | null;
   /** By dimension key (sales, attendance, records, knowledge, brand, order, fulfilment, evaluation). */
   dimensions: Record<string, DimensionScoreDto>;
   flagCount: number;
@@ -124,6 +132,8 @@ export interface MetricRowDto {
   districtValue: number | null;
   /** The rule in words, e.g. 线性：80 → 0 分，100 → 100 分. */
   rule: string;
+  /** The rule as a code and parameters, for the UI's language. */
+  ruleText?: MessageTextDto;
   /** null: the scheme does not score the metric (shown for reference only). */
   ruleType: 'linear' | 'district' | 'rank' | 'manual' | null;
   /** Share of the dimension's metric weights in percent (the weights as a supervisor set them, normalised); null when not scored. */

@@ -17,6 +17,9 @@ import { shownLabel } from './shownLabel';
 import { makeDatasource } from './makeDatasource';
 import { RowDetailDrawer } from './RowDetailDrawer';
 
+/** Room for a vertical scrollbar (17 px on Windows) and the grid's borders. */
+const SCROLLBAR_ALLOWANCE = 20;
+
 const SEARCH_DEBOUNCE_MS = 300;
 
 /** Column filters that keep exactly the clicked values: equals on text, number or date columns. */
@@ -204,10 +207,12 @@ export function DataPage({ kind, month, filter }: { kind: GridKind; month: strin
               applyDrillDown(e.api);
               const state = e.api.getColumnState();
               setHidden(new Set(state.filter((s) => s.hide).map((s) => s.colId)));
-              // First visit: stretch narrow tables across the screen instead of leaving a white band.
+              // First visit: stretch narrow tables across the screen instead of leaving a white band,
+              // short of the vertical scrollbar the rows bring once they load (else the last column,
+              // 金额 in orders, ends under it, cut off).
               const used = state.reduce((sum, s) => sum + (s.hide ? 0 : (s.width ?? 0)), 0);
-              const available = gridBoxRef.current?.clientWidth ?? 0;
-              if (loadColumnLayout(kind).length === 0 && used > 0 && used < available - 24) e.api.sizeColumnsToFit();
+              const available = (gridBoxRef.current?.clientWidth ?? 0) - SCROLLBAR_ALLOWANCE;
+              if (loadColumnLayout(kind).length === 0 && used > 0 && used < available - 4) e.api.sizeColumnsToFit(available);
             }}
             onColumnMoved={(e) => e.finished && rememberLayout(e.api)}
             onColumnResized={(e) => e.finished && rememberLayout(e.api)}

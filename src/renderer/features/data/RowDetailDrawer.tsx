@@ -1,9 +1,13 @@
+import type { AgGridReact } from 'ag-grid-react';
+import { useRef } from 'react';
 import { Button, Descriptions, Drawer, Empty, Skeleton, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ColumnInfo, GridKind, GridRow, RowDetail } from '../../../shared/api/dataApi';
 import { useApi } from '../../api/useApi';
 import { navigate } from '../../app/hashRoute';
 import { AppGrid } from '../../grid/AppGrid';
+import { ExportRowsButton } from '../../grid/ExportRowsButton';
+import type { ExportContext } from '../../grid/exportRowsOf';
 import { formatCell } from './formatCell';
 import { shownLabel } from './shownLabel';
 
@@ -85,7 +89,7 @@ function DetailBody({ detail }: { detail: RowDetail }) {
             items={detail.related.map((r) => ({
               key: r.kind,
               label: shownLabel(r, i18n.language),
-              children: r.rows.length ? <RelatedGrid columns={r.columns} rows={r.rows} /> : <Empty description={t('detail.relatedEmpty')} />,
+              children: r.rows.length ? <RelatedGrid title={shownLabel(r, i18n.language)} columns={r.columns} rows={r.rows} /> : <Empty description={t('detail.relatedEmpty')} />,
             }))}
           />
         </>
@@ -94,12 +98,18 @@ function DetailBody({ detail }: { detail: RowDetail }) {
   );
 }
 
-function RelatedGrid({ columns, rows }: { columns: ColumnInfo[]; rows: GridRow[] }) {
+function RelatedGrid({ title, columns, rows }: { title: string; columns: ColumnInfo[]; rows: GridRow[] }) {
   const { t, i18n } = useTranslation();
+  const gridRef = useRef<AgGridReact<GridRow>>(null);
   return (
-    // As tall as its rows (up to 8), so one related row does not leave a white box.
-    <div style={{ height: Math.min(rows.length, 8) * 32 + 44 }}>
-      <AppGrid<GridRow>
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
+      <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
+        <ExportRowsButton<GridRow> title={title.slice(0, 60)} api={() => gridRef.current?.api} testId="related-export" />
+      </div>
+      {/* As tall as its rows (up to 8), so one related row does not leave a white box. */}
+      <div style={{ height: Math.min(rows.length, 8) * 32 + 44 }}>
+        <AppGrid<GridRow>
+        gridRef={gridRef}
         rowData={rows}
         columnDefs={columns
           .filter((c) => c.visible)
@@ -108,9 +118,12 @@ function RelatedGrid({ columns, rows }: { columns: ColumnInfo[]; rows: GridRow[]
             headerName: shownLabel(c, i18n.language),
             width: c.type === 'longtext' ? 260 : 120,
             valueFormatter: (p) => formatCell(p.value as string | number | null | undefined, c.type, t, c.format),
+            // Numbers go to the workbook as numbers in their Excel format, the rest as shown.
+            ...(c.type === 'number' ? { context: { exportFormat: c.format ?? 'plain' } satisfies ExportContext<GridRow> } : {}),
           }))}
-        defaultColDef={{ sortable: true, resizable: true }}
-      />
+          defaultColDef={{ sortable: true, resizable: true }}
+        />
+      </div>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { gradeColorOf } from './gradeColorOf';
 import { formatNumber } from '../../../core/format/numberFormat';
 import type { ExportContext } from '../../grid/exportRowsOf';
 import { navigate } from '../../app/hashRoute';
+import { vetoReasonOf } from '../../i18n/messageOf';
 
 /** Missing values (无数据, no rank, no total) sort after every number, whichever the direction. */
 const nullsLast: SortComparatorFn<ManagerRowDto, number | null> = (a, b, _na, _nb, descending) => {
@@ -110,7 +111,7 @@ export function rankingColumns(t: TFunction, grades: readonly string[]): ColDef<
         ) : (
           <span style={{ color: '#bbb' }}>—</span>
         ),
-      tooltip: (p) => (p.data?.veto ? t('evaluation.vetoTip', { reason: p.data.veto.reason }) : undefined),
+      tooltip: (p) => (p.data?.veto ? t('evaluation.vetoTip', { reason: vetoReasonOf(t, p.data.veto) }) : undefined),
     },
     { ...numeric, colId: 'flags', headerName: t('evaluation.columns.flags'), field: 'flagCount', context: { exportFormat: 'count' }, minWidth: 60,
       // The count opens the manager's flags with their evidence (the row itself opens the scorecard).

@@ -1,12 +1,15 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
+import type { AgGridReact } from 'ag-grid-react';
 import { App, Button, Space, Tag, Typography } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BatchInfo } from '../../../shared/api/importApi';
 import { useApi, useApiCall } from '../../api/useApi';
 import { useAppInfo } from '../../app/AppInfoContext';
 import { AppGrid } from '../../grid/AppGrid';
+import { ExportRowsButton } from '../../grid/ExportRowsButton';
+import type { ExportContext } from '../../grid/exportRowsOf';
 
 /** Every import batch with its counts; a batch can be undone unless a later one depends on it. */
 export function BatchHistory({ refreshKey }: { refreshKey: number }) {
@@ -16,6 +19,7 @@ export function BatchHistory({ refreshKey }: { refreshKey: number }) {
   const { modal, message } = App.useApp();
   const { reload: reloadInfo } = useAppInfo();
   const { reload } = batches;
+  const gridRef = useRef<AgGridReact<BatchInfo>>(null);
 
   useEffect(() => {
     if (refreshKey > 0) reload();
@@ -47,10 +51,11 @@ export function BatchHistory({ refreshKey }: { refreshKey: number }) {
       headerName: header,
       width: 72,
       type: 'rightAligned',
+      context: { exportFormat: 'count' } satisfies ExportContext<BatchInfo>,
       valueFormatter: (p) => (typeof p.value === 'number' ? p.value.toLocaleString() : ''),
     });
     return [
-      { field: 'id', headerName: t('history.colId'), width: 72, sort: 'desc' },
+      { field: 'id', headerName: t('history.colId'), width: 72, sort: 'desc', context: { exportFormat: 'plain' } satisfies ExportContext<BatchInfo> },
       { field: 'fileName', headerName: t('history.colFile'), flex: 1, minWidth: 180, tooltipField: 'fileName' },
       { field: 'kindLabel', headerName: t('history.colKind'), width: 130, tooltipField: 'kindLabel' },
       { field: 'importedAt', headerName: t('history.colAt'), width: 136, valueFormatter: (p) => formatTime(p.value as string | null) },
@@ -65,6 +70,7 @@ export function BatchHistory({ refreshKey }: { refreshKey: number }) {
         headerName: t('history.colStatus'),
         width: 84,
         pinned: 'right',
+        context: { exportValue: (b) => (b.status === 'undone' ? t('history.undone') : t('history.committed')) } satisfies ExportContext<BatchInfo>,
         cellRenderer: (p: ICellRendererParams<BatchInfo>) =>
           p.data?.status === 'undone' ? <Tag>{t('history.undone')}</Tag> : <Tag color="green">{t('history.committed')}</Tag>,
       },
@@ -74,6 +80,7 @@ export function BatchHistory({ refreshKey }: { refreshKey: number }) {
         width: 72,
         pinned: 'right',
         sortable: false,
+        context: { exportSkip: true } satisfies ExportContext<BatchInfo>,
         cellRenderer: (p: ICellRendererParams<BatchInfo>) =>
           p.data && p.data.status === 'committed' ? (
             <Button size="small" type="link" danger onClick={() => p.data && confirmUndo(p.data)} data-testid={`undo-${p.data.id}`}>
@@ -88,12 +95,16 @@ export function BatchHistory({ refreshKey }: { refreshKey: number }) {
     <div style={{ display: 'flex', flexDirection: 'column', gap: 8, height: 'calc(100vh - 48px - 32px - 56px)', minHeight: 360 }}>
       <Space style={{ justifyContent: 'space-between', width: '100%' }}>
         <Typography.Text type="secondary">{batches.data && batches.data.length === 0 ? t('history.empty') : ''}</Typography.Text>
-        <Button icon={<ReloadOutlined />} onClick={reload} loading={batches.loading}>
-          {t('history.refresh')}
-        </Button>
+        <Space>
+          <ExportRowsButton<BatchInfo> title={t('office.export.historyTitle')} api={() => gridRef.current?.api} size="middle" testId="history-export" />
+          <Button icon={<ReloadOutlined />} onClick={reload} loading={batches.loading}>
+            {t('history.refresh')}
+          </Button>
+        </Space>
       </Space>
       <div style={{ flex: 1, minHeight: 0 }} data-testid="batch-grid">
         <AppGrid<BatchInfo>
+          gridRef={gridRef}
           rowData={batches.data ?? []}
           columnDefs={columnDefs}
           getRowId={(p) => String(p.data.id)}

@@ -1,15 +1,22 @@
 import type { ColDef } from 'ag-grid-community';
-import { useMemo } from 'react';
+import type { AgGridReact } from 'ag-grid-react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportIssue } from '../../../shared/importReport';
 import { AppGrid } from '../../grid/AppGrid';
+import { ExportRowsButton } from '../../grid/ExportRowsButton';
+import type { ExportContext } from '../../grid/exportRowsOf';
 
-/** A refused file's problems by row and column, so they can be found in Excel. */
-export function ErrorGrid({ errors }: { errors: ImportIssue[] }) {
+/**
+ * A file's problems by row and column, so they can be found in Excel; 导出 Excel writes the grid's
+ * current view (filters, sort, visible columns), titled with the file's name.
+ */
+export function ErrorGrid({ errors, file }: { errors: ImportIssue[]; file: string }) {
   const { t } = useTranslation();
+  const gridRef = useRef<AgGridReact<ImportIssue>>(null);
   const columnDefs = useMemo<ColDef<ImportIssue>[]>(
     () => [
-      { field: 'row', headerName: t('import.colRow'), width: 80, filter: 'agNumberColumnFilter' },
+      { field: 'row', headerName: t('import.colRow'), width: 80, filter: 'agNumberColumnFilter', context: { exportFormat: 'plain' } satisfies ExportContext<ImportIssue> },
       {
         colId: 'column',
         headerName: t('import.colColumn'),
@@ -25,8 +32,13 @@ export function ErrorGrid({ errors }: { errors: ImportIssue[] }) {
   );
   const height = Math.min(10, Math.max(errors.length, 1)) * 30 + 42;
   return (
-    <div style={{ height }} data-testid="error-grid">
-      <AppGrid<ImportIssue> rowData={errors} columnDefs={columnDefs} defaultColDef={{ sortable: true, resizable: true }} rowHeight={28} headerHeight={32} />
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
+      <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
+        <ExportRowsButton<ImportIssue> title={t('office.export.errorsTitle')} subtitle={file} api={() => gridRef.current?.api} testId="export-errors" />
+      </div>
+      <div style={{ height }} data-testid="error-grid">
+        <AppGrid<ImportIssue> gridRef={gridRef} rowData={errors} columnDefs={columnDefs} defaultColDef={{ sortable: true, resizable: true }} rowHeight={28} headerHeight={32} />
+      </div>
     </div>
   );
 }

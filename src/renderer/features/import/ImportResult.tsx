@@ -1,8 +1,6 @@
 import { Alert, Button, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FileImportReport } from '../../../shared/importReport';
-import { useApiCall } from '../../api/useApi';
-import { downloadBytes, XLSX_TYPE } from './downloadBytes';
 import { ErrorGrid } from './ErrorGrid';
 
 interface Props {
@@ -15,7 +13,6 @@ interface Props {
 /** What the import did with one file: counts and warnings, or why it was refused and what to do. */
 export function ImportResult({ report, busy, onFixAndRetry, onSkipInvalid }: Props) {
   const { t } = useTranslation();
-  const call = useApiCall();
   const c = report.counts;
   const n = (value: number) => value.toLocaleString();
   const counts = t('import.counts', {
@@ -27,11 +24,6 @@ export function ImportResult({ report, busy, onFixAndRetry, onSkipInvalid }: Pro
     rejected: n(c.rejected),
     unlinked: n(c.unlinked),
   });
-
-  async function exportErrors() {
-    const result = await call('import.errorsWorkbook', { file: report.file, errors: report.errors });
-    if (result.ok) downloadBytes(result.data.bytes, result.data.fileName, XLSX_TYPE);
-  }
 
   const warnings = report.warnings.length > 0 && (
     <Alert
@@ -63,7 +55,7 @@ export function ImportResult({ report, busy, onFixAndRetry, onSkipInvalid }: Pro
           }
         />
         {warnings}
-        {report.errors.length > 0 && <ErrorGrid errors={report.errors} />}
+        {report.errors.length > 0 && <ErrorGrid errors={report.errors} file={report.file} />}
       </Space>
     );
   }
@@ -102,9 +94,6 @@ export function ImportResult({ report, busy, onFixAndRetry, onSkipInvalid }: Pro
           <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
             <Typography.Text strong>{t('import.errorsTitle', { count: report.errorCount })}</Typography.Text>
             <Space wrap>
-              <Button onClick={() => void exportErrors()} data-testid="export-errors">
-                {t('import.exportErrors')}
-              </Button>
               <Button onClick={onFixAndRetry} disabled={busy}>
                 {t('import.fixAndRetry')}
               </Button>
@@ -116,7 +105,7 @@ export function ImportResult({ report, busy, onFixAndRetry, onSkipInvalid }: Pro
           {report.errorCount > report.errors.length && (
             <Typography.Text type="secondary">{t('import.errorsTruncated', { shown: report.errors.length })}</Typography.Text>
           )}
-          <ErrorGrid errors={report.errors} />
+          <ErrorGrid errors={report.errors} file={report.file} />
         </>
       )}
     </Space>

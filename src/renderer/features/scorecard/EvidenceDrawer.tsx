@@ -6,6 +6,7 @@ import type { AttendanceMonthDto, EvidenceDto, EvidenceKindName, EvidenceRefDto,
 import { EChart } from '../../charts/EChart';
 import { isCopyFlag, openPair } from './FlagList';
 import { dayTimelineOption, punchMapOption, type PlotPunch, type PunchChartLabels } from './punchChartsOption';
+import { flagTypeLabel, messageOf } from '../../i18n/messageOf';
 
 /** What the drawer was opened for: a flag, or a metric with the flags of its dimension. */
 export interface EvidenceRequest {
@@ -88,10 +89,10 @@ function FlagSummary({ flags }: { flags: FlagDto[] }) {
       {flags.map((flag, i) => (
         <div key={i} style={{ display: 'flex', gap: 8, alignItems: 'flex-start' }} data-testid="evidence-flag">
           <Tag color="red" style={{ flex: 'none' }}>
-            {flag.label}
+            {flagTypeLabel(t, flag.type, flag.label)}
           </Tag>
           <div style={{ flex: 1, minWidth: 0 }}>
-            <Typography.Text>{flag.message}</Typography.Text>
+            <Typography.Text>{messageOf(t, flag.text, flag.message)}</Typography.Text>
             {isCopyFlag(flag) && (
               <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', marginTop: 6 }}>
                 {flag.pairs!.slice(0, 4).map((pair) => (

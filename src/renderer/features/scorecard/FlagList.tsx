@@ -2,6 +2,7 @@ import { Button, Empty, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FlagDto } from '../../../shared/api/evaluationApi';
 import { navigate } from '../../app/hashRoute';
+import { flagTypeLabel, messageOf } from '../../i18n/messageOf';
 
 const COPY_FLAGS = new Set(['records.self_copy', 'records.cross_copy', 'records.report_copy']);
 
@@ -28,10 +29,10 @@ export function FlagList({ flags, onOpen }: { flags: FlagDto[]; onOpen: (index: 
           style={{ display: 'flex', alignItems: 'flex-start', gap: 12, padding: '8px 4px', borderBottom: '1px solid #f0f0f0' }}
         >
           <Tag color={flag.type === 'evaluation.veto' ? 'magenta' : 'red'} style={{ flex: 'none', minWidth: 96, textAlign: 'center' }}>
-            {flag.label}
+            {flagTypeLabel(t, flag.type, flag.label)}
           </Tag>
           <div style={{ flex: 1, minWidth: 0 }}>
-            <Typography.Text>{flag.message}</Typography.Text>
+            <Typography.Text>{messageOf(t, flag.text, flag.message)}</Typography.Text>
             {flag.date && (
               <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
                 {flag.date}

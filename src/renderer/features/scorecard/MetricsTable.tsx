@@ -2,6 +2,7 @@ import { Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { MetricRowDto } from '../../../shared/api/evaluationApi';
 import { formatDistrictValue, formatMetricValue, formatScore } from './formatMetricValue';
+import { messageOf } from '../../i18n/messageOf';
 
 /** Every metric grouped by dimension; a click opens the evidence of the flags of its dimension. */
 export function MetricsTable({ metrics, onOpen, onScore }: { metrics: MetricRowDto[]; onOpen: (row: MetricRowDto) => void; onScore?: (row: MetricRowDto) => void }) {
@@ -50,7 +51,7 @@ export function MetricsTable({ metrics, onOpen, onScore }: { metrics: MetricRowD
         {
           title: t('scorecard.rule'),
           dataIndex: 'rule',
-          render: (rule: string, row) => <Typography.Text type={row.ruleType === null ? 'secondary' : undefined}>{rule}</Typography.Text>,
+          render: (rule: string, row) => <Typography.Text type={row.ruleType === null ? 'secondary' : undefined}>{messageOf(t, row.ruleText, rule)}</Typography.Text>,
         },
         { title: t('scorecard.weight'), dataIndex: 'weight', align: 'right', width: 70, render: (w: number | null) => (w === null ? t('scorecard.notScored') : `${w}%`) },
         {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ScorecardDto } from '../../../shared/api/evaluationApi';
 import { navigate } from '../../app/hashRoute';
 import { formatScore } from './formatMetricValue';
+import { vetoReasonOf } from '../../i18n/messageOf';
 
 /** 不合格 (and a veto) in red, the top band in green; the grade text itself comes from the scheme. */
 function gradeColor(card: ScorecardDto): string {
@@ -49,7 +50,7 @@ export function ScorecardHeader({ card }: { card: ScorecardDto }) {
         </Tag>
       </div>
       {manager.veto && (
-        <Alert type="error" showIcon style={{ marginTop: 8 }} title={t('scorecard.veto', { reason: manager.veto.reason.replace(/^一票否决[：:]\s*/, '') })} data-testid="scorecard-veto" />
+        <Alert type="error" showIcon style={{ marginTop: 8 }} title={t('scorecard.veto', { reason: vetoReasonOf(t, manager.veto) })} data-testid="scorecard-veto" />
       )}
     </Card>
   );

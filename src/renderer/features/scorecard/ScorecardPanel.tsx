@@ -16,6 +16,7 @@ import { MetricsTable } from './MetricsTable';
 import { StaleBanner } from '../evaluation/StaleBanner';
 import { ScorecardHeader } from './ScorecardHeader';
 import { UndoAdjustmentModal } from './UndoAdjustmentModal';
+import { flagTypeLabel } from '../../i18n/messageOf';
 
 /** One manager's scorecard: radar against the district, metrics, flags → evidence, attendance calendar, adjustments. */
 export function ScorecardPanel({ month, managerCode, show }: { month: string; managerCode: string; show?: 'flags' }) {
@@ -59,7 +60,7 @@ export function ScorecardPanel({ month, managerCode, show }: { month: string; ma
   };
   const openFlag = (index: number) => {
     const flag = data.flags[index];
-    if (flag) setEvidence({ title: flag.label, flags: [flag] });
+    if (flag) setEvidence({ title: flagTypeLabel(t, flag.type, flag.label), flags: [flag] });
   };
 
   return (

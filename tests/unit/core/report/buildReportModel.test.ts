@@ -105,7 +105,7 @@ describe('buildReportModel', () => {
       dimension: '出勤情况',
       value: { kind: 'number', value: 0.5, format: 'percent' },
       district: { kind: 'number', value: 0.9, format: 'percent' },
-      weight: '29.17%',
+      weight: '30%',
       rule: '线性：70%→100% 得 0→100',
     });
     expect(line('月度分析报告按时提交')).toMatchObject({ value: { kind: 'text', text: '是' }, district: { kind: 'number', value: 0.5, format: 'percent' } });

@@ -33,6 +33,17 @@ describe('DEFAULT_SCHEME', () => {
     ]);
   });
 
+  it('weighs unequal metrics in shares that add up to 100, copying heaviest among the records faults', () => {
+    const sum = (key: 'attendance' | 'records' | 'brand' | 'evaluation') => DEFAULT_SCHEME.metrics[key].reduce((n, m) => n + m.weight, 0);
+    for (const key of ['attendance', 'records', 'brand', 'evaluation'] as const) expect(sum(key), key).toBe(100);
+    const records = Object.fromEntries(DEFAULT_SCHEME.metrics.records.map((m) => [m.metric, m.weight]));
+    const copying = records.report_copy! + records.self_copy! + records.cross_copy!;
+    expect(copying).toBe(45);
+    // Short and boilerplate-only entries are one fault (empty writing): together what short entries weighed alone.
+    expect(records.short_entries! + records.perfunctory_entries!).toBe(10);
+    expect(Math.min(records.report_copy!, records.self_copy!, records.cross_copy!)).toBeGreaterThan(records.short_entries!);
+  });
+
   it('has the default grades and veto', () => {
     expect(DEFAULT_SCHEME.grades.map((g) => [g.min, g.label])).toEqual([
       [90, '优秀'],

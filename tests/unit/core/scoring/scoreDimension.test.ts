@@ -46,28 +46,28 @@ describe('scoreDimension', () => {
   it('scores default records with penalties counting down', () => {
     const records = DEFAULT_SCHEME.metrics.records;
     // journal 0.9 → 75 (20), report 1 → 100 (15), counters 0.8 → 50 (10), report not copied → 100 (15),
-    // 1 self-copy of 4 → 75 (15), 0 cross-copies → 100 (15), 5 short entries → 0 (10):
-    // (1500 + 1500 + 500 + 1500 + 1125 + 1500 + 0) / 100 = 76.25
+    // 1 self-copy of 4 → 75 (15), 0 cross-copies → 100 (15), 5 short entries → 0 (5), no boilerplate → 100 (5):
+    // (1500 + 1500 + 500 + 1500 + 1125 + 1500 + 0 + 500) / 100 = 81.25
     expect(
       scoreDimension(
         records,
-        { journal_rate: 0.9, report_submitted: 1, counter_ok_rate: 0.8, report_copy: 0, self_copy: 1, cross_copy: 0, short_entries: 5 },
+        { journal_rate: 0.9, report_submitted: 1, counter_ok_rate: 0.8, report_copy: 0, self_copy: 1, cross_copy: 0, short_entries: 5, perfunctory_entries: 0 },
         ctxFor,
       ),
-    ).toBe(76.3);
+    ).toBe(81.3);
   });
 
   it('scores a single copy of a colleague 0 and a punch anomaly at half (the default scheme)', () => {
     const records = DEFAULT_SCHEME.metrics.records;
-    const clean = { journal_rate: 1, report_submitted: 1, counter_ok_rate: 1, report_copy: 0, self_copy: 0, cross_copy: 0, short_entries: 0 };
+    const clean = { journal_rate: 1, report_submitted: 1, counter_ok_rate: 1, report_copy: 0, self_copy: 0, cross_copy: 0, short_entries: 0, perfunctory_entries: 0 };
     expect(scoreDimension(records, clean, ctxFor)).toBe(100);
     // The cross_copy sub-score (15 of 100) is lost whole.
     expect(scoreDimension(records, { ...clean, cross_copy: 1 }, ctxFor)).toBe(85);
     const attendance = DEFAULT_SCHEME.metrics.attendance;
     const present = { attendance_rate: 1, coverage: 1, plan_compliance: 1, top3_share: 0.2, punch_anomalies: 0 };
     expect(scoreDimension(attendance, present, ctxFor)).toBe(100);
-    // punch_anomalies weighs 20 of 120: one anomaly halves it, two score 0.
-    expect(scoreDimension(attendance, { ...present, punch_anomalies: 1 }, ctxFor)).toBe(91.7);
-    expect(scoreDimension(attendance, { ...present, punch_anomalies: 2 }, ctxFor)).toBe(83.3);
+    // punch_anomalies weighs 20 of 100: one anomaly halves it, two score 0.
+    expect(scoreDimension(attendance, { ...present, punch_anomalies: 1 }, ctxFor)).toBe(90);
+    expect(scoreDimension(attendance, { ...present, punch_anomalies: 2 }, ctxFor)).toBe(80);
   });
 });
