@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { defaultDatabasePath } from '../../backend/db/defaultDatabasePath';
-import { openStore } from '../../backend/db/openStore';
+import { openStoreAt } from '../../backend/db/openStoreAt';
 import { ensureRendererBuild } from '../../backend/host/ensureRendererBuild';
 import { startHttpHost } from '../../backend/host/startHttpHost';
 import { findProjectRoot } from '../../backend/services/app/findProjectRoot';
@@ -36,7 +36,7 @@ export async function runServe(args: string[]): Promise<number> {
     await ensureRendererBuild(rendererDir, { projectRoot: root, log: (line) => process.stderr.write(`${line}\n`) });
   }
 
-  const store = await openStore(values.db ?? defaultDatabasePath());
+  const store = await openStoreAt(values.db ?? defaultDatabasePath());
   let host;
   try {
     host = await startHttpHost({ store, port, rendererDir });
