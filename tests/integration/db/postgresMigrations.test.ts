@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditSequence } from '../../../src/backend/db/auditSequence';
 import { openStore, type Store } from '../../../src/backend/db/openStore';
 import { openStoreAt } from '../../../src/backend/db/openStoreAt';
 import type { Database } from '../../../src/backend/db/schema';
@@ -58,6 +59,9 @@ describe.skipIf(!pgUrl)(`migrations 0001–0010 on PostgreSQL${postgresSkipReaso
     const onSqlite = await tableShapes(lite.db, (t) => SAME_TYPE[t.toUpperCase()] ?? `sqlite:${t}`, new Set(keys.rows.map((r) => r.col)));
     const onPostgres = await tableShapes(pg.db, (t) => t);
     expect(Object.keys(onSqlite).length).toBeGreaterThanOrEqual(30);
+    // sqlite_sequence's part for the audit log (auditSequence.ts), a table of its own on PostgreSQL.
+    expect(onPostgres.audit_log_sequence).toEqual([{ name: 'seq', type: 'int8', nullable: false, hasDefault: false, autoIncrement: false }]);
+    delete onPostgres.audit_log_sequence;
     expect(onPostgres).toEqual(onSqlite);
   });
 
@@ -94,7 +98,16 @@ describe.skipIf(!pgUrl)(`migrations 0001–0010 on PostgreSQL${postgresSkipReaso
     await expect(db.updateTable('audit_log').set({ who: 'x' } as never).execute()).rejects.toThrow(/append-only/);
     await expect(db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
     await expect(sql`truncate audit_log`.execute(db)).rejects.toThrow(/append-only/);
-    expect((await db.selectFrom('audit_log').select(['id', 'hash']).execute())).toEqual([{ id: 1, hash: 'h1' }]);
+    expect(await db.selectFrom('audit_log').select(['id', 'hash']).execute()).toEqual([{ id: 1, hash: 'h1' }]);
+    // The high-water mark follows inserts and their rollbacks, as sqlite_sequence does.
+    expect(await auditSequence(db)).toBe(1);
+    const undone = db.transaction().execute(async (trx) => {
+      await trx.insertInto('audit_log').values({ id: 2, at: 'now', who: 't', entity: 'e', entity_id: '2', field: 'f', hash: 'h2' } as never).execute();
+      expect(await auditSequence(trx)).toBe(2);
+      throw new Error('undone');
+    });
+    await expect(undone).rejects.toThrow('undone');
+    expect(await auditSequence(db)).toBe(1);
   });
 
   it('reads counts and sums as numbers, as better-sqlite3 gives them', async () => {

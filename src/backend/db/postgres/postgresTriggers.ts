@@ -4,6 +4,7 @@
  * events, same row-level timing, same error texts (callers and tests match "append-only").
  * A PostgreSQL trigger calls a function; each function is named after its trigger's purpose and
  * created with `create or replace`, so a migration that recreates a trigger (0007) can say it again.
+ * One table SQLite keeps by itself is made here: audit_log_sequence, in place of sqlite_sequence.
  *
  * A NEW migration with SQLite-only SQL must add its translation here: the migration plugin
  * (sqliteMigrationsOnPostgres.ts) refuses a trigger it has no translation for.
@@ -61,15 +62,20 @@ end $$`,
     'create trigger brands_month_cache_delete after delete on brands for each row execute function kaoping_brands_month_cache_stale()',
   ],
   // 0007: the audit chain drops the update trigger to hash the old rows, then puts it back, and
-  // adds the insert check. SQLite's check also compares with sqlite_sequence (ids of deleted rows);
-  // here no row can be deleted or truncated, so the highest id present is the highest ever.
+  // adds the insert check: the next id and a hash. SQLite also compares with sqlite_sequence (the
+  // highest id ever, deleted rows included) and backend/db/auditSequence.ts reads it to tell a cut
+  // tail; here the trigger keeps that high-water mark in audit_log_sequence, in the inserting
+  // transaction (a sequence's setval would survive a rollback and then look like a cut tail).
   'drop trigger audit_log_no_update': ['drop trigger audit_log_no_update on audit_log'],
   'create trigger audit_log_append_only': [
+    'create table audit_log_sequence (seq bigint not null)',
+    'insert into audit_log_sequence (seq) select coalesce(max(id), 0) from audit_log',
     `create or replace function kaoping_audit_log_append_only() returns trigger language plpgsql as $$
 begin
-  if new.hash is null or new.id <= (select coalesce(max(id), 0) from audit_log) then
+  if new.hash is null or new.id <= (select coalesce(max(id), 0) from audit_log) or new.id <= (select seq from audit_log_sequence) then
     raise exception 'audit_log is append-only: a new row needs the next id and a hash';
   end if;
+  update audit_log_sequence set seq = new.id;
   return new;
 end $$`,
     'create trigger audit_log_append_only before insert on audit_log for each row execute function kaoping_audit_log_append_only()',
