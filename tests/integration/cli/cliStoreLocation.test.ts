@@ -29,3 +29,21 @@ describe('kaoping --db and KAOPING_DB: a file or a postgres:// URL, nothing else
     expect(run.stderr).not.toContain('s3cret');
   });
 });
+
+describe('kaoping serve --listen: beyond this computer only on PostgreSQL with accounts', () => {
+  it('refuses a network address on a SQLite file, before building or opening anything', async () => {
+    const run = await runCli(['serve', '--listen', '0.0.0.0:8080', '--db', path.join(ROOT, 'no-such-dir', 'k.sqlite')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('不能在 0.0.0.0 上对网络开放：只有 PostgreSQL 数据库');
+    expect(fs.existsSync(path.join(ROOT, 'no-such-dir'))).toBe(false);
+  });
+
+  it('refuses it on PostgreSQL too while accounts are not built, and a malformed address', async () => {
+    const onPostgres = await runCli(['serve', '--listen', '10.1.2.3:443', '--db', 'postgres://kaoping@db.example/city']);
+    expect(onPostgres.code).toBe(2);
+    expect(onPostgres.stderr).toContain('需要登录账号与权限，这项功能尚未完成');
+    const malformed = await runCli(['serve', '--listen', '8080']);
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toContain('--listen 需要「主机:端口」');
+  });
+});
