@@ -9,10 +9,16 @@
  * A NEW migration with SQLite-only SQL must add its translation here: the migration plugin
  * (sqliteMigrationsOnPostgres.ts) refuses a trigger it has no translation for.
  */
-const refuseChange = `create or replace function kaoping_audit_log_refuse() returns trigger language plpgsql as $$
-begin
-  raise exception 'audit_log is append-only';
-end $$`;
+
+/** A trigger function: `create or replace`, so that two triggers (or a recreated one) can share it. */
+function triggerFunction(name: string, body: string): string {
+  return `create or replace function ${name}() returns trigger language plpgsql as $$\nbegin\n  ${body}\nend $$`;
+}
+
+const refuseChange = triggerFunction('kaoping_audit_log_refuse', "raise exception 'audit_log is append-only';");
+/** An AFTER trigger's work; its return value is ignored, null says so. */
+const afterRow = (name: string, statement: string) => triggerFunction(name, `${statement};\n  return null;`);
+const brandsStale = afterRow('kaoping_brands_month_cache_stale', 'update order_month_cache set totals_ready = 0 where totals_ready = 1');
 
 export const POSTGRES_TRIGGERS: Record<string, string[]> = {
   // 0002: the audit log refuses UPDATE and DELETE; on PostgreSQL TRUNCATE too (a row trigger does
@@ -28,37 +34,21 @@ export const POSTGRES_TRIGGERS: Record<string, string[]> = {
   ],
   // 0005: what changes order lines or brand prices drops the months' cached totals.
   'create trigger orders_month_cache_update': [
-    `create or replace function kaoping_orders_month_cache_update() returns trigger language plpgsql as $$
-begin
-  delete from order_month_cache where month in (substr(old.date, 1, 7), substr(new.date, 1, 7));
-  return null;
-end $$`,
+    afterRow('kaoping_orders_month_cache_update', 'delete from order_month_cache where month in (substr(old.date, 1, 7), substr(new.date, 1, 7))'),
     'create trigger orders_month_cache_update after update on orders for each row execute function kaoping_orders_month_cache_update()',
   ],
   'create trigger orders_month_cache_delete': [
-    `create or replace function kaoping_orders_month_cache_delete() returns trigger language plpgsql as $$
-begin
-  delete from order_month_cache where month = substr(old.date, 1, 7);
-  return null;
-end $$`,
+    afterRow('kaoping_orders_month_cache_delete', 'delete from order_month_cache where month = substr(old.date, 1, 7)'),
     'create trigger orders_month_cache_delete after delete on orders for each row execute function kaoping_orders_month_cache_delete()',
   ],
   'create trigger brands_month_cache_update': [
-    `create or replace function kaoping_brands_month_cache_stale() returns trigger language plpgsql as $$
-begin
-  update order_month_cache set totals_ready = 0 where totals_ready = 1;
-  return null;
-end $$`,
+    brandsStale,
     `create trigger brands_month_cache_update after update of retail_price, wholesale_price on brands for each row
   when (old.retail_price is distinct from new.retail_price or old.wholesale_price is distinct from new.wholesale_price)
   execute function kaoping_brands_month_cache_stale()`,
   ],
   'create trigger brands_month_cache_delete': [
-    `create or replace function kaoping_brands_month_cache_stale() returns trigger language plpgsql as $$
-begin
-  update order_month_cache set totals_ready = 0 where totals_ready = 1;
-  return null;
-end $$`,
+    brandsStale,
     'create trigger brands_month_cache_delete after delete on brands for each row execute function kaoping_brands_month_cache_stale()',
   ],
   // 0007: the audit chain drops the update trigger to hash the old rows, then puts it back, and
@@ -70,14 +60,14 @@ end $$`,
   'create trigger audit_log_append_only': [
     'create table audit_log_sequence (seq bigint not null)',
     'insert into audit_log_sequence (seq) select coalesce(max(id), 0) from audit_log',
-    `create or replace function kaoping_audit_log_append_only() returns trigger language plpgsql as $$
-begin
-  if new.hash is null or new.id <= (select coalesce(max(id), 0) from audit_log) or new.id <= (select seq from audit_log_sequence) then
+    triggerFunction(
+      'kaoping_audit_log_append_only',
+      `if new.hash is null or new.id <= (select coalesce(max(id), 0) from audit_log) or new.id <= (select seq from audit_log_sequence) then
     raise exception 'audit_log is append-only: a new row needs the next id and a hash';
   end if;
   update audit_log_sequence set seq = new.id;
-  return new;
-end $$`,
+  return new;`,
+    ),
     'create trigger audit_log_append_only before insert on audit_log for each row execute function kaoping_audit_log_append_only()',
   ],
 };
