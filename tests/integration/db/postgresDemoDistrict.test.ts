@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../../src/backend/db/openStore';
 import { openStoreAt } from '../../../src/backend/db/openStoreAt';
 import { copySqliteStoreToPostgres } from '../../../src/backend/db/postgres/copySqliteStoreToPostgres';
+import { GRID_TABLES } from '../../../src/backend/repositories/gridTables';
 import { verifyAuditChain } from '../../../src/backend/services/audit/verifyAuditChain';
+import { gridRows } from '../../../src/backend/services/data/gridRows';
 import { buildDemoDatabase, type DemoDatabase } from '../../helpers/demoDatabase';
 import { freshPostgresDatabase, postgresSkipReason, postgresTestUrl } from '../../helpers/postgresTestDatabase';
 import { runCli } from '../../helpers/runCli';
@@ -53,6 +55,22 @@ describe.skipIf(!pgUrl)(`the demo district on PostgreSQL${postgresSkipReason()}`
     expect(fromPostgres.stderr).toBe('');
     expect(fromPostgres.code).toBe(0);
     expect(JSON.parse(fromPostgres.stdout)).toEqual(JSON.parse(fromSqlite.stdout));
+  });
+
+  it('shows every grid the same, sorted by any column either way (NULLs where SQLite puts them)', async () => {
+    const differing: string[] = [];
+    let pages = 0;
+    for (const [kind, spec] of Object.entries(GRID_TABLES)) {
+      const sorts = [[], ...spec.columns.flatMap((c) => (['asc', 'desc'] as const).map((sort) => [{ colId: c.field, sort }]))];
+      for (const sort of sorts) {
+        const arg = { kind, startRow: 0, endRow: 100, filters: {}, count: true, sort } as Parameters<typeof gridRows>[1];
+        const [onSqlite, onPostgres] = [await gridRows(demo.store, arg), await gridRows(pg, arg)];
+        pages += 1;
+        if (JSON.stringify(onPostgres) !== JSON.stringify(onSqlite)) differing.push(`${kind} ${JSON.stringify(sort)}`);
+      }
+    }
+    expect(pages).toBeGreaterThan(200);
+    expect(differing).toEqual([]);
   });
 
   it('keeps the audit chain intact, and gives the next rows new ids', async () => {

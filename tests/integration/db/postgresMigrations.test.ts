@@ -75,6 +75,9 @@ describe.skipIf(!pgUrl)(`migrations 0001–0010 on PostgreSQL${postgresSkipReaso
         order by i.relname`.execute(pg.db)
     ).rows.map((r) => r.name);
     expect(pgIndexes).toEqual(liteIndexes);
+    // Index columns order NULLs as the store's ORDER BY does (SQLite's way), so pages read in index order.
+    const ordersDate = await sql<{ def: string }>`select indexdef as def from pg_indexes where indexname = 'orders_date'`.execute(pg.db);
+    expect(ordersDate.rows[0]?.def).toMatch(/\(date NULLS FIRST\)$/);
     const liteTriggers = (await sql<{ name: string }>`select name from sqlite_master where type = 'trigger' order by name`.execute(lite.db)).rows.map((r) => r.name);
     const pgTriggers = (await sql<{ name: string }>`select tgname as name from pg_trigger where not tgisinternal order by tgname`.execute(pg.db)).rows.map((r) => r.name);
     expect(pgTriggers).toEqual([...liteTriggers, 'audit_log_no_truncate'].sort());

@@ -5,6 +5,7 @@ import { StoreError, type Store } from '../openStore';
 import type { Database } from '../schema';
 import { redactStoreUrl } from '../storeLocation';
 import { SqliteMigrationsOnPostgres } from './sqliteMigrationsOnPostgres';
+import { SqliteNullOrder } from './sqliteNullOrder';
 
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
@@ -27,8 +28,8 @@ const types = {
 
 /**
  * Opens a PostgreSQL store: a pg Pool under kysely's PostgresDialect, the frozen migrations run on
- * it through SqliteMigrationsOnPostgres. The result is a Store whose kysely code runs as on SQLite;
- * what still needs better-sqlite3 (store.sqlite: prepared hot paths, backups, pragmas, the import's
+ * it through SqliteMigrationsOnPostgres, NULLs ordered as SQLite orders them (SqliteNullOrder).
+ * The result is a Store whose kysely code runs as on SQLite; what still needs better-sqlite3 (store.sqlite: prepared hot paths, backups, pragmas, the import's
  * transaction) stops with a clear StoreError instead (docs/postgres-plan.md lists each place).
  * No backup before migrating: a server's database is backed up by its administrator (pg_dump),
  * and PostgreSQL runs each migration in a transaction of its own.
@@ -43,16 +44,18 @@ export async function openPostgresStore(url: string): Promise<Store> {
     await pool.end();
     throw new StoreError('unreachable', `无法连接 PostgreSQL 数据库（${shown}）：${err instanceof Error ? err.message : String(err)}`);
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new SqliteNullOrder()] });
+  let closed: Promise<void> | null = null;
+  // `sqlite` is a getter that throws: never spread this store ({ ...store } would call it); it is
+  // passed around as is (the HTTP host's read store is the store itself on PostgreSQL).
   const store: Store = {
     db,
     get sqlite(): never {
       throw new StoreError('sqlite_only', `这项操作目前只支持 SQLite 数据库文件，还不能用于 PostgreSQL（${shown}）。`);
     },
     path: shown,
-    close: async () => {
-      await db.destroy();
-    },
+    // Idempotent: the read store shares the pool, and both get closed.
+    close: () => (closed ??= db.destroy()),
   };
   const migrator = new Migrator({ db: db.withPlugin(new SqliteMigrationsOnPostgres()), provider: migrationProvider });
   const { error, results } = await migrator.migrateToLatest();

@@ -129,7 +129,7 @@ const COUNT_CACHE_SIZE = 32;
 const countCaches = new WeakMap<Store, { version: string; counts: Map<string, number> }>();
 
 function countCache(store: Store): GridCountCache {
-  const version = dataVersion(store.sqlite);
+  const version = dataVersion(store);
   let cache = countCaches.get(store);
   if (!cache || cache.version !== version) {
     cache = { version, counts: new Map() };
