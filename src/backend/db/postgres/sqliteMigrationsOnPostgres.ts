@@ -7,14 +7,9 @@ import {
   OrderByItemNode,
   RawNode,
   type ColumnDataType,
-  type KyselyPlugin,
-  type PluginTransformQueryArgs,
-  type PluginTransformResultArgs,
-  type QueryResult,
-  type RootOperationNode,
-  type UnknownRow,
 } from 'kysely';
 import { POSTGRES_TRIGGERS } from './postgresTriggers';
+import { TransformerPlugin } from './transformerPlugin';
 
 /**
  * SQLite's column types as PostgreSQL needs them to hold the same values. SQLite's INTEGER is
@@ -71,14 +66,8 @@ class MigrationTransformer extends OperationNodeTransformer {
  * The whole raw statement is replaced, so a translation runs as several statements in one simple
  * query (no parameters: the pg driver then sends it as is).
  */
-export class SqliteMigrationsOnPostgres implements KyselyPlugin {
-  readonly #transformer = new MigrationTransformer();
-
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    return this.#transformer.transformNode(args.node, args.queryId);
-  }
-
-  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return args.result;
+export class SqliteMigrationsOnPostgres extends TransformerPlugin {
+  constructor() {
+    super(new MigrationTransformer());
   }
 }

@@ -2,13 +2,8 @@ import {
   OperationNodeTransformer,
   OrderByItemNode,
   RawNode,
-  type KyselyPlugin,
-  type PluginTransformQueryArgs,
-  type PluginTransformResultArgs,
-  type QueryResult,
-  type RootOperationNode,
-  type UnknownRow,
 } from 'kysely';
+import { TransformerPlugin } from './transformerPlugin';
 
 function isDescending(direction: OrderByItemNode['direction']): boolean {
   return direction !== undefined && RawNode.is(direction) && direction.sqlFragments.join('').trim().toLowerCase() === 'desc';
@@ -29,14 +24,8 @@ class NullOrderTransformer extends OperationNodeTransformer {
  * desktop. Added to every kysely ORDER BY item that does not say `nulls first/last` itself;
  * ORDER BY written inside raw `sql` is not seen (none in the code today).
  */
-export class SqliteNullOrder implements KyselyPlugin {
-  readonly #transformer = new NullOrderTransformer();
-
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    return this.#transformer.transformNode(args.node, args.queryId);
-  }
-
-  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return args.result;
+export class SqliteNullOrder extends TransformerPlugin {
+  constructor() {
+    super(new NullOrderTransformer());
   }
 }
