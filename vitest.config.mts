@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // A throwaway PostgreSQL for the tests that run on both stores (KAOPING_TEST_PG).
+    globalSetup: ['tests/helpers/postgresGlobalSetup.ts'],
   },
 });

@@ -2,7 +2,9 @@
 /**
  * Provisions what the test suite needs beyond npm packages, so that `npm ci && npm test` works on
  * a fresh Debian machine: Chromium (end-to-end tests), a CJK font (report charts and screenshots),
- * LibreOffice and poppler (the report's PDF check). Run by `npm test` before anything else.
+ * LibreOffice and poppler (the report's PDF check), the PostgreSQL server (the integration suite
+ * also runs on a throwaway cluster: tests/helpers/postgresGlobalSetup.ts). Run by `npm test` before
+ * anything else.
  *
  * What is present is left alone. What is missing is installed with apt-get when this runs as root
  * on a Debian-like system; otherwise it stops at once with one line naming what to install,
@@ -20,6 +22,8 @@ const PREREQUISITES = [
   { what: 'LibreOffice Calc', apt: 'libreoffice-calc-nogui', present: () => onPath('soffice') },
   { what: 'pdftoppm', apt: 'poppler-utils', present: () => onPath('pdftoppm') },
   { what: 'a Chinese (CJK) font', apt: 'fonts-noto-cjk', present: hasCjkFont },
+  // Optional: where it cannot be installed, the PostgreSQL tests skip and say why.
+  { what: 'the PostgreSQL server', apt: 'postgresql', present: hasPostgresServer, optional: true },
 ];
 
 function onPath(command) {
@@ -30,6 +34,13 @@ function hasCjkFont() {
   const listed = spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' });
   if (listed.status === 0) return listed.stdout.trim() !== '';
   return ['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc'].some((f) => fs.existsSync(f));
+}
+
+/** initdb and pg_ctl: Debian keeps them off PATH, in /usr/lib/postgresql/N/bin (as tests/helpers/postgresCluster.ts looks). */
+function hasPostgresServer() {
+  const root = '/usr/lib/postgresql';
+  const debian = fs.existsSync(root) && fs.readdirSync(root).some((v) => fs.existsSync(`${root}/${v}/bin/initdb`) && fs.existsSync(`${root}/${v}/bin/pg_ctl`));
+  return debian || (onPath('initdb') && onPath('pg_ctl'));
 }
 
 function canInstallWithApt() {
@@ -48,9 +59,16 @@ function aptInstall(packages) {
 const checkOnly = process.argv.includes('--check');
 let missing = PREREQUISITES.filter((p) => !p.present());
 if (missing.length > 0 && !checkOnly && canInstallWithApt()) {
-  aptInstall(missing.map((p) => p.apt));
+  // An optional package that fails to install must not take the required ones down with it.
+  for (const group of [missing.filter((p) => !p.optional), missing.filter((p) => p.optional)]) {
+    if (group.length > 0) aptInstall(group.map((p) => p.apt));
+  }
   missing = PREREQUISITES.filter((p) => !p.present());
 }
+for (const p of missing.filter((p) => p.optional)) {
+  console.warn(`Without ${p.what} its tests skip (Debian/Ubuntu: sudo apt-get install ${p.apt}).`);
+}
+missing = missing.filter((p) => !p.optional);
 if (missing.length > 0) {
   const names = missing.map((p) => p.what).join(', ');
   const packages = missing.map((p) => p.apt).join(' ');

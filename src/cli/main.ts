@@ -14,10 +14,10 @@ const USAGE = `用法：kaoping <命令> [选项]
   finalize --month YYYY-MM [--by NAME] [--db FILE]
   reopen   --month YYYY-MM --reason TEXT [--by NAME] [--db FILE]
   report   --month YYYY-MM --out FILE.xlsx [--db FILE]
-  serve    [--db FILE] [--port N]   (the workbench in a browser on 127.0.0.1; prints its URL)
+  serve    [--db FILE] [--port N | --listen HOST:PORT]   (the workbench in a browser on 127.0.0.1; prints its URL)
   audit verify [--db FILE] [--json]   (checks the audit log's hash chain; names the first broken row)
 
---db 默认取环境变量 $KAOPING_DB，否则为桌面程序的数据库文件。
+--db 默认取环境变量 $KAOPING_DB，否则为桌面程序的数据库文件；也可以是 postgres://用户@主机:端口/数据库（PostgreSQL，尚在建设中）。
 import --dry-run 只检查并列出将要发生的变化，不写入任何数据；--month 为零售客户档案的线路分配生效月份。
 --by 记录操作人（考核人）；默认取环境变量 $KAOPING_USER，否则为程序中设置的考核人（设置 › 常规）。`;
 

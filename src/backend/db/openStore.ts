@@ -22,7 +22,7 @@ export interface OpenStoreOptions {
 
 export class StoreError extends Error {
   constructor(
-    readonly code: 'network_path' | 'unreadable' | 'migration_failed',
+    readonly code: 'network_path' | 'unreadable' | 'migration_failed' | 'unsupported_location' | 'unreachable' | 'sqlite_only',
     message: string,
   ) {
     super(message);
@@ -35,7 +35,19 @@ export function isNetworkPath(file: string): boolean {
   return /^(\\\\|\/\/)[^\\/]/.test(file);
 }
 
+/**
+ * A database location written as a URL (`scheme://…`, and `postgres:` without the slashes), never a
+ * file name: two letters at least before `://`, so that a Windows drive (`C://data`) stays a path.
+ */
+export function isStoreUrl(value: string): boolean {
+  return /^[a-z][a-z0-9+.-]+:\/\//i.test(value) || /^postgres(ql)?:/i.test(value);
+}
+
 export async function openStore(file: string, opts: OpenStoreOptions = {}): Promise<Store> {
+  // Opened as a file, a URL would become a SQLite file in a folder named "postgres:".
+  if (isStoreUrl(file)) {
+    throw new StoreError('unsupported_location', '数据库位置是一个网址而不是文件路径：这里只能打开本机的 SQLite 数据库文件（PostgreSQL 地址只用于命令行与 kaoping serve）。');
+  }
   if (isNetworkPath(file)) {
     throw new StoreError(
       'network_path',

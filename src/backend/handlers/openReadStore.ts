@@ -1,5 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { isPostgres } from '../db/isPostgres';
 import type { Store } from '../db/openStore';
 import type { Database } from '../db/schema';
 
@@ -11,6 +12,9 @@ import type { Database } from '../db/schema';
  */
 export function openReadStore(store: Store): Store {
   if (store.path === ':memory:' || store.path === '') return { ...store, close: async () => undefined };
+  // PostgreSQL: the pool's other connections already read the last committed state (the store
+  // itself, not a copy: its close may run twice).
+  if (isPostgres(store.db)) return store;
   const sqlite = new BetterSqlite3(store.path, { readonly: true, fileMustExist: true });
   sqlite.pragma('busy_timeout = 10000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { defaultDatabasePath } from '../../backend/db/defaultDatabasePath';
-import { openStore } from '../../backend/db/openStore';
+import { openStoreAt } from '../../backend/db/openStoreAt';
 import { ensureRendererBuild } from '../../backend/host/ensureRendererBuild';
 import { startHttpHost } from '../../backend/host/startHttpHost';
 import { findProjectRoot } from '../../backend/services/app/findProjectRoot';
+import { parseListenAddress, refuseOpenListen } from '../listenAddress';
 import { intOption, parseCommandArgs } from '../parseCommandArgs';
 import { UsageError } from '../usageError';
 
@@ -25,8 +26,11 @@ function waitForStopSignal(): Promise<string> {
  * The first stdout line is the URL with this run's token; Ctrl+C (SIGINT) or SIGTERM stops it.
  */
 export async function runServe(args: string[]): Promise<number> {
-  const { values } = parseCommandArgs(args, { db: { type: 'string' }, port: { type: 'string' }, 'renderer-dir': { type: 'string' } });
-  const port = intOption(values.port, 'port') ?? 0;
+  const { values } = parseCommandArgs(args, { db: { type: 'string' }, port: { type: 'string' }, listen: { type: 'string' }, 'renderer-dir': { type: 'string' } });
+  const listen = values.listen === undefined ? undefined : parseListenAddress(values.listen);
+  if (listen && values.port !== undefined) throw new UsageError('--listen 已含端口，不能再给 --port');
+  if (listen) refuseOpenListen(listen.host, values.db ?? defaultDatabasePath());
+  const port = listen?.port ?? intOption(values.port, 'port') ?? 0;
   if (port > 65535) throw new UsageError(`--port 应在 0–65535 之间，收到 ${port}`);
   let rendererDir = values['renderer-dir'] === undefined ? undefined : path.resolve(values['renderer-dir']);
   if (rendererDir === undefined) {
@@ -36,7 +40,7 @@ export async function runServe(args: string[]): Promise<number> {
     await ensureRendererBuild(rendererDir, { projectRoot: root, log: (line) => process.stderr.write(`${line}\n`) });
   }
 
-  const store = await openStore(values.db ?? defaultDatabasePath());
+  const store = await openStoreAt(values.db ?? defaultDatabasePath());
   let host;
   try {
     host = await startHttpHost({ store, port, rendererDir });

@@ -1,9 +1,10 @@
 import { defaultDatabasePath } from '../../backend/db/defaultDatabasePath';
-import { openStore, type Store } from '../../backend/db/openStore';
+import type { Store } from '../../backend/db/openStore';
+import { openStoreAt } from '../../backend/db/openStoreAt';
 
-/** Opens the database named by --db (else $KAOPING_DB, else the app's file), runs, closes. */
+/** Opens the database named by --db (else $KAOPING_DB, else the app's file; a postgres:// URL is PostgreSQL), runs, closes. */
 export async function withStore<T>(dbOption: string | undefined, work: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(dbOption ?? defaultDatabasePath());
+  const store = await openStoreAt(dbOption ?? defaultDatabasePath());
   try {
     return await work(store);
   } finally {

@@ -5,7 +5,6 @@ import { groupBy } from './groupBy';
 import { isViolation } from './isViolation';
 import type { MonthContext } from './monthContext';
 import { addDays } from '../calendar/dates';
-import { zhDate } from './zhText';
 import { zhMessage } from '../messages/messageText';
 
 /**

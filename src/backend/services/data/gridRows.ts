@@ -157,7 +157,7 @@ function rememberSort(store: Store, key: string, sort: ApiParsedArg<'data.rows'>
 }
 
 function countCache(store: Store): GridCountCache {
-  const version = dataVersion(store.sqlite);
+  const version = dataVersion(store);
   let cache = countCaches.get(store);
   if (!cache || cache.version !== version) {
     cache = { version, counts: new Map(), idLists: new Map() };
