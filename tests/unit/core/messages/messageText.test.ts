@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGE_FORMATS, messageZh } from '../../../src/core/messages/messageText';
-import { MESSAGE_TEMPLATES_ZH } from '../../../src/core/messages/messageTemplatesZh';
-import { describeRule, describeRuleText } from '../../../src/core/report/describeRule';
-import { messagesTextEn } from '../../../src/renderer/i18n/messagesText';
+import { MESSAGE_FORMATS, messageZh } from '../../../../src/core/messages/messageText';
+import { MESSAGE_TEMPLATES_ZH } from '../../../../src/core/messages/messageTemplatesZh';
+import { describeRule, describeRuleText } from '../../../../src/core/report/describeRule';
+import { messagesTextEn } from '../../../../src/renderer/i18n/messagesText';
 
 const PLACEHOLDER = /\{\{\s*(\w+)\s*(?:,\s*(\w+)\s*)?\}\}/g;
 

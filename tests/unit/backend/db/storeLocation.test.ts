@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isStoreUrl, openStore, StoreError } from '../../../src/backend/db/openStore';
-import { parseStoreLocation, redactStoreUrl } from '../../../src/backend/db/storeLocation';
+import { isStoreUrl, openStore, StoreError } from '../../../../src/backend/db/openStore';
+import { parseStoreLocation, redactStoreUrl } from '../../../../src/backend/db/storeLocation';
 
 function refusal(value: string): string {
   try {
