@@ -161,6 +161,11 @@ describe('no data is decided per manager', () => {
     const m = manager('LH008');
     expect(m?.dimensions.attendance.metrics.present_days).toBe(0);
     expect(m?.dimensions.attendance.metrics.attendance_rate).toBe(0);
+    // No punch, so no anomalous punch to count: 无数据, not a perfect score. Rate 0, coverage 0/1 and
+    // plan 0 all score 0, top3_share has no visits: the dimension is 0 (with 0 anomalies scored 100 it was 20 × 100 / 105 = 19.0).
+    expect(m?.dimensions.attendance.metrics.punch_anomalies).toBeNull();
+    expect(m?.dimensions.attendance.metrics.top3_share).toBeNull();
+    expect(m?.dimensions.attendance.score).toBe(0);
     expect(m?.flags.find((f) => f.type === 'attendance.no_punches')?.message).toContain('18 个工作日');
     expect(m?.flags.filter((f) => f.type === 'attendance.absent')).toHaveLength(18);
   });
