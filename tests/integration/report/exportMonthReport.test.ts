@@ -71,7 +71,7 @@ describe('the evaluation report workbook', () => {
     expect(String(ws.getCell('A2').value)).toContain('默认方案（第 1 版）');
     const rows = rowTexts(ws);
     const header = rows.findIndex((r) => r[0] === '名次');
-    expect(rows[header]?.slice(0, 15)).toEqual(['名次', '工号', '姓名', '硬性指标', '出勤情况', '文字记录', '了解市场', '品牌销量', '市场规范', '履约率', '市场评价', '总分', '等级', '一票否决', '手工调整']);
+    expect(rows[header]?.slice(0, 15)).toEqual(['名次', '工号', '姓名', '硬性指标', '出勤情况', '文字记录', '了解市场', '品牌销量', '市场规范', '履约率', '市场评价', '总分', '等级', '一票否决', '备注']);
     const rowOf = (code: string) => {
       const index = rows.findIndex((r) => r[1] === code);
       expect(index).toBeGreaterThan(header);

@@ -53,7 +53,7 @@ export function writeSummarySheet(workbook: ExcelJS.Workbook, model: ReportModel
       { value: row.name, align: 'center', wrap: true },
       ...row.scores.map((s) => scoreCell(s.score, s.adjusted)),
       scoreCell(row.total, false, { bold: true }),
-      { value: row.grade, align: 'center', ...vetoStyle },
+      { value: row.grade, align: 'center', wrap: true, ...vetoStyle },
       { value: row.veto, wrap: true, ...vetoStyle },
       { value: row.note, wrap: true },
     ]);
