@@ -8,10 +8,20 @@ import './support/provided';
 import { settled } from './support/settled';
 import { startHost, type RunningHost } from './support/startHost';
 
-async function emptyHost(name: string): Promise<RunningHost> {
-  const dir = path.join(inject('runDir'), name);
-  fs.mkdirSync(dir, { recursive: true });
-  return startHost(dir, name);
+/** The host on an empty database of its own and a window that shows the first-start prompt, for one describe. */
+function firstStart(name: string): { host: RunningHost; app: AppSession } {
+  const session = {} as { host: RunningHost; app: AppSession };
+  beforeAll(async () => {
+    const dir = path.join(inject('runDir'), name);
+    fs.mkdirSync(dir, { recursive: true });
+    session.host = await startHost(dir, name);
+    session.app = await openApp(session.host.url, { askSupervisor: true });
+  });
+  afterAll(async () => {
+    await session.app?.close();
+    await session.host?.stop();
+  });
+  return session;
 }
 
 /**
@@ -19,20 +29,10 @@ async function emptyHost(name: string): Promise<RunningHost> {
  * offers the demo district, whose import batches are signed with that name.
  */
 describe('first start', () => {
-  let host: RunningHost;
-  let app: AppSession;
-
-  beforeAll(async () => {
-    host = await emptyHost('welcome');
-    app = await openApp(host.url, { askSupervisor: true });
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await host?.stop();
-  });
+  const session = firstStart('welcome');
 
   it('asks who the supervisor is before anything, then loads the demo district from the welcome dialog, signed with that name', async () => {
+    const { app, host } = session;
     const { page } = app;
     const prompt = page.getByRole('dialog').filter({ has: page.getByTestId('supervisor-first-start') });
     await settled(prompt);
@@ -85,20 +85,10 @@ describe('first start', () => {
 });
 
 describe('first start, supervisor skipped', () => {
-  let host: RunningHost;
-  let app: AppSession;
-
-  beforeAll(async () => {
-    host = await emptyHost('welcome-skip');
-    app = await openApp(host.url, { askSupervisor: true });
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await host?.stop();
-  });
+  const session = firstStart('welcome-skip');
 
   it('goes on to the welcome dialog, keeps asking in the header, and asks again at the next start', async () => {
+    const { app, host } = session;
     const { page } = app;
     const prompt = page.getByRole('dialog').filter({ has: page.getByTestId('supervisor-first-start') });
     await settled(prompt.getByTestId('supervisor-skip'));
