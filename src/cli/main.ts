@@ -4,7 +4,7 @@ import { UsageError } from './usageError';
 const USAGE = `用法：kaoping <命令> [选项]
 
 命令：
-  import [--db FILE] [--kind KIND] [--dry-run] [--skip-invalid] [--encoding auto|utf8|gb18030] [--month YYYY-MM] [--json] FILE...
+  import [--db FILE] [--kind KIND] [--dry-run] [--skip-invalid] [--encoding auto|utf8|gb18030] [--month YYYY-MM] [--by NAME] [--json] FILE...
   stats  [--db FILE] [--json]
   undo   BATCH_ID [--db FILE]
   demo   --out DIR [--seed N] [--managers N] [--retailers N] [--months N]
@@ -19,7 +19,7 @@ const USAGE = `用法：kaoping <命令> [选项]
 
 --db 默认取环境变量 $KAOPING_DB，否则为桌面程序的数据库文件；也可以是 postgres://用户@主机:端口/数据库（PostgreSQL，尚在建设中）。
 import --dry-run 只检查并列出将要发生的变化，不写入任何数据；--month 为零售客户档案的线路分配生效月份。
---by 记录操作人（考核人）；默认取环境变量 $KAOPING_USER，否则为程序中设置的考核人（设置 › 常规）。`;
+--by 记录操作人（考核人，导入时记在导入批次上）；默认取环境变量 $KAOPING_USER，否则为程序中设置的考核人（设置 › 常规）。`;
 
 type Command = (args: string[]) => Promise<number>;
 

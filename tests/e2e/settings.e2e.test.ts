@@ -146,10 +146,15 @@ describe('settings and report export', () => {
     expect(readDb().prepare("select count(*) n from audit_log where entity = 'calendar' and entity_id = ?").get(date)).toEqual({ n: 2 });
   });
 
-  it('exports the month\'s report from the 考评 page with progress; the file lists every manager', async () => {
+  it('exports the month\'s report from the 考评 page with progress; the file lists every manager and is signed by the supervisor', async () => {
     await page.evaluate((h) => (window.location.hash = h), `#/evaluation?month=${month}`);
     const button = page.getByTestId('export-report');
     await button.waitFor();
+    // Version 2 of the scheme was saved above: the month is 需重新考评, and 重新考评 says it uses version 2.
+    await expect.poll(() => page.getByTestId('stale-banner').textContent()).toContain('考核方案「默认方案」已保存新版本 v2（本次考评用的是 v1）');
+    expect(await page.getByTestId('stale-banner').textContent()).toContain('重新考评将使用方案「默认方案」第 2 版');
+    expect(await page.getByTestId('evaluation-run').textContent()).toBe('重新考评（默认方案 第 2 版）');
+    await screenshot(page, '75-evaluation-stale-new-scheme');
     const downloaded = page.waitForEvent('download', { timeout: 90_000 });
     await button.click();
     await page.getByTestId('export-report-progress').waitFor();
@@ -177,6 +182,12 @@ describe('settings and report export', () => {
     };
     expect(evaluated.managers.length).toBeGreaterThan(0);
     expect([...codes].sort()).toEqual(evaluated.managers.map((m) => m.code).sort());
+    // The 考核人 line carries the supervisor saved in 设置 › 常规 (first test): name and unit.
+    const signature: string[] = [];
+    summary?.eachRow((row) => {
+      if (row.getCell(1).value === '考核人：') signature.push(String(row.getCell(3).value));
+    });
+    expect(signature).toEqual(['张明（临河营销部）']);
     expect(app.errors).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import { appInfo } from '../services/app/appInfo';
 import { loadDemo } from '../services/app/loadDemo';
-import { saveSupervisor } from '../services/app/supervisor';
+import { actingName, saveSupervisor } from '../services/app/supervisor';
 import type { HandlerEnv } from './handlerDeps';
 import { backupFirst, job, reads, writes, type Methods } from './methodPolicies';
 
@@ -17,6 +17,7 @@ export function appHandlers(env: HandlerEnv): AppHandlers {
             jobId,
             workDir: env.workDir,
             now: env.now(),
+            importedBy: await actingName(env.store.db),
             signal: ctx.signal,
             onProgress: (p) => ctx.emit('import.progress', { jobId, ...p }),
           }),

@@ -2,6 +2,7 @@ import { KIND_LABELS_ZH, isKindName } from '../../core/import/kinds';
 import type { UploadedFile } from '../../shared/api/schemas';
 import { listImportBatches } from '../repositories/importBatchRepository';
 import { buildErrorsWorkbook, errorsWorkbookName } from '../services/import/errorsWorkbook';
+import { actingName } from '../services/app/supervisor';
 import { previewFile } from '../services/import/previewFile';
 import { runImportJob, type ImportJobFile } from '../services/import/runImportJob';
 import { listMappings, saveMapping } from '../services/import/savedMappings';
@@ -52,6 +53,7 @@ export function importHandlers(env: HandlerEnv): ImportHandlers {
             skipInvalid: arg.skipInvalid,
             asOfMonth: arg.asOfMonth,
             now: env.now(),
+            importedBy: await actingName(store.db),
             signal: ctx.signal,
             savedMappings: await listMappings(store),
             onProgress: (p) => ctx.emit('import.progress', { jobId: arg.jobId, ...p }),
@@ -82,6 +84,7 @@ export function importHandlers(env: HandlerEnv): ImportHandlers {
         unlinked: b.unlinked,
         status: b.status,
         importedAt: b.imported_at,
+        importedBy: b.imported_by,
         undoneAt: b.undone_at,
       })),
     ),

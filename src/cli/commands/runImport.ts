@@ -4,6 +4,7 @@ import { importFiles } from '../../backend/services/import/importFiles';
 import type { FileImportReport } from '../../shared/importReport';
 import { monthOption, parseCommandArgs } from '../parseCommandArgs';
 import { UsageError } from '../usageError';
+import { cliActor } from './cliActor';
 import { withStore } from './withStore';
 
 /** How many updated rows the CLI prints with their changed values. */
@@ -58,6 +59,7 @@ export async function runImport(args: string[]): Promise<number> {
       month: { type: 'string' },
       json: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
+      by: { type: 'string' },
     },
     true,
   );
@@ -81,6 +83,7 @@ export async function runImport(args: string[]): Promise<number> {
       asOfMonth,
       dryRun: values['dry-run'] ?? false,
       now: new Date(),
+      importedBy: (await cliActor(store, values.by)).who,
     });
     if (values.json) process.stdout.write(JSON.stringify(reports, null, 2) + '\n');
     for (const r of reports) {

@@ -23,6 +23,7 @@ export async function runStats(args: string[]): Promise<number> {
       unlinked: b.unlinked,
       status: b.status,
       importedAt: b.imported_at,
+      importedBy: b.imported_by,
     }));
     if (values.json) {
       process.stdout.write(JSON.stringify({ counts, batches }, null, 2) + '\n');
@@ -32,7 +33,7 @@ export async function runStats(args: string[]): Promise<number> {
     lines.push('', '导入批次：');
     for (const b of batches) {
       lines.push(
-        `#${b.id} ${b.importedAt} ${b.kind} ${b.fileName}：新增 ${b.inserted}，更新 ${b.updated}，未变 ${b.unchanged}，拒绝 ${b.rejected}${b.status === 'undone' ? '（已撤销）' : ''}`,
+        `#${b.id} ${b.importedAt}${b.importedBy ? ` ${b.importedBy}` : ''} ${b.kind} ${b.fileName}：新增 ${b.inserted}，更新 ${b.updated}，未变 ${b.unchanged}，拒绝 ${b.rejected}${b.status === 'undone' ? '（已撤销）' : ''}`,
       );
     }
     process.stdout.write(lines.join('\n') + '\n');

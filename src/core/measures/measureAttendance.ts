@@ -25,7 +25,7 @@ import { requiredVisits } from './requiredVisits';
  * separately, and the supervisor decides. Presence and hours count workdays only, from
  * the manager's hiring date; visits (coverage, plan, concentration) count every day.
  * punch_anomalies counts the punch flags (out of area, impossible travel, off hours,
- * duplicate, mock location): one per flag, each flag naming its punches.
+ * duplicate, mock location): one per flag, each flag naming its punches; 无数据 without punches.
  * No data when the district has no punches for the month (the file was not imported).
  */
 export function measureAttendance(ctx: MonthContext, managerCode: string): DimensionMeasures {
@@ -53,7 +53,8 @@ export function measureAttendance(ctx: MonthContext, managerCode: string): Dimen
       market_hours: median(presentDays.map((day) => hoursInMarket(byDate.get(day) ?? []))),
       ...areaMetrics(ctx, managerCode),
       top3_share: ratio(top3Visits, totalVisits),
-      punch_anomalies: anomalies.length,
+      // A fault count: 无数据 for a manager without a punch, never a perfect score for punching nothing.
+      punch_anomalies: punches.length > 0 ? anomalies.length : null,
     },
     flags: [
       ...noPunchesFlags(managerCode, punches.length, workdays.length),

@@ -18,9 +18,13 @@ export function buildSummary(ctx: ReportContext): SummarySection {
     total: m.total,
     grade: m.grade ?? (m.insufficient ? '数据不足，不评等级' : NO_GRADE),
     veto: m.veto?.reason ?? '',
-    note: DIMENSION_KEYS.filter((key) => 'computedScore' in m.dimensions[key])
-      .map((key) => `${DIMENSION_LABELS_ZH[key]} ${formatScore(m.dimensions[key].computedScore ?? null)}→${formatScore(m.dimensions[key].score)}`)
-      .join('；'),
+    // measures.md: a manager below half of the weight is listed, and the report says what is missing.
+    note: [
+      ...(m.insufficient ? [`缺 ${m.insufficient.map((key) => DIMENSION_LABELS_ZH[key]).join('、')}`] : []),
+      ...DIMENSION_KEYS.filter((key) => 'computedScore' in m.dimensions[key]).map(
+        (key) => `${DIMENSION_LABELS_ZH[key]} ${formatScore(m.dimensions[key].computedScore ?? null)}→${formatScore(m.dimensions[key].score)}`,
+      ),
+    ].join('；'),
   }));
 
   const ranked = ctx.managers.flatMap((m) =>
@@ -30,7 +34,7 @@ export function buildSummary(ctx: ReportContext): SummarySection {
   const counts = [...gradeLabels, ...extraGrades].map((grade) => ({ grade, count: rows.filter((r) => r.grade === grade).length }));
 
   return {
-    headers: ['名次', '工号', '姓名', ...DIMENSION_KEYS.map((key) => DIMENSION_LABELS_ZH[key]), '总分', '等级', '一票否决', '手工调整'],
+    headers: ['名次', '工号', '姓名', ...DIMENSION_KEYS.map((key) => DIMENSION_LABELS_ZH[key]), '总分', '等级', '一票否决', '备注'],
     rows,
     average: { scores: DIMENSION_KEYS.map((key) => ctx.averages[key]), total: ctx.averageTotal },
     notes: summaryNotes(ctx),
@@ -47,7 +51,7 @@ function summaryNotes(ctx: ReportContext): string[] {
     `说明：`,
     `1. 总分 = Σ（权重 × 方面得分）÷ 有数据方面的权重之和，保留一位小数。权重：${weights}。`,
     `2. “无数据”表示该方面本月没有可用的数据，其权重不计入总分（既不按 0 分也不按满分计算）。`,
-    `3. 带 * 的分数为主管手工调整后的分数；“手工调整”一列列出调整前后的分数，原因、调整人和时间见各客户经理的考评表。`,
+    `3. 带 * 的分数为主管手工调整后的分数；“备注”一列列出手工调整前后的分数（原因、调整人和时间见各客户经理的考评表）和数据不足时缺少的方面。`,
     `4. 等级：${grades}。`,
   ];
   if (scheme.veto.enabled) {

@@ -15,7 +15,9 @@ import { useAppInfo } from './AppInfoContext';
 import { navItems, OTHER_KINDS } from './navItems';
 import { useMonth } from './useMonth';
 import { ShortcutsModal } from './ShortcutsModal';
+import { SupervisorFirstStart } from './SupervisorFirstStart';
 import { SupervisorPrompt } from './SupervisorPrompt';
+import { useSupervisorSkip } from './supervisorSkip';
 import { WelcomeModal } from './WelcomeModal';
 
 const SIDER_WIDTH = 176;
@@ -28,6 +30,7 @@ export function AppFrame() {
   const key = pageKey(page);
   const client = useApiClient();
   const { info } = useAppInfo();
+  const [supervisorSkipped, skipSupervisor] = useSupervisorSkip();
   // The desktop menu (文件 › 导入…) reaches the page as an event; the page knows its screens.
   useEffect(
     () =>
@@ -119,7 +122,9 @@ export function AppFrame() {
           <Screen page={page} month={month} />
         </Layout.Content>
       </Layout>
-      <WelcomeModal />
+      <SupervisorFirstStart skipped={supervisorSkipped} onSkip={skipSupervisor} />
+      {/* The demo offer comes after: its import batches are signed with the name just given. */}
+      {(info?.supervisor || supervisorSkipped) && <WelcomeModal />}
       <ShortcutsModal />
     </Layout>
   );

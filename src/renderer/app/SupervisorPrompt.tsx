@@ -6,14 +6,14 @@ import { SupervisorForm } from './SupervisorForm';
 
 /**
  * In the header: who judges (考核人), or — until someone has said so, from the first start on —
- * a button that asks for the name. It does not block the screen: a supervisor who first looks
- * around the demo can answer later, and until then changes are signed 「未填写考核人」.
+ * a button that asks for the name (the first-start prompt, SupervisorFirstStart, can be skipped;
+ * until someone answers, changes are signed 「（未填写考核人）」).
  */
 export function SupervisorPrompt() {
   const { t } = useTranslation();
   const { info } = useAppInfo();
   const [open, setOpen] = useState(false);
-  if (!info || info.empty) return null;
+  if (!info) return null;
   return (
     <>
       {info.supervisor ? (

@@ -169,6 +169,7 @@ export const en: Resources = {
     colKind: 'Kind',
     colSheet: 'Sheet',
     colAt: 'Imported at',
+    colBy: 'Imported by',
     colRows: 'Rows',
     colInserted: 'New',
     colUpdated: 'Updated',
@@ -220,6 +221,9 @@ export const en: Resources = {
   office: officeTextEn,
   messages: messagesTextEn,
   supervisor: {
+    firstTitle: 'Who is the supervisor?',
+    skip: 'Later',
+    skipConsequence: 'Skipped: adjustments, 定稿, comments and imports are signed 「（未填写考核人）」 and the report\'s 考核人 line stays blank. Fill it in any time under Settings › General or at the top right; every change is audited.',
     title: 'Supervisor',
     name: 'Name',
     unit: 'Unit',

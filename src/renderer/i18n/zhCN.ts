@@ -169,6 +169,7 @@ export const zhCN = {
     colKind: '类型',
     colSheet: '工作表',
     colAt: '导入时间',
+    colBy: '导入人',
     colRows: '行数',
     colInserted: '新增',
     colUpdated: '更新',
@@ -220,6 +221,9 @@ export const zhCN = {
   office: officeTextZh,
   messages: messagesTextZh,
   supervisor: {
+    firstTitle: '请先填写考核人',
+    skip: '稍后填写',
+    skipConsequence: '暂不填写：调整、定稿、批注和导入都记为「（未填写考核人）」，考评报表的「考核人」一栏留空。之后可随时在 设置 › 常规 或右上角填写，每次修改都记入操作日志。',
     title: '考核人',
     name: '姓名',
     unit: '单位',

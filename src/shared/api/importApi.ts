@@ -111,6 +111,8 @@ export interface BatchInfo {
   unlinked: number;
   status: 'committed' | 'undone';
   importedAt: string;
+  /** Who imported (the supervisor, --by or KAOPING_USER); null for batches from before it was kept. */
+  importedBy: string | null;
   undoneAt: string | null;
 }
 

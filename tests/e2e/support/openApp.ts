@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { SUPERVISOR_SKIPPED_KEY } from '../../../src/renderer/app/supervisorSkip';
 import './provided';
 
 export interface AppSession {
@@ -13,10 +14,22 @@ export interface AppSession {
   close: () => Promise<void>;
 }
 
+export interface OpenAppOptions {
+  /**
+   * Show the first-start prompt for the supervisor's name (a store without one). Off by default:
+   * the session starts as if 稍后填写 had been chosen, so a test about something else is not
+   * covered by a dialog that opens whenever app.info arrives.
+   */
+  askSupervisor?: boolean;
+}
+
 /** A supervisor's office PC: 1366×768, Chinese locale, downloads allowed. */
-export async function openApp(url: string): Promise<AppSession> {
+export async function openApp(url: string, opts: OpenAppOptions = {}): Promise<AppSession> {
   const browser = await chromium.connect(inject('browserWsEndpoint'));
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
+  if (!opts.askSupervisor) {
+    await context.addInitScript((key) => sessionStorage.setItem(key, '1'), SUPERVISOR_SKIPPED_KEY);
+  }
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));

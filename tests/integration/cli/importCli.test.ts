@@ -1,8 +1,11 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeAmbiguous, writeMasters, writeOrderView, writePhoneList } from '../../helpers/importCorpus';
+import { openStore } from '../../../src/backend/db/openStore';
+import { saveSupervisor } from '../../../src/backend/services/app/supervisor';
 import { runCli } from '../../helpers/runCli';
 import { tempDir } from '../../helpers/tempDir';
 
@@ -62,5 +65,27 @@ describe('kaoping import', () => {
     expect(demo.code).toBe(2);
     expect(demo.stderr).toContain('--months 至少为 2，收到 1');
     expect(fs.existsSync(db)).toBe(true);
+  });
+
+  it('records on each batch who imported: --by, else KAOPING_USER, else the supervisor of 设置 › 常规, never the login name', async () => {
+    const phones = writePhoneList(dir);
+    const runs = [
+      await runCli(['import', '--db', db, '--by', '张明', phones], { KAOPING_USER: '李华' }),
+      await runCli(['import', '--db', db, phones], { KAOPING_USER: '李华' }),
+      await runCli(['import', '--db', db, phones], { KAOPING_USER: '' }),
+    ];
+    const store = await openStore(db);
+    await saveSupervisor(store, { name: '王科长', unit: '临河营销部' }, new Date('2026-11-02T01:00:00Z'));
+    await store.close();
+    runs.push(await runCli(['import', '--db', db, phones], { KAOPING_USER: '' }));
+    for (const run of runs) expect(run.code, run.stderr).toBe(0);
+
+    const stats = await runCli(['stats', '--db', db, '--json']);
+    // Newest first, as the import history lists them.
+    const batches = (JSON.parse(stats.stdout) as { batches: { id: number; importedBy: string | null }[] }).batches.reverse();
+    expect(batches.slice(-4).map((b) => b.importedBy)).toEqual(['张明', '李华', '（未填写考核人）', '王科长']);
+    expect(batches.map((b) => b.importedBy)).not.toContain(os.userInfo().username);
+    const text = await runCli(['stats', '--db', db]);
+    expect(text.stdout).toMatch(new RegExp(`#${batches.at(-1)!.id} \\S+ 王科长 roster 手机号\\.csv`));
   });
 });

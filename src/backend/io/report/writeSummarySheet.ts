@@ -53,7 +53,7 @@ export function writeSummarySheet(workbook: ExcelJS.Workbook, model: ReportModel
       { value: row.name, align: 'center', wrap: true },
       ...row.scores.map((s) => scoreCell(s.score, s.adjusted)),
       scoreCell(row.total, false, { bold: true }),
-      { value: row.grade, align: 'center', ...vetoStyle },
+      { value: row.grade, align: 'center', wrap: true, ...vetoStyle },
       { value: row.veto, wrap: true, ...vetoStyle },
       { value: row.note, wrap: true },
     ]);
@@ -69,6 +69,8 @@ export function writeSummarySheet(workbook: ExcelJS.Workbook, model: ReportModel
   const tableEnd = b.row - 1;
   b.skip();
   for (const note of summary.notes) b.line(note);
+  b.skip();
+  writeSignatureRow(b, model.signer, widths.length);
   // The charts get a page of their own rather than being cut by wherever the table ends.
   b.pageBreak();
 
@@ -96,4 +98,24 @@ export function writeSummarySheet(workbook: ExcelJS.Workbook, model: ReportModel
     lastColumn: widths.length,
     caption: '汇总',
   });
+}
+
+/**
+ * The line the month's verdicts are signed on, under the table on its first page: 考核人 is the
+ * supervisor of 设置 › 常规 (name and unit), never the computer's account; left blank to sign
+ * by hand when nobody has said who judges. Spans 2 + 3 + 2 + 3 + 2 + the rest of the columns.
+ */
+function writeSignatureRow(b: SheetBuilder, signer: string | null, columns: number): void {
+  const blank = { value: null, border: false, underline: true } as const;
+  b.add(
+    [
+      { value: '考核人：', border: false, align: 'right', span: 2 },
+      signer ? { value: signer, border: false, underline: true, span: 3, align: 'center' } : { ...blank, span: 3 },
+      { value: '审核人：', border: false, align: 'right', span: 2 },
+      { ...blank, span: 3 },
+      { value: '日期：', border: false, align: 'right', span: 2 },
+      { ...blank, span: Math.max(1, columns - 12) },
+    ],
+    { minHeight: 40 },
+  );
 }

@@ -11,6 +11,8 @@ export interface LoadDemoOptions {
   jobId: string;
   workDir: string;
   now: Date;
+  /** Who loads it: recorded on its import batches. */
+  importedBy: string;
   signal?: AbortSignal;
   onProgress?: (p: ImportJobProgress) => void;
 }
@@ -29,7 +31,7 @@ export async function loadDemo(store: Store, opts: LoadDemoOptions): Promise<Fil
     return await runImportJob(
       store,
       demo.files.map((file) => ({ input: file })),
-      { now: opts.now, signal: opts.signal, onProgress: opts.onProgress },
+      { now: opts.now, importedBy: opts.importedBy, signal: opts.signal, onProgress: opts.onProgress },
     );
   } finally {
     await rm(outDir, { recursive: true, force: true });

@@ -46,6 +46,7 @@ export interface ImportFileOptions {
   /** The month a retailer file's route assignments hold from. */
   asOfMonth?: string;
   now: Date;
+  /** Who imported (--by, KAOPING_USER, the supervisor of 设置 › 常规): kept on the batch. */
   importedBy?: string;
   limits?: Partial<SpreadsheetLimits>;
   onProgress?: (p: ImportProgress) => void;

@@ -38,6 +38,8 @@ export interface ImportJobOptions {
   /** Check and count every file, write nothing. */
   dryRun?: boolean;
   now: Date;
+  /** Who imports: recorded on every batch (import history, `stats`). */
+  importedBy?: string;
   signal?: AbortSignal;
   savedMappings?: readonly SavedMappingInfo[];
   onProgress?: (p: ImportJobProgress) => void;
@@ -160,6 +162,7 @@ export async function runImportJob(store: Store, files: readonly ImportJobFile[]
       dryRun,
       insideJobTransaction: dryRun,
       now: opts.now,
+      importedBy: opts.importedBy,
       signal: opts.signal,
       onProgress: (progress) => opts.onProgress?.({ file: progress.file, fileIndex, fileCount, rowsDone: progress.rowsDone }),
     });

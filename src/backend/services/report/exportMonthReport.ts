@@ -47,6 +47,7 @@ export async function monthReportModel(store: Store, month: string, opts: Pick<E
   if (opts.onlyManagers && !evaluation.managers.some((m) => opts.onlyManagers?.includes(m.code))) {
     throw new ReportExportError('unknown_manager', `${month} 的考评中没有所选的客户经理（${opts.onlyManagers.slice(0, 5).join('、')}）`);
   }
+  const inputs = await monthReportInputs(store, snapshot, opts.now);
   const input: ReportInput = {
     month,
     status: snapshot.status,
@@ -57,11 +58,11 @@ export async function monthReportModel(store: Store, month: string, opts: Pick<E
     evaluation,
     adjustments: snapshot.adjustments,
     // A finalized month's as frozen with it (reproducible); a draft month's as of the month.
-    ...(await monthReportInputs(store, snapshot, opts.now)),
+    ...inputs,
+    supervisor: inputs.supervisor !== undefined ? inputs.supervisor : await readSupervisor(store.db),
     generatedAt: opts.now.toISOString(),
     utcOffsetMinutes: -opts.now.getTimezoneOffset(),
     audit: await verifyAuditChain(store.db),
-    supervisor: await readSupervisor(store.db),
     stale: snapshot.status === 'draft' ? snapshot.stale : [],
     manualScores: await readManualScores(store, month),
   };

@@ -4,12 +4,18 @@ import type { EvidenceDetail } from '../../../core/report/reportInput';
 import type { Store } from '../../db/openStore';
 import { managersAsOf, retailersAsOf } from '../evaluation/masterAsOf';
 import type { MonthSnapshot } from '../evaluation/monthSnapshot';
+import { readSupervisor, type Supervisor } from '../app/supervisor';
 import { loadEvidence } from './loadEvidence';
 
-/** What a month's report reads beyond the snapshot: the evidence rows' details and the departments. */
+/** What a month's report reads beyond the snapshot: the evidence rows' details, the departments and who signs. */
 export interface ReportInputs {
   evidence: EvidenceDetail[];
   departments: (string | null)[];
+  /**
+   * The 考核人 line: frozen with a finalized month, so that naming another supervisor later does not
+   * re-sign a signed report. Absent in freezes written before it was kept (then read live).
+   */
+  supervisor?: Supervisor | null;
 }
 
 /**
@@ -65,6 +71,7 @@ async function liveReportInputs(store: Store, month: string, evaluation: MonthEv
       retailerName: d.retailerLicence ? (shopName.get(d.retailerLicence) ?? d.retailerName) : d.retailerName,
     })),
     departments: codes.map((c) => asOfManager.get(c)?.department ?? null),
+    supervisor: await readSupervisor(store.db),
   };
 }
 

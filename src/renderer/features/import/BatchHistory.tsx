@@ -59,6 +59,7 @@ export function BatchHistory({ refreshKey }: { refreshKey: number }) {
       { field: 'fileName', headerName: t('history.colFile'), flex: 1, minWidth: 180, tooltipField: 'fileName' },
       { field: 'kindLabel', headerName: t('history.colKind'), width: 130, tooltipField: 'kindLabel' },
       { field: 'importedAt', headerName: t('history.colAt'), width: 136, valueFormatter: (p) => formatTime(p.value as string | null) },
+      { field: 'importedBy', headerName: t('history.colBy'), width: 110, tooltipField: 'importedBy', valueFormatter: (p) => (p.value as string | null) ?? '' },
       { ...count('rows', t('history.colRows')), width: 84 },
       count('inserted', t('history.colInserted')),
       count('updated', t('history.colUpdated')),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Flag } from '../../../../src/core/measures/dimensions';
+import type { DimensionKey, Flag } from '../../../../src/core/measures/dimensions';
 import { buildReportModel } from '../../../../src/core/report/buildReportModel';
 import { departmentName } from '../../../../src/core/report/departmentName';
 import { MISSING_EVIDENCE } from '../../../../src/core/report/evidenceLines';
@@ -84,6 +84,16 @@ describe('buildReportModel', () => {
     expect(summary.average.total).toBe(80.3);
     expect(summary.headers).toHaveLength(3 + 8 + 4);
     expect(summary.notes.join('')).toContain('无数据');
+  });
+
+  it('lists a manager below half of the weight as 数据不足, unranked, and names the missing dimensions', () => {
+    const missing: DimensionKey[] = ['sales', 'knowledge', 'brand', 'order', 'fulfilment', 'evaluation'];
+    const thin = { ...manager('LH004', '赵磊', null, null, null, Object.fromEntries(missing.map((key) => [key, null]))), insufficient: missing };
+    const { summary } = buildReportModel(reportInput([manager('LH001', '张伟', 1, 80, '良好'), thin]));
+    const row = summary.rows.find((r) => r.code === 'LH004');
+    expect(row?.rank).toBeNull();
+    expect(row?.grade).toBe('数据不足，不评等级');
+    expect(row?.note).toBe('缺 硬性指标、了解市场、品牌销量、市场规范、履约率、市场评价');
   });
 
   it('gives each adjustment the score before it, in local time', () => {

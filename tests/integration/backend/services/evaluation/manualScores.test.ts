@@ -145,6 +145,18 @@ describe('manual scores', () => {
     const workbook = await readWorkbook(out);
     const texts = rowTexts(workbook.getWorksheet('张伟（LH001）') ?? workbook.worksheets.find((w) => w.name.includes('LH001'))!).map((r) => r.join('|'));
     expect(texts.some((t) => t.includes('考核人：') && t.includes('张明（临河营销部市场科）'))).toBe(true);
+    // 汇总 is the page that is signed: its 考核人 line names the supervisor and unit, under the table.
+    const summary = rowTexts(workbook.worksheets[0]!);
+    const signature = summary.findIndex((r) => r.includes('考核人：'));
+    expect(summary[signature]).toEqual(expect.arrayContaining(['考核人：', '张明（临河营销部市场科）', '审核人：', '日期：']));
+    expect(signature).toBeGreaterThan(summary.findIndex((r) => r.includes('片区平均')));
+    // Naming another supervisor later does not re-sign the finalized month's report.
+    await saveSupervisor(store, { name: '李华', unit: '临河营销部' }, new Date('2026-11-20T01:00:00Z'));
+    const again = path.join(dir, '考评报表_换人后.xlsx');
+    await exportMonthReport(store, MONTH, again, { now });
+    const signedAgain = rowTexts((await readWorkbook(again)).worksheets[0]!).find((r) => r.includes('考核人：'));
+    expect(signedAgain).toContain('张明（临河营销部市场科）');
+    expect(signedAgain).not.toContain('李华（临河营销部）');
     expect(texts.some((t) => /市场了解抽查得分：80 分（王科长，\d{4}-\d{2}-\d{2} \d{2}:\d{2}；抽查答对四题）/.test(t))).toBe(true);
   });
 });

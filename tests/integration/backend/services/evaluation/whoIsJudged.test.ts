@@ -5,11 +5,13 @@ import { adjustDimension, finalizeMonth } from '../../../../../src/backend/servi
 import { evaluateStoredMonth } from '../../../../../src/backend/services/evaluation/evaluateStoredMonth';
 import { readMonthSnapshot, type MonthSnapshot } from '../../../../../src/backend/services/evaluation/monthSnapshot';
 import { importFiles } from '../../../../../src/backend/services/import/importFiles';
+import { exportMonthReport } from '../../../../../src/backend/services/report/exportMonthReport';
 import { saveScheme } from '../../../../../src/backend/services/settings/saveScheme';
 import { setCalendarDay } from '../../../../../src/backend/services/settings/setCalendarDay';
 import { undoBatch } from '../../../../../src/backend/services/undoBatch';
 import type { ManagerEvaluation } from '../../../../../src/core/measures/monthEvaluation';
 import { tempDir } from '../../../../helpers/tempDir';
+import { readWorkbook, rowTexts } from '../../../../helpers/readWorkbook';
 import { writeCsv, writeXlsx } from '../../../../helpers/writeSheets';
 
 /**
@@ -161,6 +163,11 @@ describe('no data is decided per manager', () => {
     const m = manager('LH008');
     expect(m?.dimensions.attendance.metrics.present_days).toBe(0);
     expect(m?.dimensions.attendance.metrics.attendance_rate).toBe(0);
+    // No punch, so no anomalous punch to count: 无数据, not a perfect score. Rate 0, coverage 0/1 and
+    // plan 0 all score 0, top3_share has no visits: the dimension is 0 (with 0 anomalies scored 100 it was 20 × 100 / 105 = 19.0).
+    expect(m?.dimensions.attendance.metrics.punch_anomalies).toBeNull();
+    expect(m?.dimensions.attendance.metrics.top3_share).toBeNull();
+    expect(m?.dimensions.attendance.score).toBe(0);
     expect(m?.flags.find((f) => f.type === 'attendance.no_punches')?.message).toContain('18 个工作日');
     expect(m?.flags.filter((f) => f.type === 'attendance.absent')).toHaveLength(18);
   });
@@ -200,6 +207,13 @@ describe('results never silently stale', () => {
     expect(read?.stale).toEqual([{ kind: 'import', what: '导入了工作日志「工作日志_补交.xlsx」', at: lateAt.toISOString() }]);
     await expect(finalizeMonth(store, MONTH, { who: '主管甲', now })).rejects.toMatchObject({ code: 'stale' });
     await expect(finalizeMonth(store, MONTH, { who: '主管甲', now })).rejects.toThrow(/需重新考评.*工作日志_补交/);
+    // A draft report of the stale result says so on 汇总's status line and in every page header.
+    const file = path.join(dir, '考评报表_过时.xlsx');
+    await exportMonthReport(store, MONTH, file, { now: lateAt });
+    const workbook = await readWorkbook(file);
+    const status = rowTexts(workbook.worksheets[0]!).flat().find((t) => t.startsWith('状态：'));
+    expect(status).toMatch(/^状态：草稿 — 未定稿；需重新考评（考评后数据有变动：2026-11-11 \d{2}:00 导入了工作日志「工作日志_补交\.xlsx」）。本表为草稿/);
+    expect(workbook.worksheets.every((ws) => (ws.headerFooter.oddHeader ?? '').includes('草稿 — 未定稿；需重新考评'))).toBe(true);
 
     // Undoing that import is itself a change of the month's inputs after a new run.
     snapshot = await evaluateStoredMonth(store, MONTH, { now });

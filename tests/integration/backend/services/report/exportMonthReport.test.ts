@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,7 +71,7 @@ describe('the evaluation report workbook', () => {
     expect(String(ws.getCell('A2').value)).toContain('默认方案（第 1 版）');
     const rows = rowTexts(ws);
     const header = rows.findIndex((r) => r[0] === '名次');
-    expect(rows[header]?.slice(0, 15)).toEqual(['名次', '工号', '姓名', '硬性指标', '出勤情况', '文字记录', '了解市场', '品牌销量', '市场规范', '履约率', '市场评价', '总分', '等级', '一票否决', '手工调整']);
+    expect(rows[header]?.slice(0, 15)).toEqual(['名次', '工号', '姓名', '硬性指标', '出勤情况', '文字记录', '了解市场', '品牌销量', '市场规范', '履约率', '市场评价', '总分', '等级', '一票否决', '备注']);
     const rowOf = (code: string) => {
       const index = rows.findIndex((r) => r[1] === code);
       expect(index).toBeGreaterThan(header);
@@ -171,6 +172,20 @@ describe('the evaluation report workbook', () => {
     const second = rowWith('补交了培训记录');
     expect([second.getCell(3).value, second.getCell(4).value, second.getCell(5).value]).toEqual([70, 75, '主管乙']);
     for (const label of ['考核人：', '审核人：', '日期：']) expect(cellsWithValue(draft, label).filter((c) => c.sheet === ws.name)).toHaveLength(1);
+  });
+
+  it("leaves 汇总's 考核人 line blank to sign by hand while nobody has said who judges, never the computer's account", () => {
+    const summary = draft.worksheets[0]!;
+    const label = cellsWithValue(draft, '考核人：').find((c) => c.sheet === summary.name);
+    if (!label) throw new Error('no 考核人 on 汇总');
+    const row = summary.getRow(Number(label.cell.row));
+    // 考核人： spans A:B, the line to sign C:E (empty, underlined), then 审核人： and 日期：.
+    expect(label.cell.col).toBe(1);
+    expect([3, 4, 5].map((c) => row.getCell(c).value ?? null)).toEqual([null, null, null]);
+    expect(row.getCell(3).border?.bottom?.style).toBe('thin');
+    expect([row.getCell(6).value, row.getCell(11).value]).toEqual(['审核人：', '日期：']);
+    const account = os.userInfo().username;
+    expect(allCells(draft).filter(({ cell }) => cellText(cell) === account)).toEqual([]);
   });
 
   it('lists every flag on a filterable sheet, and every near-copy with both texts, the earlier first', () => {
