@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { writeAmbiguous, writeMasters, writeOrderView, writePhoneList } from '../../helpers/importCorpus';
-import { openStore } from '../../../src/backend/db/openStore';
-import { saveSupervisor } from '../../../src/backend/services/app/supervisor';
-import { runCli } from '../../helpers/runCli';
-import { tempDir } from '../../helpers/tempDir';
+import { writeAmbiguous, writeMasters, writeOrderView, writePhoneList } from '../../../../helpers/importCorpus';
+import { openStore } from '../../../../../src/backend/db/openStore';
+import { saveSupervisor } from '../../../../../src/backend/services/app/supervisor';
+import { runCli } from '../../../../helpers/runCli';
+import { tempDir } from '../../../../helpers/tempDir';
 
 /** What `kaoping import` says and does with files it must not guess about, and with --dry-run. */
 describe('kaoping import', () => {
