@@ -39,7 +39,7 @@ export async function exportMonthReport(store: Store, month: string, outPath: st
 }
 
 /** The month's report as it is written: the model exportMonthReport turns into a workbook. */
-export async function monthReportModel(store: Store, month: string, opts: Pick<ExportReportOptions, 'now' | 'onlyManagers'>): Promise<ReportModel> {
+async function monthReportModel(store: Store, month: string, opts: Pick<ExportReportOptions, 'now' | 'onlyManagers'>): Promise<ReportModel> {
   const snapshot = await readMonthSnapshot(store, month);
   if (!snapshot) throw new ReportExportError('not_evaluated', `${month} 还没有考评结果，请先考评（kaoping evaluate --month ${month}）再导出报表`);
 
