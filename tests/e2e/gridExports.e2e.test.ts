@@ -53,7 +53,7 @@ describe('grid exports in the import centre', () => {
     await screenshot(page, '09-history-export');
     const sheet = await download(page.getByTestId('history-export'), 'history.xlsx');
     const header = rowValues(sheet, 1);
-    expect(header.slice(0, 5)).toEqual(['批次', '文件', '类型', '导入时间', '行数'].slice(0, header.length >= 5 ? 5 : header.length));
+    expect(header.slice(0, 6)).toEqual(['批次', '文件', '类型', '导入时间', '导入人', '行数']);
     expect(header).toContain('状态');
     expect(header).not.toContain('操作');
     expect(sheet.rowCount - 1).toBe(shown.length);
