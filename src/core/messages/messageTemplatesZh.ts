@@ -1,5 +1,5 @@
 /**
- * The Chinese sentences of flags and scoring rules, by code ('flag.attendance.absent', 'rule.linear'):
+ * The Chinese sentences of flags, scoring rules and evidence rows, by code ('flag.attendance.absent', 'rule.linear'):
  * the report's text, and the zh-CN resource the renderer fills through i18next (the en one mirrors
  * these keys). {{name, format}} names a parameter and one of MESSAGE_FORMATS.
  */
@@ -46,6 +46,61 @@ export const MESSAGE_TEMPLATES_ZH = {
       both:
         '一票否决：{{unknown}} 户受访零售户不认识客户经理（达到 {{unknownMin}} 户即否决）；' +
         '{{total}} 份问卷中有 {{dissatisfied}} 份总体评价为不满意或非常不满意（占 {{share}}，达到 {{shareMin}} 即否决）',
+    },
+  },
+  /** The descriptions of evidence rows (loadEvidence): labels around the row's own data, which stays as stored. */
+  evidence: {
+    /** Between the parts of a row's note. */
+    separator: '；',
+    /** A part that is the row's own data (a title, an inspector's note). */
+    raw: '{{value}}',
+    calendar: {
+      workday: '工作日历：工作日；当天打卡：无',
+      makeUpWorkday: '工作日历：调休上班（工作日）；当天打卡：无',
+      restDay: '工作日历：休息日；当天打卡：无',
+      holiday: '工作日历：休息日（{{holiday}}）；当天打卡：无',
+      unknown: '工作日历中没有这一天',
+    },
+    attendance: {
+      absence: '缺勤记录',
+      absenceResult: '缺勤记录：{{result}}',
+      punch: '打卡',
+      punchAt: '打卡 {{time}}',
+      place: '，地点：{{value}}',
+      visited: '，拜访：{{value}}',
+      kind: '类型：{{value}}',
+      result: '结果：{{value}}',
+      anomaly: '异常：{{value}}',
+      source: '数据来源：{{value}}',
+      mockLocation: '模拟定位',
+    },
+    journals: {
+      problems: '发现问题：{{value}}',
+      violation: '违规情况：{{value}}',
+    },
+    reports: {
+      period: '{{kind}} {{period}}',
+      submitted: '提交于 {{date}}',
+      notSubmitted: '未填提交日期',
+    },
+    surveys: {
+      overall: '总体评价：{{value}}',
+      overallMissing: '总体评价：未填',
+      comments: '；意见：{{value}}',
+      knowsManager: '认识客户经理：是',
+      doesNotKnowManager: '认识客户经理：否',
+      method: '调查方式：{{value}}',
+    },
+    inspections: {
+      inspector: '检查人：{{value}}',
+    },
+    orders: {
+      quantity: '{{brand}} {{quantity}} 条',
+      quantityUnknownBrand: '未知品规 {{quantity}} 条',
+    },
+    retailers: {
+      tier: '档位 {{tier}}',
+      route: '线路：{{value}}',
     },
   },
   rule: {

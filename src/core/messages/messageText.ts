@@ -73,6 +73,11 @@ export function messageZh(text: MessageText): string {
   });
 }
 
+/** Parts said one after another (joined by nothing) or, for a row's note, with the separator. */
+export function messagesZh(parts: readonly MessageText[], separator = ''): string {
+  return parts.map(messageZh).join(separator);
+}
+
 /** The message and its code together, as flags and rules carry them. */
 export function zhMessage(code: string, params: MessageText['params'] = {}): { message: string; text: MessageText } {
   const text = { code, params };

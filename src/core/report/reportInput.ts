@@ -1,6 +1,7 @@
 import type { DimensionKey, EvidenceKind, MetricKey } from '../measures/dimensions';
 import type { MonthEvaluation } from '../measures/monthEvaluation';
 import type { Scheme } from '../scoring/scheme';
+import type { MessageText } from '../messages/messageText';
 
 /** One evidence row, already reduced to what fits on paper. */
 export interface EvidenceDetail {
@@ -18,6 +19,10 @@ export interface EvidenceDetail {
   text: string;
   /** Secondary facts (problems found, inspector, anomaly, …), or null. */
   note: string | null;
+  /** How `text` was described (joined by nothing), so a screen says it in its language; absent where text is the row's own words. */
+  textParts?: readonly MessageText[];
+  /** The parts of `note` (joined by evidence.separator); absent when there is no note. */
+  noteParts?: readonly MessageText[];
   /** Reports: the month the report is about, 'YYYY-MM' (a pair of reports is labelled by it). */
   period?: string | null;
   /** Journals and reports: the supervisor's comment from 日志对照. */

@@ -19,3 +19,14 @@ export function flagTypeLabel(t: TFunction, type: string, stored: string): strin
 export function vetoReasonOf(t: TFunction, veto: { reason: string; text?: MessageTextDto }): string {
   return messageOf(t, veto.text, veto.reason).replace(/^(一票否决[：:]|Veto:)\s*/, '');
 }
+
+/**
+ * An evidence row's text or note in the UI's language from the parts it was said from (joined by
+ * nothing, or for a note by evidence.separator); the stored text when it has no parts (the row's
+ * own words, rows of older builds) or a part's code is unknown to this build.
+ */
+export function partsOf(t: TFunction, parts: readonly MessageTextDto[] | undefined, stored: string, separator = ''): string {
+  if (!parts || parts.length === 0) return stored;
+  const said = parts.map((part) => messageOf(t, part, ''));
+  return said.includes('') ? stored : said.join(separator);
+}

@@ -54,6 +54,58 @@ export const messagesTextEn: Shape<typeof MESSAGE_TEMPLATES_ZH> & { flagTypes: R
         '{{dissatisfied}} of {{total}} surveys rate the manager dissatisfied or very dissatisfied ({{share}}; veto from {{shareMin}})',
     },
   },
+  evidence: {
+    separator: '; ',
+    raw: '{{value}}',
+    calendar: {
+      workday: 'Work calendar: workday; punches that day: none',
+      makeUpWorkday: 'Work calendar: make-up workday; punches that day: none',
+      restDay: 'Work calendar: day off; punches that day: none',
+      holiday: 'Work calendar: day off ({{holiday}}); punches that day: none',
+      unknown: 'Not in the work calendar',
+    },
+    attendance: {
+      absence: 'Absence record',
+      absenceResult: 'Absence record: {{result}}',
+      punch: 'Punch',
+      punchAt: 'Punch {{time}}',
+      place: ', place: {{value}}',
+      visited: ', visited: {{value}}',
+      kind: 'Type: {{value}}',
+      result: 'Result: {{value}}',
+      anomaly: 'Anomaly: {{value}}',
+      source: 'Source: {{value}}',
+      mockLocation: 'Simulated location',
+    },
+    journals: {
+      problems: 'Problems found: {{value}}',
+      violation: 'Violation: {{value}}',
+    },
+    reports: {
+      period: '{{kind}} {{period}}',
+      submitted: 'Submitted on {{date}}',
+      notSubmitted: 'No submission date',
+    },
+    surveys: {
+      overall: 'Overall rating: {{value}}',
+      overallMissing: 'Overall rating: not given',
+      comments: '; comments: {{value}}',
+      knowsManager: 'Knows the manager: yes',
+      doesNotKnowManager: 'Knows the manager: no',
+      method: 'Survey method: {{value}}',
+    },
+    inspections: {
+      inspector: 'Inspector: {{value}}',
+    },
+    orders: {
+      quantity: '{{brand}} {{quantity}} cartons',
+      quantityUnknownBrand: 'Unknown brand {{quantity}} cartons',
+    },
+    retailers: {
+      tier: 'Tier {{tier}}',
+      route: 'Route: {{value}}',
+    },
+  },
   rule: {
     linear: 'Linear: {{floor}}→{{target}} scores 0→100',
     linearLower: 'Linear: {{floor}}→{{target}} scores 0→100 (lower is better)',

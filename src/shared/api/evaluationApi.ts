@@ -188,6 +188,9 @@ export interface EvidenceDto {
   retailerLicence: string | null;
   text: string;
   note: string | null;
+  /** How text and note were described (codes, as flags carry them); absent for the row's own words and rows of older builds. */
+  textParts?: readonly MessageTextDto[];
+  noteParts?: readonly MessageTextDto[];
   /** Punches only: where it was made. */
   lat?: number | null;
   lng?: number | null;

@@ -1,5 +1,6 @@
 import { calendarDay } from '../../../core/calendar';
 import type { EvidenceKind, EvidenceRef } from '../../../core/measures/dimensions';
+import { messagesZh, type MessageText } from '../../../core/messages/messageText';
 import type { EvidenceDetail } from '../../../core/report/reportInput';
 import type { Store } from '../../db/openStore';
 import { selectJournalEntries, selectReportEntries } from '../../repositories/textEntryQueries';
@@ -41,15 +42,18 @@ const LOADERS: Record<EvidenceKind, Loader> = {
     const overrides = await store.db.selectFrom('calendar_days').select(['date', 'workday', 'note']).where('date', 'in', dates.length > 0 ? dates : ['']).execute();
     const list = overrides.map((o) => ({ date: o.date, workday: o.workday === 1, note: o.note }));
     return dates.map((date) => {
-      let text: string;
+      let description: MessageText;
       try {
         const day = calendarDay(date, list);
-        const kind = day.workday ? (day.makeUp ? '调休上班（工作日）' : '工作日') : `休息日${day.holiday ? `（${day.holiday}）` : ''}`;
-        text = `工作日历：${kind}；当天打卡：无`;
+        description = day.workday
+          ? said(day.makeUp ? 'calendar.makeUpWorkday' : 'calendar.workday')
+          : day.holiday
+            ? said('calendar.holiday', { holiday: day.holiday })
+            : said('calendar.restDay');
       } catch {
-        text = '工作日历中没有这一天';
+        description = said('calendar.unknown');
       }
-      return { kind: 'calendar' as const, id: Number(date.replace(/-/g, '')), date, time: null, managerCode: null, managerName: null, retailerName: null, retailerLicence: null, text, note: null };
+      return { kind: 'calendar' as const, id: Number(date.replace(/-/g, '')), date, time: null, managerCode: null, managerName: null, retailerName: null, retailerLicence: null, ...textOf([description]), note: null };
     });
   },
 
@@ -69,7 +73,7 @@ const LOADERS: Record<EvidenceKind, Loader> = {
       retailerName: row.retailerName ?? row.retailer_name,
       retailerLicence: row.retailerLicence ?? row.retailer_ref,
       text: row.content,
-      note: joinNotes([labelled('发现问题', row.problems), isViolation(row.violation) ? labelled('违规情况', row.violation) : null]),
+      ...noteOf([labelled('journals.problems', row.problems), isViolation(row.violation) ? labelled('journals.violation', row.violation) : null]),
     })),
 
   attendance: async (store, ids) =>
@@ -107,17 +111,21 @@ const LOADERS: Record<EvidenceKind, Loader> = {
       managerName: row.managerName,
       retailerName: row.retailerName,
       retailerLicence: row.retailerLicence ?? row.retailer_ref,
-      text:
+      ...textOf(
         row.is_absence === 1
-          ? `缺勤记录${row.result ? `：${row.result}` : ''}`
-          : `打卡${row.at ? ` ${row.at.slice(11, 19)}` : ''}${row.address ? `，地点：${row.address}` : row.visited ? `，拜访：${row.visited}` : ''}`,
-      note: joinNotes([
-        labelled('类型', row.kind),
-        row.is_absence === 1 ? null : labelled('结果', row.result),
-        labelled('异常', row.anomaly),
+          ? [row.result ? said('attendance.absenceResult', { result: row.result }) : said('attendance.absence')]
+          : [
+              row.at ? said('attendance.punchAt', { time: row.at.slice(11, 19) }) : said('attendance.punch'),
+              ...(row.address ? [said('attendance.place', { value: row.address })] : row.visited ? [said('attendance.visited', { value: row.visited })] : []),
+            ],
+      ),
+      ...noteOf([
+        labelled('attendance.kind', row.kind),
+        row.is_absence === 1 ? null : labelled('attendance.result', row.result),
+        labelled('attendance.anomaly', row.anomaly),
         // 补打卡: a punch filled in afterwards stays recognisable in the evidence.
-        labelled('数据来源', row.source),
-        row.mock_location === 1 && !(row.anomaly ?? '').includes('模拟定位') ? '模拟定位' : null,
+        labelled('attendance.source', row.source),
+        row.mock_location === 1 && !(row.anomaly ?? '').includes('模拟定位') ? said('attendance.mockLocation') : null,
       ]),
     })),
 
@@ -137,7 +145,11 @@ const LOADERS: Record<EvidenceKind, Loader> = {
       retailerName: null,
       retailerLicence: null,
       text: row.body,
-      note: joinNotes([`${row.kind} ${row.period}`, row.title, row.submitted_on ? `提交于 ${row.submitted_on}` : '未填提交日期']),
+      ...noteOf([
+        said('reports.period', { kind: row.kind, period: row.period }),
+        raw(row.title),
+        row.submitted_on ? said('reports.submitted', { date: row.submitted_on }) : said('reports.notSubmitted'),
+      ]),
     })),
 
   surveys: async (store, ids) =>
@@ -167,8 +179,11 @@ const LOADERS: Record<EvidenceKind, Loader> = {
       managerName: null,
       retailerName: row.retailerName,
       retailerLicence: row.retailerLicence ?? row.retailer_ref,
-      text: `总体评价：${row.overall ?? '未填'}${row.comments ? `；意见：${row.comments}` : ''}`,
-      note: joinNotes([`认识客户经理：${row.knows_manager === 1 ? '是' : '否'}`, labelled('调查方式', row.method)]),
+      ...textOf([
+        row.overall === null ? said('surveys.overallMissing') : said('surveys.overall', { value: row.overall }),
+        ...(row.comments ? [said('surveys.comments', { value: row.comments })] : []),
+      ]),
+      ...noteOf([said(row.knows_manager === 1 ? 'surveys.knowsManager' : 'surveys.doesNotKnowManager'), labelled('surveys.method', row.method)]),
     })),
 
   inspections: async (store, ids) =>
@@ -189,7 +204,7 @@ const LOADERS: Record<EvidenceKind, Loader> = {
       retailerName: row.retailerName,
       retailerLicence: row.retailerLicence ?? row.retailer_ref,
       text: row.violation,
-      note: joinNotes([labelled('检查人', row.inspector), row.notes]),
+      ...noteOf([labelled('inspections.inspector', row.inspector), raw(row.notes)]),
     })),
 
   orders: async (store, ids) =>
@@ -209,7 +224,7 @@ const LOADERS: Record<EvidenceKind, Loader> = {
       managerName: null,
       retailerName: row.retailerName,
       retailerLicence: row.retailerLicence ?? row.retailer_ref,
-      text: `${row.brand_name ?? row.brand_code ?? '未知品规'} ${row.quantity} 条`,
+      ...textOf([orderSaid(row.brand_name ?? row.brand_code, row.quantity)]),
       note: null,
     })),
 
@@ -230,7 +245,7 @@ const LOADERS: Record<EvidenceKind, Loader> = {
       retailerName: row.name,
       retailerLicence: row.licence,
       text: row.address ?? '',
-      note: joinNotes([row.tier === null ? null : `档位 ${row.tier}`, labelled('线路', row.route)]),
+      ...noteOf([row.tier === null ? null : said('retailers.tier', { tier: row.tier }), labelled('retailers.route', row.route)]),
     })),
 };
 
@@ -247,14 +262,37 @@ async function withComments(store: Store, kind: 'journals' | 'reports', details:
   });
 }
 
-function labelled(label: string, value: string | null): string | null {
-  return value && value.trim() ? `${label}：${value.trim()}` : null;
+/** A description by its code under evidence.* (core/messages), so the screen can say it in its language. */
+function said(code: string, params: MessageText['params'] = {}): MessageText {
+  return { code: `evidence.${code}`, params };
 }
 
-function joinNotes(parts: readonly (string | null)[]): string | null {
-  const present = parts.filter((p): p is string => p !== null && p.trim() !== '');
-  return present.length === 0 ? null : present.join('；');
+/** A labelled value ('类型：外出'); nothing for a blank value. */
+function labelled(code: string, value: string | null): MessageText | null {
+  return value && value.trim() ? said(code, { value: value.trim() }) : null;
 }
+
+/** The row's own words as a part of its note; nothing when blank. */
+function raw(value: string | null): MessageText | null {
+  return value && value.trim() ? said('raw', { value }) : null;
+}
+
+/** The report's Chinese text with the parts it was said from. */
+function textOf(parts: readonly MessageText[]): { text: string; textParts: readonly MessageText[] } {
+  return { text: messagesZh(parts), textParts: parts };
+}
+
+/** The report's Chinese note with its parts; null when no part is present. */
+function noteOf(parts: readonly (MessageText | null)[]): { note: string | null; noteParts?: readonly MessageText[] } {
+  const present = parts.filter((p): p is MessageText => p !== null);
+  return present.length === 0 ? { note: null } : { note: messagesZh(present, NOTE_SEPARATOR_ZH), noteParts: present };
+}
+
+function orderSaid(brand: string | null, quantity: number): MessageText {
+  return brand === null ? said('orders.quantityUnknownBrand', { quantity }) : said('orders.quantity', { brand, quantity });
+}
+
+const NOTE_SEPARATOR_ZH = messagesZh([said('separator')]);
 
 function isViolation(value: string | null): boolean {
   return value !== null && value.trim() !== '' && value.trim() !== '无';

@@ -65,7 +65,8 @@ async function liveReportInputs(store: Store, month: string, evaluation: MonthEv
   const retailerVersions = retailersAsOf(store, month);
   const shopName = new Map(retailers.map((r) => [r.licence, retailerVersions.get(r.id)?.name ?? r.name] as const));
   return {
-    evidence: evidence.map((d) => ({
+    // The report prints the Chinese text and note; the parts they were said from are the screen's.
+    evidence: evidence.map(({ textParts: _text, noteParts: _note, ...d }) => ({
       ...d,
       managerName: d.managerCode ? (asOfManager.get(d.managerCode)?.name ?? d.managerName) : d.managerName,
       retailerName: d.retailerLicence ? (shopName.get(d.retailerLicence) ?? d.retailerName) : d.retailerName,

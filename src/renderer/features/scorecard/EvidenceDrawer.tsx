@@ -6,7 +6,7 @@ import type { AttendanceMonthDto, EvidenceDto, EvidenceKindName, EvidenceRefDto,
 import { EChart } from '../../charts/EChart';
 import { isCopyFlag, openPair } from './FlagList';
 import { dayTimelineOption, punchMapOption, type PlotPunch, type PunchChartLabels } from './punchChartsOption';
-import { flagTypeLabel, messageOf } from '../../i18n/messageOf';
+import { flagTypeLabel, messageOf, partsOf } from '../../i18n/messageOf';
 
 /** What the drawer was opened for: a flag, or a metric with the flags of its dimension. */
 export interface EvidenceRequest {
@@ -128,7 +128,7 @@ function PunchCharts({ evidence, flags, attendance }: { evidence: EvidenceDto[];
         hour: known?.hour ?? hourOf(e.time),
         lat: e.lat ?? null,
         lng: e.lng ?? null,
-        place: known?.place ?? e.text,
+        place: known?.place ?? partsOf(t, e.textParts, e.text),
         retailerName: e.retailerName,
         evidence: true,
       };
@@ -138,7 +138,7 @@ function PunchCharts({ evidence, flags, attendance }: { evidence: EvidenceDto[];
       plotted.push({ ...p, evidence: false });
     }
     return { punches: plotted, dates: [...dateSet].sort() };
-  }, [evidence, flags, attendance]);
+  }, [evidence, flags, attendance, t]);
   if (dates.length === 0) return null;
   const labels: PunchChartLabels = {
     evidence: t('scorecard.flaggedPunches'),
@@ -197,11 +197,11 @@ function EvidenceLists({ evidence }: { evidence: EvidenceDto[] }) {
                   )}
                 </div>
                 <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '2px 0 0' }} data-testid="evidence-text">
-                  {e.text}
+                  {partsOf(t, e.textParts, e.text)}
                 </Typography.Paragraph>
                 {e.note && (
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {e.note}
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="evidence-note">
+                    {partsOf(t, e.noteParts, e.note, t('messages.evidence.separator'))}
                   </Typography.Text>
                 )}
               </div>

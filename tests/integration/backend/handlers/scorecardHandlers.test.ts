@@ -4,6 +4,7 @@ import { adjustDimension, finalizeMonth } from '../../../../src/backend/services
 import { evaluateStoredMonth } from '../../../../src/backend/services/evaluation/evaluateStoredMonth';
 import type { MonthSnapshot } from '../../../../src/backend/services/evaluation/monthSnapshot';
 import { DIMENSION_KEYS, type MetricKey } from '../../../../src/core/measures/dimensions';
+import { messagesZh } from '../../../../src/core/messages/messageText';
 import type { EvidenceRefDto, ScorecardDto } from '../../../../src/shared/api/evaluationApi';
 import { buildDemoDatabase, type DemoDatabase } from '../../../helpers/demoDatabase';
 import { tempDir } from '../../../helpers/tempDir';
@@ -136,6 +137,10 @@ describe('evaluation.evidence', () => {
       const evidence = await data(handlers, 'evaluation.evidence', { refs });
       expect(evidence.map((e) => `${e.kind}#${e.id}`)).toEqual(refs.map((r) => `${r.kind}#${r.id}`));
       for (const e of evidence) {
+        // A described text or note carries the parts it was said from, so the screen can say it in English.
+        if (e.textParts) expect(messagesZh(e.textParts), `${e.kind}#${e.id}`).toBe(e.text);
+        if (e.note !== null) expect(e.noteParts && messagesZh(e.noteParts, '；'), `${e.kind}#${e.id}`).toBe(e.note);
+        if (e.kind === 'attendance' || e.kind === 'calendar') expect(e.textParts?.length, `${e.kind}#${e.id}`).toBeGreaterThan(0);
         if (e.kind === 'calendar') {
           // An absence's day: its date from the id, the calendar's kind of day, and no punch.
           expect(e.date).toBe(`${String(e.id).slice(0, 4)}-${String(e.id).slice(4, 6)}-${String(e.id).slice(6, 8)}`);

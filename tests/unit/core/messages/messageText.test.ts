@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGE_FORMATS, messageZh } from '../../../../src/core/messages/messageText';
+import { MESSAGE_FORMATS, messageZh, messagesZh } from '../../../../src/core/messages/messageText';
 import { MESSAGE_TEMPLATES_ZH } from '../../../../src/core/messages/messageTemplatesZh';
 import { describeRule, describeRuleText } from '../../../../src/core/report/describeRule';
 import { messagesTextEn } from '../../../../src/renderer/i18n/messagesText';
@@ -35,12 +35,27 @@ describe('flag and rule messages', () => {
 
   it('has an English sentence for every Chinese one, with the same parameters and formats', () => {
     const zh = leaves(MESSAGE_TEMPLATES_ZH);
-    const en = new Map(leaves({ flag: messagesTextEn.flag, rule: messagesTextEn.rule }));
+    const en = new Map(leaves({ flag: messagesTextEn.flag, evidence: messagesTextEn.evidence, rule: messagesTextEn.rule }));
     expect([...en.keys()].sort()).toEqual(zh.map(([k]) => k).sort());
     for (const [key, template] of zh) {
       expect(placeholders(en.get(key)!), key).toEqual(placeholders(template));
       for (const [, , format] of template.matchAll(PLACEHOLDER)) if (format) expect(Object.keys(MESSAGE_FORMATS), key).toContain(format);
     }
+  });
+
+  it('says no English sentence in Chinese: only the parameters (names, quoted data) may be Chinese', () => {
+    const chinese = leaves({ flag: messagesTextEn.flag, evidence: messagesTextEn.evidence, rule: messagesTextEn.rule })
+      .filter(([, template]) => /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/.test(template.replace(PLACEHOLDER, '')))
+      .map(([key]) => key);
+    expect(chinese).toEqual([]);
+  });
+
+  it('says an evidence row as the report printed it before codes, in parts', () => {
+    expect(messagesZh([{ code: 'evidence.attendance.punchAt', params: { time: '08:30:03' } }, { code: 'evidence.attendance.place', params: { value: '站前街' } }])).toBe(
+      '打卡 08:30:03，地点：站前街',
+    );
+    expect(messagesZh([{ code: 'evidence.calendar.holiday', params: { holiday: '国庆节' } }])).toBe('工作日历：休息日（国庆节）；当天打卡：无');
+    expect(messagesZh([{ code: 'evidence.attendance.kind', params: { value: '上班' } }, { code: 'evidence.attendance.mockLocation', params: {} }], '；')).toBe('类型：上班；模拟定位');
   });
 
   it('describes rules by code, with thresholds in the metric’s unit', () => {
