@@ -16,6 +16,14 @@ interface StoredManager {
 }
 
 /**
+ * The labels of an evidence row's text or note: each '; '-separated part up to its ': ' (what
+ * follows is the row's data, as imported). A Chinese description (类型：上班；结果：外勤) is one label.
+ */
+function evidenceLabels(said: string): string[] {
+  return said.split('; ').map((part) => part.split(': ')[0]!);
+}
+
+/**
  * Flags, their evidence and the scoring rules speak the UI's language: English on an English UI,
  * the report's Chinese on a Chinese one; a flag stored before codes (no `text`) still shows its text.
  */
@@ -81,6 +89,21 @@ describe('flag and rule texts follow the UI language', () => {
     await drawer.waitFor();
     const summary = (await drawer.getByTestId('evidence-flag').first().textContent()) ?? '';
     expect(summary).not.toMatch(/日志|打卡|拜访|零售户|月度|专卖|满意度|否决/);
+    // The day without a punch and its punches are described in English; their data (外出, 外勤) stays as imported.
+    const rows = drawer.locator('[data-testid="evidence-row"][data-evidence^="calendar#"], [data-testid="evidence-row"][data-evidence^="attendance#"]');
+    await rows.first().waitFor();
+    const described = await rows.evaluateAll((els) =>
+      els.map((el) => ({
+        text: el.querySelector('[data-testid="evidence-text"]')?.textContent ?? '',
+        note: el.querySelector('[data-testid="evidence-note"]')?.textContent ?? '',
+      })),
+    );
+    expect(described.length).toBeGreaterThan(1);
+    expect(described.filter((row) => row.note !== '').length).toBeGreaterThan(0);
+    for (const row of described) {
+      expect(row.text).toMatch(/^(Work calendar|Not in the work calendar|Punch|Absence record)/);
+      expect([...evidenceLabels(row.text), ...evidenceLabels(row.note)].filter((label) => /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/.test(label)), JSON.stringify(row)).toEqual([]);
+    }
     await screenshot(page, '59-scorecard-evidence-en');
     await page.locator('.ant-drawer-close').click();
     await drawer.waitFor({ state: 'detached' });
