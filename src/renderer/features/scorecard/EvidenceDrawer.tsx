@@ -174,7 +174,7 @@ function EvidenceLists({ evidence }: { evidence: EvidenceDto[] }) {
       {groups.map(({ kind, rows }) => (
         <div key={kind} data-testid={`evidence-group-${kind}`}>
           <Typography.Title level={5} style={{ margin: '4px 0 6px' }}>
-            {t(`scorecard.kinds.${kind}`)}（{rows.length}）
+            {t('scorecard.evidenceGroup', { kind: t(`scorecard.kinds.${kind}`), count: rows.length })}
           </Typography.Title>
           <div style={{ display: 'flex', flexDirection: 'column', gap: 6 }}>
             {rows.map((e) => (
