@@ -1,13 +1,13 @@
 import type { MonthContext } from './monthContext';
 
 /**
- * Visits per retailer in the month: distinct days on which the manager punched at the
- * retailer or wrote a journal entry about it. Counting days, not rows, keeps a card swiped
+ * Visits per retailer in the month, from collectVisitDays: distinct days on which the manager
+ * punched at the retailer or wrote a journal entry about it. Counting days, not rows, keeps a card swiped
  * twice, or a punch plus its journal entry, from counting as two visits.
  */
-export function collectVisits(ctx: MonthContext, managerCode: string): Map<number, number> {
+export function countVisits(visitDays: ReadonlyMap<number, ReadonlySet<string>>): Map<number, number> {
   const visits = new Map<number, number>();
-  for (const [retailerId, days] of collectVisitDays(ctx, managerCode)) visits.set(retailerId, days.size);
+  for (const [retailerId, days] of visitDays) visits.set(retailerId, days.size);
   return visits;
 }
 

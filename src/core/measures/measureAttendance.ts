@@ -8,7 +8,7 @@ import {
   outOfAreaFlags,
   topVisited,
 } from './attendanceFlags';
-import { collectVisitDays, collectVisits } from './collectVisits';
+import { collectVisitDays, countVisits } from './collectVisits';
 import type { DimensionMeasures } from './dimensionMeasures';
 import type { Flag, MetricKey } from './dimensions';
 import type { PunchRow } from './evaluationInput';
@@ -34,7 +34,8 @@ export function measureAttendance(ctx: MonthContext, managerCode: string): Dimen
   const punches = ctx.punchesByManager.get(managerCode) ?? [];
   const byDate = groupBy(punches, (punch) => punch.date);
   const presentDays = workdays.filter((day) => byDate.has(day));
-  const visits = collectVisits(ctx, managerCode);
+  const visitDays = collectVisitDays(ctx, managerCode);
+  const visits = countVisits(visitDays);
   const totalVisits = [...visits.values()].reduce((sum, count) => sum + count, 0);
   const top3Visits = topVisited(visits, 3).reduce((sum, [, count]) => sum + count, 0);
   // Punches that cannot be taken at face value: a metric of their own, so they cost the dimension.
@@ -51,7 +52,7 @@ export function measureAttendance(ctx: MonthContext, managerCode: string): Dimen
       present_days: presentDays.length,
       attendance_rate: ratio(presentDays.length, workdays.length),
       market_hours: median(presentDays.map((day) => hoursInMarket(byDate.get(day) ?? []))),
-      ...areaMetrics(ctx, managerCode),
+      ...areaMetrics(ctx, managerCode, visitDays),
       top3_share: ratio(top3Visits, totalVisits),
       // A fault count: 无数据 for a manager without a punch, never a perfect score for punching nothing.
       punch_anomalies: punches.length > 0 ? anomalies.length : null,
@@ -91,10 +92,13 @@ function hoursInMarket(dayPunches: readonly PunchRow[]): number {
  * mid-month splits a shop between the two managers instead of giving it whole to one. A shop held
  * for part of the month needs its tier's visits in proportion (rounded up); held all month, all.
  */
-function areaMetrics(ctx: MonthContext, managerCode: string): Pick<Record<MetricKey, number | null>, 'coverage' | 'plan_compliance'> {
+function areaMetrics(
+  ctx: MonthContext,
+  managerCode: string,
+  visitDays: ReadonlyMap<number, ReadonlySet<string>>,
+): Pick<Record<MetricKey, number | null>, 'coverage' | 'plan_compliance'> {
   const window = ctx.employmentOf(managerCode);
   const days = window === null ? [] : ctx.monthDays.filter((day) => day >= window.from && day <= window.to);
-  const visitDays = collectVisitDays(ctx, managerCode);
   let active = 0;
   let covered = 0;
   let required = 0;
