@@ -1,17 +1,12 @@
 import { createHash } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import type { AuditLogTable } from './schema';
 
-/** The columns of an audit_log row that its hash covers (all of them but the hash). */
-export interface AuditRowContent {
-  id: number;
-  at: string;
-  who: string;
-  entity: string;
-  entity_id: string;
-  field: string;
-  old_value: string | null;
-  new_value: string | null;
-  reason: string | null;
-}
+/**
+ * The columns of an audit_log row that its hash covers: all of them but the hash. A column added to
+ * audit_log later is not covered (the content array below is frozen with the chain).
+ */
+export type AuditRowContent = Omit<Selectable<AuditLogTable>, 'hash'>;
 
 /** The hash the first row chains on. */
 export const AUDIT_CHAIN_START = '';
