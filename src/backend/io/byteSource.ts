@@ -13,8 +13,11 @@ export interface ByteSource {
   sizeBytes: number;
   /** The first `length` bytes (fewer if the file is shorter). */
   readHead(length: number): Promise<Buffer>;
-  /** A fresh stream over all bytes; holds no file descriptor while the consumer is not reading. */
-  openStream(): Readable;
+  /**
+   * A fresh stream over all bytes, in chunks of `chunkBytes` (default 1 MB); holds no file
+   * descriptor while the consumer is not reading.
+   */
+  openStream(chunkBytes?: number): Readable;
   sha256(): Promise<string>;
   /** The path when the file is on disk, else the whole content. */
   location: { path: string } | { bytes: Buffer };
@@ -34,7 +37,7 @@ function memoryByteSource(fileName: string, bytes: Uint8Array): ByteSource {
     sizeBytes: buffer.length,
     location: { bytes: buffer },
     readHead: (length) => Promise.resolve(buffer.subarray(0, length)),
-    openStream: () => {
+    openStream: (chunkBytes = STREAM_CHUNK_BYTES) => {
       let offset = 0;
       return new Readable({
         read() {
@@ -42,7 +45,7 @@ function memoryByteSource(fileName: string, bytes: Uint8Array): ByteSource {
             this.push(null);
             return;
           }
-          const end = Math.min(offset + STREAM_CHUNK_BYTES, buffer.length);
+          const end = Math.min(offset + chunkBytes, buffer.length);
           this.push(buffer.subarray(offset, end));
           offset = end;
         },
@@ -73,7 +76,7 @@ async function fileByteSource(path: string): Promise<ByteSource> {
         throw translateFsError(error, fileName);
       }
     },
-    openStream: () => createPositionalReadStream(path, 0, sizeBytes, STREAM_CHUNK_BYTES),
+    openStream: (chunkBytes = STREAM_CHUNK_BYTES) => createPositionalReadStream(path, 0, sizeBytes, chunkBytes),
     sha256: async () => {
       const hash = createHash('sha256');
       try {

@@ -11,7 +11,6 @@ import {
   type SpreadsheetLimits,
   type SpreadsheetSource,
 } from './spreadsheetSource';
-import { openXls } from './xls/openXls';
 import { openXlsx } from './xlsx/openXlsx';
 
 /** Enough to tell the encoding and delimiter of a CSV, and to see NUL bytes in a binary. */
@@ -43,7 +42,9 @@ export async function openSpreadsheet(
     case 'ole2':
       // A password-protected .xlsx is an OLE2 file too; SheetJS would only call it "unsupported".
       if (await isEncryptedOfficeFile(source)) throw refuse.encrypted(fileName);
-      opened = await openXls(source, limits);
+      // Loaded when an .xls comes: SheetJS and its code pages cost ~26 MB and ~0.3 s to load,
+      // which a CSV or .xlsx import (and the CLI) need not pay.
+      opened = await (await import('./xls/openXls')).openXls(source, limits);
       break;
     case 'binary':
       throw refuse.notSpreadsheet(fileName, content.what);

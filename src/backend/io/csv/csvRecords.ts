@@ -37,16 +37,30 @@ export async function* csvRecords(text: AsyncIterable<string>, options: CsvRecor
   const splitter = new CsvSplitter(options.delimiter, options.maxRecordChars);
   for (;;) {
     const next = await chunks.next();
-    const batch: string[][] = [];
-    const regular = splitter.push(next.done === true ? null : String(next.value), batch);
-    if (batch.length > 0) yield batch;
-    if (!regular) {
-      yield* parsed(next.done === true ? emptyIterator() : chunks, splitter.irregularRest ?? '', parserOptions({ ...options, skippedLines: 0 }, splitter.lineEnding));
+    const text = next.done === true ? null : String(next.value);
+    // A chunk is split a slice at a time: a batch of a whole chunk's records outlives the young
+    // generation while it is imported, so each batch would go to the old one as garbage to come.
+    for (let from = 0; text !== null && from < text.length; from += SPLIT_CHARS) {
+      const batch: string[][] = [];
+      const regular = splitter.push(text.slice(from, from + SPLIT_CHARS), batch);
+      if (batch.length > 0) yield batch;
+      if (!regular) {
+        yield* parsed(next.done === true ? emptyIterator() : chunks, (splitter.irregularRest ?? '') + text.slice(from + SPLIT_CHARS), parserOptions({ ...options, skippedLines: 0 }, splitter.lineEnding));
+        return;
+      }
+    }
+    if (next.done === true) {
+      const batch: string[][] = [];
+      const regular = splitter.push(null, batch);
+      if (batch.length > 0) yield batch;
+      if (!regular) yield* parsed(emptyIterator(), splitter.irregularRest ?? '', parserOptions({ ...options, skippedLines: 0 }, splitter.lineEnding));
       return;
     }
-    if (next.done === true) return;
   }
 }
+
+/** Characters of decoded text split into one batch of records (a few hundred order lines). */
+const SPLIT_CHARS = 16 * 1024;
 
 async function* parsed(rest: AsyncIterator<string>, head: string, options: Options): AsyncGenerator<string[][], void, undefined> {
   const parser = parse(options);

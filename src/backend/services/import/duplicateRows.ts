@@ -10,9 +10,10 @@ function rowHash(row: RawRow): number {
   let fnv = 0x811c9dc5;
   let djb = 5381;
   for (const cell of row.cells) {
-    const text = cellText(cell) + '\u0001';
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
+    // Each cell's text and then a \u0001, hashed in place (no joined copy per cell: this runs on every row).
+    const text = typeof cell === 'string' ? cell : cellText(cell);
+    for (let i = 0; i <= text.length; i++) {
+      const c = i < text.length ? text.charCodeAt(i) : 1;
       fnv = Math.imul(fnv ^ c, 0x01000193) >>> 0;
       djb = ((djb << 5) + djb + c) >>> 0;
     }

@@ -94,6 +94,25 @@ describe('csvRecords', () => {
     expect(await split(cut(tabs, random(7)), '\t')).toEqual(reference(tabs, '\t'));
   });
 
+  it('matches csv-parse on chunks much longer than one split batch, odd records far into them', async () => {
+    // A decoded chunk (about a megabyte of text) is split a slice at a time; records, quotes and
+    // the hand-over to csv-parse must not notice where a slice ends.
+    const line = (i: number) => `2025/10/${1 + (i % 28)},3709021${String(i).padStart(5, '0')},"${i % 7 === 0 ? '8,6""25' : 'x\ny'}.00",中华(硬)\n`;
+    const regular = Array.from({ length: 4000 }, (_, i) => line(i)).join('');
+    for (const [name, odd] of [
+      ['regular only', ''],
+      ['a closing quote followed by text', 'a,"b"c,d\n'],
+      ['a CRLF after LF lines', 'a,b\r\nc,d\n'],
+      ['an unclosed quote', 'a,"b\n'],
+    ] as const) {
+      const text = `${regular.slice(0, 90_000)}${regular.slice(90_000).replace(/^[^\n]*\n/, '')}${odd}${regular.slice(0, 5_000)}`;
+      const expected = reference(text, ',');
+      expect(text.length).toBeGreaterThan(100_000);
+      expect({ name, got: await split([text], ',') }).toEqual({ name, got: expected });
+      expect({ name, got: await split([text.slice(0, 40_000), text.slice(40_000, 100_000), text.slice(100_000)], ',') }).toEqual({ name, got: expected });
+    }
+  });
+
   it('matches csv-parse on random text of delimiters, quotes and line endings', async () => {
     const alphabet = ['a', '中', ',', ',', '"', '"', '\n', '\r\n', '\r', ' ', '""'];
     const next = random(20261127);
