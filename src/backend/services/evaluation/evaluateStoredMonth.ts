@@ -64,7 +64,10 @@ async function reportStep(opts: EvaluateOptions, step: EvaluationStep): Promise<
  * A finalized (定稿) month is never recomputed: its snapshot is returned as it is.
  */
 export async function evaluateStoredMonth(store: Store, month: string, opts: EvaluateOptions): Promise<MonthSnapshot> {
-  const existing = await readMonthSnapshot(store, month);
+  // Only a finalized month's snapshot is needed here: a draft's (its whole result parsed, its
+  // staleness checked) would be read for nothing.
+  const current = await store.db.selectFrom('evaluations').select('status').where('month', '=', month).executeTakeFirst();
+  const existing = current?.status === 'final' ? await readMonthSnapshot(store, month) : undefined;
   if (existing?.status === 'final') {
     if (opts.schemeName && opts.schemeName !== existing.scheme.name) await refuseFinalizedMonths(store.db, [month], '换用其他考核方案重新考评');
     return existing;
