@@ -12,7 +12,8 @@ import { secondsSince, stringParam, type TaskParams, type TaskResult } from '../
 /**
  * evaluateStoredMonth's steps replayed with a clock between them, in a process of their own:
  * load (workdays + loadEvaluationInput), compute (evaluateMonth, with the month's kept copy
- * findings), store (write the snapshot and read it back, as evaluateStoredMonth does). The end-to-end figure comes from the real call.
+ * findings), store (write the snapshot and read it back, as evaluateStoredMonth does). The
+ * end-to-end figure comes from the real call.
  */
 export async function evaluateSplitTask(params: TaskParams): Promise<TaskResult> {
   const month = stringParam(params, 'month');
