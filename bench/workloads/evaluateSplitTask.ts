@@ -2,6 +2,7 @@ import { openStore } from '../../src/backend/db/openStore';
 import { runInTransaction } from '../../src/backend/db/runInTransaction';
 import { ensureDefaultScheme } from '../../src/backend/repositories/schemeRepository';
 import { monthWorkdays } from '../../src/backend/services/evaluation/evaluateStoredMonth';
+import { readJournalCopyCache } from '../../src/backend/services/evaluation/journalCopyCache';
 import { loadEvaluationInput } from '../../src/backend/services/evaluation/loadEvaluationInput';
 import { readMonthSnapshot, writeMonthSnapshot } from '../../src/backend/services/evaluation/monthSnapshot';
 import { evaluateMonth } from '../../src/core/measures/evaluateMonth';
@@ -10,8 +11,9 @@ import { secondsSince, stringParam, type TaskParams, type TaskResult } from '../
 
 /**
  * evaluateStoredMonth's steps replayed with a clock between them, in a process of their own:
- * load (workdays + loadEvaluationInput), compute (evaluateMonth), store (write the snapshot and
- * read it back, as evaluateStoredMonth does). The end-to-end figure comes from the real call.
+ * load (workdays + loadEvaluationInput), compute (evaluateMonth, with the month's kept copy
+ * findings), store (write the snapshot and read it back, as evaluateStoredMonth does). The
+ * end-to-end figure comes from the real call.
  */
 export async function evaluateSplitTask(params: TaskParams): Promise<TaskResult> {
   const month = stringParam(params, 'month');
@@ -23,10 +25,15 @@ export async function evaluateSplitTask(params: TaskParams): Promise<TaskResult>
     const { input, batchIds } = await loadEvaluationInput(store, month, workdays);
     const loadSeconds = secondsSince(loadStarted);
     const computeStarted = performance.now();
-    const evaluation = evaluateMonth(input, scheme.scheme);
+    // The month's kept copy findings, as evaluateStoredMonth reads and keeps them.
+    const journalCopyCache = await readJournalCopyCache(store.db, month);
+    const evaluation = evaluateMonth(input, scheme.scheme, { journalCopyCache });
     const computeSeconds = secondsSince(computeStarted);
     const storeStarted = performance.now();
-    await runInTransaction(store, () => writeMonthSnapshot(store, month, scheme.id, evaluation, batchIds, BENCH_NOW));
+    await runInTransaction(store, async () => {
+      await writeMonthSnapshot(store, month, scheme.id, evaluation, batchIds, BENCH_NOW);
+      await journalCopyCache.save(store.db);
+    });
     await readMonthSnapshot(store, month);
     const storeSeconds = secondsSince(storeStarted);
     return {

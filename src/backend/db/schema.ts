@@ -270,6 +270,15 @@ export interface OrderMonthRetailerTotalsTable {
   totals: Uint8Array;
 }
 
+/** What copy detection found among a month's journal entries, for the question keyed by input_key (migration 0016). */
+export interface JournalCopyCacheTable {
+  month: string;
+  /** SHA-256 of the entries compared, the rule's settings and version (journalCopyCache.ts). */
+  input_key: string;
+  /** core/measures' JournalCopyFindings as JSON. */
+  findings_json: string;
+}
+
 /** Order lines summed per month × retailer × brand code (lines without a retailer left out). */
 export interface OrderMonthTotalsTable {
   month: string;
@@ -383,6 +392,7 @@ export interface Database {
   brand_versions: BrandVersionsTable;
   manager_versions: ManagerVersionsTable;
   report_freezes: ReportFreezesTable;
+  journal_copy_cache: JournalCopyCacheTable;
 }
 
 /** Tables that hold imported rows (and so carry batch ids and a natural key). */
@@ -402,6 +412,7 @@ export type ImportedTableName = Exclude<
   | 'order_month_totals'
   | 'order_month_retailer_totals'
   | 'report_freezes'
+  | 'journal_copy_cache'
 >;
 
 export type ImportBatchRow = Selectable<ImportBatchesTable>;

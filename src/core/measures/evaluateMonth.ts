@@ -8,7 +8,7 @@ import type { DimensionMeasures } from './dimensionMeasures';
 import { DIMENSION_KEYS, type DimensionKey, type Flag, type MetricKey } from './dimensions';
 import { districtMetrics } from './districtMetrics';
 import type { EvaluationInput, ManagerRow } from './evaluationInput';
-import { findJournalCopies } from './findJournalCopies';
+import { findJournalCopies, type JournalCopyCache } from './findJournalCopies';
 import { findReportCopy } from './findReportCopy';
 import { gradeAndRank } from './gradeAndRank';
 import { measureManager } from './measureManager';
@@ -21,6 +21,8 @@ import { surveyFacts } from './surveyFacts';
 export interface EvaluateMonthOptions {
   /** Scores the supervisor entered for metrics whose rule is 'manual', by manager code. */
   manualScores?: Record<string, Partial<Record<MetricKey, number>>>;
+  /** Copy findings kept from an earlier evaluation of the month (the same findings, without the work). */
+  journalCopyCache?: JournalCopyCache;
 }
 
 type Measured = Record<DimensionKey, DimensionMeasures>;
@@ -28,7 +30,7 @@ type Measured = Record<DimensionKey, DimensionMeasures>;
 /** One month of the district: every manager's metrics, flags, dimension scores, total, grade and rank. */
 export function evaluateMonth(input: EvaluationInput, scheme: Scheme, opts: EvaluateMonthOptions = {}): MonthEvaluation {
   const ctx = buildMonthContext(input, scheme.thresholds);
-  const journalCopies = findJournalCopies(ctx);
+  const journalCopies = findJournalCopies(ctx, opts.journalCopyCache);
   let volumes: ReadonlyMap<string, number> | null = null;
   const shared = {
     journalCopies,

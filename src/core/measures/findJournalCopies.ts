@@ -1,6 +1,6 @@
 import { boilerplateRanges } from '../similarity/copiedSpans';
-import { findCopies } from '../similarity/findCopies';
-import type { NearCopyPair } from '../similarity/nearCopyTypes';
+import { findCopies, type CopyBasis, type CopyOptions } from '../similarity/findCopies';
+import type { NearCopyDoc, NearCopyPair } from '../similarity/nearCopyTypes';
 import type { JournalRow } from './evaluationInput';
 import type { MonthContext } from './monthContext';
 import type { NearCopyRecord } from './nearCopyRecord';
@@ -27,6 +27,31 @@ export interface JournalCopies {
   specificShare: Map<number, number>;
 }
 
+/** What findCopies is asked: the texts it compares and the rule's settings. Its findings depend on nothing else. */
+export interface JournalCopyQuestion {
+  docs: NearCopyDoc[];
+  options: CopyOptions;
+}
+
+/** What findCopies found among a month's journal entries, as plain data (JSON keeps it exactly). */
+export interface JournalCopyFindings {
+  /** Every pair found, in findCopies' order, with each side's boilerplate ranges in this comparison. */
+  pairs: { aId: number; bId: number; similarity: number; basis: CopyBasis; aBoilerplate: [number, number][]; bBoilerplate: [number, number][] }[];
+  perfunctory: number[];
+  specificShare: [number, number][];
+}
+
+/**
+ * Findings kept from an earlier run (the backend keeps them per month): copy detection is most of
+ * a month's computing, and its question rarely changes between two evaluations of a month.
+ */
+export interface JournalCopyCache {
+  /** The findings kept for exactly this question, if any. */
+  lookup(question: JournalCopyQuestion): JournalCopyFindings | undefined;
+  /** Findings just computed for the question. */
+  keep(question: JournalCopyQuestion, findings: JournalCopyFindings): void;
+}
+
 /**
  * Copies among all managers' journal entries of the month and the 30 days before it (findCopies:
  * similar overall and sharing the specific content, not just the district's boilerplate).
@@ -35,7 +60,7 @@ export interface JournalCopies {
  * month are counted; earlier ones were judged in their own month. Entries that are nothing but
  * boilerplate are perfunctory (套话), counted per manager.
  */
-export function findJournalCopies(ctx: MonthContext): JournalCopies {
+export function findJournalCopies(ctx: MonthContext, cache?: JournalCopyCache): JournalCopies {
   const journalById = new Map(ctx.input.journals.map((row) => [row.id, row]));
   // A pair counts only if an entry of it is of the month (see crossCopiers: the later entry is the
   // copier), so the entries outside the month are not compared among themselves at all.
@@ -46,11 +71,19 @@ export function findJournalCopies(ctx: MonthContext): JournalCopies {
     text: row.content,
     reference: !ctx.inMonth(row.date),
   }));
-  const findings = findCopies(docs, {
-    threshold: ctx.thresholds.nearCopyJaccard,
-    minChars: ctx.thresholds.minEntryChars,
-    boilerplateManagers: ctx.thresholds.boilerplateManagers ?? DEFAULT_BOILERPLATE_MANAGERS,
-  });
+  const question: JournalCopyQuestion = {
+    docs,
+    options: {
+      threshold: ctx.thresholds.nearCopyJaccard,
+      minChars: ctx.thresholds.minEntryChars,
+      boilerplateManagers: ctx.thresholds.boilerplateManagers ?? DEFAULT_BOILERPLATE_MANAGERS,
+    },
+  };
+  let findings = cache?.lookup(question);
+  if (!findings) {
+    findings = journalCopyFindings(question, journalById);
+    cache?.keep(question, findings);
+  }
   const found = findings.pairs;
   const byManager = new Map<string, ManagerCopies>();
   const copiesOf = (managerCode: string): ManagerCopies => {
@@ -62,7 +95,7 @@ export function findJournalCopies(ctx: MonthContext): JournalCopies {
     return copies;
   };
   const pairs: NearCopyRecord[] = [];
-  for (const { aId, bId, similarity, basis } of found) {
+  for (const { aId, bId, similarity, basis, aBoilerplate, bBoilerplate } of found) {
     const pair: NearCopyPair = { aId, bId, similarity };
     const a = journalById.get(pair.aId);
     const b = journalById.get(pair.bId);
@@ -87,15 +120,35 @@ export function findJournalCopies(ctx: MonthContext): JournalCopies {
       aManager: a.managerCode,
       bManager: b.managerCode,
       basis,
-      aBoilerplate: boilerplateRanges(a.content, findings.boilerplateMask(a.id, b.id)),
-      bBoilerplate: boilerplateRanges(b.content, findings.boilerplateMask(b.id, a.id)),
+      aBoilerplate,
+      bBoilerplate,
     });
   }
   for (const id of findings.perfunctory) {
     const entry = journalById.get(id);
     if (entry && ctx.inMonth(entry.date)) copiesOf(entry.managerCode).perfunctoryIds.add(id);
   }
-  return { byManager, pairs, journalById, specificShare: findings.specificShare };
+  return { byManager, pairs, journalById, specificShare: new Map(findings.specificShare) };
+}
+
+/** findCopies' answer to the question, with the boilerplate ranges of both sides of every pair of entries that exist. */
+function journalCopyFindings(question: JournalCopyQuestion, journalById: ReadonlyMap<number, JournalRow>): JournalCopyFindings {
+  const findings = findCopies(question.docs, question.options);
+  const pairs: JournalCopyFindings['pairs'] = [];
+  for (const { aId, bId, similarity, basis } of findings.pairs) {
+    const a = journalById.get(aId);
+    const b = journalById.get(bId);
+    if (!a || !b) continue;
+    pairs.push({
+      aId,
+      bId,
+      similarity,
+      basis,
+      aBoilerplate: boilerplateRanges(a.content, findings.boilerplateMask(a.id, b.id)),
+      bBoilerplate: boilerplateRanges(b.content, findings.boilerplateMask(b.id, a.id)),
+    });
+  }
+  return { pairs, perfunctory: [...findings.perfunctory], specificShare: [...findings.specificShare] };
 }
 
 function selfCopies(a: JournalRow, b: JournalRow): JournalRow[] {

@@ -9,6 +9,7 @@ import { EVALUATION_STEPS, type EvaluationStep } from '../../../shared/api/evalu
 import { refuseFinalizedMonths } from '../freeze/refuseFinalizedMonths';
 import { EvaluationError } from './evaluationError';
 import { readEvaluationInputs } from './evaluationInputs';
+import { readJournalCopyCache } from './journalCopyCache';
 import { manualScoresByManager, readManualScores } from './manualScores';
 import { loadEvaluationInput } from './loadEvaluationInput';
 import { addDays, localDate } from '../../../core/calendar/dates';
@@ -63,7 +64,10 @@ async function reportStep(opts: EvaluateOptions, step: EvaluationStep): Promise<
  * A finalized (定稿) month is never recomputed: its snapshot is returned as it is.
  */
 export async function evaluateStoredMonth(store: Store, month: string, opts: EvaluateOptions): Promise<MonthSnapshot> {
-  const existing = await readMonthSnapshot(store, month);
+  // Only a finalized month's snapshot is needed here: a draft's (its whole result parsed, its
+  // staleness checked) would be read for nothing.
+  const current = await store.db.selectFrom('evaluations').select('status').where('month', '=', month).executeTakeFirst();
+  const existing = current?.status === 'final' ? await readMonthSnapshot(store, month) : undefined;
   if (existing?.status === 'final') {
     if (opts.schemeName && opts.schemeName !== existing.scheme.name) await refuseFinalizedMonths(store.db, [month], '换用其他考核方案重新考评');
     return existing;
@@ -87,9 +91,13 @@ export async function evaluateStoredMonth(store: Store, month: string, opts: Eva
   }
   await reportStep(opts, 'compute');
   const manualScores = manualScoresByManager(await readManualScores(store, month));
-  const evaluation = evaluateMonth(input, stored.scheme, { manualScores });
+  const journalCopyCache = await readJournalCopyCache(store.db, month);
+  const evaluation = evaluateMonth(input, stored.scheme, { manualScores, journalCopyCache });
   await reportStep(opts, 'save');
-  await runInTransaction(store, () => writeMonthSnapshot(store, month, stored.id, evaluation, batchIds, opts.now, inputs));
+  await runInTransaction(store, async () => {
+    await writeMonthSnapshot(store, month, stored.id, evaluation, batchIds, opts.now, inputs);
+    await journalCopyCache.save(store.db);
+  });
   const snapshot = await readMonthSnapshot(store, month);
   if (!snapshot) throw new Error(`snapshot of ${month} vanished after writing it`);
   opts.onStep?.({ step: 'save', done: EVALUATION_STEPS.length, total: EVALUATION_STEPS.length });
