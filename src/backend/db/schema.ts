@@ -352,6 +352,22 @@ export interface ManualScoresTable {
   created_at: string;
 }
 
+/** The people of a city server (migration 0015; services/accounts). */
+export interface AccountsTable {
+  id: Generated<number>;
+  name: string;
+  /** 'admin' | 'supervisor' | 'reviewer' (services/accounts/accountRole.ts). */
+  role: string;
+  /** The district a supervisor judges, by name; null for admins and reviewers. */
+  district: string | null;
+  /** scrypt$N$r$p$salt$hash (services/accounts/passwordHash.ts). */
+  password_hash: string;
+  /** 1 when the account may no longer log in. */
+  disabled: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   import_batches: ImportBatchesTable;
   managers: ManagersTable;
@@ -383,6 +399,7 @@ export interface Database {
   brand_versions: BrandVersionsTable;
   manager_versions: ManagerVersionsTable;
   report_freezes: ReportFreezesTable;
+  accounts: AccountsTable;
 }
 
 /** Tables that hold imported rows (and so carry batch ids and a natural key). */
@@ -402,6 +419,7 @@ export type ImportedTableName = Exclude<
   | 'order_month_totals'
   | 'order_month_retailer_totals'
   | 'report_freezes'
+  | 'accounts'
 >;
 
 export type ImportBatchRow = Selectable<ImportBatchesTable>;
