@@ -14,7 +14,8 @@ const USAGE = `用法：kaoping <命令> [选项]
   finalize --month YYYY-MM [--by NAME] [--db FILE]
   reopen   --month YYYY-MM --reason TEXT [--by NAME] [--db FILE]
   report   --month YYYY-MM --out FILE.xlsx [--db FILE]
-  serve    [--db FILE] [--port N | --listen HOST:PORT]   (the workbench in a browser on 127.0.0.1; prints its URL)
+  serve    [--db FILE] [--port N | --listen HOST:PORT] [--login] [--tls-cert FILE --tls-key FILE]
+           (the workbench in a browser on 127.0.0.1, prints its URL; --listen beyond this computer: PostgreSQL, login with accounts)
   audit verify [--db FILE] [--json]   (checks the audit log's hash chain; names the first broken row)
   user add NAME --role admin|supervisor|reviewer [--district D] [--password-stdin] [--by NAME] [--db URL]
   user passwd NAME [--password-stdin] | user disable NAME | user enable NAME | user list [--json]   (accounts of a city server)
