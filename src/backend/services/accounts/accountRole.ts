@@ -1,5 +1,5 @@
 /** Who may do what on a city server (handlers/methodAccess.ts enforces it on every call). */
-export const ACCOUNT_ROLES = ['admin', 'supervisor', 'reviewer'] as const;
+const ACCOUNT_ROLES = ['admin', 'supervisor', 'reviewer'] as const;
 export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 
 export function isAccountRole(value: string): value is AccountRole {

@@ -21,7 +21,7 @@ export interface AccountSummary {
   updatedAt: string;
 }
 
-export const MIN_PASSWORD_LENGTH = 8;
+const MIN_PASSWORD_LENGTH = 8;
 
 function checkName(raw: string): string {
   const name = raw.trim();
