@@ -75,17 +75,15 @@ export async function accessRefusal(name: ApiName, caller: CallerAccount | undef
   if (!caller) return new RequestError('unauthorized', '请先登录');
   const access = METHOD_ACCESS[name];
   const who = `${ROLE_NAMES[caller.role]}账号「${caller.name}」`;
+  if (access === 'read') return null;
+  if (caller.role === 'reviewer' && access !== 'desktop') return refused(`${who}只能查看，不能修改数据`);
   switch (access) {
-    case 'read':
-      return null;
     case 'desktop':
       return refused(`「${name}」只在桌面程序中可用，服务器上不能调用`);
     case 'city':
       return caller.role === 'admin' ? null : refused(`${who}不能修改全市共用的设置（考评方案、工作日历），请联系管理员`);
     case 'district': {
-      if (caller.role !== 'supervisor') {
-        return refused(caller.role === 'reviewer' ? `${who}只能查看，不能修改数据` : `${who}只管理账号，导入与考评由各营销部的考核人进行`);
-      }
+      if (caller.role !== 'supervisor') return refused(`${who}只管理账号与全市共用的设置，导入与考评由各营销部的考核人进行`);
       if (!caller.district) return refused(`${who}没有所属营销部，不能修改数据`);
       const c = await claim();
       if (c === 'unknown') return null;
