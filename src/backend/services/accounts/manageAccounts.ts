@@ -27,7 +27,6 @@ function checkName(raw: string): string {
   const name = raw.trim();
   if (!name) throw new RequestError('invalid_argument', '请填写账号名');
   if (name.length > 50) throw new RequestError('invalid_argument', `账号名不超过 50 字，收到 ${name.length} 字`);
-  // eslint-disable-next-line no-control-regex
   if (/[\s\u0000-\u001f]/.test(name)) throw new RequestError('invalid_argument', `账号名不能含空格或控制字符：「${name}」`);
   return name;
 }
