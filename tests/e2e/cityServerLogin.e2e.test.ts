@@ -30,6 +30,7 @@ beforeAll(async () => {
   await addAccount(store.db, { name: 'wanggl', role: 'admin', password: 'admin-pass-1' }, actor, CHEAP);
   await addAccount(store.db, { name: 'lihua', role: 'supervisor', district: '城东营销部', password: 'lihua-pass-1' }, actor, CHEAP);
   await addAccount(store.db, { name: 'zhaoshen', role: 'reviewer', password: 'zhao-pass-1' }, actor, CHEAP);
+  await addAccount(store.db, { name: 'chenxi', role: 'supervisor', district: '城西营销部', password: 'chen-pass-1' }, actor, CHEAP);
   await store.close();
   child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--db', dbPath, '--port', '0', '--login'], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
@@ -104,6 +105,17 @@ it('a second PC logs in as a reviewer beside it (in English): reads, and is refu
   const refused = await pageApiCall(page, 'calendar.setDay', { date: '2026-10-01', workday: false });
   expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   expect(refused.error?.message).toContain('审阅人账号「zhaoshen」只能查看');
+  expect(errors).toEqual([]);
+});
+
+it('a third PC logs in as the supervisor of another district while the first is still in', async () => {
+  const { page, errors } = await newPc('zh-CN');
+  await logIn(page, 'chenxi', 'chen-pass-1');
+  await expect.poll(() => page.getByTestId('account-badge').textContent()).toBe('chenxi（考核人 · 城西营销部）');
+  await screenshot(page, 'city-07-second-district-supervisor');
+  const first = contexts[0]!.pages()[0]!;
+  expect(await first.getByTestId('account-badge').textContent()).toBe('lihua（考核人 · 城东营销部）');
+  expect((await pageApiCall(first, 'app.info', {})).ok).toBe(true);
   expect(errors).toEqual([]);
 });
 

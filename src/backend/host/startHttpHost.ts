@@ -267,6 +267,8 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     setSecurityHeaders(res);
+    // Served over TLS, browsers are told to come back only over https.
+    if (opts.tls) res.setHeader('Strict-Transport-Security', 'max-age=31536000');
     if (gate) {
       await handleServed(req, res, gate);
       return;

@@ -175,7 +175,7 @@ describe('a city server over TLS', () => {
   });
   afterAll(async () => tlsHost?.close());
 
-  it('serves https and sets a __Host- cookie with Secure', async () => {
+  it('serves https with HSTS and sets a __Host- cookie with Secure', async () => {
     tlsHost = await startHttpHost({
       store,
       rendererDir,
@@ -188,6 +188,7 @@ describe('a city server over TLS', () => {
     const { res, setCookie, cookie } = await login('admin1', 'admin-pass-1', { port: tlsHost.port, tls: true });
     expect(res.status).toBe(200);
     expect(setCookie).toMatch(/^__Host-kaoping_session=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=\/; Secure$/);
+    expect(res.headers['strict-transport-security']).toBe('max-age=31536000');
     const info = await request({ path: '/api/app.info', method: 'POST', headers: { ...CALL, cookie }, body: '{}', port: tlsHost.port, tls: true });
     expect(info.status).toBe(200);
   });
