@@ -4,7 +4,7 @@ import { fail, ok, type Result } from '../shared/api/result';
 import { appHandlers } from './handlers/appHandlers';
 import { dataHandlers } from './handlers/dataHandlers';
 import { evaluationHandlers } from './handlers/evaluationHandlers';
-import type { HandlerDeps } from './handlers/handlerDeps';
+import type { HandlerDeps, HandlerEnv } from './handlers/handlerDeps';
 import { bindMethods, type Methods } from './handlers/methodPolicies';
 import { importHandlers } from './handlers/importHandlers';
 import { JobRegistry } from './handlers/jobRegistry';
@@ -14,12 +14,29 @@ import { reportHandlers } from './handlers/reportHandlers';
 import { scorecardHandlers } from './handlers/scorecardHandlers';
 import { settingsHandlers } from './handlers/settingsHandlers';
 import { WriteLock } from './handlers/writeLock';
+import { districtOfCall } from './handlers/districtOfCall';
+import type { CallerAccount } from './services/accounts/accountRole';
+import { runAsCaller } from './services/accounts/callerScope';
 import { StoreError } from './db/openStore';
 import { FileRefusedError } from './io/fileRefusedError';
 import { EvaluationError } from './services/evaluation/evaluationError';
 import { ReportExportError } from './services/report/reportExportError';
 import { RequestError } from './services/requestError';
 
+
+/** Every contract method with its declared policies, before binding (tests read the policies). */
+export function declaredMethods(env: HandlerEnv): Methods {
+  return {
+    ...appHandlers(env),
+    ...importHandlers(env),
+    ...dataHandlers(env),
+    ...evaluationHandlers(env),
+    ...scorecardHandlers(env),
+    ...journalsHandlers(env),
+    ...settingsHandlers(env),
+    ...reportHandlers(env),
+  } satisfies Methods;
+}
 
 /** The handlers plus what a host needs to shut down cleanly. */
 export type Handlers = KaopingHandlers & {
@@ -35,17 +52,9 @@ export type Handlers = KaopingHandlers & {
  */
 export function createHandlers(deps: HandlerDeps): Handlers {
   const env = { ...deps, reader: openReadStore(deps.store), jobs: new JobRegistry() };
-  const methods = {
-    ...appHandlers(env),
-    ...importHandlers(env),
-    ...dataHandlers(env),
-    ...evaluationHandlers(env),
-    ...scorecardHandlers(env),
-    ...journalsHandlers(env),
-    ...settingsHandlers(env),
-    ...reportHandlers(env),
-  } satisfies Methods;
-  const handlers = bindMethods({ ...env, writeLock: deps.writeLock ?? new WriteLock() }, methods);
+  const methods = declaredMethods(env);
+  const accounts = deps.accounts ? { districtOf: deps.accounts.districtOf ?? districtOfCall } : undefined;
+  const handlers = bindMethods({ ...env, writeLock: deps.writeLock ?? new WriteLock(), accounts }, methods);
   return { ...handlers, cancelAllJobs: () => env.jobs.cancelAll(), close: () => env.reader.close() };
 }
 
@@ -69,6 +78,8 @@ export type ContractInvoke = (name: string, rawArg: unknown, ctx: HandlerContext
 export interface InvokeOptions {
   /** Where unexpected errors go (their stack never reaches the page). Default: console.error. */
   logError?: (name: string, err: unknown) => void;
+  /** The logged-in account the call runs as (a city server's session); its audit rows name it. */
+  caller?: CallerAccount;
 }
 
 async function call<K extends ApiName>(handlers: KaopingHandlers, name: K, rawArg: unknown, ctx: HandlerContext): Promise<Result<unknown>> {
@@ -97,7 +108,9 @@ export async function invokeHandler(
 ): Promise<Result<unknown>> {
   if (!isApiName(name)) return fail('not_found', `没有名为「${name}」的接口`);
   try {
-    return await call(typeof handlers === 'function' ? handlers() : handlers, name, rawArg, ctx);
+    const target = typeof handlers === 'function' ? handlers() : handlers;
+    const caller = opts.caller;
+    return await (caller ? runAsCaller(caller, () => call(target, name, rawArg, ctx)) : call(target, name, rawArg, ctx));
   } catch (err) {
     if (err instanceof RequestError) return fail(err.code, err.message, err.details);
     if (err instanceof EvaluationError || err instanceof ReportExportError || err instanceof StoreError || err instanceof FileRefusedError) {

@@ -361,6 +361,22 @@ export interface ManualScoresTable {
   created_at: string;
 }
 
+/** The people of a city server (migration 0015; services/accounts). */
+export interface AccountsTable {
+  id: Generated<number>;
+  name: string;
+  /** 'admin' | 'supervisor' | 'reviewer' (services/accounts/accountRole.ts). */
+  role: string;
+  /** The district a supervisor judges, by name; null for admins and reviewers. */
+  district: string | null;
+  /** scrypt$N$r$p$salt$hash (services/accounts/passwordHash.ts). */
+  password_hash: string;
+  /** 1 when the account may no longer log in. */
+  disabled: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   import_batches: ImportBatchesTable;
   managers: ManagersTable;
@@ -393,6 +409,7 @@ export interface Database {
   manager_versions: ManagerVersionsTable;
   report_freezes: ReportFreezesTable;
   journal_copy_cache: JournalCopyCacheTable;
+  accounts: AccountsTable;
 }
 
 /** Tables that hold imported rows (and so carry batch ids and a natural key). */
@@ -413,6 +430,7 @@ export type ImportedTableName = Exclude<
   | 'order_month_retailer_totals'
   | 'report_freezes'
   | 'journal_copy_cache'
+  | 'accounts'
 >;
 
 export type ImportBatchRow = Selectable<ImportBatchesTable>;

@@ -1,4 +1,5 @@
 import type { Store } from '../db/openStore';
+import type { DistrictOfCall } from './districtOfCall';
 import type { JobRegistry } from './jobRegistry';
 import type { WriteLock } from './writeLock';
 
@@ -11,6 +12,11 @@ export interface HandlerDeps {
   onBackup?: (file: string) => void;
   /** The lock of every writer of this store (default: the handlers' own). */
   writeLock?: WriteLock;
+  /**
+   * Served with accounts (a city server): every call needs a logged-in account and passes the
+   * role check (methodAccess.ts); `districtOf` defaults to districtOfCall.ts (tests give their own).
+   */
+  accounts?: { districtOf?: DistrictOfCall };
 }
 
 /**

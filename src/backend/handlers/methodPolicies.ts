@@ -1,6 +1,9 @@
 import type { ApiName, ApiParsedArg, ApiReturn, HandlerContext, KaopingHandlers } from '../../shared/api/kaopingApi';
 import type { Store } from '../db/openStore';
 import { backupBeforeWrite } from '../services/backupBeforeImport';
+import { currentCaller } from '../services/accounts/callerScope';
+import type { DistrictOfCall } from './districtOfCall';
+import { accessRefusal } from './methodAccess';
 import type { JobRegistry } from './jobRegistry';
 import type { WriteLock } from './writeLock';
 
@@ -32,6 +35,11 @@ export interface PolicyEnv {
   jobs: JobRegistry;
   /** Told about every backup taken before a write (for the log). */
   onBackup?: (file: string) => void;
+  /**
+   * Served with accounts (a city server): every call runs as a logged-in account (callerScope)
+   * and passes the access check (methodAccess.ts) first, outermost, before any other policy.
+   */
+  accounts?: { districtOf: DistrictOfCall };
 }
 
 type Work<A, R> = (arg: A, ctx: MethodContext) => Promise<R>;
@@ -109,10 +117,23 @@ export function backupFirst<A, R>(inner: Work<A, R> | Method<A, R>): Method<A, R
 
 const NEVER_ABORTED = new AbortController().signal;
 
+/** The access check (served with accounts only): refuses before the method waits for a lock or starts a job. */
+function checkAccess<A, R>(accounts: NonNullable<PolicyEnv['accounts']>, m: Method<A, R>): Method<A, R> {
+  return {
+    policies: m.policies,
+    run: async (env, name, arg, ctx) => {
+      const refusal = await accessRefusal(name, currentCaller(), () => accounts.districtOf(name, arg, env.store.db));
+      if (refusal) throw refusal;
+      return m.run(env, name, arg, ctx);
+    },
+  };
+}
+
 /** The declared methods as the plain handlers invokeHandler calls, policies applied. */
 export function bindMethods(env: PolicyEnv, methods: Methods): KaopingHandlers {
   const bound: Record<string, (arg: unknown, ctx: HandlerContext) => Promise<unknown>> = {};
-  for (const [name, method] of Object.entries(methods) as [ApiName, Method<unknown, unknown>][]) {
+  for (const [name, declared] of Object.entries(methods) as [ApiName, Method<unknown, unknown>][]) {
+    const method = env.accounts ? checkAccess(env.accounts, declared) : declared;
     bound[name] = (arg, ctx) => method.run(env, name, arg, { ...ctx, signal: NEVER_ABORTED });
   }
   return bound as KaopingHandlers;

@@ -4,6 +4,8 @@ import { API_PATH_PREFIX, CALL_HEADER, CALL_HEADER_VALUE, EVENTS_PATH, TOKEN_HEA
 import { decodeWire, encodeWire } from '../../shared/api/wireCodec';
 import type { ApiClient } from './ApiClient';
 import { clientError, isResult } from './clientError';
+import { LOGIN_REQUIRED } from '../../shared/api/authProtocol';
+import { notifyLoginRequired } from '../features/login/loginRequired';
 
 export interface HttpApiOptions {
   /** Origin of the host; defaults to the page's own. */
@@ -53,6 +55,8 @@ export function createHttpApiClient({ baseUrl = '', token }: HttpApiOptions): Ap
       const text = await response.text();
       const decoded = safeDecode(text);
       // The host answers handler failures with a Result body too, whatever the status code.
+      // A city server's session ended (idle, account disabled, password changed): back to the login page.
+      if (response.status === 401 && isResult(decoded) && !decoded.ok && decoded.error.code === LOGIN_REQUIRED) notifyLoginRequired();
       if (isResult(decoded)) return decoded as Result<ApiReturn<K>>;
       if (response.status === 401 || response.status === 403) {
         return clientError('unauthorized', '访问凭据无效，请从考评工作台重新打开此页面。');

@@ -3,6 +3,8 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiClient } from '../api/ApiContext';
+import { AccountBadge } from '../features/login/AccountBadge';
+import { useSessionAccount } from '../features/login/SessionContext';
 import { DataPage } from '../features/data/DataPage';
 import { EvaluationPage } from '../features/evaluation/EvaluationPage';
 import { ImportPage } from '../features/import/ImportPage';
@@ -31,6 +33,8 @@ export function AppFrame() {
   const client = useApiClient();
   const { info } = useAppInfo();
   const [supervisorSkipped, skipSupervisor] = useSupervisorSkip();
+  // On a city server the account signs every change: no supervisor prompt, no demo offer.
+  const account = useSessionAccount();
   // The desktop menu (文件 › 导入…) reaches the page as an event; the page knows its screens.
   useEffect(
     () =>
@@ -96,7 +100,7 @@ export function AppFrame() {
           <Typography.Title level={5} style={{ margin: 0, flex: 1 }}>
             {pageTitle(page, t)}
           </Typography.Title>
-          <SupervisorPrompt />
+          {account ? <AccountBadge /> : <SupervisorPrompt />}
           <span>{t('app.month')}</span>
           <DatePicker
             picker="month"
@@ -122,9 +126,9 @@ export function AppFrame() {
           <Screen page={page} month={month} />
         </Layout.Content>
       </Layout>
-      <SupervisorFirstStart skipped={supervisorSkipped} onSkip={skipSupervisor} />
+      {!account && <SupervisorFirstStart skipped={supervisorSkipped} onSkip={skipSupervisor} />}
       {/* The demo offer comes after: its import batches are signed with the name just given. */}
-      {(info?.supervisor || supervisorSkipped) && <WelcomeModal />}
+      {!account && (info?.supervisor || supervisorSkipped) && <WelcomeModal />}
       <ShortcutsModal />
     </Layout>
   );

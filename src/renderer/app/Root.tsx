@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiClient } from '../api/ApiClient';
 import { ApiProvider } from '../api/ApiContext';
+import { SessionGate } from '../features/login/SessionGate';
 import { AppFrame } from './AppFrame';
 import { AppInfoProvider } from './AppInfoContext';
 
@@ -24,11 +25,13 @@ export function Root({ client }: { client: ApiClient }) {
   return (
     <ConfigProvider locale={zh ? zhCN : enUS} theme={{ token: { fontFamily: FONT_FAMILY, borderRadius: 4 } }}>
       <AntApp>
-        <ApiProvider client={client}>
-          <AppInfoProvider>
-            <AppFrame />
-          </AppInfoProvider>
-        </ApiProvider>
+        <SessionGate>
+          <ApiProvider client={client}>
+            <AppInfoProvider>
+              <AppFrame />
+            </AppInfoProvider>
+          </ApiProvider>
+        </SessionGate>
       </AntApp>
     </ConfigProvider>
   );

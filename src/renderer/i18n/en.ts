@@ -5,6 +5,7 @@ import { compareTextEn } from '../features/journals/compareText';
 import { schemesTextEn } from '../features/settings/schemesText';
 import { workCalendarTextEn } from '../features/settings/workCalendarText';
 import { exportReportTextEn } from '../features/report/exportReportText';
+import { loginTextEn } from '../features/login/loginText';
 import type { Resources } from './zhCN';
 import { kindLabelTextEn } from './kindLabelText';
 import { messagesTextEn } from './messagesText';
@@ -218,6 +219,7 @@ export const en: Resources = {
   measures: measuresTextEn,
   workCalendar: workCalendarTextEn,
   exportReport: exportReportTextEn,
+  login: loginTextEn,
   office: officeTextEn,
   messages: messagesTextEn,
   supervisor: {

@@ -5,6 +5,7 @@ import { compareTextZh } from '../features/journals/compareText';
 import { schemesTextZh } from '../features/settings/schemesText';
 import { workCalendarTextZh } from '../features/settings/workCalendarText';
 import { exportReportTextZh } from '../features/report/exportReportText';
+import { loginTextZh } from '../features/login/loginText';
 import type { Shape } from './shape';
 import { messagesTextZh } from './messagesText';
 import { officeTextZh } from './officeText';
@@ -218,6 +219,7 @@ export const zhCN = {
   measures: measuresTextZh,
   workCalendar: workCalendarTextZh,
   exportReport: exportReportTextZh,
+  login: loginTextZh,
   office: officeTextZh,
   messages: messagesTextZh,
   supervisor: {

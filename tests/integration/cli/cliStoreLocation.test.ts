@@ -30,7 +30,7 @@ describe('kaoping --db and KAOPING_DB: a file or a postgres:// URL, nothing else
   });
 });
 
-describe('kaoping serve --listen: beyond this computer only on PostgreSQL with accounts', () => {
+describe('kaoping serve --listen: beyond this computer only on PostgreSQL', () => {
   it('refuses a network address on a SQLite file, before building or opening anything', async () => {
     const run = await runCli(['serve', '--listen', '0.0.0.0:8080', '--db', path.join(ROOT, 'no-such-dir', 'k.sqlite')]);
     expect(run.code).toBe(2);
@@ -38,10 +38,10 @@ describe('kaoping serve --listen: beyond this computer only on PostgreSQL with a
     expect(fs.existsSync(path.join(ROOT, 'no-such-dir'))).toBe(false);
   });
 
-  it('refuses it on PostgreSQL too while accounts are not built, and a malformed address', async () => {
-    const onPostgres = await runCli(['serve', '--listen', '10.1.2.3:443', '--db', 'postgres://kaoping@db.example/city']);
-    expect(onPostgres.code).toBe(2);
-    expect(onPostgres.stderr).toContain('需要登录账号与权限，这项功能尚未完成');
+  it('on PostgreSQL goes on to the database (which must hold an admin account: serveCommand.test.ts), and refuses a malformed address', async () => {
+    const onPostgres = await runCli(['serve', '--listen', '10.1.2.3:443', '--db', 'postgres://kaoping@localhost:5999/city?host=/nonexistent-kaoping-socket']);
+    expect(onPostgres.code).toBe(1);
+    expect(onPostgres.stderr).toMatch(/^无法连接 PostgreSQL 数据库/);
     const malformed = await runCli(['serve', '--listen', '8080']);
     expect(malformed.code).toBe(2);
     expect(malformed.stderr).toContain('--listen 需要「主机:端口」');

@@ -3,6 +3,7 @@ import type { Store } from '../../db/openStore';
 import { runInTransaction } from '../../db/runInTransaction';
 import type { Database } from '../../db/schema';
 import { appendAudit } from '../../repositories/auditLogRepository';
+import { currentCaller } from '../accounts/callerScope';
 import { RequestError } from '../requestError';
 
 /** Who judges the month: the name on audit rows, 定稿, comments and the report's 考核人 line. */
@@ -23,8 +24,13 @@ export async function readSupervisor(db: Kysely<Database>): Promise<Supervisor |
   return typeof value.name === 'string' && value.name.trim() ? { name: value.name.trim(), unit: (value.unit ?? '').trim() } : null;
 }
 
-/** The name changes are signed with: the stored supervisor's, else UNNAMED_SUPERVISOR. */
+/**
+ * The name changes are signed with: on a city server the logged-in account's (callerScope),
+ * else the stored supervisor's, else UNNAMED_SUPERVISOR.
+ */
 export async function actingName(db: Kysely<Database>): Promise<string> {
+  const caller = currentCaller();
+  if (caller) return caller.name;
   return (await readSupervisor(db))?.name ?? UNNAMED_SUPERVISOR;
 }
 
