@@ -1,7 +1,7 @@
-import type { KindName } from '../../core/import/kinds';
+import type { KindKey } from '../../shared/kindKeys';
 import type { ImportedTableName } from './schema';
 
-export const TABLE_OF_KIND: Record<KindName, ImportedTableName> = {
+export const TABLE_OF_KIND: Record<KindKey, ImportedTableName> = {
   roster: 'managers',
   retailers: 'retailers',
   brands: 'brands',

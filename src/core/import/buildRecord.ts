@@ -13,7 +13,8 @@ import {
   VIOLATION_TYPES,
   VISIT_METHODS,
 } from './enums';
-import { KIND_SPECS, type KindName } from './kinds';
+import { KIND_SPECS } from './kinds';
+import type { KindKey } from '../../shared/kindKeys';
 import { checkDateRange, type DateTimeParts } from './parseDateTime';
 import type { ParsedValue } from './parseValue';
 import type { KindRecord } from './records';
@@ -28,7 +29,7 @@ export type IssueSink = (fieldIndex: number, reason: string) => void;
  */
 export type RecordBuilder = (values: readonly ParsedValue[], issue: IssueSink, failed: readonly boolean[]) => KindRecord;
 
-function indexes<K extends string>(kind: KindName, keys: readonly K[]): Record<K, number> {
+function indexes<K extends string>(kind: KindKey, keys: readonly K[]): Record<K, number> {
   const fields = KIND_SPECS[kind].fields;
   const entries = keys.map((key) => {
     const index = fields.findIndex((f) => f.key === key);
@@ -381,7 +382,7 @@ const buildSpotcheck: RecordBuilder = (v) => ({
   },
 });
 
-export const RECORD_BUILDERS: Record<KindName, RecordBuilder> = {
+export const RECORD_BUILDERS: Record<KindKey, RecordBuilder> = {
   roster: buildRoster,
   retailers: buildRetailer,
   brands: buildBrand,

@@ -1,4 +1,5 @@
-import { KIND_SPECS, type KindName } from '../../../core/import/kinds';
+import { KIND_SPECS } from '../../../core/import/kinds';
+import type { KindKey } from '../../../shared/kindKeys';
 import type { ImportedTableName } from '../../db/schema';
 
 /**
@@ -43,7 +44,7 @@ function camelCase(column: string): string {
 }
 
 /** The fields a stored column is worked out from, or null when it is always written. */
-export function sourceFieldsOf(kind: KindName, table: ImportedTableName, column: string): readonly string[] | null {
+export function sourceFieldsOf(kind: KindKey, table: ImportedTableName, column: string): readonly string[] | null {
   const derived = DERIVED[table]?.[column];
   if (derived !== undefined) return derived;
   const key = camelCase(column);
@@ -55,7 +56,7 @@ export function sourceFieldsOf(kind: KindName, table: ImportedTableName, column:
  * fields they come from. Undefined `carried` means the caller writes whole rows.
  */
 export function keptColumns(
-  kind: KindName,
+  kind: KindKey,
   table: ImportedTableName,
   columns: readonly string[],
   carried: ReadonlySet<string> | undefined,

@@ -1,14 +1,15 @@
 import type { RawRow } from '../../../core/import/cell';
 import { detectHeader, HEADER_SCAN_ROWS, type HeaderMatch, type UnclearKind } from '../../../core/import/detectHeader';
 import { reshapeRows, sheetShape } from '../../../core/import/dingTalkShapes';
-import { KIND_LABELS_ZH, type KindName } from '../../../core/import/kinds';
+import { KIND_LABELS_ZH } from '../../../core/import/kinds';
+import type { KindKey } from '../../../shared/kindKeys';
 import type { ImportKindCandidate } from '../../../shared/importReport';
 import { peekRows } from '../../io/peekRows';
 import { monthFromFileName } from './monthFromFileName';
 
 /** How a file is read: the kind and column mapping imposed, or the plan a preview or the job's planning found. */
 export interface SheetSearchOptions {
-  kind?: KindName;
+  kind?: KindKey;
   manualMapping?: Record<string, number>;
   headerRowNumber?: number;
   sheet?: string;
@@ -31,7 +32,7 @@ export function shapedSheet(
   head: RawRow[],
   rest: AsyncIterable<RawRow>,
   file: string,
-  kind: KindName | undefined,
+  kind: KindKey | undefined,
 ): { head: RawRow[]; rows: AsyncIterable<RawRow>; note?: string } | { refusal: string } {
   const shape = sheetShape(head, monthFromFileName(file));
   if (shape.shape === 'refused') return { refusal: shape.message };

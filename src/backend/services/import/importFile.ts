@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { columnLetter } from '../../../core/import/columnLetter';
-import type { KindName } from '../../../core/import/kinds';
+import type { KindKey } from '../../../shared/kindKeys';
 import { makeRowParser } from '../../../core/import/makeRowParser';
 import {
   emptyCounts,
@@ -32,7 +32,7 @@ export interface ImportProgress {
 }
 
 export interface ImportFileOptions {
-  kind?: KindName;
+  kind?: KindKey;
   skipInvalid?: boolean;
   encoding?: 'auto' | 'utf8' | 'gb18030';
   /** Field key → 0-based column, from the import centre's hand mapping or a saved mapping. */
@@ -60,7 +60,7 @@ export interface ImportFileOptions {
 }
 
 /** Kinds whose existing rows other data hangs on: changing them is confirmed first in the import centre. */
-const MASTER_KINDS: ReadonlySet<KindName> = new Set(['roster', 'retailers', 'brands']);
+const MASTER_KINDS: ReadonlySet<KindKey> = new Set(['roster', 'retailers', 'brands']);
 
 const PROGRESS_EVERY = 2000;
 

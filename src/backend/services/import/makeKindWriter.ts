@@ -1,4 +1,5 @@
-import { KIND_SPECS, type KindName } from '../../../core/import/kinds';
+import { KIND_SPECS } from '../../../core/import/kinds';
+import type { KindKey } from '../../../shared/kindKeys';
 import type { KindRecord } from '../../../core/import/records';
 import type { Store } from '../../db/openStore';
 import type { SqlValue } from '../../db/preparedQuery';
@@ -68,14 +69,14 @@ function worthSuspending(u: TableUpserter, minRows: number): boolean {
   return u.insertedRows * 2 >= before;
 }
 
-type Write<K extends KindName> = (data: Extract<KindRecord, { kind: K }>['data']) => WriteOutcome;
+type Write<K extends KindKey> = (data: Extract<KindRecord, { kind: K }>['data']) => WriteOutcome;
 
 /**
  * The writer for one kind: links each record to the roster, retailers and brands, builds its
  * natural key from the linked identities (so a punch keyed by UserId in one export and by 工号
  * in another is the same punch) and upserts it.
  */
-export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWriter {
+export function makeKindWriter(kind: KindKey, ctx: KindWriterContext): KindWriter {
   const tally = new UnlinkedTally();
   const upserters = new Map<ImportedTableName, TableUpserter>();
   const changeSamples: RowChange[] = [];
@@ -146,7 +147,7 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
   const seenPunchKeys = new Map<string, number>();
   let corrections: JournalCorrections | undefined;
 
-  const writers: { [K in KindName]: Write<K> } = {
+  const writers: { [K in KindKey]: Write<K> } = {
     roster: (d) => {
       const out = upsert('managers', d.code, {
         code: d.code,

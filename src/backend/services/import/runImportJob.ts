@@ -1,5 +1,5 @@
 import { HEADER_SCAN_ROWS } from '../../../core/import/detectHeader';
-import { KIND_NAMES, type KindName } from '../../../core/import/kinds';
+import { KIND_KEYS, type KindKey } from '../../../shared/kindKeys';
 import type { SavedMappingInfo } from '../../../shared/api/importApi';
 import type { FileImportReport } from '../../../shared/importReport';
 import type { Store } from '../../db/openStore';
@@ -13,7 +13,7 @@ import { findSavedMapping, type SavedMappingMatch } from './savedMappings';
 
 export interface ImportJobFile {
   input: SpreadsheetInput;
-  kind?: KindName;
+  kind?: KindKey;
   manualMapping?: Record<string, number>;
   encoding?: 'auto' | 'utf8' | 'gb18030';
   /** The month this file's route assignments hold from (retailer files); wins over the job's. */
@@ -48,9 +48,9 @@ export interface ImportJobOptions {
 interface PlannedFile {
   file: ImportJobFile;
   /** The kind the file is taken as for the import order. */
-  kind: KindName | null;
+  kind: KindKey | null;
   /** The kind the user or a saved mapping gave: only this one is imposed on the import. */
-  givenKind?: KindName;
+  givenKind?: KindKey;
   manualMapping: Record<string, number> | undefined;
   headerRowNumber?: number;
   sheet?: string;
@@ -134,7 +134,7 @@ export async function runImportJob(store: Store, files: readonly ImportJobFile[]
   const saved = opts.savedMappings ?? [];
   const planned: PlannedFile[] = [];
   for (const file of files) planned.push(await planFile(file, saved));
-  const orderOf = (p: PlannedFile) => (p.kind === null ? KIND_NAMES.length : KIND_NAMES.indexOf(p.kind));
+  const orderOf = (p: PlannedFile) => (p.kind === null ? KIND_KEYS.length : KIND_KEYS.indexOf(p.kind));
   // Array.prototype.sort is stable: files of one kind keep the order they were given in.
   planned.sort((a, b) => orderOf(a) - orderOf(b));
 
