@@ -14,3 +14,9 @@ export const KIND_KEYS = [
   'spotchecks',
 ] as const;
 export type KindKey = (typeof KIND_KEYS)[number];
+
+const KIND_KEY_SET: ReadonlySet<string> = new Set(KIND_KEYS);
+
+export function isKindKey(value: string): value is KindKey {
+  return KIND_KEY_SET.has(value);
+}

@@ -1,20 +1,9 @@
-import type { KindName } from '../../core/import/kinds';
+import { KIND_DECLARATIONS } from '../../core/kinds/kindRegistry';
+import { KIND_KEYS, type KindKey } from '../../shared/kindKeys';
 import type { ImportedTableName } from './schema';
 
-export const TABLE_OF_KIND: Record<KindName, ImportedTableName> = {
-  roster: 'managers',
-  retailers: 'retailers',
-  brands: 'brands',
-  calendar: 'calendar_days',
-  journals: 'journals',
-  attendance: 'attendance',
-  reports: 'reports',
-  surveys: 'surveys',
-  orders: 'orders',
-  agreements: 'agreements',
-  inspections: 'inspections',
-  spotchecks: 'spotchecks',
-};
+/** The table each kind's rows are stored in, as its declaration (src/core/kinds/<kind>.ts) names it. */
+export const TABLE_OF_KIND = Object.fromEntries(KIND_KEYS.map((k) => [k, KIND_DECLARATIONS[k].table])) as Record<KindKey, ImportedTableName>;
 
 /** Which imported rows point at which: undoing a batch must not orphan another batch's rows. */
 export const REFERENCES: { from: ImportedTableName; column: string; to: ImportedTableName }[] = [

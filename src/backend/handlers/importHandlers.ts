@@ -1,4 +1,5 @@
-import { KIND_LABELS_ZH, isKindName } from '../../core/import/kinds';
+import { KIND_LABELS_ZH } from '../../core/import/kinds';
+import { isKindKey } from '../../shared/kindKeys';
 import type { UploadedFile } from '../../shared/api/schemas';
 import { listImportBatches } from '../repositories/importBatchRepository';
 import { buildErrorsWorkbook, errorsWorkbookName } from '../services/import/errorsWorkbook';
@@ -74,7 +75,7 @@ export function importHandlers(env: HandlerEnv): ImportHandlers {
         id: b.id,
         fileName: b.file_name,
         kind: b.kind,
-        kindLabel: isKindName(b.kind) ? KIND_LABELS_ZH[b.kind] : b.kind,
+        kindLabel: isKindKey(b.kind) ? KIND_LABELS_ZH[b.kind] : b.kind,
         sheet: b.sheet,
         rows: b.rows_total,
         inserted: b.inserted,

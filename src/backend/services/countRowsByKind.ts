@@ -1,11 +1,11 @@
-import { KIND_NAMES, type KindName } from '../../core/import/kinds';
+import { KIND_KEYS, type KindKey } from '../../shared/kindKeys';
 import { TABLE_OF_KIND } from '../db/kindTables';
 import type { Store } from '../db/openStore';
 
 /** Rows per data kind; attendance counts punches, not the absences recorded beside them. */
-export async function countRowsByKind(store: Store): Promise<Record<KindName, number>> {
-  const counts = {} as Record<KindName, number>;
-  for (const kind of KIND_NAMES) {
+export async function countRowsByKind(store: Store): Promise<Record<KindKey, number>> {
+  const counts = {} as Record<KindKey, number>;
+  for (const kind of KIND_KEYS) {
     const table = TABLE_OF_KIND[kind];
     const row =
       table === 'attendance'

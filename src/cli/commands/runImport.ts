@@ -1,4 +1,4 @@
-import { isKindName, KIND_NAMES } from '../../core/import/kinds';
+import { isKindKey, KIND_KEYS } from '../../shared/kindKeys';
 import { backupBeforeWrite } from '../../backend/services/backupBeforeImport';
 import { importFiles } from '../../backend/services/import/importFiles';
 import type { FileImportReport } from '../../shared/importReport';
@@ -64,14 +64,14 @@ export async function runImport(args: string[]): Promise<number> {
     true,
   );
   if (positionals.length === 0) throw new UsageError('import 需要至少一个文件');
-  if (values.kind !== undefined && !isKindName(values.kind)) {
-    throw new UsageError(`--kind 只能是 ${KIND_NAMES.join(', ')} 之一，收到「${values.kind}」`);
+  if (values.kind !== undefined && !isKindKey(values.kind)) {
+    throw new UsageError(`--kind 只能是 ${KIND_KEYS.join(', ')} 之一，收到「${values.kind}」`);
   }
   const encoding = values.encoding;
   if (encoding !== undefined && encoding !== 'auto' && encoding !== 'utf8' && encoding !== 'gb18030') {
     throw new UsageError(`--encoding 只能是 auto、utf8 或 gb18030，收到「${encoding}」`);
   }
-  const kind = values.kind !== undefined && isKindName(values.kind) ? values.kind : undefined;
+  const kind = values.kind !== undefined && isKindKey(values.kind) ? values.kind : undefined;
   const asOfMonth = monthOption(values.month, 'month');
   return withStore(values.db, async (store) => {
     // The contract's backupFirst policy, as import.run has it in the app (a dry run writes nothing).

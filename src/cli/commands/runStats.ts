@@ -1,4 +1,5 @@
-import { KIND_LABELS_ZH, KIND_NAMES } from '../../core/import/kinds';
+import { KIND_LABELS_ZH } from '../../core/import/kinds';
+import { KIND_KEYS } from '../../shared/kindKeys';
 import { listImportBatches } from '../../backend/repositories/importBatchRepository';
 import { countRowsByKind } from '../../backend/services/countRowsByKind';
 import { parseCommandArgs } from '../parseCommandArgs';
@@ -29,7 +30,7 @@ export async function runStats(args: string[]): Promise<number> {
       process.stdout.write(JSON.stringify({ counts, batches }, null, 2) + '\n');
       return 0;
     }
-    const lines = KIND_NAMES.map((k) => `${KIND_LABELS_ZH[k].padEnd(10, '　')} ${k.padEnd(12)} ${counts[k]}`);
+    const lines = KIND_KEYS.map((k) => `${KIND_LABELS_ZH[k].padEnd(10, '　')} ${k.padEnd(12)} ${counts[k]}`);
     lines.push('', '导入批次：');
     for (const b of batches) {
       lines.push(

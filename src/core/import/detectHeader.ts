@@ -1,7 +1,8 @@
 import type { RawRow } from './cell';
 import { cellText } from './cellText';
 import { fieldByKey, fieldForHeader } from './fieldLookup';
-import { KIND_LABELS_ZH, KIND_NAMES, KIND_SPECS, requiredUnitsOf, type FieldSpec, type KindName, type RequiredUnit } from './kinds';
+import { KIND_LABELS_ZH, KIND_SPECS, requiredUnitsOf, type FieldSpec, type RequiredUnit } from './kinds';
+import { KIND_KEYS, type KindKey } from '../../shared/kindKeys';
 import { headerParts } from './normalizeHeader';
 import { tiaoPerUnit } from './parseNumber';
 import { repairMojibake } from './repairMojibake';
@@ -28,7 +29,7 @@ export interface UnmappedColumn {
 }
 
 export interface HeaderMatch {
-  kind: KindName;
+  kind: KindKey;
   headerRowNumber: number;
   /** The header row's cells as text, exactly as in the file. */
   headers: string[];
@@ -56,7 +57,7 @@ export interface HeaderMatch {
 
 /** A kind the headers might be, with the Chinese header names it lacks. */
 export interface UnclearCandidate {
-  kind: KindName;
+  kind: KindKey;
   labelZh: string;
   /** "订货日期（列名如：订单日期、订货日期、日期）"; empty when nothing required is missing. */
   missingZh: string[];
@@ -69,7 +70,7 @@ export interface UnclearKind {
 
 export interface DetectHeaderOptions {
   /** Use this kind even if another scores higher. */
-  kind?: KindName;
+  kind?: KindKey;
   /** field key → 0-based column index; a negative index unmaps the field. Overrides the automatic mapping. */
   manualMapping?: Record<string, number>;
   /** Use this row as the header row instead of searching for it. */
@@ -77,7 +78,7 @@ export interface DetectHeaderOptions {
 }
 
 export interface KindCandidate {
-  kind: KindName;
+  kind: KindKey;
   labelZh: string;
   headerRowNumber: number;
   matchedFields: number;
@@ -95,7 +96,7 @@ interface HeaderRow {
 }
 
 interface Evaluation {
-  kind: KindName;
+  kind: KindKey;
   row: HeaderRow;
   fieldOfColumn: (FieldSpec | null)[];
   duplicateColumns: { index: number; field: FieldSpec; keptIndex: number }[];
@@ -122,7 +123,7 @@ const MAX_CANDIDATES = 3;
  * 部门, UserId (every DingTalk export) or 商品编码, 商品名称, 批发价 (every order view) with the
  * roster or the brand list is not one. Each master kind needs at least one of these.
  */
-const OWN_FIELDS: Partial<Record<KindName, readonly string[]>> = {
+const OWN_FIELDS: Partial<Record<KindKey, readonly string[]>> = {
   roster: ['area', 'routes', 'phone', 'hiredOn', 'status'],
   // Not 客户编码 or 客户名称: orders, journals and surveys carry those too.
   retailers: ['owner', 'phone', 'address', 'format', 'market', 'tier', 'route', 'status'],
@@ -149,7 +150,7 @@ function missingUnits(units: readonly RequiredUnit[], present: ReadonlySet<Field
   return units.filter((unit) => !unit.fields.some((f) => present.has(f)));
 }
 
-function evaluate(kind: KindName, row: HeaderRow): Evaluation {
+function evaluate(kind: KindKey, row: HeaderRow): Evaluation {
   const fieldOfColumn: (FieldSpec | null)[] = [];
   const firstColumnOf = new Map<FieldSpec, number>();
   const duplicateColumns: Evaluation['duplicateColumns'] = [];
@@ -191,7 +192,7 @@ function compareEvaluations(a: Evaluation, b: Evaluation): number {
   const shareA = a.matched / KIND_SPECS[a.kind].fields.length;
   const shareB = b.matched / KIND_SPECS[b.kind].fields.length;
   if (shareA !== shareB) return shareB - shareA;
-  return KIND_NAMES.indexOf(a.kind) - KIND_NAMES.indexOf(b.kind);
+  return KIND_KEYS.indexOf(a.kind) - KIND_KEYS.indexOf(b.kind);
 }
 
 function headerRowsOf(rows: readonly RawRow[], headerRowNumber: number | undefined): HeaderRow[] {
@@ -202,7 +203,7 @@ function headerRowsOf(rows: readonly RawRow[], headerRowNumber: number | undefin
 /** Each kind's best header row among the rows, earliest row on a tie. */
 function bestPerKind(headerRows: readonly HeaderRow[]): Evaluation[] {
   const best: Evaluation[] = [];
-  for (const kind of KIND_NAMES) {
+  for (const kind of KIND_KEYS) {
     let top: Evaluation | null = null;
     for (const row of headerRows) {
       const evaluation = evaluate(kind, row);
@@ -335,7 +336,7 @@ function buildMatch(
   };
 }
 
-function applyManualMapping(kind: KindName, columns: HeaderColumn[], manualMapping: Record<string, number>, warnings: string[]): void {
+function applyManualMapping(kind: KindKey, columns: HeaderColumn[], manualMapping: Record<string, number>, warnings: string[]): void {
   for (const [key, index] of Object.entries(manualMapping)) {
     const field = fieldByKey(kind, key);
     if (field === null || !Number.isInteger(index)) {

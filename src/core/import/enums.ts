@@ -12,7 +12,7 @@ export interface EnumSpec<T extends string = string> {
   hintZh?: string;
 }
 
-export const ROSTER_STATUSES = ['在岗', '离岗', '调离'] as const;
+const ROSTER_STATUSES = ['在岗', '离岗', '调离'] as const;
 export type RosterStatus = (typeof ROSTER_STATUSES)[number];
 export const ROSTER_STATUS: EnumSpec<RosterStatus> = {
   values: ROSTER_STATUSES,
@@ -24,7 +24,7 @@ export const ROSTER_STATUS: EnumSpec<RosterStatus> = {
   ],
 };
 
-export const RETAILER_FORMATS = ['食杂店', '便利店', '超市', '商场', '烟酒商店', '娱乐服务类', '其他'] as const;
+const RETAILER_FORMATS = ['食杂店', '便利店', '超市', '商场', '烟酒商店', '娱乐服务类', '其他'] as const;
 export type RetailerFormat = (typeof RETAILER_FORMATS)[number];
 export const RETAILER_FORMAT: EnumSpec<RetailerFormat> = {
   values: RETAILER_FORMATS,
@@ -36,7 +36,7 @@ export const RETAILER_FORMAT: EnumSpec<RetailerFormat> = {
   ],
 };
 
-export const MARKET_TYPES = ['城镇', '乡村'] as const;
+const MARKET_TYPES = ['城镇', '乡村'] as const;
 export type MarketType = (typeof MARKET_TYPES)[number];
 export const MARKET_TYPE: EnumSpec<MarketType> = {
   values: MARKET_TYPES,
@@ -48,7 +48,7 @@ export const MARKET_TYPE: EnumSpec<MarketType> = {
   ],
 };
 
-export const RETAILER_STATUSES = ['正常', '暂停', '注销'] as const;
+const RETAILER_STATUSES = ['正常', '暂停', '注销'] as const;
 export type RetailerStatus = (typeof RETAILER_STATUSES)[number];
 export const RETAILER_STATUS: EnumSpec<RetailerStatus> = {
   values: RETAILER_STATUSES,
@@ -60,7 +60,7 @@ export const RETAILER_STATUS: EnumSpec<RetailerStatus> = {
   ],
 };
 
-export const PRICE_CLASSES = ['一类', '二类', '三类', '四类', '五类'] as const;
+const PRICE_CLASSES = ['一类', '二类', '三类', '四类', '五类'] as const;
 export type PriceClass = (typeof PRICE_CLASSES)[number];
 export const PRICE_CLASS: EnumSpec<PriceClass> = {
   values: PRICE_CLASSES,
@@ -78,7 +78,7 @@ export const PRICE_CLASS: EnumSpec<PriceClass> = {
   ],
 };
 
-export const VISIT_METHODS = ['走访', '电话', '微信'] as const;
+const VISIT_METHODS = ['走访', '电话', '微信'] as const;
 export type VisitMethod = (typeof VISIT_METHODS)[number];
 export const VISIT_METHOD: EnumSpec<VisitMethod> = {
   values: VISIT_METHODS,
@@ -90,7 +90,7 @@ export const VISIT_METHOD: EnumSpec<VisitMethod> = {
   ],
 };
 
-export const VIOLATION_TYPES = ['无', '假烟', '私烟/非法渠道', '违禁品', '无证经营', '其他'] as const;
+const VIOLATION_TYPES = ['无', '假烟', '私烟/非法渠道', '违禁品', '无证经营', '其他'] as const;
 export type ViolationType = (typeof VIOLATION_TYPES)[number];
 export const VIOLATION_TYPE: EnumSpec<ViolationType> = {
   values: VIOLATION_TYPES,
@@ -112,7 +112,7 @@ export const VIOLATION_TYPE: EnumSpec<ViolationType> = {
   ],
 };
 
-export const PUNCH_KINDS = ['上班', '下班', '外出'] as const;
+const PUNCH_KINDS = ['上班', '下班', '外出'] as const;
 export type PunchKind = (typeof PUNCH_KINDS)[number];
 export const PUNCH_KIND: EnumSpec<PunchKind> = {
   values: PUNCH_KINDS,
@@ -128,7 +128,7 @@ export const PUNCH_KIND: EnumSpec<PunchKind> = {
   prefixMatch: true,
 };
 
-export const REPORT_KINDS = ['周记', '月报'] as const;
+const REPORT_KINDS = ['周记', '月报'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 export const REPORT_KIND: EnumSpec<ReportKind> = {
   values: REPORT_KINDS,
@@ -142,7 +142,7 @@ export const REPORT_KIND: EnumSpec<ReportKind> = {
   ],
 };
 
-export const SURVEY_METHODS = ['入户', '电话'] as const;
+const SURVEY_METHODS = ['入户', '电话'] as const;
 export type SurveyMethod = (typeof SURVEY_METHODS)[number];
 export const SURVEY_METHOD: EnumSpec<SurveyMethod> = {
   values: SURVEY_METHODS,
@@ -155,7 +155,7 @@ export const SURVEY_METHOD: EnumSpec<SurveyMethod> = {
   ],
 };
 
-export const SATISFACTION_LEVELS = ['非常满意', '满意', '一般', '不满意', '非常不满意'] as const;
+const SATISFACTION_LEVELS = ['非常满意', '满意', '一般', '不满意', '非常不满意'] as const;
 export type SatisfactionLevel = (typeof SATISFACTION_LEVELS)[number];
 export const SATISFACTION_LEVEL: EnumSpec<SatisfactionLevel> = {
   values: SATISFACTION_LEVELS,
@@ -165,7 +165,7 @@ export const SATISFACTION_LEVEL: EnumSpec<SatisfactionLevel> = {
   ],
 };
 
-export const SPOTCHECK_ITEMS = ['retailer_count', 'route_volume', 'tier_count'] as const;
+const SPOTCHECK_ITEMS = ['retailer_count', 'route_volume', 'tier_count'] as const;
 export type SpotcheckItem = (typeof SPOTCHECK_ITEMS)[number];
 export const SPOTCHECK_ITEM: EnumSpec<SpotcheckItem> = {
   values: SPOTCHECK_ITEMS,

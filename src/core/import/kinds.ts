@@ -4,30 +4,18 @@ import type { FieldSpec } from '../kinds/fieldSpec';
 
 export type { FieldSpec } from '../kinds/fieldSpec';
 
-/** The twelve spreadsheet kinds of data-kinds.md; the contract in src/shared names them. */
-export type KindName = KindKey;
-
-/** Dependency order: what other kinds refer to comes first. */
-export const KIND_NAMES: readonly KindName[] = KIND_KEYS;
-
-export const KIND_LABELS_ZH: Record<KindName, string> = Object.fromEntries(KIND_NAMES.map((k) => [k, KIND_LABELS[k].zh])) as Record<KindName, string>;
+export const KIND_LABELS_ZH: Record<KindKey, string> = Object.fromEntries(KIND_KEYS.map((k) => [k, KIND_LABELS[k].zh])) as Record<KindKey, string>;
 
 export interface KindSpec {
-  kind: KindName;
+  kind: KindKey;
   labelZh: string;
   fields: readonly FieldSpec[];
 }
 
 /** The parser's view of each kind: its declared fields (src/core/kinds/<kind>.ts). */
-export const KIND_SPECS: Record<KindName, KindSpec> = Object.fromEntries(
-  KIND_NAMES.map((kind) => [kind, { kind, labelZh: KIND_DECLARATIONS[kind].label.zh, fields: KIND_DECLARATIONS[kind].fields }]),
-) as Record<KindName, KindSpec>;
-
-const KIND_NAME_SET: ReadonlySet<string> = new Set(KIND_NAMES);
-
-export function isKindName(value: string): value is KindName {
-  return KIND_NAME_SET.has(value);
-}
+export const KIND_SPECS: Record<KindKey, KindSpec> = Object.fromEntries(
+  KIND_KEYS.map((kind) => [kind, { kind, labelZh: KIND_DECLARATIONS[kind].label.zh, fields: KIND_DECLARATIONS[kind].fields }]),
+) as Record<KindKey, KindSpec>;
 
 /** One required unit of a kind: a required field, or a one-of group of fields. */
 export interface RequiredUnit {

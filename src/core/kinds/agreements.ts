@@ -1,6 +1,7 @@
 import { field, REQUIRED, retailerRef } from './fieldSpec';
 import { label, num, retailerLicence, retailerName, text } from './gridColumn';
 import type { KindDeclaration } from './kindDeclaration';
+import { fieldColumns, linked } from './storedColumn';
 
 export const agreementsKind: KindDeclaration = {
   kind: 'agreements',
@@ -12,6 +13,14 @@ export const agreementsKind: KindDeclaration = {
     field('agreed', '协议量', 'number', ['协议量', '约定量', '协议订购量'], { required: true, volume: true, min: 0 }),
     field('brandCode', '卷烟编码', 'code', ['卷烟编码']),
   ],
+  columns: {
+    ...fieldColumns('month'),
+    retailer_id: linked('retailerId', null),
+    retailer_ref: linked('retailerKey', null),
+    ...fieldColumns('brandCode', 'agreed'),
+  },
+  references: { retailer: {} },
+  naturalKey: [{ parts: ['month', { ref: 'retailer' }, 'brandCode'] }],
   grid: {
     kind: 'agreements',
     label: label('协议量', 'Agreements'),

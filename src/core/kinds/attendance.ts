@@ -2,6 +2,46 @@ import { PUNCH_KIND } from '../import/enums';
 import { enumField, field, oneOf, retailerRef } from './fieldSpec';
 import { bool, column, date, label, managerCode, managerName, num, retailerLicence, retailerName, text } from './gridColumn';
 import type { KindDeclaration } from './kindDeclaration';
+import { checkDateRange } from '../import/parseDateTime';
+import { textOf } from '../import/records';
+import type { RecordRow } from './recordCompletion';
+import { derived, fieldColumns, linked } from './storedColumn';
+
+const ABSENCE_RESULT = /未打卡|缺卡/;
+const MOCK_LOCATION = /模拟定位|虚拟定位|定位异常/;
+
+/**
+ * A punch's date and time: a date-time in 打卡时间, or only a time there beside the date column
+ * (the scheduled day; a date written with the punch itself wins). A row without a time is an
+ * absence when its result says so (未打卡/缺卡), else refused.
+ */
+function completePunch({ data, value, failed, issue }: RecordRow): void {
+  const cell = value('at');
+  const punch = typeof cell === 'object' && cell !== null ? cell : null;
+  const result = textOf(data, 'result');
+  const anomaly = textOf(data, 'anomaly');
+  const date = punch?.date ?? textOf(data, 'date');
+  const time = punch?.time ?? null;
+  let at: string | null = null;
+  let isAbsence = false;
+  if (time === null && result !== null && ABSENCE_RESULT.test(result)) isAbsence = true;
+  else if (time === null && !failed('at')) issue('at', punch === null ? '缺少打卡时间' : '只有日期，没有打卡时间');
+  if (date === null) {
+    if (time !== null) issue('at', '只有时间，缺少考勤日期');
+    else if (!failed('at') && !failed('date')) issue('date', '缺少考勤日期');
+  } else {
+    const rangeProblem = punch?.date === date ? checkDateRange(date) : null;
+    if (rangeProblem !== null) issue('at', rangeProblem);
+    if (time !== null) at = `${date}T${time}`;
+  }
+  data.at = at;
+  data.date = date ?? '';
+  data.isAbsence = isAbsence;
+  // The export marks the punch 模拟定位, 虚拟定位 or 定位异常.
+  data.mockLocation = MOCK_LOCATION.test(anomaly ?? '') || MOCK_LOCATION.test(result ?? '');
+}
+
+const FINDS_RETAILER = ['licence', 'customerCode', 'visited', 'longitude', 'latitude'];
 
 export const attendanceKind: KindDeclaration = {
   kind: 'attendance',
@@ -31,7 +71,28 @@ export const attendanceKind: KindDeclaration = {
     // 补打卡 / 补卡审批 here marks a punch filled in afterwards: kept and shown, never dropped.
     field('source', '数据来源', 'text', ['数据来源', '打卡来源', '来源']),
   ],
+  completeRecord: completePunch,
+  columns: {
+    manager_id: linked('managerId', null),
+    ...fieldColumns('date', 'at'),
+    is_absence: derived('isAbsence', null),
+    ...fieldColumns('kind', 'result', 'anomaly'),
+    mock_location: derived('mockLocation', ['anomaly', 'result']),
+    ...fieldColumns('address', 'longitude', 'latitude'),
+    retailer_id: linked('retailerId', FINDS_RETAILER),
+    retailer_ref: linked('retailerRef', ['licence', 'customerCode']),
+    link_method: linked('linkMethod', FINDS_RETAILER),
+    ...fieldColumns('visited', 'device', 'source'),
+  },
+  // Without a licence or customer code, a punch is linked to a retailer named in 拜访对象, else to one within 150 m.
+  references: { manager: 'required', retailer: { byText: 'visited', byCoords: true } },
+  // An absence has no time; it is one per manager, day and scheduled slot.
+  naturalKey: [
+    { when: 'at', parts: [{ ref: 'manager' }, 'at', { ref: 'retailer' }] },
+    { parts: [{ ref: 'manager' }, 'date', { literal: 'absence' }, 'kind', { ref: 'retailer' }] },
+  ],
   grid: {
+
     kind: 'attendance',
     label: label('考勤打卡', 'Attendance'),
     month: { column: 'date', kind: 'date' },

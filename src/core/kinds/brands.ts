@@ -2,6 +2,7 @@ import { PRICE_CLASS } from '../import/enums';
 import { enumField, field, REQUIRED } from './fieldSpec';
 import { bool, date, label, num, text } from './gridColumn';
 import type { KindDeclaration } from './kindDeclaration';
+import { fieldColumns } from './storedColumn';
 
 export const brandsKind: KindDeclaration = {
   kind: 'brands',
@@ -18,6 +19,10 @@ export const brandsKind: KindDeclaration = {
     field('newBrand', '新品', 'bool', ['是否新品', '新品']),
     field('launchedOn', '上市日期', 'date', ['上市日期']),
   ],
+  columns: fieldColumns('code', 'name', 'brand', 'priceClass', 'wholesalePrice', 'retailPrice', 'keyBrand', 'newBrand', 'launchedOn'),
+  references: {},
+  naturalKey: [{ parts: ['code'] }],
+  rowTitle: ['code', 'name'],
   grid: {
     kind: 'brands',
     label: label('品规', 'Brands'),

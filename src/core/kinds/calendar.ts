@@ -1,6 +1,7 @@
 import { field, REQUIRED } from './fieldSpec';
 import { label } from './gridColumn';
 import type { KindDeclaration } from './kindDeclaration';
+import { fieldColumns } from './storedColumn';
 
 export const calendarKind: KindDeclaration = {
   kind: 'calendar',
@@ -22,5 +23,8 @@ export const calendarKind: KindDeclaration = {
     }),
     field('note', '说明', 'text', ['说明', '节假日']),
   ],
+  columns: fieldColumns('date', 'workday', 'note'),
+  references: {},
+  naturalKey: [{ parts: ['date'] }],
   grid: null,
 };

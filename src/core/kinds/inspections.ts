@@ -2,6 +2,7 @@ import { VIOLATION_TYPE } from '../import/enums';
 import { enumField, field, REQUIRED, retailerRef } from './fieldSpec';
 import { date, label, longText, retailerLicence, retailerName, text } from './gridColumn';
 import type { KindDeclaration } from './kindDeclaration';
+import { fieldColumns, linked } from './storedColumn';
 
 export const inspectionsKind: KindDeclaration = {
   kind: 'inspections',
@@ -14,6 +15,14 @@ export const inspectionsKind: KindDeclaration = {
     field('inspector', '检查人员', 'text', ['检查人员', '专管员']),
     field('notes', '处理结果', 'text', ['处理结果', '备注']),
   ],
+  columns: {
+    ...fieldColumns('date'),
+    retailer_id: linked('retailerId', null),
+    retailer_ref: linked('retailerKey', null),
+    ...fieldColumns('violation', 'inspector', 'notes'),
+  },
+  references: { retailer: {} },
+  naturalKey: [{ parts: ['date', { ref: 'retailer' }, 'violation'] }],
   grid: {
     kind: 'inspections',
     label: label('专卖检查', 'Inspections'),

@@ -2,6 +2,7 @@ import { VIOLATION_TYPE, VISIT_METHOD } from '../import/enums';
 import { enumField, field, managerRef, REQUIRED, retailerRef } from './fieldSpec';
 import { bool, date, joined, label, longText, managerCode, managerName, retailerLicence, text } from './gridColumn';
 import type { KindDeclaration } from './kindDeclaration';
+import { fieldColumns, linked } from './storedColumn';
 
 export const journalsKind: KindDeclaration = {
   kind: 'journals',
@@ -22,6 +23,16 @@ export const journalsKind: KindDeclaration = {
     field('displayOk', '陈列规范', 'bool', ['陈列规范', '陈列']),
     enumField('violation', '违规情况', VIOLATION_TYPE, ['违规情况', '市场违规']),
   ],
+  columns: {
+    ...fieldColumns('date'),
+    manager_id: linked('managerId', null),
+    retailer_id: linked('retailerId', ['licence', 'customerCode', 'retailerName']),
+    retailer_ref: linked('retailerRef', ['licence', 'customerCode']),
+    ...fieldColumns('retailerName', 'arrivedAt', 'leftAt', 'method', 'content', 'problems', 'actions', 'priceMarked', 'displayOk', 'violation'),
+  },
+  // An entry without a licence or customer code may name its retailer in 客户名称.
+  references: { manager: 'required', retailer: { byText: 'retailerName' } },
+  naturalKey: [{ parts: ['date', { ref: 'manager' }, { ref: 'retailer', orField: 'retailerName' }, 'content'] }],
   grid: {
     kind: 'journals',
     label: label('工作日志', 'Journals'),

@@ -1,6 +1,7 @@
 import { field, oneOf, REQUIRED, retailerRef } from './fieldSpec';
 import { date, joined, label, num, retailerLicence, retailerName, text } from './gridColumn';
 import type { KindDeclaration } from './kindDeclaration';
+import { fieldColumns, linked } from './storedColumn';
 
 export const ordersKind: KindDeclaration = {
   kind: 'orders',
@@ -21,6 +22,16 @@ export const ordersKind: KindDeclaration = {
     field('retailPrice', '建议零售价', 'number', ['建议零售价', '零售价', '零售指导价'], { min: 0 }),
     field('orderNo', '订单编号', 'code', ['订单编号', '订单号']),
   ],
+  columns: {
+    ...fieldColumns('date'),
+    retailer_id: linked('retailerId', null),
+    retailer_ref: linked('retailerKey', null),
+    brand_id: linked('brandId', null),
+    brand_code: linked('brandCode', ['brandCode']),
+    ...fieldColumns('brandName', 'demand', 'quantity', 'supplied', 'wholesalePrice', 'amount', 'retailPrice', 'orderNo'),
+  },
+  references: { retailer: {}, brand: true },
+  naturalKey: [{ parts: ['date', { ref: 'retailer' }, { ref: 'brand' }] }],
   grid: {
     kind: 'orders',
     label: label('订单', 'Orders'),

@@ -2,6 +2,8 @@ import { REPORT_KIND } from '../import/enums';
 import { enumField, field, MANAGER_CODE_SYNONYMS, oneOf, REQUIRED } from './fieldSpec';
 import { date, label, longText, managerCode, managerName, text } from './gridColumn';
 import type { KindDeclaration } from './kindDeclaration';
+import { fieldColumns, linked } from './storedColumn';
+import { textOf } from '../import/records';
 
 export const reportsKind: KindDeclaration = {
   kind: 'reports',
@@ -16,6 +18,13 @@ export const reportsKind: KindDeclaration = {
     field('body', '报告内容', 'text', ['正文', '内容', '报告内容'], REQUIRED),
     field('submittedOn', '提交日期', 'date', ['提交日期', '提交时间']),
   ],
+  // Without a 类型 column, a period like 2026-W41 is a weekly 周记, else a 月报.
+  completeRecord: ({ data }) => {
+    data.kind ??= (textOf(data, 'period') ?? '').includes('-W') ? '周记' : '月报';
+  },
+  columns: { manager_id: linked('managerId', null), ...fieldColumns('kind', 'period', 'title', 'body', 'submittedOn') },
+  references: { manager: 'required' },
+  naturalKey: [{ parts: [{ ref: 'manager' }, 'kind', 'period'] }],
   grid: {
     kind: 'reports',
     label: label('周记/月报', 'Reports'),

@@ -2,6 +2,7 @@ import { MARKET_TYPE, RETAILER_FORMAT, RETAILER_STATUS } from '../import/enums';
 import { CUSTOMER_CODE_SYNONYMS, enumField, field, LICENCE_SYNONYMS, REQUIRED } from './fieldSpec';
 import { label, num, text } from './gridColumn';
 import type { KindDeclaration } from './kindDeclaration';
+import { fieldColumns, linked } from './storedColumn';
 
 export const retailersKind: KindDeclaration = {
   kind: 'retailers',
@@ -26,6 +27,15 @@ export const retailersKind: KindDeclaration = {
     // The day the row's manager takes the retailer over, when not the 1st of the file's month.
     field('assignedFrom', '生效日期', 'date', ['生效日期', '分配日期', '划转日期', '变更日期']),
   ],
+  columns: {
+    ...fieldColumns('licence', 'customerCode', 'name', 'owner', 'phone', 'address', 'longitude', 'latitude', 'format', 'market', 'tier', 'route'),
+    manager_code: linked('managerCode', ['managerCode', 'managerName', 'route']),
+    manager_name: linked('managerName', ['managerCode', 'managerName', 'route']),
+    ...fieldColumns('status'),
+  },
+  references: { manager: 'assigns' },
+  naturalKey: [{ parts: ['licence'] }],
+  rowTitle: ['licence', 'name'],
   grid: {
     kind: 'retailers',
     label: label('零售户', 'Retailers'),

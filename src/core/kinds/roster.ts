@@ -2,6 +2,19 @@ import { ROSTER_STATUS } from '../import/enums';
 import { enumField, field, REQUIRED } from './fieldSpec';
 import { date, label, text } from './gridColumn';
 import type { KindDeclaration } from './kindDeclaration';
+import { textOf } from '../import/records';
+import { fieldColumns } from './storedColumn';
+
+const ROUTE_SEPARATORS = /[,，、;；]+/;
+
+/** Route codes, split on , ， 、 ; ； (stored joined by 、). */
+function splitRoutes(routes: string | null): string[] {
+  if (routes === null) return [];
+  return routes
+    .split(ROUTE_SEPARATORS)
+    .map((route) => route.trim())
+    .filter((route) => route !== '');
+}
 
 export const rosterKind: KindDeclaration = {
   kind: 'roster',
@@ -19,6 +32,13 @@ export const rosterKind: KindDeclaration = {
     enumField('status', '在岗状态', ROSTER_STATUS, ['状态', '在岗状态']),
     field('leftOn', '离职日期', 'date', ['离职日期', '调离日期', '离岗日期']),
   ],
+  completeRecord: ({ data }) => {
+    data.routes = splitRoutes(textOf(data, 'routes'));
+  },
+  columns: fieldColumns('code', 'name', 'department', 'area', 'routes', 'phone', 'dingtalkId', 'hiredOn', 'status', 'leftOn'),
+  references: {},
+  naturalKey: [{ parts: ['code'] }],
+  rowTitle: ['code', 'name'],
   grid: {
     kind: 'managers',
     label: label('客户经理', 'Managers'),

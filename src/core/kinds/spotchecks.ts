@@ -2,6 +2,7 @@ import { SPOTCHECK_ITEM } from '../import/enums';
 import { enumField, field, managerRef, REQUIRED } from './fieldSpec';
 import { column, date, label, managerCode, managerName, num, text } from './gridColumn';
 import type { KindDeclaration } from './kindDeclaration';
+import { fieldColumns, linked } from './storedColumn';
 
 export const spotchecksKind: KindDeclaration = {
   kind: 'spotchecks',
@@ -14,6 +15,9 @@ export const spotchecksKind: KindDeclaration = {
     field('subject', '线路/档位', 'text', ['线路', '档位']),
     field('answer', '回答', 'number', ['回答', '回答值', '经理回答'], { required: true, min: 0 }),
   ],
+  columns: { ...fieldColumns('date'), manager_id: linked('managerId', null), ...fieldColumns('item', 'subject', 'answer') },
+  references: { manager: 'required' },
+  naturalKey: [{ parts: ['date', { ref: 'manager' }, 'item', 'subject'] }],
   grid: {
     kind: 'spotchecks',
     label: label('市场了解抽查', 'Spot checks'),

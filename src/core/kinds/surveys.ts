@@ -1,7 +1,27 @@
-import { SATISFACTION_LEVEL, SURVEY_METHOD } from '../import/enums';
+import { SATISFACTION_LEVEL, SURVEY_ITEM_NAMES, SURVEY_METHOD } from '../import/enums';
 import { enumField, field, REQUIRED, retailerRef } from './fieldSpec';
 import { bool, date, label, longText, num, retailerLicence, retailerName, text } from './gridColumn';
 import type { KindDeclaration } from './kindDeclaration';
+import { derived, fieldColumns, linked } from './storedColumn';
+import type { FieldSpec } from './fieldSpec';
+
+/** The item scores (1–5), each under a name of SURVEY_ITEM_NAMES. */
+const ITEM_FIELDS: readonly FieldSpec[] = [
+  field('itemVisitTimeliness', '拜访及时性', 'int', ['拜访及时性'], { min: 1, max: 5 }),
+  field('itemServiceAttitude', '服务态度', 'int', ['服务态度'], { min: 1, max: 5 }),
+  field('itemPolicyInfo', '政策信息传递', 'int', ['政策信息传递'], { min: 1, max: 5 }),
+  field('itemBusinessGuidance', '经营指导', 'int', ['经营指导'], { min: 1, max: 5 }),
+  field('itemOrderingService', '订货服务', 'int', ['订货服务'], { min: 1, max: 5 }),
+  field('itemDeliveryService', '送货服务', 'int', ['送货服务'], { min: 1, max: 5 }),
+  field('itemComplaintHandling', '投诉处理', 'int', ['投诉处理'], { min: 1, max: 5 }),
+];
+const ITEM_KEYS = ITEM_FIELDS.map((f) => f.key);
+
+const SURVEY_ITEM_FIELDS: readonly FieldSpec[] = SURVEY_ITEM_NAMES.map((name) => {
+  const item = ITEM_FIELDS.find((f) => f.labelZh === name);
+  if (!item) throw new Error(`surveys has no item field ${name}`);
+  return item;
+});
 
 export const surveysKind: KindDeclaration = {
   kind: 'surveys',
@@ -15,16 +35,30 @@ export const surveysKind: KindDeclaration = {
     field('knowsManager', '是否认识客户经理', 'bool', ['是否认识客户经理', '认识客户经理', '知晓客户经理'], REQUIRED),
     field('namesManager', '能否说出客户经理姓名', 'bool', ['能否说出客户经理姓名']),
     field('visitsLastMonth', '上月拜访次数', 'int', ['上月拜访次数'], { min: 0 }),
-    field('itemVisitTimeliness', '拜访及时性', 'int', ['拜访及时性'], { min: 1, max: 5 }),
-    field('itemServiceAttitude', '服务态度', 'int', ['服务态度'], { min: 1, max: 5 }),
-    field('itemPolicyInfo', '政策信息传递', 'int', ['政策信息传递'], { min: 1, max: 5 }),
-    field('itemBusinessGuidance', '经营指导', 'int', ['经营指导'], { min: 1, max: 5 }),
-    field('itemOrderingService', '订货服务', 'int', ['订货服务'], { min: 1, max: 5 }),
-    field('itemDeliveryService', '送货服务', 'int', ['送货服务'], { min: 1, max: 5 }),
-    field('itemComplaintHandling', '投诉处理', 'int', ['投诉处理'], { min: 1, max: 5 }),
+    ...ITEM_FIELDS,
     enumField('overall', '总体满意度', SATISFACTION_LEVEL, ['总体满意度']),
     field('comments', '意见建议', 'text', ['意见建议', '建议']),
   ],
+  // The item scores the file has, under their known names (拜访及时性 → 4), in the order of SURVEY_ITEM_NAMES.
+  completeRecord: ({ data }) => {
+    const items: Record<string, number> = {};
+    for (const item of SURVEY_ITEM_FIELDS) {
+      const score = data[item.key];
+      if (typeof score === 'number') items[item.labelZh] = score;
+      delete data[item.key];
+    }
+    data.items = items;
+  },
+  columns: {
+    ...fieldColumns('surveyId', 'date'),
+    retailer_id: linked('retailerId', null),
+    retailer_ref: linked('retailerKey', null),
+    ...fieldColumns('method', 'knowsManager', 'namesManager', 'visitsLastMonth'),
+    items_json: derived('items', ITEM_KEYS),
+    ...fieldColumns('overall', 'comments'),
+  },
+  references: { retailer: {} },
+  naturalKey: [{ when: 'surveyId', parts: [{ literal: 'id' }, 'surveyId'] }, { parts: ['date', { ref: 'retailer' }] }],
   grid: {
     kind: 'surveys',
     label: label('满意度调查', 'Surveys'),

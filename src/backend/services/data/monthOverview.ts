@@ -1,4 +1,5 @@
-import { KIND_LABELS_ZH, type KindName } from '../../../core/import/kinds';
+import { KIND_LABELS_ZH } from '../../../core/import/kinds';
+import type { KindKey } from '../../../shared/kindKeys';
 import type { FlagType } from '../../../core/measures/dimensions';
 import { FLAG_TYPE_LABELS_ZH } from '../../../core/report/flagTypeLabels';
 import type { MonthOverview } from '../../../shared/api/dataApi';
@@ -21,7 +22,7 @@ const MASTER_KINDS = ['roster', 'retailers', 'brands'] as const;
 /** Kinds a month is expected to have; the calendar is optional (shipped holidays apply). */
 const MONTHLY_KINDS = ['journals', 'attendance', 'reports', 'orders', 'agreements', 'surveys', 'inspections', 'spotchecks'] as const;
 
-async function monthCounts(store: Store, month: string): Promise<Record<KindName, number>> {
+async function monthCounts(store: Store, month: string): Promise<Record<KindKey, number>> {
   const { from, to } = monthRange(month);
   const db = store.db;
   return {

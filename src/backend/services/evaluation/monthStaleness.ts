@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { KIND_LABELS_ZH, type KindName } from '../../../core/import/kinds';
+import { KIND_LABELS_ZH } from '../../../core/import/kinds';
+import type { KindKey } from '../../../shared/kindKeys';
 import type { MetricKey } from '../../../core/measures/dimensions';
 import { addDays, shiftMonth } from '../../../core/calendar/dates';
 import { METRIC_PRESENTATION } from '../../../core/report/metricPresentation';
@@ -52,7 +53,7 @@ export async function monthStaleness(db: Kysely<Database>, stored: StoredEvaluat
     .orderBy('id')
     .execute();
   for (const batch of later) {
-    const label = KIND_LABELS_ZH[batch.kind as KindName] ?? batch.kind;
+    const label = KIND_LABELS_ZH[batch.kind as KindKey] ?? batch.kind;
     // A retailer or brand file that linked rows the month reads (late master data) changed its
     // figures: said as such, and decided from the linked rows themselves.
     if (MASTER_KINDS.has(batch.kind)) {
@@ -83,7 +84,7 @@ export async function monthStaleness(db: Kysely<Database>, stored: StoredEvaluat
       .where('id', 'in', [...stored.inputBatchIds])
       .execute();
     for (const batch of undone) {
-      const label = KIND_LABELS_ZH[batch.kind as KindName] ?? batch.kind;
+      const label = KIND_LABELS_ZH[batch.kind as KindKey] ?? batch.kind;
       reasons.push({ kind: 'undo', what: `撤销了${label}「${batch.file_name}」的导入`, at: batch.undone_at ?? '' });
     }
   }

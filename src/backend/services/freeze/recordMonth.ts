@@ -1,4 +1,4 @@
-import type { KindRecord } from '../../../core/import/records';
+import { textOf, type KindRecord } from '../../../core/import/records';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -8,17 +8,20 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
  * handed in, as entryMonth reads it.
  */
 export function recordMonth(record: KindRecord): string | null {
+  const data = record.data;
   switch (record.kind) {
     case 'roster':
     case 'retailers':
     case 'brands':
       return null;
     case 'agreements':
-      return record.data.month;
-    case 'reports':
-      if (MONTH.test(record.data.period)) return record.data.period;
-      return record.data.submittedOn ? record.data.submittedOn.slice(0, 7) : null;
+      return textOf(data, 'month');
+    case 'reports': {
+      const period = textOf(data, 'period') ?? '';
+      if (MONTH.test(period)) return period;
+      return textOf(data, 'submittedOn')?.slice(0, 7) ?? null;
+    }
     default:
-      return record.data.date.slice(0, 7);
+      return (textOf(data, 'date') ?? '').slice(0, 7);
   }
 }

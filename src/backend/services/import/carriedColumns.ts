@@ -1,53 +1,31 @@
-import { KIND_SPECS, type KindName } from '../../../core/import/kinds';
+import { KIND_DECLARATIONS } from '../../../core/kinds/kindRegistry';
+import type { KindKey } from '../../../shared/kindKeys';
 import type { ImportedTableName } from '../../db/schema';
 
 /**
- * Stored columns that are worked out from other fields than their namesake (a retailer's manager
- * from 客户经理工号, 客户经理 or the route), or from several. A column named here is carried by a
- * file when any of its fields is; a column named nowhere is carried when the kind has a field of
- * the same name in camelCase and the file maps it; any other column (keys, links worked out from
- * the key) is always written.
+ * Columns of the tables a retailer file writes besides its own (its route assignments), worked out
+ * from other fields than their namesake: the manager from 客户经理工号, 客户经理 or the route.
  */
-const DERIVED: Partial<Record<ImportedTableName, Record<string, readonly string[]>>> = {
-  managers: { dingtalk_id: ['dingtalkId'], hired_on: ['hiredOn'] },
-  retailers: {
-    manager_code: ['managerCode', 'managerName', 'route'],
-    manager_name: ['managerCode', 'managerName', 'route'],
-  },
-  assignments: { route: ['route'], manager_id: ['managerCode', 'managerName', 'route'] },
-  journals: {
-    retailer_id: ['licence', 'customerCode', 'retailerName'],
-    retailer_ref: ['licence', 'customerCode'],
-  },
-  attendance: {
-    mock_location: ['anomaly', 'result'],
-    retailer_id: ['licence', 'customerCode', 'visited', 'longitude', 'latitude'],
-    retailer_ref: ['licence', 'customerCode'],
-    link_method: ['licence', 'customerCode', 'visited', 'longitude', 'latitude'],
-  },
-  surveys: {
-    items_json: [
-      'itemVisitTimeliness',
-      'itemServiceAttitude',
-      'itemPolicyInfo',
-      'itemBusinessGuidance',
-      'itemOrderingService',
-      'itemDeliveryService',
-      'itemComplaintHandling',
-    ],
-  },
+const ASSIGNMENT_SOURCES: Record<string, readonly string[]> = {
+  route: ['route'],
+  manager_id: ['managerCode', 'managerName', 'route'],
 };
 
 function camelCase(column: string): string {
   return column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
-/** The fields a stored column is worked out from, or null when it is always written. */
-export function sourceFieldsOf(kind: KindName, table: ImportedTableName, column: string): readonly string[] | null {
-  const derived = DERIVED[table]?.[column];
-  if (derived !== undefined) return derived;
+/**
+ * The fields a stored column is written from, or null when it is always written: for the kind's
+ * own table as its declaration says (src/core/kinds/<kind>.ts); for the tables written beside it
+ * (versions, assignments) the field of the same name in camelCase, if the kind has one.
+ */
+export function sourceFieldsOf(kind: KindKey, table: ImportedTableName, column: string): readonly string[] | null {
+  const declaration = KIND_DECLARATIONS[kind];
+  if (table === declaration.table) return declaration.columns[column]?.carriedBy ?? null;
+  if (table === 'assignments' && ASSIGNMENT_SOURCES[column] !== undefined) return ASSIGNMENT_SOURCES[column] ?? null;
   const key = camelCase(column);
-  return KIND_SPECS[kind].fields.some((f) => f.key === key) ? [key] : null;
+  return declaration.fields.some((f) => f.key === key) ? [key] : null;
 }
 
 /**
@@ -55,7 +33,7 @@ export function sourceFieldsOf(kind: KindName, table: ImportedTableName, column:
  * fields they come from. Undefined `carried` means the caller writes whole rows.
  */
 export function keptColumns(
-  kind: KindName,
+  kind: KindKey,
   table: ImportedTableName,
   columns: readonly string[],
   carried: ReadonlySet<string> | undefined,

@@ -1,25 +1,18 @@
 import type { RawRow } from '../../../core/import/cell';
 import { detectHeader, HEADER_SCAN_ROWS, type HeaderMatch, type UnclearKind } from '../../../core/import/detectHeader';
 import { reshapeRows, sheetShape } from '../../../core/import/dingTalkShapes';
-import { KIND_LABELS_ZH, type KindName } from '../../../core/import/kinds';
+import { KIND_LABELS_ZH } from '../../../core/import/kinds';
+import type { KindKey } from '../../../shared/kindKeys';
 import type { ImportKindCandidate } from '../../../shared/importReport';
 import { peekRows } from '../../io/peekRows';
 import { monthFromFileName } from './monthFromFileName';
 
-/** How a file is read: the kind and column mapping imposed, or the plan a preview or the job's planning found. */
+/** How a file is read: the kind and column mapping imposed, or the plan a preview found (its header row, mapping and sheet). */
 export interface SheetSearchOptions {
-  kind?: KindName;
+  kind?: KindKey;
   manualMapping?: Record<string, number>;
   headerRowNumber?: number;
   sheet?: string;
-  /** The sheet and header already found for this file (by the import job's planning): executed, not searched again. */
-  plan?: SheetPlan;
-}
-
-/** Where a file's data is and how its columns map: found once, then executed. */
-export interface SheetPlan {
-  sheet: string;
-  match: HeaderMatch;
 }
 
 /**
@@ -31,7 +24,7 @@ export function shapedSheet(
   head: RawRow[],
   rest: AsyncIterable<RawRow>,
   file: string,
-  kind: KindName | undefined,
+  kind: KindKey | undefined,
 ): { head: RawRow[]; rows: AsyncIterable<RawRow>; note?: string } | { refusal: string } {
   const shape = sheetShape(head, monthFromFileName(file));
   if (shape.shape === 'refused') return { refusal: shape.message };
@@ -83,8 +76,7 @@ export async function findDataSheet(
   let sawRows = false;
   for (let next = await sheets.next(); next.done !== true; next = await sheets.next()) {
     const sheet = next.value;
-    const wanted = opts.plan?.sheet ?? opts.sheet;
-    if (wanted !== undefined && sheet.name !== wanted) continue;
+    if (opts.sheet !== undefined && sheet.name !== opts.sheet) continue;
     const { head, rest } = await peekRows(sheet.rows, HEADER_SCAN_ROWS);
     if (head.length > 0) sawRows = true;
     const shaped = shapedSheet(head, rest, file, opts.kind);
@@ -92,7 +84,6 @@ export async function findDataSheet(
       refusedShape ??= shaped.refusal;
       continue;
     }
-    if (opts.plan !== undefined) return { sheetName: sheet.name, match: opts.plan.match, rows: shaped.rows, ...(shaped.note !== undefined ? { shapeNote: shaped.note } : {}) };
     if (shaped.note !== undefined) {
       const match = detectHeader(shaped.head, { kind: 'attendance' });
       if (match && match.missingRequired.length === 0) return { sheetName: sheet.name, match, rows: shaped.rows, shapeNote: shaped.note };

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { columnLetter } from '../../../core/import/columnLetter';
-import type { KindName } from '../../../core/import/kinds';
+import type { KindKey } from '../../../shared/kindKeys';
 import { makeRowParser } from '../../../core/import/makeRowParser';
 import {
   emptyCounts,
@@ -12,7 +12,7 @@ import { enlargeCache } from '../../db/enlargeCache';
 import type { Store } from '../../db/openStore';
 import { FileRefusedError } from '../../io/fileRefusedError';
 import { openSpreadsheet } from '../../io/openSpreadsheet';
-import type { SheetSource, SpreadsheetInput, SpreadsheetLimits, SpreadsheetSource } from '../../io/spreadsheetSource';
+import type { SpreadsheetInput, SpreadsheetLimits, SpreadsheetSource } from '../../io/spreadsheetSource';
 import { finishImportBatch, insertImportBatch } from '../../repositories/importBatchRepository';
 import { FinalizedMonthError } from '../freeze/finalizedMonthError';
 import { MonthTouches } from '../freeze/monthTouches';
@@ -24,7 +24,7 @@ import { DuplicateRows } from './duplicateRows';
 import { LinkIndex } from './linkIndex';
 import { makeKindWriter } from './makeKindWriter';
 import { defaultAsOfMonth, describeAsOfMonth } from './defaultAsOfMonth';
-import { findDataSheet, type SheetPlan } from './findDataSheet';
+import { findDataSheet, type FoundSheet } from './findDataSheet';
 
 export interface ImportProgress {
   file: string;
@@ -32,7 +32,7 @@ export interface ImportProgress {
 }
 
 export interface ImportFileOptions {
-  kind?: KindName;
+  kind?: KindKey;
   skipInvalid?: boolean;
   encoding?: 'auto' | 'utf8' | 'gb18030';
   /** Field key → 0-based column, from the import centre's hand mapping or a saved mapping. */
@@ -41,8 +41,8 @@ export interface ImportFileOptions {
   headerRowNumber?: number;
   /** Only this sheet (the one the preview read, whose header row and mapping are given). */
   sheet?: string;
-  /** The sheet and header the import job's planning found: executed without searching again. */
-  plan?: SheetPlan;
+  /** The file as the import job's planning opened it, at the sheet and header it found: read on, not opened again. */
+  opened?: OpenedFile;
   /** The month a retailer file's route assignments hold from. */
   asOfMonth?: string;
   now: Date;
@@ -59,8 +59,16 @@ export interface ImportFileOptions {
   bulkMinRows?: number;
 }
 
+/** A file opened and searched once (by the import job's planning), its data sheet's rows not read yet. */
+export interface OpenedFile {
+  source: SpreadsheetSource;
+  found: FoundSheet;
+  /** Closes the file; the import calls it when done, the job for a file it never imported. */
+  close(): Promise<void>;
+}
+
 /** Kinds whose existing rows other data hangs on: changing them is confirmed first in the import centre. */
-const MASTER_KINDS: ReadonlySet<KindName> = new Set(['roster', 'retailers', 'brands']);
+const MASTER_KINDS: ReadonlySet<KindKey> = new Set(['roster', 'retailers', 'brands']);
 
 const PROGRESS_EVERY = 2000;
 
@@ -107,12 +115,22 @@ export async function importFile(store: Store, input: SpreadsheetInput, opts: Im
   const file = displayName(input);
   const report = emptyReport(file);
   try {
+    if (opts.opened !== undefined) {
+      const { source, found, close } = opts.opened;
+      report.encoding = source.encoding ?? null;
+      report.format = source.format;
+      try {
+        return await importSheet(store, file, source, found, report, opts);
+      } finally {
+        await close();
+      }
+    }
     const source = await openSpreadsheet(input, { encoding: opts.encoding, limits: opts.limits });
     report.encoding = source.encoding ?? null;
     report.format = source.format;
     const sheets = source.sheets();
     try {
-      return await importSheet(store, file, source, sheets, report, opts);
+      return await importSheet(store, file, source, await findDataSheet(sheets, opts, file), report, opts);
     } finally {
       await sheets.return(undefined);
     }
@@ -137,11 +155,10 @@ async function importSheet(
   store: Store,
   file: string,
   source: SpreadsheetSource,
-  sheets: AsyncGenerator<SheetSource>,
+  found: FoundSheet,
   report: FileImportReport,
   opts: ImportFileOptions,
 ): Promise<FileImportReport> {
-    const found = await findDataSheet(sheets, opts, file);
     if ('refusal' in found) {
       report.message = found.refusal;
       report.missingRequired = found.missingRequired;

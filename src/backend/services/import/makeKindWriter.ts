@@ -1,17 +1,19 @@
-import { KIND_SPECS, type KindName } from '../../../core/import/kinds';
-import type { KindRecord } from '../../../core/import/records';
+import { naturalKeyParts } from '../../../core/import/naturalKey';
+import { numberOf, textOf, type RecordData, type RecordValue } from '../../../core/import/records';
+import type { LinkValue } from '../../../core/kinds/kindDeclaration';
+import { KIND_DECLARATIONS } from '../../../core/kinds/kindRegistry';
+import type { KindKey } from '../../../shared/kindKeys';
 import type { Store } from '../../db/openStore';
 import type { SqlValue } from '../../db/preparedQuery';
 import type { ImportedTableName } from '../../db/schema';
 import { suspendIndexes, type SuspendedIndexes } from '../../db/suspendIndexes';
 import { TableUpserter, type ColumnChange } from '../../db/tableUpserter';
-import { carriesAny, keptColumns, sourceFieldsOf } from './carriedColumns';
-import { forgetOrderMonths } from '../../repositories/orderMonthCache';
+import { keptColumns, sourceFieldsOf } from './carriedColumns';
 import { compactKey } from './compactKey';
-import { JournalCorrections } from './journalCorrections';
 import { relinkRows } from './relinkRows';
 import type { KindWriter, LinkError, RowChange, WriteOutcome } from './kindWriter';
 import type { LinkIndex, ManagerRef, RetailerLinkMethod, RetailerRef } from './linkIndex';
+import { makeRowWrites, type RowWrite, type Upsert } from './rowWrites';
 
 export interface KindWriterContext {
   store: Store;
@@ -32,8 +34,6 @@ export interface KindWriterContext {
 
 /** How many updated rows the change list shows in full. */
 const CHANGE_SAMPLE_ROWS = 20;
-
-const bool = (b: boolean | null | undefined): number | null => (b === null || b === undefined ? null : b ? 1 : 0);
 
 /** Counts of rows kept with a reference that points nowhere, reported once per file. */
 class UnlinkedTally {
@@ -68,375 +68,187 @@ function worthSuspending(u: TableUpserter, minRows: number): boolean {
   return u.insertedRows * 2 >= before;
 }
 
-type Write<K extends KindName> = (data: Extract<KindRecord, { kind: K }>['data']) => WriteOutcome;
+/** A record value as stored: booleans as 0/1, a list joined by 、 (null when empty), named scores as JSON. */
+function toSql(v: RecordValue): SqlValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v === 'string' || typeof v === 'number') return v;
+  if (Array.isArray(v)) return v.length > 0 ? v.join('、') : null;
+  return JSON.stringify(v);
+}
+
+/** What one row's references were linked to. */
+interface RowLinks {
+  manager?: ManagerRef;
+  /** The licence or customer code as written (null without one). */
+  retailerRef: string | null;
+  retailer?: RetailerRef;
+  linkMethod: RetailerLinkMethod | null;
+  brand?: { id: number; code: string };
+  /** A reference was given but points nowhere yet: the row is kept and counted as unlinked. */
+  unlinked: boolean;
+}
 
 /**
- * The writer for one kind: links each record to the roster, retailers and brands, builds its
- * natural key from the linked identities (so a punch keyed by UserId in one export and by 工号
- * in another is the same punch) and upserts it.
+ * The writer for one kind: links each record to the roster, retailers and brands as its kind
+ * declares (src/core/kinds/<kind>.ts), writes the declared columns under the declared natural key
+ * built from the linked identities (so a punch keyed by UserId in one export and by 工号 in another
+ * is the same punch), and does what a kind does beyond its own table (writeRow).
  */
-export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWriter {
+export function makeKindWriter(kind: KindKey, ctx: KindWriterContext): KindWriter {
+  const declaration = KIND_DECLARATIONS[kind];
+  const table = declaration.table as ImportedTableName;
+  const columns = Object.entries(declaration.columns);
+  const references = declaration.references;
   const tally = new UnlinkedTally();
   const upserters = new Map<ImportedTableName, TableUpserter>();
   const changeSamples: RowChange[] = [];
-  let assignmentsAdded = 0;
-  let linked = 0;
-  const labelOf = (table: ImportedTableName, column: string): string => {
-    const key = sourceFieldsOf(kind, table, column)?.[0];
-    return KIND_SPECS[kind].fields.find((f) => f.key === key)?.labelZh ?? column;
+  const counts = { assignmentsAdded: 0, linked: 0 };
+  const labelOf = (t: ImportedTableName, column: string): string => {
+    const key = sourceFieldsOf(kind, t, column)?.[0];
+    return declaration.fields.find((f) => f.key === key)?.labelZh ?? column;
   };
-  const noteChanges = (table: ImportedTableName, key: string, changes: readonly ColumnChange[]) => {
+  const noteChanges = (t: ImportedTableName, key: string, changes: readonly ColumnChange[]) => {
     if (changes.length === 0 || changeSamples.length >= CHANGE_SAMPLE_ROWS) return;
     changeSamples.push({
-      table,
+      table: t,
       key,
       fields: changes
-        .filter((c) => !c.column.endsWith('_id') || table === 'assignments')
-        .map((c) => ({ column: c.column, label: labelOf(table, c.column), old: c.old, new: c.new })),
+        .filter((c) => !c.column.endsWith('_id') || t === 'assignments')
+        .map((c) => ({ column: c.column, label: labelOf(t, c.column), old: c.old, new: c.new })),
     });
   };
-  const upserterOf = (table: ImportedTableName, values: Record<string, SqlValue>): TableUpserter => {
-    let u = upserters.get(table);
+  const upserterOf = (t: ImportedTableName, values: Record<string, SqlValue>): TableUpserter => {
+    let u = upserters.get(t);
     if (!u) {
-      const columns = Object.keys(values);
-      u = new TableUpserter(ctx.store.db, ctx.store.sqlite, table, columns, ctx.batchId, keptColumns(kind, table, columns, ctx.carried));
-      upserters.set(table, u);
+      const names = Object.keys(values);
+      u = new TableUpserter(ctx.store.db, ctx.store.sqlite, t, names, ctx.batchId, keptColumns(kind, t, names, ctx.carried));
+      upserters.set(t, u);
     }
     return u;
   };
-  const upsert = (table: ImportedTableName, nk: string, values: Record<string, SqlValue>, label = nk) => {
-    const u = upserterOf(table, values);
+  const upsert: Upsert = (t, nk, values, label = nk) => {
+    const u = upserterOf(t, values);
     const out = u.upsert(compactKey(nk), values);
-    if (out.outcome === 'updated') noteChanges(table, label, u.lastChanges);
+    if (out.outcome === 'updated') noteChanges(t, label, u.lastChanges);
     return out;
   };
   /** The value an upsert left in a column: the file's, or the stored one where the file has no such column. */
-  const stored = (table: ImportedTableName, column: string): SqlValue => upserters.get(table)?.valueOf(column) ?? null;
-  const text = (v: SqlValue): string | null => (v === null ? null : String(v));
-  const done = (outcome: { outcome: 'inserted' | 'updated' | 'unchanged' }, unlinked = false): WriteOutcome => ({
-    status: outcome.outcome,
-    unlinked,
-  });
+  const stored = (t: ImportedTableName, column: string): SqlValue => upserters.get(t)?.valueOf(column) ?? null;
   const invalid = (...errors: LinkError[]): WriteOutcome => ({ status: 'invalid', errors });
 
-  const manager = (r: { managerCode?: string | null; managerUserId?: string | null; managerName?: string | null }):
-    | ManagerRef
-    | LinkError => {
-    const found = ctx.links.findManager({ code: r.managerCode, userId: r.managerUserId, name: r.managerName });
+  const manager = (d: RecordData): ManagerRef | LinkError => {
+    const code = textOf(d, 'managerCode');
+    const userId = textOf(d, 'managerUserId');
+    const name = textOf(d, 'managerName');
+    const found = ctx.links.findManager({ code, userId, name });
     if ('manager' in found) return found.manager;
-    const field = r.managerCode ? 'managerCode' : r.managerUserId ? 'managerUserId' : 'managerName';
-    return { field, value: r.managerCode ?? r.managerUserId ?? r.managerName ?? '', reason: found.error };
+    const field = code ? 'managerCode' : userId ? 'managerUserId' : 'managerName';
+    return { field, value: code ?? userId ?? name ?? '', reason: found.error };
   };
   const isError = (x: unknown): x is LinkError => typeof x === 'object' && x !== null && 'reason' in x;
 
-  /** A retailer named by licence or customer code; unknown ones are kept and counted. */
-  const retailer = (r: { licence: string | null; customerCode: string | null }) => {
-    const ref = r.licence ?? r.customerCode;
-    const found = ctx.links.retailerByCode(r.licence, r.customerCode);
-    if (ref && !found) tally.add(`找不到零售户（许可证号/客户编码不在零售客户档案中），已保留但未关联`);
-    return { ref, found };
+  /** Links a row's references in the order the import reports them: manager, retailer, brand. */
+  const link = (d: RecordData): RowLinks | LinkError => {
+    const links: RowLinks = { retailerRef: null, linkMethod: null, unlinked: false };
+    if (references.manager === 'required') {
+      const m = manager(d);
+      if (isError(m)) return m;
+      links.manager = m;
+    } else if (references.manager === 'assigns') {
+      // A retailer's manager: named in the file, else the one whose route it is.
+      const route = textOf(d, 'route');
+      if (textOf(d, 'managerCode') || textOf(d, 'managerName')) {
+        const m = manager(d);
+        if (isError(m)) return m;
+        links.manager = m;
+      } else if (route) {
+        links.manager = ctx.links.managerForRoute(route);
+        if (!links.manager) tally.add(`的线路在花名册中没有对应的客户经理`);
+      }
+    }
+    if (references.retailer !== undefined) {
+      // A retailer named by licence or customer code; unknown ones are kept and counted.
+      const licence = textOf(d, 'licence');
+      const customerCode = textOf(d, 'customerCode');
+      const ref = licence ?? customerCode;
+      const found = ctx.links.retailerByCode(licence, customerCode);
+      if (ref && !found) tally.add(`找不到零售户（许可证号/客户编码不在零售客户档案中），已保留但未关联`);
+      links.retailerRef = ref;
+      links.retailer = found;
+      links.linkMethod = found ? 'code' : null;
+      links.unlinked = Boolean(ref) && !found;
+      const { byText, byCoords } = references.retailer;
+      const named = byText === undefined ? null : textOf(d, byText);
+      if (!links.retailer && !ref && named) {
+        links.retailer = ctx.links.retailerInText(named, links.manager?.code ?? null);
+        if (links.retailer) links.linkMethod = 'text';
+      }
+      const latitude = numberOf(d, 'latitude');
+      const longitude = numberOf(d, 'longitude');
+      if (byCoords === true && !links.retailer && !ref && latitude !== null && longitude !== null) {
+        links.retailer = ctx.links.retailerNear(latitude, longitude, ctx.linkRadiusMeters ?? 150);
+        if (links.retailer) links.linkMethod = 'coords';
+      }
+    }
+    if (references.brand === true) {
+      links.brand = ctx.links.brand(textOf(d, 'brandCode'), textOf(d, 'brandName'));
+      if (!links.brand) {
+        tally.add(`的卷烟不在品规目录中，已保留但未关联`);
+        links.unlinked = true;
+      }
+    }
+    return links;
   };
 
-  // Months of order lines inserted: their cached totals go stale (backend/repositories/orderMonthCache;
-  // updates and deletes are caught by triggers).
-  const orderMonths = new Set<string>();
-
-  // A punch at the same minute twice is evidence (attendance.duplicate), not a re-import:
-  // the k-th repeat of a key within one file gets its own stable key.
-  const seenPunchKeys = new Map<string, number>();
-  let corrections: JournalCorrections | undefined;
-
-  const writers: { [K in KindName]: Write<K> } = {
-    roster: (d) => {
-      const out = upsert('managers', d.code, {
-        code: d.code,
-        name: d.name,
-        department: d.department,
-        area: d.area,
-        routes: d.routes.length > 0 ? d.routes.join('、') : null,
-        phone: d.phone,
-        dingtalk_id: d.dingtalkId,
-        hired_on: d.hiredOn,
-        status: d.status,
-        left_on: d.leftOn,
-      }, `${d.code} ${d.name}`);
-      ctx.links.addManager(
-        out.id,
-        d.code,
-        text(stored('managers', 'name')) ?? d.name,
-        text(stored('managers', 'dingtalk_id')),
-        text(stored('managers', 'routes')) ?? '',
-      );
-      // What the roster said for this month (a month reads what held in it); columns the file
-      // lacks keep what is stored.
-      upsert('manager_versions', `${d.code}|${ctx.asOfMonth}`, {
-        manager_id: out.id,
-        month: ctx.asOfMonth,
-        name: text(stored('managers', 'name')) ?? d.name,
-        department: text(stored('managers', 'department')),
-        status: text(stored('managers', 'status')),
-      });
-      return done(out);
-    },
-    retailers: (d) => {
-      let m: ManagerRef | undefined;
-      if (d.managerCode || d.managerName) {
-        const found = manager({ managerCode: d.managerCode, managerName: d.managerName });
-        if (isError(found)) return invalid(found);
-        m = found;
-      } else if (d.route) {
-        m = ctx.links.managerForRoute(d.route);
-        if (!m) tally.add(`的线路在花名册中没有对应的客户经理`);
-      }
-      const out = upsert('retailers', d.licence, {
-        licence: d.licence,
-        customer_code: d.customerCode,
-        name: d.name,
-        owner: d.owner,
-        phone: d.phone,
-        address: d.address,
-        longitude: d.longitude,
-        latitude: d.latitude,
-        format: d.format,
-        market: d.market,
-        tier: d.tier,
-        route: d.route,
-        manager_code: m?.code ?? d.managerCode,
-        manager_name: m?.name ?? d.managerName,
-        status: d.status,
-      }, `${d.licence} ${d.name}`);
-      const num = (v: SqlValue): number | null => (typeof v === 'number' ? v : null);
-      ctx.links.addRetailer({
-        id: out.id,
-        licence: d.licence,
-        customerCode: text(stored('retailers', 'customer_code')),
-        name: text(stored('retailers', 'name')) ?? d.name,
-        longitude: num(stored('retailers', 'longitude')),
-        latitude: num(stored('retailers', 'latitude')),
-        managerCode: text(stored('retailers', 'manager_code')),
-      });
-      upsert('retailer_versions', `${d.licence}|${ctx.asOfMonth}`, {
-        retailer_id: out.id,
-        month: ctx.asOfMonth,
-        name: text(stored('retailers', 'name')) ?? d.name,
-        status: text(stored('retailers', 'status')),
-      });
-      // A file without route or manager columns says nothing about who serves the retailer.
-      if (!carriesAny(ctx.carried, ['route', 'managerCode', 'managerName'])) return done(out);
-      // A 生效日期 starts the assignment on that day (a mid-month transfer), in its own month.
-      const assignedMonth = d.assignedFrom ? d.assignedFrom.slice(0, 7) : ctx.asOfMonth;
-      const assignment = upsert('assignments', `${d.licence}|${assignedMonth}`, {
-        retailer_id: out.id,
-        month: assignedMonth,
-        route: d.route,
-        manager_id: m?.id ?? null,
-        valid_from: d.assignedFrom && !d.assignedFrom.endsWith('-01') ? d.assignedFrom : null,
-      }, `${d.licence} ${d.name} ${assignedMonth}`);
-      // A route assignment for a month that had none is counted on its own line, not as 更新;
-      // a changed assignment of the same month is a change of the retailer row.
-      if (assignment.outcome === 'inserted' && out.outcome !== 'inserted') assignmentsAdded += 1;
-      return done(out.outcome === 'unchanged' && assignment.outcome === 'updated' ? { outcome: 'updated' } : out);
-    },
-    brands: (d) => {
-      const out = upsert('brands', d.code, {
-        code: d.code,
-        name: d.name,
-        brand: d.brand,
-        price_class: d.priceClass,
-        wholesale_price: d.wholesalePrice,
-        retail_price: d.retailPrice,
-        key_brand: bool(d.keyBrand),
-        new_brand: bool(d.newBrand),
-        launched_on: d.launchedOn,
-      }, `${d.code} ${d.name}`);
-      // The marks as this month's list gives them (a month reads what held in it).
-      upsert('brand_versions', `${d.code}|${ctx.asOfMonth}`, {
-        brand_id: out.id,
-        month: ctx.asOfMonth,
-        key_brand: stored('brands', 'key_brand'),
-        new_brand: stored('brands', 'new_brand'),
-        launched_on: text(stored('brands', 'launched_on')),
-      });
-      return done(out);
-    },
-    calendar: (d) => done(upsert('calendar_days', d.date, { date: d.date, workday: d.workday ? 1 : 0, note: d.note })),
-    journals: (d) => {
-      const m = manager(d);
-      if (isError(m)) return invalid(m);
-      const r = retailer(d);
-      const byName = !r.found && !r.ref && d.retailerName ? ctx.links.retailerInText(d.retailerName, m.code) : undefined;
-      const linked = r.found ?? byName;
-      const nk = `${d.date}|${m.code}|${linked?.licence ?? r.ref ?? d.retailerName ?? ''}|${d.content}`;
-      const values = {
-        date: d.date,
-        manager_id: m.id,
-        retailer_id: linked?.id ?? null,
-        retailer_ref: r.ref,
-        retailer_name: d.retailerName,
-        arrived_at: d.arrivedAt,
-        left_at: d.leftAt,
-        method: d.method,
-        content: d.content,
-        problems: d.problems,
-        actions: d.actions,
-        price_marked: bool(d.priceMarked),
-        display_ok: bool(d.displayOk),
-        violation: d.violation,
-      };
-      // A corrected entry replaces the one it corrects instead of being added beside it.
-      corrections ??= new JournalCorrections(ctx.store.db, ctx.store.sqlite, ctx.batchId);
-      const corrected = corrections.correct(compactKey(nk), values);
-      const out = corrected === undefined ? upsert('journals', nk, values) : { outcome: 'updated' as const, id: corrected };
-      corrections.claim(out.id);
-      return done(out, Boolean(r.ref) && !r.found);
-    },
-    attendance: (d) => {
-      const m = manager(d);
-      if (isError(m)) return invalid(m);
-      const { found: byCode, ref } = retailer(d);
-      let linked: RetailerRef | undefined = byCode;
-      let method: RetailerLinkMethod | null = byCode ? 'code' : null;
-      if (!linked && !ref && d.visited) {
-        linked = ctx.links.retailerInText(d.visited, m.code);
-        if (linked) method = 'text';
-      }
-      if (!linked && !ref && d.latitude !== null && d.longitude !== null) {
-        linked = ctx.links.retailerNear(d.latitude, d.longitude, ctx.linkRadiusMeters ?? 150);
-        if (linked) method = 'coords';
-      }
-      const baseKey = `${m.code}|${d.at ?? `${d.date}|absence|${d.kind ?? ''}`}|${linked?.licence ?? ref ?? ''}`;
-      const seen = (seenPunchKeys.get(baseKey) ?? 0) + 1;
-      seenPunchKeys.set(baseKey, seen);
-      const out = upsert('attendance', seen === 1 ? baseKey : `${baseKey}#${seen}`, {
-        manager_id: m.id,
-        date: d.date,
-        at: d.at,
-        is_absence: d.isAbsence ? 1 : 0,
-        kind: d.kind,
-        result: d.result,
-        anomaly: d.anomaly,
-        mock_location: d.mockLocation ? 1 : 0,
-        address: d.address,
-        longitude: d.longitude,
-        latitude: d.latitude,
-        retailer_id: linked?.id ?? null,
-        retailer_ref: ref,
-        link_method: method,
-        visited: d.visited,
-        device: d.device,
-        source: d.source,
-      });
-      return done(out, Boolean(ref) && !byCode);
-    },
-    reports: (d) => {
-      const m = manager(d);
-      if (isError(m)) return invalid(m);
-      return done(
-        upsert('reports', `${m.code}|${d.kind}|${d.period}`, {
-          manager_id: m.id,
-          kind: d.kind,
-          period: d.period,
-          title: d.title,
-          body: d.body,
-          submitted_on: d.submittedOn,
-        }),
-      );
-    },
-    surveys: (d) => {
-      const r = retailer(d);
-      const refText = r.found?.licence ?? r.ref ?? '';
-      return done(
-        upsert('surveys', d.surveyId ? `id|${d.surveyId}` : `${d.date}|${refText}`, {
-          survey_id: d.surveyId,
-          date: d.date,
-          retailer_id: r.found?.id ?? null,
-          retailer_ref: refText,
-          method: d.method,
-          knows_manager: d.knowsManager ? 1 : 0,
-          names_manager: bool(d.namesManager),
-          visits_last_month: d.visitsLastMonth,
-          items_json: JSON.stringify(d.items),
-          overall: d.overall,
-          comments: d.comments,
-        }),
-        !r.found,
-      );
-    },
-    orders: (d) => {
-      const r = retailer(d);
-      const brand = ctx.links.brand(d.brandCode, d.brandName);
-      if (!brand) tally.add(`的卷烟不在品规目录中，已保留但未关联`);
-      const refText = r.found?.licence ?? r.ref ?? '';
-      const out = upsert('orders', `${d.date}|${refText}|${brand?.code ?? d.brandCode ?? d.brandName ?? ''}`, {
-        date: d.date,
-        retailer_id: r.found?.id ?? null,
-        retailer_ref: refText,
-        brand_id: brand?.id ?? null,
-        brand_code: brand?.code ?? d.brandCode,
-        brand_name: d.brandName,
-        demand: d.demand,
-        quantity: d.quantity,
-        supplied: d.supplied,
-        wholesale_price: d.wholesalePrice,
-        amount: d.amount,
-        retail_price: d.retailPrice,
-        order_no: d.orderNo,
-      });
-      if (out.outcome === 'inserted') orderMonths.add(d.date.slice(0, 7));
-      return done(out, !r.found || !brand);
-    },
-    agreements: (d) => {
-      const r = retailer(d);
-      const refText = r.found?.licence ?? r.ref ?? '';
-      return done(
-        upsert('agreements', `${d.month}|${refText}|${d.brandCode ?? ''}`, {
-          month: d.month,
-          retailer_id: r.found?.id ?? null,
-          retailer_ref: refText,
-          brand_code: d.brandCode,
-          agreed: d.agreed,
-        }),
-        !r.found,
-      );
-    },
-    inspections: (d) => {
-      const r = retailer(d);
-      const refText = r.found?.licence ?? r.ref ?? '';
-      return done(
-        upsert('inspections', `${d.date}|${refText}|${d.violation}`, {
-          date: d.date,
-          retailer_id: r.found?.id ?? null,
-          retailer_ref: refText,
-          violation: d.violation,
-          inspector: d.inspector,
-          notes: d.notes,
-        }),
-        !r.found,
-      );
-    },
-    spotchecks: (d) => {
-      const m = manager(d);
-      if (isError(m)) return invalid(m);
-      return done(
-        upsert('spotchecks', `${d.date}|${m.code}|${d.item}|${d.subject ?? ''}`, {
-          date: d.date,
-          manager_id: m.id,
-          item: d.item,
-          subject: d.subject,
-          answer: d.answer,
-        }),
-      );
-    },
+  const linkValue = (d: RecordData, links: RowLinks, value: LinkValue): SqlValue => {
+    switch (value) {
+      case 'managerId':
+        return links.manager?.id ?? null;
+      case 'managerCode':
+        return links.manager?.code ?? textOf(d, 'managerCode');
+      case 'managerName':
+        return links.manager?.name ?? textOf(d, 'managerName');
+      case 'retailerId':
+        return links.retailer?.id ?? null;
+      case 'retailerRef':
+        return links.retailerRef;
+      case 'retailerKey':
+        return links.retailer?.licence ?? links.retailerRef ?? '';
+      case 'linkMethod':
+        return links.linkMethod;
+      case 'brandId':
+        return links.brand?.id ?? null;
+      case 'brandCode':
+        return links.brand?.code ?? textOf(d, 'brandCode');
+    }
   };
 
-  const write = writers[kind] as (data: KindRecord['data']) => WriteOutcome;
+  const writeRow = makeRowWrites(kind, { ctx, upsert, stored, counts });
+
+  const write = (d: RecordData): WriteOutcome => {
+    const links = link(d);
+    if (isError(links)) return invalid(links);
+    const values: Record<string, SqlValue> = {};
+    for (const [column, c] of columns) values[column] = 'link' in c.value ? linkValue(d, links, c.value.link) : toSql(d[c.value.record]);
+    const nk = naturalKeyParts(declaration, d, {
+      manager: () => links.manager?.code ?? '',
+      retailer: (orField) => links.retailer?.licence ?? links.retailerRef ?? (orField === undefined ? null : textOf(d, orField)) ?? '',
+      brand: () => links.brand?.code ?? textOf(d, 'brandCode') ?? textOf(d, 'brandName') ?? '',
+    }).join('|');
+    const title = declaration.rowTitle?.map((key) => textOf(d, key) ?? '').join(' ');
+    const row: RowWrite = { table, nk, values, title, data: d, manager: links.manager };
+    if (writeRow !== undefined) return writeRow(row, links.unlinked);
+    return { status: upsert(table, nk, values, title).outcome, unlinked: links.unlinked };
+  };
+
   const suspended = new Map<ImportedTableName, SuspendedIndexes>();
   return {
     write: (record) => write(record.data),
     warnings: () => tally.warnings(),
     changeSamples: () => changeSamples,
-    assignmentsAdded: () => assignmentsAdded,
-    linked: () => linked,
+    assignmentsAdded: () => counts.assignmentsAdded,
+    linked: () => counts.linked,
     checkpoint: async () => {
       for (const [table, u] of upserters) {
         if (!suspended.has(table) && worthSuspending(u, ctx.bulkMinRows ?? BULK_MIN_ROWS)) {
@@ -446,11 +258,11 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
     },
     finish: async () => {
       for (const indexes of suspended.values()) await indexes.restore();
-      if (orderMonths.size > 0) await forgetOrderMonths(ctx.store.db, [...orderMonths]);
+      await writeRow?.finish?.();
       // Rows that waited for this retailer or brand file are linked now, and the report says so.
       if (kind === 'retailers' || kind === 'brands') {
         const relinked = await relinkRows(ctx.store, ctx.batchId, kind);
-        linked = relinked.total;
+        counts.linked = relinked.total;
         if (relinked.total > 0) tally.note(`此前未关联的 ${relinked.total} 行已关联（${relinked.parts.join('、')}）`);
         if (relinked.frozen) {
           tally.note(

@@ -1,7 +1,8 @@
 import type { RawRow } from '../../../core/import/cell';
 import { cellText } from '../../../core/import/cellText';
 import { detectHeader, HEADER_SCAN_ROWS, rankKinds, type HeaderMatch } from '../../../core/import/detectHeader';
-import { KIND_LABELS_ZH, KIND_SPECS, requiredUnitsOf, type KindName } from '../../../core/import/kinds';
+import { KIND_LABELS_ZH, KIND_SPECS, requiredUnitsOf } from '../../../core/import/kinds';
+import type { KindKey } from '../../../shared/kindKeys';
 import { makeRowParser } from '../../../core/import/makeRowParser';
 import type { FieldInfo, FilePreview, SavedMappingInfo } from '../../../shared/api/importApi';
 import { FileRefusedError } from '../../io/fileRefusedError';
@@ -16,14 +17,14 @@ const PREVIEW_ROWS = 20;
 
 export interface PreviewOptions {
   /** The kind the user chose; default: recognised from the headers. */
-  kind?: KindName;
+  kind?: KindKey;
   /** The user's hand mapping; wins over a saved mapping. */
   manualMapping?: Record<string, number>;
   encoding?: 'auto' | 'utf8' | 'gb18030';
   savedMappings?: readonly SavedMappingInfo[];
 }
 
-function fieldsOf(kind: KindName): FieldInfo[] {
+function fieldsOf(kind: KindKey): FieldInfo[] {
   return KIND_SPECS[kind].fields.map((f) => ({
     key: f.key,
     label: f.labelZh,
@@ -32,7 +33,7 @@ function fieldsOf(kind: KindName): FieldInfo[] {
   }));
 }
 
-function labelOf(kind: KindName, key: string): string {
+function labelOf(kind: KindKey, key: string): string {
   return KIND_SPECS[kind].fields.find((f) => f.key === key)?.labelZh ?? key;
 }
 

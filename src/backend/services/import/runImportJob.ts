@@ -1,19 +1,19 @@
 import { HEADER_SCAN_ROWS } from '../../../core/import/detectHeader';
-import { KIND_NAMES, type KindName } from '../../../core/import/kinds';
+import { KIND_KEYS, type KindKey } from '../../../shared/kindKeys';
 import type { SavedMappingInfo } from '../../../shared/api/importApi';
 import type { FileImportReport } from '../../../shared/importReport';
 import type { Store } from '../../db/openStore';
 import { openSpreadsheet } from '../../io/openSpreadsheet';
 import { peekRows } from '../../io/peekRows';
-import type { SheetSource, SpreadsheetInput } from '../../io/spreadsheetSource';
+import type { SheetSource, SpreadsheetInput, SpreadsheetSource } from '../../io/spreadsheetSource';
 import { undoBatch } from '../undoBatch';
-import { emptyReport, importFile } from './importFile';
-import { findDataSheet, type SheetPlan } from './findDataSheet';
+import { emptyReport, importFile, type OpenedFile } from './importFile';
+import { findDataSheet } from './findDataSheet';
 import { findSavedMapping, type SavedMappingMatch } from './savedMappings';
 
 export interface ImportJobFile {
   input: SpreadsheetInput;
-  kind?: KindName;
+  kind?: KindKey;
   manualMapping?: Record<string, number>;
   encoding?: 'auto' | 'utf8' | 'gb18030';
   /** The month this file's route assignments hold from (retailer files); wins over the job's. */
@@ -48,14 +48,14 @@ export interface ImportJobOptions {
 interface PlannedFile {
   file: ImportJobFile;
   /** The kind the file is taken as for the import order. */
-  kind: KindName | null;
+  kind: KindKey | null;
   /** The kind the user or a saved mapping gave: only this one is imposed on the import. */
-  givenKind?: KindName;
+  givenKind?: KindKey;
   manualMapping: Record<string, number> | undefined;
   headerRowNumber?: number;
   sheet?: string;
-  /** The sheet and header found while planning: the import executes it. */
-  plan?: SheetPlan;
+  /** The file opened while planning, at the sheet and header found: the import reads on from there. */
+  opened?: OpenedFile;
 }
 
 const CANCELLED_MESSAGE = '导入已取消，数据库没有任何改动';
@@ -65,11 +65,12 @@ function fileNameOf(input: SpreadsheetInput): string {
 }
 
 /**
- * A file's plan, made once: the kind it is taken as (for the import order), and the sheet and
- * header the import then executes without searching again; or the saved mapping that applies to
- * it (the first sheet whose header row equals a saved mapping's headers). A file the preview
- * planned (its mapping and header row given) is not opened here. Unreadable or unrecognised files
- * are planned last, without a plan; the import reports why.
+ * A file's plan, made once: the kind it is taken as (for the import order), and the file opened
+ * at the sheet and header found, which the import then reads on without opening or searching the
+ * file again; or the saved mapping that applies to it (the first sheet whose header row equals a
+ * saved mapping's headers), applied to that sheet. A file the preview planned (its mapping and
+ * header row given) is not opened here: the import opens it once. A file that cannot be opened is
+ * planned last, without a plan; the import reports why.
  */
 async function planFile(file: ImportJobFile, saved: readonly SavedMappingInfo[]): Promise<PlannedFile> {
   if (file.manualMapping !== undefined || (file.kind !== undefined && saved.length === 0)) {
@@ -81,42 +82,51 @@ async function planFile(file: ImportJobFile, saved: readonly SavedMappingInfo[])
       ...(file.manualMapping !== undefined && file.headerRowNumber !== undefined ? { headerRowNumber: file.headerRowNumber, sheet: file.sheet } : {}),
     };
   }
+  const unplanned: PlannedFile = { file, kind: file.kind ?? null, givenKind: file.kind, manualMapping: undefined };
+  let source: SpreadsheetSource;
   try {
-    const source = await openSpreadsheet(file.input, { encoding: file.encoding });
-    let savedFound: { found: SavedMappingMatch; sheet: string } | null = null;
+    source = await openSpreadsheet(file.input, { encoding: file.encoding });
+  } catch {
+    // Refusals are reported by the import itself, with the full reason.
+    return unplanned;
+  }
+  const all = source.sheets();
+  const close = async () => {
+    await all.return(undefined);
+  };
+  try {
+    let savedSheet: { match: SavedMappingMatch; sheet: SheetSource } | null = null;
     // Each sheet is first compared with the saved mappings, then searched as the import would.
+    // Stepped by hand: leaving a for-await loop would close the stream the found sheet's rows come from.
     async function* unlessSaved(): AsyncGenerator<SheetSource> {
-      for await (const sheet of source.sheets()) {
+      for (let next = await all.next(); next.done !== true; next = await all.next()) {
+        const sheet = next.value;
         const { head, rest } = await peekRows(sheet.rows, HEADER_SCAN_ROWS);
-        const found = findSavedMapping(head, saved);
-        if (found && (file.kind === undefined || file.kind === found.mapping.kind)) {
-          savedFound = { found, sheet: sheet.name };
+        const match = findSavedMapping(head, saved);
+        if (match && (file.kind === undefined || file.kind === match.mapping.kind)) {
+          savedSheet = { match, sheet: { ...sheet, rows: rest } };
           return;
         }
         yield { ...sheet, rows: rest };
       }
     }
-    const sheets = unlessSaved();
-    try {
-      const found = await findDataSheet(sheets, { kind: file.kind }, fileNameOf(file.input));
-      const saw = savedFound as { found: SavedMappingMatch; sheet: string } | null;
-      if (saw !== null) {
-        return {
-          file,
-          kind: saw.found.mapping.kind,
-          givenKind: saw.found.mapping.kind,
-          manualMapping: saw.found.mapping.mapping,
-          headerRowNumber: saw.found.headerRowNumber,
-        };
-      }
-      if ('match' in found) return { file, kind: found.match.kind, givenKind: file.kind, manualMapping: undefined, plan: { sheet: found.sheetName, match: found.match } };
-    } finally {
-      await sheets.return(undefined);
+    const name = fileNameOf(file.input);
+    const found = await findDataSheet(unlessSaved(), { kind: file.kind }, name);
+    const saw = savedSheet as { match: SavedMappingMatch; sheet: SheetSource } | null;
+    if (saw !== null) {
+      const { mapping, headerRowNumber } = saw.match;
+      const onSheet = await findDataSheet(only(saw.sheet), { kind: mapping.kind, manualMapping: mapping.mapping, headerRowNumber }, name);
+      return { file, kind: mapping.kind, givenKind: mapping.kind, manualMapping: mapping.mapping, headerRowNumber, opened: { source, found: onSheet, close } };
     }
+    return { ...unplanned, kind: 'match' in found ? found.match.kind : unplanned.kind, opened: { source, found, close } };
   } catch {
-    // Refusals are reported by the import itself, with the full reason.
+    await close().catch(() => undefined);
+    return unplanned;
   }
-  return { file, kind: file.kind ?? null, givenKind: file.kind, manualMapping: undefined };
+}
+
+async function* only(sheet: SheetSource): AsyncGenerator<SheetSource> {
+  yield sheet;
 }
 
 function cancelledReport(file: string): FileImportReport {
@@ -134,7 +144,7 @@ export async function runImportJob(store: Store, files: readonly ImportJobFile[]
   const saved = opts.savedMappings ?? [];
   const planned: PlannedFile[] = [];
   for (const file of files) planned.push(await planFile(file, saved));
-  const orderOf = (p: PlannedFile) => (p.kind === null ? KIND_NAMES.length : KIND_NAMES.indexOf(p.kind));
+  const orderOf = (p: PlannedFile) => (p.kind === null ? KIND_KEYS.length : KIND_KEYS.indexOf(p.kind));
   // Array.prototype.sort is stable: files of one kind keep the order they were given in.
   planned.sort((a, b) => orderOf(a) - orderOf(b));
 
@@ -155,7 +165,7 @@ export async function runImportJob(store: Store, files: readonly ImportJobFile[]
       manualMapping: p.manualMapping,
       headerRowNumber: p.headerRowNumber,
       sheet: p.sheet,
-      plan: p.plan,
+      opened: p.opened,
       encoding: p.file.encoding,
       skipInvalid: opts.skipInvalid,
       asOfMonth: p.file.asOfMonth ?? opts.asOfMonth,
@@ -170,6 +180,8 @@ export async function runImportJob(store: Store, files: readonly ImportJobFile[]
   }
   } finally {
     if (dryRun && store.sqlite.inTransaction) store.sqlite.exec('ROLLBACK');
+    // Files a cancel skipped were opened by planning and never read.
+    for (const p of planned) await p.opened?.close();
   }
 
   if (opts.signal?.aborted) {

@@ -1,7 +1,8 @@
 import type { RawRow } from '../../../core/import/cell';
 import { cellText } from '../../../core/import/cellText';
 import { fieldByKey } from '../../../core/import/fieldLookup';
-import { isKindName, KIND_LABELS_ZH, type KindName } from '../../../core/import/kinds';
+import { KIND_LABELS_ZH } from '../../../core/import/kinds';
+import { isKindKey, type KindKey } from '../../../shared/kindKeys';
 import type { SavedMappingInfo } from '../../../shared/api/importApi';
 import type { Store } from '../../db/openStore';
 import type { SavedMappingRow } from '../../db/schema';
@@ -20,7 +21,7 @@ function headerKey(texts: readonly string[]): string {
 }
 
 function toInfo(row: SavedMappingRow): SavedMappingInfo | null {
-  if (!isKindName(row.kind)) return null;
+  if (!isKindKey(row.kind)) return null;
   return {
     name: row.name,
     kind: row.kind,
@@ -56,7 +57,7 @@ export async function saveMapping(store: Store, m: SavedMappingInfo, now: Date):
 }
 
 export interface SavedMappingMatch {
-  mapping: SavedMappingInfo & { kind: KindName };
+  mapping: SavedMappingInfo & { kind: KindKey };
   headerRowNumber: number;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CellValue, RawRow } from '../../../../src/core/import/cell';
 import { detectHeader, rankKinds } from '../../../../src/core/import/detectHeader';
-import type { KindName } from '../../../../src/core/import/kinds';
+import type { KindKey } from '../../../../src/shared/kindKeys';
 import {
   AGREEMENTS_XLSX,
   BRANDS_CSV,
@@ -27,7 +27,7 @@ function fieldOf(match: ReturnType<typeof detectHeader>, header: string): string
 }
 
 describe('detectHeader on the sample exports', () => {
-  it.each<[string, RawRow[], KindName, number]>([
+  it.each<[string, RawRow[], KindKey, number]>([
     ['客户经理花名册.xlsx', ROSTER_XLSX, 'roster', 1],
     ['零售客户档案.xlsx', RETAILERS_XLSX, 'retailers', 3],
     ['品规目录.csv', BRANDS_CSV, 'brands', 1],

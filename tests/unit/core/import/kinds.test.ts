@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { KIND_LABELS_ZH, KIND_NAMES, KIND_SPECS, requiredUnitsOf } from '../../../../src/core/import/kinds';
+import { KIND_LABELS_ZH, KIND_SPECS, requiredUnitsOf } from '../../../../src/core/import/kinds';
+import { KIND_KEYS } from '../../../../src/shared/kindKeys';
 import { headerParts } from '../../../../src/core/import/normalizeHeader';
 
 describe('kind specs', () => {
   it('lists the twelve kinds in dependency order', () => {
-    expect(KIND_NAMES).toEqual([
+    expect(KIND_KEYS).toEqual([
       'roster',
       'retailers',
       'brands',
@@ -18,14 +19,14 @@ describe('kind specs', () => {
       'inspections',
       'spotchecks',
     ]);
-    for (const kind of KIND_NAMES) {
+    for (const kind of KIND_KEYS) {
       expect(KIND_SPECS[kind].kind).toBe(kind);
       expect(KIND_LABELS_ZH[kind]).toMatch(/\p{Script=Han}/u);
     }
   });
 
   it('never lets one header name two fields of the same kind', () => {
-    for (const kind of KIND_NAMES) {
+    for (const kind of KIND_KEYS) {
       const owner = new Map<string, string>();
       for (const field of KIND_SPECS[kind].fields) {
         for (const synonym of field.synonyms) {
@@ -39,7 +40,7 @@ describe('kind specs', () => {
   });
 
   it('has unique field keys, enum specs for enum fields, and one-of groups of at least two fields', () => {
-    for (const kind of KIND_NAMES) {
+    for (const kind of KIND_KEYS) {
       const fields = KIND_SPECS[kind].fields;
       expect(new Set(fields.map((f) => f.key)).size).toBe(fields.length);
       for (const field of fields) {

@@ -83,6 +83,7 @@ describe('makeRowParser on the sample exports', () => {
         managerCode: 'LH001',
         managerName: '周婷',
         status: '正常',
+        assignedFrom: null,
       },
     });
   });
@@ -148,7 +149,7 @@ describe('makeRowParser on the sample exports', () => {
       displayOk: false,
       violation: '无',
     });
-    expect('content' in data && data.content.startsWith('今日到访文化东升便利店')).toBe(true);
+    expect(String(data.content).startsWith('今日到访文化东升便利店')).toBe(true);
   });
 
   it('combines DingTalk 考勤日期 "26-10-08 星期四" with 打卡时间 "08:06"', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { CellValue } from '../../../../src/core/import/cell';
 import { detectHeader } from '../../../../src/core/import/detectHeader';
-import type { KindName } from '../../../../src/core/import/kinds';
+import type { KindKey } from '../../../../src/shared/kindKeys';
 import { makeRowParser } from '../../../../src/core/import/makeRowParser';
 import { naturalKey } from '../../../../src/core/import/naturalKey';
 import type { KindRecord } from '../../../../src/core/import/records';
@@ -25,7 +25,7 @@ function allDistinct(keys: string[]): boolean {
 
 describe('naturalKey', () => {
   it('covers every kind of the union', () => {
-    expectTypeOf<KindRecord['kind']>().toEqualTypeOf<KindName>();
+    expectTypeOf<KindRecord['kind']>().toEqualTypeOf<KindKey>();
   });
 
   it('gives the same key to the same row written differently in next week\'s export', () => {
