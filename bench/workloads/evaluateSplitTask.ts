@@ -1,5 +1,5 @@
 import { openStore } from '../../src/backend/db/openStore';
-import { runInTransaction } from '../../src/backend/db/runInTransaction';
+import { transact } from '../../src/backend/db/transact';
 import { ensureDefaultScheme } from '../../src/backend/repositories/schemeRepository';
 import { monthWorkdays } from '../../src/backend/services/evaluation/evaluateStoredMonth';
 import { loadEvaluationInput } from '../../src/backend/services/evaluation/loadEvaluationInput';
@@ -26,8 +26,8 @@ export async function evaluateSplitTask(params: TaskParams): Promise<TaskResult>
     const evaluation = evaluateMonth(input, scheme.scheme);
     const computeSeconds = secondsSince(computeStarted);
     const storeStarted = performance.now();
-    await runInTransaction(store, () => writeMonthSnapshot(store, month, scheme.id, evaluation, batchIds, BENCH_NOW));
-    await readMonthSnapshot(store, month);
+    await transact(store.db, (trx) => writeMonthSnapshot(trx, month, scheme.id, evaluation, batchIds, BENCH_NOW));
+    await readMonthSnapshot(store.db, month);
     const storeSeconds = secondsSince(storeStarted);
     return {
       loadSeconds,

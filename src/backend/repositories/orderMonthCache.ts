@@ -1,7 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { lastDayOfMonth } from '../../core/calendar/dates';
-import type { Store } from '../db/openStore';
-import { runInTransaction } from '../db/runInTransaction';
+import { transact } from '../db/transact';
 import type { Database } from '../db/schema';
 import type { RetailerMonthOrders } from '../../core/measures/evaluationInput';
 import { packRetailerTotals, unpackRetailerTotals } from './retailerTotalsBlob';
@@ -28,10 +27,10 @@ function monthRange(month: string): { first: string; last: string } {
  * order lines, with the very aggregate the evaluation used to run itself, so the figures are the
  * same to the last bit. Runs in its own transaction unless the caller is in one.
  */
-export async function refreshOrderMonthCache(store: Store, batchMonths: readonly string[], totalsMonths: readonly string[]): Promise<void> {
+export async function refreshOrderMonthCache(db: Kysely<Database>, batchMonths: readonly string[], totalsMonths: readonly string[]): Promise<void> {
   const wanted = [...new Set([...batchMonths, ...totalsMonths])];
   if (wanted.length === 0) return;
-  const current = await store.db
+  const current = await db
     .selectFrom('order_month_cache')
     .select(['month', 'totals_ready'])
     .where('month', 'in', wanted)
@@ -40,12 +39,10 @@ export async function refreshOrderMonthCache(store: Store, batchMonths: readonly
   const staleBatches = wanted.filter((m) => !known.has(m));
   const staleTotals = [...new Set(totalsMonths)].filter((m) => known.get(m) !== true);
   if (staleBatches.length === 0 && staleTotals.length === 0) return;
-  const work = async () => {
-    for (const month of staleBatches) await recomputeBatches(store.db, month);
-    for (const month of staleTotals) await recomputeTotals(store.db, month);
-  };
-  if (store.sqlite.inTransaction) await work();
-  else await runInTransaction(store, work);
+  await transact(db, async (trx) => {
+    for (const month of staleBatches) await recomputeBatches(trx, month);
+    for (const month of staleTotals) await recomputeTotals(trx, month);
+  });
 }
 
 /**
@@ -149,12 +146,11 @@ function brandMarksKey(brands: BrandMarks): string {
  * unless the caller is in one.
  */
 export async function readRetailerMonthOrders(
-  store: Store,
+  db: Kysely<Database>,
   months: readonly string[],
   brands: BrandMarks,
   agreementMonth: string,
 ): Promise<RetailerMonthOrders[]> {
-  const db = store.db;
   const marks = brandMarksKey(brands);
   const sorted = [...new Set(months)].sort();
   if (sorted.length === 0) return [];
@@ -171,11 +167,9 @@ export async function readRetailerMonthOrders(
   const blobs = new Map(kept.map((r) => [r.month, r.totals] as const));
   const stale = sorted.filter((month) => !blobs.has(month));
   if (stale.length > 0) {
-    const work = async () => {
-      for (const month of stale) blobs.set(month, await recomputeRetailerTotals(db, month, brands, marks));
-    };
-    if (store.sqlite.inTransaction) await work();
-    else await runInTransaction(store, work);
+    await transact(db, async (trx) => {
+      for (const month of stale) blobs.set(month, await recomputeRetailerTotals(trx, month, brands, marks));
+    });
   }
   const out: RetailerMonthOrders[] = [];
   for (const month of sorted) {

@@ -3,7 +3,7 @@ import { workdaysInMonth } from '../../../core/calendar';
 import { evaluateMonth } from '../../../core/measures/evaluateMonth';
 import { validateScheme } from '../../../core/scoring/validateScheme';
 import type { Store } from '../../db/openStore';
-import { runInTransaction } from '../../db/runInTransaction';
+import { transact } from '../../db/transact';
 import { ensureDefaultScheme, findScheme, getSchemeById, type StoredScheme } from '../../repositories/schemeRepository';
 import { EVALUATION_STEPS, type EvaluationStep } from '../../../shared/api/evaluationApi';
 import { refuseFinalizedMonths } from '../freeze/refuseFinalizedMonths';
@@ -63,7 +63,7 @@ async function reportStep(opts: EvaluateOptions, step: EvaluationStep): Promise<
  * A finalized (定稿) month is never recomputed: its snapshot is returned as it is.
  */
 export async function evaluateStoredMonth(store: Store, month: string, opts: EvaluateOptions): Promise<MonthSnapshot> {
-  const existing = await readMonthSnapshot(store, month);
+  const existing = await readMonthSnapshot(store.db, month);
   if (existing?.status === 'final') {
     if (opts.schemeName && opts.schemeName !== existing.scheme.name) await refuseFinalizedMonths(store.db, [month], '换用其他考核方案重新考评');
     return existing;
@@ -89,8 +89,8 @@ export async function evaluateStoredMonth(store: Store, month: string, opts: Eva
   const manualScores = manualScoresByManager(await readManualScores(store, month));
   const evaluation = evaluateMonth(input, stored.scheme, { manualScores });
   await reportStep(opts, 'save');
-  await runInTransaction(store, () => writeMonthSnapshot(store, month, stored.id, evaluation, batchIds, opts.now, inputs));
-  const snapshot = await readMonthSnapshot(store, month);
+  await transact(store.db, (trx) => writeMonthSnapshot(trx, month, stored.id, evaluation, batchIds, opts.now, inputs));
+  const snapshot = await readMonthSnapshot(store.db, month);
   if (!snapshot) throw new Error(`snapshot of ${month} vanished after writing it`);
   opts.onStep?.({ step: 'save', done: EVALUATION_STEPS.length, total: EVALUATION_STEPS.length });
   return snapshot;
