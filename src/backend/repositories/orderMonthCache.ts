@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { lastDayOfMonth } from '../../core/calendar/dates';
+import { floatSum } from '../db/floatSum';
 import { transact } from '../db/transact';
 import type { Database } from '../db/schema';
 import type { RetailerMonthOrders } from '../../core/measures/evaluationInput';
@@ -85,9 +86,9 @@ async function recomputeTotals(db: Kysely<Database>, month: string): Promise<voi
           sql<number>`o.retailer_id`.as('retailer_id'),
           'o.brand_code',
           monthOf.as('month'),
-          sql<number>`sum(o.quantity)`.as('quantity'),
-          sql<number | null>`sum(o.quantity * coalesce(o.retail_price, b.retail_price))`.as('retail_value'),
-          sql<number | null>`sum(o.quantity * coalesce(o.wholesale_price, b.wholesale_price))`.as('wholesale_value'),
+          floatSum<number>(db, sql`o.quantity`).as('quantity'),
+          floatSum<number | null>(db, sql`o.quantity * coalesce(o.retail_price, b.retail_price)`).as('retail_value'),
+          floatSum<number | null>(db, sql`o.quantity * coalesce(o.wholesale_price, b.wholesale_price)`).as('wholesale_value'),
         ])
         .where('o.retailer_id', 'is not', null)
         .where('o.date', '>=', first)
@@ -231,12 +232,12 @@ async function recomputeRetailerTotals(db: Kysely<Database>, month: string, bran
     .selectFrom('order_month_totals as t')
     .select([
       't.retailer_id',
-      sql<number>`sum(t.quantity)`.as('quantity'),
-      sql<number | null>`sum(case when ${isKey} then t.quantity end)`.as('key_quantity'),
-      sql<number | null>`sum(case when ${isNew} then t.quantity end)`.as('new_quantity'),
+      floatSum<number>(db, sql`t.quantity`).as('quantity'),
+      floatSum<number | null>(db, sql`case when ${isKey} then t.quantity end`).as('key_quantity'),
+      floatSum<number | null>(db, sql`case when ${isNew} then t.quantity end`).as('new_quantity'),
       sql<number>`max(case when ${isNew} and t.quantity > 0 then 1 else 0 end)`.as('ordered_new'),
-      sql<number | null>`sum(case when ${bothValues} then t.retail_value - t.wholesale_value end)`.as('margin_value'),
-      sql<number | null>`sum(case when ${bothValues} then t.retail_value end)`.as('margin_retail_value'),
+      floatSum<number | null>(db, sql`case when ${bothValues} then t.retail_value - t.wholesale_value end`).as('margin_value'),
+      floatSum<number | null>(db, sql`case when ${bothValues} then t.retail_value end`).as('margin_retail_value'),
     ])
     .where('t.month', '=', month)
     .groupBy('t.retailer_id')

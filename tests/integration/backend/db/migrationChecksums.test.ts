@@ -21,6 +21,7 @@ const PINNED: Record<string, string> = {
   '0009_master_history': '832879bc6059852aaad88d1ff3f869d15ef04b741ef5cc403ec95f02868178d9',
   '0010_punch_source_order_number': 'd5b4901f879c1746d5db63a85816a2c067ca50f5ca65f6d9d578fac1513d68b4',
   '0013_orders_batch_index': '302792b07d698f52c6622ab1ebcf1e91dab14d809e65b92fcc4863debc6143f2',
+  '0019_postgres_float_sum': '40bac56a7b7ec600ca15c42aeeb9a710d8fb8e30e2155183b443760935bbd05d',
 };
 
 const folder = 'src/backend/db/migrations';
