@@ -25,3 +25,15 @@ export async function readRows<DB, O>(db: Kysely<DB>, query: { compile(): Compil
   }
   return objects;
 }
+
+/**
+ * The first column of a query's rows as numbers (ids), in order: on SQLite plucked by
+ * better-sqlite3 as one plain array (a million ids cost a few megabytes, no row objects); on
+ * PostgreSQL read through kysely.
+ */
+export async function readIds<DB>(db: Kysely<DB>, query: { compile(): CompiledQuery<unknown> }): Promise<number[]> {
+  const compiled = query.compile();
+  const sqlite = sqliteOf(db);
+  if (sqlite) return sqlite.prepare(compiled.sql).pluck(true).all(...(compiled.parameters as unknown[])) as number[];
+  return (await db.executeQuery(compiled)).rows.map((row) => Number(Object.values(row as Record<string, unknown>)[0]));
+}
