@@ -15,7 +15,8 @@ type Loader = (db: Kysely<Database>, ids: number[]) => Promise<EvidenceDetail[]>
 /**
  * A short, printable detail for each evidence row the flags point at: when, who, which retailer
  * and the row's own words. One query per kind and chunk of ids; rows that no longer exist
- * (an undone import) are simply absent.
+ * (an undone import) are simply absent. Rows come in id order: PostgreSQL returns the rows of an
+ * IN list in any order, and a finalized month freezes this list as it reads.
  */
 export async function loadEvidence(db: Kysely<Database>, refs: readonly EvidenceRef[]): Promise<EvidenceDetail[]> {
   const idsByKind = new Map<EvidenceKind, Set<number>>();
@@ -63,6 +64,7 @@ const LOADERS: Record<EvidenceKind, Loader> = {
       await selectJournalEntries(db)
         .select(['j.problems', 'j.violation'])
         .where('j.id', 'in', ids)
+        .orderBy('j.id')
         .execute()
     ).map((row) => ({
       kind: 'journals',
@@ -102,6 +104,7 @@ const LOADERS: Record<EvidenceKind, Loader> = {
           'r.licence as retailerLicence',
         ])
         .where('a.id', 'in', ids)
+        .orderBy('a.id')
         .execute()
     ).map((row) => ({
       kind: 'attendance',
@@ -134,6 +137,7 @@ const LOADERS: Record<EvidenceKind, Loader> = {
     (
       await selectReportEntries(db)
         .where('p.id', 'in', ids)
+        .orderBy('p.id')
         .execute()
     ).map((row) => ({
       kind: 'reports',
@@ -170,6 +174,7 @@ const LOADERS: Record<EvidenceKind, Loader> = {
           'r.licence as retailerLicence',
         ])
         .where('s.id', 'in', ids)
+        .orderBy('s.id')
         .execute()
     ).map((row) => ({
       kind: 'surveys',
@@ -194,6 +199,7 @@ const LOADERS: Record<EvidenceKind, Loader> = {
         .leftJoin('retailers as r', 'r.id', 'i.retailer_id')
         .select(['i.id', 'i.date', 'i.violation', 'i.inspector', 'i.notes', 'i.retailer_ref', 'r.name as retailerName', 'r.licence as retailerLicence'])
         .where('i.id', 'in', ids)
+        .orderBy('i.id')
         .execute()
     ).map((row) => ({
       kind: 'inspections',
@@ -215,6 +221,7 @@ const LOADERS: Record<EvidenceKind, Loader> = {
         .leftJoin('retailers as r', 'r.id', 'o.retailer_id')
         .select(['o.id', 'o.date', 'o.brand_name', 'o.brand_code', 'o.quantity', 'o.retailer_ref', 'r.name as retailerName', 'r.licence as retailerLicence'])
         .where('o.id', 'in', ids)
+        .orderBy('o.id')
         .execute()
     ).map((row) => ({
       kind: 'orders',
@@ -235,6 +242,7 @@ const LOADERS: Record<EvidenceKind, Loader> = {
         .selectFrom('retailers')
         .select(['id', 'name', 'licence', 'address', 'tier', 'route'])
         .where('id', 'in', ids)
+        .orderBy('id')
         .execute()
     ).map((row) => ({
       kind: 'retailers',
