@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../../../../src/backend/db/openStore';
 import { openStoreAt } from '../../../../../src/backend/db/openStoreAt';
@@ -68,5 +70,24 @@ describe.skipIf(!pgUrl)(`the demo district evaluated on SQLite and on PostgreSQL
     expect(JSON.parse(pgModel)).toEqual(JSON.parse(liteModel));
     expect(pgModel === liteModel).toBe(true);
   });
-});
 
+  it('exports the report, reopens and finalizes the month from the command line on PostgreSQL', async () => {
+    const out = path.join(tempDir('kaoping-both-report-'), '考评报表_202610.xlsx');
+    const report = await runCli(['report', '--db', url, '--month', MONTH, '--out', out]);
+    expect(report.stderr).toBe('');
+    expect(report.code).toBe(0);
+    expect(fs.statSync(out).size).toBeGreaterThan(10_000);
+    const reopen = await runCli(['reopen', '--db', url, '--month', MONTH, '--reason', '补导考勤', '--by', '张明']);
+    expect([reopen.code, reopen.stderr]).toEqual([0, '']);
+    const finalize = await runCli(['finalize', '--db', url, '--month', MONTH, '--by', '张明']);
+    expect([finalize.code, finalize.stderr]).toEqual([0, '']);
+    const statuses = await pg.db.selectFrom('audit_log').select(['new_value', 'who']).where('field', '=', 'status').orderBy('id').execute();
+    expect(statuses).toEqual([
+      { new_value: 'final', who: '张明' },
+      { new_value: 'draft', who: '张明' },
+      { new_value: 'final', who: '张明' },
+    ]);
+    const audit = await runCli(['audit', 'verify', '--db', url]);
+    expect([audit.code, audit.stderr]).toEqual([0, '']);
+  });
+});
