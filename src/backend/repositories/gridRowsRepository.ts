@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { GridRow } from '../../shared/api/dataApi';
 import type { SqlValue } from '../db/preparedQuery';
 import type { Database } from '../db/schema';
+import { isPostgres } from '../db/isPostgres';
 import { readIds } from '../db/readRows';
 import { JOINS, type GridColumnSpec, type GridTableSpec, type JoinAlias } from './gridTables';
 
@@ -96,7 +97,9 @@ function orderedIdsQuery(db: Kysely<Database>, query: Omit<GridQuery, 'offset' |
   let ids = filtered(query, baseQuery(db, query.spec, [...filterJoins, ...query.sort.flatMap((s) => s.column.joins)])).select(
     sql<number>`${sql.ref('t.id')}`.as('id'),
   );
-  for (const s of query.sort) ids = ids.orderBy(sorted ? sql`+${s.column.expr}` : s.column.expr, s.sort);
+  // PostgreSQL has no unary + on text, and its planner chooses between the index and a sort itself.
+  const unindexed = sorted && !isPostgres(db);
+  for (const s of query.sort) ids = ids.orderBy(unindexed ? sql`+${s.column.expr}` : s.column.expr, s.sort);
   return ids.orderBy(sql.ref('t.id'), query.sort.at(-1)?.sort ?? 'asc');
 }
 
