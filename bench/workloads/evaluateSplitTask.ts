@@ -1,5 +1,5 @@
 import { openStore } from '../../src/backend/db/openStore';
-import { runInTransaction } from '../../src/backend/db/runInTransaction';
+import { transact } from '../../src/backend/db/transact';
 import { ensureDefaultScheme } from '../../src/backend/repositories/schemeRepository';
 import { monthWorkdays } from '../../src/backend/services/evaluation/evaluateStoredMonth';
 import { readJournalCopyCache } from '../../src/backend/services/evaluation/journalCopyCache';
@@ -30,11 +30,11 @@ export async function evaluateSplitTask(params: TaskParams): Promise<TaskResult>
     const evaluation = evaluateMonth(input, scheme.scheme, { journalCopyCache });
     const computeSeconds = secondsSince(computeStarted);
     const storeStarted = performance.now();
-    await runInTransaction(store, async () => {
-      await writeMonthSnapshot(store, month, scheme.id, evaluation, batchIds, BENCH_NOW);
-      await journalCopyCache.save(store.db);
+    await transact(store.db, async (trx) => {
+      await writeMonthSnapshot(trx, month, scheme.id, evaluation, batchIds, BENCH_NOW);
+      await journalCopyCache.save(trx);
     });
-    await readMonthSnapshot(store, month);
+    await readMonthSnapshot(store.db, month);
     const storeSeconds = secondsSince(storeStarted);
     return {
       loadSeconds,

@@ -28,7 +28,7 @@ export async function reportExportTask(params: TaskParams): Promise<TaskResult> 
   rmSync(out, { force: true });
   const store = await openStore(stringParam(params, 'db'), { backupBeforeMigrate: false });
   try {
-    if (!(await readMonthSnapshot(store, month))) await evaluateStoredMonth(store, month, { now: BENCH_NOW });
+    if (!(await readMonthSnapshot(store.db, month))) await evaluateStoredMonth(store, month, { now: BENCH_NOW });
     const clock = startClock();
     await loaded.exportMonthReport(store, month, out, { now: BENCH_NOW });
     const seconds = clock.seconds();

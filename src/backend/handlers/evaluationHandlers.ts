@@ -29,7 +29,7 @@ export function evaluationHandlers(env: HandlerEnv): Pick<Methods, Names> {
 
   return {
     'evaluation.get': reads(async ({ month }) => {
-      const snapshot = await readMonthSnapshot(env.reader, month);
+      const snapshot = await readMonthSnapshot(env.reader.db, month);
       return snapshot ? toMonthEvaluationDto(snapshot) : null;
     }),
 

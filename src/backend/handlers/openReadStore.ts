@@ -1,5 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
+import { StoreSqliteDialect } from '../db/sqlite/storeSqliteDialect';
 import { isPostgres } from '../db/isPostgres';
 import type { Store } from '../db/openStore';
 import type { Database } from '../db/schema';
@@ -17,6 +18,6 @@ export function openReadStore(store: Store): Store {
   if (isPostgres(store.db)) return store;
   const sqlite = new BetterSqlite3(store.path, { readonly: true, fileMustExist: true });
   sqlite.pragma('busy_timeout = 10000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new StoreSqliteDialect(sqlite) });
   return { db, sqlite, path: store.path, close: async () => db.destroy() };
 }

@@ -28,25 +28,44 @@ function likeLiteral(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function like(expr: RawBuilder<unknown>, pattern: string): RawBuilder<SqlBool> {
-  return sql<SqlBool>`${expr} like ${pattern} escape '\\'`;
+/**
+ * Which SQL the filters are written in. SQLite's LIKE ignores ASCII case; PostgreSQL's does not,
+ * its ILIKE does (on the C collation the server runs with, ASCII letters only, as SQLite).
+ */
+export interface FilterDialect {
+  postgres: boolean;
 }
 
-function textCondition(expr: RawBuilder<unknown>, f: SimpleFilter): RawBuilder<SqlBool> {
+const SQLITE: FilterDialect = { postgres: false };
+
+function like(expr: RawBuilder<unknown>, pattern: string, dialect: FilterDialect): RawBuilder<SqlBool> {
+  return dialect.postgres ? sql<SqlBool>`${expr} ilike ${pattern} escape '\\'` : sql<SqlBool>`${expr} like ${pattern} escape '\\'`;
+}
+
+/**
+ * A number as the user sees it, for a text filter on a number column: SQLite's text of it. On
+ * PostgreSQL a whole float prints without SQLite's ".0" (2 for 2.0), so it is added there.
+ */
+function numberText(expr: RawBuilder<unknown>, dialect: FilterDialect): RawBuilder<unknown> {
+  if (!dialect.postgres) return sql`cast(${expr} as text)`;
+  return sql`(case when pg_typeof(${expr}) = 'double precision'::regtype and ${expr} = trunc(${expr}) and abs(${expr}) < 1e15 then cast(cast(trunc(${expr}) as bigint) as text) || '.0' else cast(${expr} as text) end)`;
+}
+
+function textCondition(expr: RawBuilder<unknown>, f: SimpleFilter, dialect: FilterDialect): RawBuilder<SqlBool> {
   const v = f.filter === null || f.filter === undefined ? '' : String(f.filter);
   switch (f.type) {
     case 'contains':
-      return like(expr, `%${likeLiteral(v)}%`);
+      return like(expr, `%${likeLiteral(v)}%`, dialect);
     case 'notContains':
-      return sql<SqlBool>`(${expr} is null or not (${like(expr, `%${likeLiteral(v)}%`)}))`;
+      return sql<SqlBool>`(${expr} is null or not (${like(expr, `%${likeLiteral(v)}%`, dialect)}))`;
     case 'equals':
       return sql<SqlBool>`${expr} = ${v}`;
     case 'notEqual':
       return sql<SqlBool>`(${expr} is null or ${expr} <> ${v})`;
     case 'startsWith':
-      return like(expr, `${likeLiteral(v)}%`);
+      return like(expr, `${likeLiteral(v)}%`, dialect);
     case 'endsWith':
-      return like(expr, `%${likeLiteral(v)}`);
+      return like(expr, `%${likeLiteral(v)}`, dialect);
     case 'blank':
       return sql<SqlBool>`(${expr} is null or ${expr} = '')`;
     case 'notBlank':
@@ -113,22 +132,22 @@ function columnCondition(column: GridColumnSpec, build: (expr: RawBuilder<unknow
   return sql<SqlBool>`(${linked} or (${fk} is null and ${unlinked}))`;
 }
 
-function simpleCondition(column: GridColumnSpec, f: SimpleFilter): RawBuilder<SqlBool> {
+function simpleCondition(column: GridColumnSpec, f: SimpleFilter, dialect: FilterDialect): RawBuilder<SqlBool> {
   if (f.filterType === 'number') return columnCondition(column, (e) => rangeCondition(e, f.type, numberOf(f.filter), f.filterTo ?? null));
   if (f.filterType === 'date') return columnCondition(column, (e) => rangeCondition(e, f.type, dateOf(f.dateFrom), dateOf(f.dateTo)));
   // A text filter on a number column compares its text, as the user sees it.
-  if (column.type === 'number') return textCondition(sql`cast(${column.expr} as text)`, f);
-  return columnCondition(column, (e) => textCondition(e, f));
+  if (column.type === 'number') return textCondition(numberText(column.expr, dialect), f, dialect);
+  return columnCondition(column, (e) => textCondition(e, f, dialect));
 }
 
 /** The WHERE condition of one column's filter model (simple, or combined with AND/OR). */
-export function filterCondition(column: GridColumnSpec, filter: ColumnFilter): RawBuilder<SqlBool> {
+export function filterCondition(column: GridColumnSpec, filter: ColumnFilter, dialect: FilterDialect = SQLITE): RawBuilder<SqlBool> {
   if ('conditions' in filter) {
-    const parts = filter.conditions.map((c) => simpleCondition(column, c));
+    const parts = filter.conditions.map((c) => simpleCondition(column, c, dialect));
     if (parts.length === 0) return TRUE;
     return sql<SqlBool>`(${sql.join(parts, sql` ${sql.raw(filter.operator === 'OR' ? 'or' : 'and')} `)})`;
   }
-  return simpleCondition(column, filter);
+  return simpleCondition(column, filter, dialect);
 }
 
 /** The joins a column's filter needs: none when it is matched by foreign key. */
@@ -140,13 +159,13 @@ export function filterJoins(column: GridColumnSpec): GridColumnSpec['joins'] {
  * AG Grid's quick filter: every whitespace-separated word must appear in at least one of the
  * searchable columns.
  */
-export function quickFilterCondition(columns: readonly GridColumnSpec[], text: string): RawBuilder<SqlBool> | null {
+export function quickFilterCondition(columns: readonly GridColumnSpec[], text: string, dialect: FilterDialect = SQLITE): RawBuilder<SqlBool> | null {
   const words = text.trim().split(/\s+/).filter((w) => w !== '');
   if (words.length === 0 || columns.length === 0) return null;
   const perWord = words.map((w) => {
     const pattern = `%${likeLiteral(w)}%`;
     return sql<SqlBool>`(${sql.join(
-      columns.map((c) => columnCondition(c, (e) => like(e, pattern))),
+      columns.map((c) => columnCondition(c, (e) => like(e, pattern, dialect))),
       sql` or `,
     )})`;
   });

@@ -1,8 +1,9 @@
-import type BetterSqlite3 from 'better-sqlite3';
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { GridRow } from '../../shared/api/dataApi';
 import type { SqlValue } from '../db/preparedQuery';
 import type { Database } from '../db/schema';
+import { isPostgres } from '../db/isPostgres';
+import { readIds } from '../db/readRows';
 import { JOINS, type GridColumnSpec, type GridTableSpec, type JoinAlias } from './gridTables';
 
 /** The grids name their tables at run time, from a whitelist (GRID_TABLES). */
@@ -96,7 +97,9 @@ function orderedIdsQuery(db: Kysely<Database>, query: Omit<GridQuery, 'offset' |
   let ids = filtered(query, baseQuery(db, query.spec, [...filterJoins, ...query.sort.flatMap((s) => s.column.joins)])).select(
     sql<number>`${sql.ref('t.id')}`.as('id'),
   );
-  for (const s of query.sort) ids = ids.orderBy(sorted ? sql`+${s.column.expr}` : s.column.expr, s.sort);
+  // PostgreSQL has no unary + on text, and its planner chooses between the index and a sort itself.
+  const unindexed = sorted && !isPostgres(db);
+  for (const s of query.sort) ids = ids.orderBy(unindexed ? sql`+${s.column.expr}` : s.column.expr, s.sort);
   return ids.orderBy(sql.ref('t.id'), query.sort.at(-1)?.sort ?? 'asc');
 }
 
@@ -111,7 +114,7 @@ export async function countGridRows(
   db: Kysely<Database>,
   view: GridView,
   counts?: GridCountCache,
-  listing?: { sqlite: BetterSqlite3.Database; sort: GridQuery['sort'] },
+  listing?: { sort: GridQuery['sort'] },
 ): Promise<number> {
   const { query, key } = countQueryOf(db, view);
   let total = counts?.get(key);
@@ -119,8 +122,7 @@ export async function countGridRows(
   if (listing && counts?.setIds) {
     // Kept under the page query's key; listed by a scan and a sort where filters leave rows scattered.
     const pageKey = keyOf(orderedIdsQuery(db, { ...view, sort: listing.sort }).compile());
-    const compiled = orderedIdsQuery(db, { ...view, sort: listing.sort }, view.conditions.length > 0).compile();
-    const ids = listing.sqlite.prepare(compiled.sql).pluck(true).all(...(compiled.parameters as unknown[])) as number[];
+    const ids = await readIds(db, orderedIdsQuery(db, { ...view, sort: listing.sort }, view.conditions.length > 0));
     counts.setIds(pageKey, ids);
     total = ids.length;
   } else {
@@ -170,9 +172,8 @@ export async function queryGridPage(
  * the connection is free again between the batches (a long-lived cursor would block the grid's
  * own paging on the same connection).
  */
-export function gridViewIds(db: Kysely<Database>, sqlite: BetterSqlite3.Database, query: Omit<GridQuery, 'offset' | 'limit'>): number[] {
-  const compiled = orderedIdsQuery(db, query).compile();
-  return sqlite.prepare(compiled.sql).pluck(true).all(...(compiled.parameters as unknown[])) as number[];
+export async function gridViewIds(db: Kysely<Database>, query: Omit<GridQuery, 'offset' | 'limit'>): Promise<number[]> {
+  return readIds(db, orderedIdsQuery(db, query));
 }
 
 /** The retailer and manager a row points at, for the tables that have those columns. */

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { lastDayOfMonth } from '../../core/calendar/dates';
-import type { Store } from '../db/openStore';
-import { runInTransaction } from '../db/runInTransaction';
+import { floatSum } from '../db/floatSum';
+import { transact } from '../db/transact';
 import type { Database } from '../db/schema';
 import type { RetailerMonthOrders } from '../../core/measures/evaluationInput';
 import { packRetailerTotals, unpackRetailerTotals } from './retailerTotalsBlob';
@@ -28,10 +28,10 @@ function monthRange(month: string): { first: string; last: string } {
  * order lines, with the very aggregate the evaluation used to run itself, so the figures are the
  * same to the last bit. Runs in its own transaction unless the caller is in one.
  */
-export async function refreshOrderMonthCache(store: Store, batchMonths: readonly string[], totalsMonths: readonly string[]): Promise<void> {
+export async function refreshOrderMonthCache(db: Kysely<Database>, batchMonths: readonly string[], totalsMonths: readonly string[]): Promise<void> {
   const wanted = [...new Set([...batchMonths, ...totalsMonths])];
   if (wanted.length === 0) return;
-  const current = await store.db
+  const current = await db
     .selectFrom('order_month_cache')
     .select(['month', 'totals_ready'])
     .where('month', 'in', wanted)
@@ -40,12 +40,10 @@ export async function refreshOrderMonthCache(store: Store, batchMonths: readonly
   const staleBatches = wanted.filter((m) => !known.has(m));
   const staleTotals = [...new Set(totalsMonths)].filter((m) => known.get(m) !== true);
   if (staleBatches.length === 0 && staleTotals.length === 0) return;
-  const work = async () => {
-    for (const month of staleBatches) await recomputeBatches(store.db, month);
-    for (const month of staleTotals) await recomputeTotals(store.db, month);
-  };
-  if (store.sqlite.inTransaction) await work();
-  else await runInTransaction(store, work);
+  await transact(db, async (trx) => {
+    for (const month of staleBatches) await recomputeBatches(trx, month);
+    for (const month of staleTotals) await recomputeTotals(trx, month);
+  });
 }
 
 /**
@@ -91,9 +89,9 @@ async function recomputeTotals(db: Kysely<Database>, month: string): Promise<voi
           sql<number>`o.retailer_id`.as('retailer_id'),
           'o.brand_code',
           monthOf.as('month'),
-          sql<number>`sum(o.quantity)`.as('quantity'),
-          sql<number | null>`sum(o.quantity * coalesce(o.retail_price, b.retail_price))`.as('retail_value'),
-          sql<number | null>`sum(o.quantity * coalesce(o.wholesale_price, b.wholesale_price))`.as('wholesale_value'),
+          floatSum<number>(db, sql`o.quantity`).as('quantity'),
+          floatSum<number | null>(db, sql`o.quantity * coalesce(o.retail_price, b.retail_price)`).as('retail_value'),
+          floatSum<number | null>(db, sql`o.quantity * coalesce(o.wholesale_price, b.wholesale_price)`).as('wholesale_value'),
         ])
         .where('o.retailer_id', 'is not', null)
         .where('o.date', '>=', first)
@@ -152,12 +150,11 @@ function brandMarksKey(brands: BrandMarks): string {
  * unless the caller is in one.
  */
 export async function readRetailerMonthOrders(
-  store: Store,
+  db: Kysely<Database>,
   months: readonly string[],
   brands: BrandMarks,
   agreementMonth: string,
 ): Promise<RetailerMonthOrders[]> {
-  const db = store.db;
   const marks = brandMarksKey(brands);
   const sorted = [...new Set(months)].sort();
   if (sorted.length === 0) return [];
@@ -174,11 +171,9 @@ export async function readRetailerMonthOrders(
   const blobs = new Map(kept.map((r) => [r.month, r.totals] as const));
   const stale = sorted.filter((month) => !blobs.has(month));
   if (stale.length > 0) {
-    const work = async () => {
-      for (const month of stale) blobs.set(month, await recomputeRetailerTotals(db, month, brands, marks));
-    };
-    if (store.sqlite.inTransaction) await work();
-    else await runInTransaction(store, work);
+    await transact(db, async (trx) => {
+      for (const month of stale) blobs.set(month, await recomputeRetailerTotals(trx, month, brands, marks));
+    });
   }
   const out: RetailerMonthOrders[] = [];
   for (const month of sorted) {
@@ -240,12 +235,12 @@ async function recomputeRetailerTotals(db: Kysely<Database>, month: string, bran
     .selectFrom('order_month_totals as t')
     .select([
       't.retailer_id',
-      sql<number>`sum(t.quantity)`.as('quantity'),
-      sql<number | null>`sum(case when ${isKey} then t.quantity end)`.as('key_quantity'),
-      sql<number | null>`sum(case when ${isNew} then t.quantity end)`.as('new_quantity'),
+      floatSum<number>(db, sql`t.quantity`).as('quantity'),
+      floatSum<number | null>(db, sql`case when ${isKey} then t.quantity end`).as('key_quantity'),
+      floatSum<number | null>(db, sql`case when ${isNew} then t.quantity end`).as('new_quantity'),
       sql<number>`max(case when ${isNew} and t.quantity > 0 then 1 else 0 end)`.as('ordered_new'),
-      sql<number | null>`sum(case when ${bothValues} then t.retail_value - t.wholesale_value end)`.as('margin_value'),
-      sql<number | null>`sum(case when ${bothValues} then t.retail_value end)`.as('margin_retail_value'),
+      floatSum<number | null>(db, sql`case when ${bothValues} then t.retail_value - t.wholesale_value end`).as('margin_value'),
+      floatSum<number | null>(db, sql`case when ${bothValues} then t.retail_value end`).as('margin_retail_value'),
     ])
     .where('t.month', '=', month)
     .groupBy('t.retailer_id')

@@ -12,6 +12,7 @@ import * as m0010 from './0010_punch_source_order_number';
 import * as m0013 from './0013_orders_batch_index';
 import * as m0015 from './0015_accounts';
 import * as m0016 from './0016_journal_copy_cache';
+import * as m0019 from './0019_postgres_float_sum';
 
 /** An explicit list, because bundlers break folder scans. Append only. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013_orders_batch_index': m0013,
   '0015_accounts': m0015,
   '0016_journal_copy_cache': m0016,
+  '0019_postgres_float_sum': m0019,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Store } from '../../db/openStore';
-import { runInTransaction } from '../../db/runInTransaction';
+import { transact } from '../../db/transact';
 import type { Database } from '../../db/schema';
 import { appendAudit } from '../../repositories/auditLogRepository';
 import { currentCaller } from '../accounts/callerScope';
@@ -40,9 +40,9 @@ export async function saveSupervisor(store: Store, next: Supervisor, now: Date):
   const unit = next.unit.trim();
   if (!name) throw new RequestError('invalid_argument', '请填写考核人姓名');
   if (name.length > 50 || unit.length > 100) throw new RequestError('invalid_argument', '姓名不超过 50 字，单位不超过 100 字');
-  await runInTransaction(store, async () => {
-    const before = await readSupervisor(store.db);
-    await store.db
+  await transact(store.db, async (trx) => {
+    const before = await readSupervisor(trx);
+    await trx
       .insertInto('app_settings')
       .values({ key: KEY, value_json: JSON.stringify({ name, unit }), updated_at: now.toISOString() })
       .onConflict((oc) => oc.column('key').doUpdateSet({ value_json: JSON.stringify({ name, unit }), updated_at: now.toISOString() }))
@@ -52,7 +52,7 @@ export async function saveSupervisor(store: Store, next: Supervisor, now: Date):
       ['unit', before?.unit ?? null, unit],
     ] as const) {
       if (oldValue === newValue) continue;
-      await appendAudit(store.db, { at: now.toISOString(), who: name, entity: 'settings', entityId: KEY, field, oldValue, newValue, reason: null });
+      await appendAudit(trx, { at: now.toISOString(), who: name, entity: 'settings', entityId: KEY, field, oldValue, newValue, reason: null });
     }
   });
   return { name, unit };

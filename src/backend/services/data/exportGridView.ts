@@ -31,7 +31,7 @@ export async function exportGridView(
     const c = columnOf(spec, field, '导出');
     return { field: c.field, label: c.label, type: c.type, ...(c.format ? { format: c.format } : {}) };
   });
-  const ids = gridViewIds(store.db, store.sqlite, { ...viewOf(arg), sort: sortOf(spec, arg.sort) });
+  const ids = await gridViewIds(store.db, { ...viewOf(arg, store.db), sort: sortOf(spec, arg.sort) });
   const total = ids.length;
   options.onProgress?.({ done: 0, total });
 

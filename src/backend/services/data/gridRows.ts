@@ -1,7 +1,9 @@
-import type { RawBuilder, SqlBool } from 'kysely';
+import type { Kysely, RawBuilder, SqlBool } from 'kysely';
 import type { ApiParsedArg } from '../../../shared/api/kaopingApi';
 import type { ColumnFilter, RowsCount, RowsPage } from '../../../shared/api/dataApi';
 import type { Store } from '../../db/openStore';
+import { isPostgres } from '../../db/isPostgres';
+import type { Database } from '../../db/schema';
 import {
   columnEquals,
   columnIn,
@@ -78,8 +80,9 @@ function monthCondition(spec: GridTableSpec, month: string): RawBuilder<SqlBool>
 }
 
 /** The conditions of a view (month, column filters, quick filter), checked against the table's columns. */
-export function viewOf(arg: ApiParsedArg<'data.count'>): GridView {
+export function viewOf(arg: ApiParsedArg<'data.count'>, db: Kysely<Database>): GridView {
   const spec = GRID_TABLES[arg.kind];
+  const dialect = { postgres: isPostgres(db) };
   const conditions: GridQuery['conditions'] = [];
   if (arg.month) {
     const condition = monthCondition(spec, arg.month);
@@ -88,11 +91,11 @@ export function viewOf(arg: ApiParsedArg<'data.count'>): GridView {
   for (const [field, filter] of Object.entries(arg.filters)) {
     const column = columnOf(spec, field, '筛选');
     checkFilter(column, filter);
-    conditions.push({ condition: filterCondition(column, filter), joins: filterJoins(column) });
+    conditions.push({ condition: filterCondition(column, filter, dialect), joins: filterJoins(column) });
   }
   if (arg.quickFilter) {
     const searched = spec.columns.filter((c) => c.quick);
-    const condition = quickFilterCondition(searched, arg.quickFilter);
+    const condition = quickFilterCondition(searched, arg.quickFilter, dialect);
     if (condition) conditions.push({ condition, joins: searched.flatMap(filterJoins) });
   }
   return { spec, conditions };
@@ -108,7 +111,7 @@ export async function gridRows(store: Store, arg: ApiParsedArg<'data.rows'>): Pr
   if (arg.endRow <= arg.startRow) throw new RequestError('invalid_argument', 'endRow 应大于 startRow');
   if (arg.endRow - arg.startRow > MAX_PAGE_ROWS) throw new RequestError('invalid_argument', `一页最多 ${MAX_PAGE_ROWS} 行`);
 
-  const view = viewOf(arg);
+  const view = viewOf(arg, store.db);
   const sort = sortOf(spec, arg.sort);
   rememberSort(store, viewKey(arg), arg.sort);
   return queryGridPage(store.db, { ...view, sort, offset: arg.startRow, limit: arg.endRow - arg.startRow }, countCache(store), { count: arg.count });
@@ -128,9 +131,9 @@ export function sortOf(spec: GridTableSpec, sortModel: readonly { colId: string;
  */
 export async function gridCount(store: Store, arg: ApiParsedArg<'data.count'>): Promise<RowsCount> {
   const spec = GRID_TABLES[arg.kind];
-  const view = viewOf(arg);
+  const view = viewOf(arg, store.db);
   const sort = sortOf(spec, lastSorts.get(store)?.get(viewKey(arg)) ?? []);
-  return { total: await countGridRows(store.db, view, countCache(store), { sqlite: store.sqlite, sort }) };
+  return { total: await countGridRows(store.db, view, countCache(store), { sort }) };
 }
 
 /** What names a view (the table, month and filters), whatever order it is paged in. */

@@ -68,7 +68,7 @@ export async function monthOverview(store: Store, month: string): Promise<MonthO
   }
   cells.sort((a, b) => a[1] - b[1] || a[0] - b[0]);
 
-  const snapshot = await readMonthSnapshot(store, month);
+  const snapshot = await readMonthSnapshot(store.db, month);
   const byType = new Map<FlagType, number>();
   for (const manager of snapshot?.evaluation.managers ?? []) {
     for (const flag of manager.flags) byType.set(flag.type, (byType.get(flag.type) ?? 0) + 1);

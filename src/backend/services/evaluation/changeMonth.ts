@@ -1,7 +1,7 @@
 import { DIMENSION_KEYS, DIMENSION_LABELS_ZH, type DimensionKey } from '../../../core/measures/dimensions';
 import { METRIC_PRESENTATION } from '../../../core/report/metricPresentation';
 import type { Store } from '../../db/openStore';
-import { runInTransaction } from '../../db/runInTransaction';
+import { transact } from '../../db/transact';
 import { appendAudit } from '../../repositories/auditLogRepository';
 import { MonthTouches } from '../freeze/monthTouches';
 import { refuseFinalizedMonths } from '../freeze/refuseFinalizedMonths';
@@ -15,7 +15,7 @@ export interface Actor {
 }
 
 async function draftSnapshot(store: Store, month: string): Promise<MonthSnapshot> {
-  const snapshot = await readMonthSnapshot(store, month);
+  const snapshot = await readMonthSnapshot(store.db, month);
   if (!snapshot) throw new EvaluationError('not_evaluated', `${month} 还没有考评结果，请先考评`);
   if (snapshot.status === 'final') {
     throw new EvaluationError('finalized', `${month} 已定稿（${snapshot.finalizedAt ?? ''}），不能修改；如需修改请先重新打开并说明原因`);
@@ -52,8 +52,8 @@ export async function adjustDimension(store: Store, req: AdjustmentRequest, acto
   const manager = snapshot.evaluation.managers.find((m) => m.code === req.managerCode);
   if (!manager) throw new EvaluationError('unknown_manager', `${req.month} 的考评中没有工号为「${req.managerCode}」的客户经理`);
   const old = manager.dimensions[dimension].score;
-  await runInTransaction(store, async () => {
-    await store.db
+  await transact(store.db, async (trx) => {
+    await trx
       .insertInto('adjustments')
       .values({
         month: req.month,
@@ -65,7 +65,7 @@ export async function adjustDimension(store: Store, req: AdjustmentRequest, acto
         created_at: actor.now.toISOString(),
       })
       .execute();
-    await appendAudit(store.db, {
+    await appendAudit(trx, {
       at: actor.now.toISOString(),
       who: actor.who,
       entity: 'evaluation',
@@ -76,7 +76,7 @@ export async function adjustDimension(store: Store, req: AdjustmentRequest, acto
       reason,
     });
   });
-  return (await readMonthSnapshot(store, req.month)) as MonthSnapshot;
+  return (await readMonthSnapshot(store.db, req.month)) as MonthSnapshot;
 }
 
 /** 定稿: the month's scores and adjustments no longer change until it is reopened. */
@@ -93,15 +93,15 @@ export async function finalizeMonth(store: Store, month: string, actor: Actor): 
     throw new EvaluationError('unscored', `${month} 还有手工评分的指标待评分，录入后重新考评才能定稿：${list}`);
   }
   const draft = snapshot;
-  await runInTransaction(store, async () => {
+  await transact(store.db, async (trx) => {
     // The report's shop names, texts and departments are frozen with the month (reproducible reports).
-    await freezeReportInputs(store, month, draft.evaluation, actor.now);
-    await store.db
+    await freezeReportInputs(trx, month, draft.evaluation, actor.now);
+    await trx
       .updateTable('evaluations')
       .set({ status: 'final', finalized_at: actor.now.toISOString(), finalized_by: actor.who })
       .where('month', '=', month)
       .execute();
-    await appendAudit(store.db, {
+    await appendAudit(trx, {
       at: actor.now.toISOString(),
       who: actor.who,
       entity: 'evaluation',
@@ -112,22 +112,22 @@ export async function finalizeMonth(store: Store, month: string, actor: Actor): 
       reason: null,
     });
   });
-  return (await readMonthSnapshot(store, month)) as MonthSnapshot;
+  return (await readMonthSnapshot(store.db, month)) as MonthSnapshot;
 }
 
 export async function reopenMonth(store: Store, month: string, reasonText: string, actor: Actor): Promise<MonthSnapshot> {
   const reason = requireReason(reasonText);
-  const snapshot = await readMonthSnapshot(store, month);
+  const snapshot = await readMonthSnapshot(store.db, month);
   if (!snapshot) throw new EvaluationError('not_evaluated', `${month} 还没有考评结果`);
   if (snapshot.status !== 'final') throw new EvaluationError('not_finalized', `${month} 没有定稿，无需重新打开`);
-  await runInTransaction(store, async () => {
-    await store.db
+  await transact(store.db, async (trx) => {
+    await trx
       .updateTable('evaluations')
       .set({ status: 'draft', finalized_at: null, finalized_by: null })
       .where('month', '=', month)
       .execute();
-    await thawReportInputs(store, month);
-    await appendAudit(store.db, {
+    await thawReportInputs(trx, month);
+    await appendAudit(trx, {
       at: actor.now.toISOString(),
       who: actor.who,
       entity: 'evaluation',
@@ -138,5 +138,5 @@ export async function reopenMonth(store: Store, month: string, reasonText: strin
       reason,
     });
   });
-  return (await readMonthSnapshot(store, month)) as MonthSnapshot;
+  return (await readMonthSnapshot(store.db, month)) as MonthSnapshot;
 }

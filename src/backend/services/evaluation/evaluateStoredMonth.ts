@@ -3,7 +3,7 @@ import { workdaysInMonth } from '../../../core/calendar';
 import { evaluateMonth } from '../../../core/measures/evaluateMonth';
 import { validateScheme } from '../../../core/scoring/validateScheme';
 import type { Store } from '../../db/openStore';
-import { runInTransaction } from '../../db/runInTransaction';
+import { transact } from '../../db/transact';
 import { ensureDefaultScheme, findScheme, getSchemeById, type StoredScheme } from '../../repositories/schemeRepository';
 import { EVALUATION_STEPS, type EvaluationStep } from '../../../shared/api/evaluationApi';
 import { refuseFinalizedMonths } from '../freeze/refuseFinalizedMonths';
@@ -67,7 +67,7 @@ export async function evaluateStoredMonth(store: Store, month: string, opts: Eva
   // Only a finalized month's snapshot is needed here: a draft's (its whole result parsed, its
   // staleness checked) would be read for nothing.
   const current = await store.db.selectFrom('evaluations').select('status').where('month', '=', month).executeTakeFirst();
-  const existing = current?.status === 'final' ? await readMonthSnapshot(store, month) : undefined;
+  const existing = current?.status === 'final' ? await readMonthSnapshot(store.db, month) : undefined;
   if (existing?.status === 'final') {
     if (opts.schemeName && opts.schemeName !== existing.scheme.name) await refuseFinalizedMonths(store.db, [month], '换用其他考核方案重新考评');
     return existing;
@@ -94,11 +94,11 @@ export async function evaluateStoredMonth(store: Store, month: string, opts: Eva
   const journalCopyCache = await readJournalCopyCache(store.db, month);
   const evaluation = evaluateMonth(input, stored.scheme, { manualScores, journalCopyCache });
   await reportStep(opts, 'save');
-  await runInTransaction(store, async () => {
-    await writeMonthSnapshot(store, month, stored.id, evaluation, batchIds, opts.now, inputs);
-    await journalCopyCache.save(store.db);
+  await transact(store.db, async (trx) => {
+    await writeMonthSnapshot(trx, month, stored.id, evaluation, batchIds, opts.now, inputs);
+    await journalCopyCache.save(trx);
   });
-  const snapshot = await readMonthSnapshot(store, month);
+  const snapshot = await readMonthSnapshot(store.db, month);
   if (!snapshot) throw new Error(`snapshot of ${month} vanished after writing it`);
   opts.onStep?.({ step: 'save', done: EVALUATION_STEPS.length, total: EVALUATION_STEPS.length });
   return snapshot;

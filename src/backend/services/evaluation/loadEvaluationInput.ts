@@ -42,7 +42,7 @@ export async function loadEvaluationInput(
   const noteBatches = (rows: { batch_id: number }[]) => rows.forEach((r) => batchIds.add(r.batch_id));
 
   // Master data as it held in the month (migration 0009's versions), not as today's files say.
-  const managerVersions = await managersAsOf(store, month);
+  const managerVersions = await managersAsOf(db, month);
   const managerRows = (await db.selectFrom('managers').select(['id', 'code', 'name', 'hired_on', 'left_on', 'status', 'batch_id']).execute()).map((m) => {
     const v = managerVersions.get(m.id);
     return v ? { ...m, name: v.name, status: v.status, batch_id: Math.max(m.batch_id, v.batchId) } : m;
@@ -64,9 +64,9 @@ export async function loadEvaluationInput(
   noteBatches(managers);
   const codeOfManager = new Map(managerRows.map((m) => [m.id, m.code] as const));
 
-  const retailerVersions = retailersAsOf(store, month);
-  const retailerRows = readRows(
-    store.sqlite,
+  const retailerVersions = await retailersAsOf(db, month);
+  const retailerRows = await readRows(
+    db,
     db
       .selectFrom('retailers')
       .select(['id', 'licence', 'name', 'tier', 'route', 'longitude', 'latitude', 'status', 'manager_code', 'batch_id']),
@@ -80,8 +80,8 @@ export async function loadEvaluationInput(
   }
   noteBatches(retailerRows);
 
-  const assignmentRows = readRows(
-    store.sqlite,
+  const assignmentRows = await readRows(
+    db,
     db
       .selectFrom('assignments')
       .select(['id', 'retailer_id', 'month', 'valid_from', 'route', 'manager_id', 'batch_id'])
@@ -93,7 +93,7 @@ export async function loadEvaluationInput(
   const assignments = toAssignmentRanges(assignmentRows, codeOfManager, retailerRows, employment);
 
   // The marks the month's brand list gave; a 新品 counts only once it is launched (by the month's end).
-  const brandVersions = await brandsAsOf(store, month);
+  const brandVersions = await brandsAsOf(db, month);
   const brands = (await db.selectFrom('brands').select(['id', 'code', 'name', 'key_brand', 'new_brand', 'launched_on']).execute()).map((b) => {
     const v = brandVersions.get(b.id);
     if (v) batchIds.add(v.batchId);
@@ -112,17 +112,17 @@ export async function loadEvaluationInput(
   // more per retailer × month (kept too, migration 0006): a city month has a million per-brand totals.
   const batchMonths = Array.from({ length: 13 }, (_, i) => shiftMonth(month, i - 12));
   const totalsMonths = [lastYear, prevMonth, month];
-  await refreshOrderMonthCache(store, batchMonths, totalsMonths);
+  await refreshOrderMonthCache(db, batchMonths, totalsMonths);
   const retailerOrders = await readRetailerMonthOrders(
-    store,
+    db,
     totalsMonths,
     { keyBrandCodes: brandCodes(brands, (b) => b.keyBrand), newBrandCodes: brandCodes(brands, (b) => b.newBrand) },
     month,
   );
   for (const id of await readOrderMonthBatchIds(db, batchMonths)) batchIds.add(id);
 
-  const attendance = readRows(
-    store.sqlite,
+  const attendance = await readRows(
+    db,
     db
       .selectFrom('attendance')
       .select(['id', 'manager_id', 'at', 'date', 'retailer_id', 'longitude', 'latitude', 'mock_location', 'anomaly', 'kind', 'is_absence', 'batch_id'])
@@ -150,8 +150,8 @@ export async function loadEvaluationInput(
     .filter((a) => a.is_absence === 1)
     .map((a) => ({ id: a.id, managerCode: codeOfManager.get(a.manager_id) ?? '', date: a.date }));
 
-  const journalRows = readRows(
-    store.sqlite,
+  const journalRows = await readRows(
+    db,
     db
       .selectFrom('journals')
       .select(['id', 'manager_id', 'date', 'retailer_id', 'content', 'problems', 'violation', 'price_marked', 'display_ok', 'batch_id'])

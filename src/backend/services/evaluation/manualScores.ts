@@ -1,7 +1,7 @@
 import { DIMENSION_KEYS, METRICS_BY_DIMENSION, type MetricKey } from '../../../core/measures/dimensions';
 import { METRIC_PRESENTATION } from '../../../core/report/metricPresentation';
 import type { Store } from '../../db/openStore';
-import { runInTransaction } from '../../db/runInTransaction';
+import { transact } from '../../db/transact';
 import { appendAudit } from '../../repositories/auditLogRepository';
 import type { Actor } from './changeMonth';
 import { EvaluationError } from './evaluationError';
@@ -62,7 +62,7 @@ export async function setManualScore(store: Store, req: ManualScoreRequest, acto
   if (!Number.isFinite(req.value) || req.value < 0 || req.value > 100) {
     throw new EvaluationError('invalid_adjustment', `分数必须在 0 到 100 之间，收到 ${req.value}`);
   }
-  const snapshot = await readMonthSnapshot(store, req.month);
+  const snapshot = await readMonthSnapshot(store.db, req.month);
   if (!snapshot) throw new EvaluationError('not_evaluated', `${req.month} 还没有考评结果，请先考评`);
   if (snapshot.status === 'final') throw new EvaluationError('finalized', `${req.month} 已定稿，不能录入评分；如需修改请先重新打开并说明原因`);
   if (!snapshot.evaluation.managers.some((m) => m.code === req.managerCode)) {
@@ -71,12 +71,12 @@ export async function setManualScore(store: Store, req: ManualScoreRequest, acto
   const metric = req.metric as MetricKey;
   const previous = (await readManualScores(store, req.month)).find((s) => s.managerCode === req.managerCode && s.metric === metric);
   const at = actor.now.toISOString();
-  await runInTransaction(store, async () => {
-    await store.db
+  await transact(store.db, async (trx) => {
+    await trx
       .insertInto('manual_scores')
       .values({ month: req.month, manager_code: req.managerCode, metric, score: req.value, reason, created_by: actor.who, created_at: at })
       .execute();
-    await appendAudit(store.db, {
+    await appendAudit(trx, {
       at,
       who: actor.who,
       entity: 'evaluation',

@@ -1,5 +1,6 @@
-import type { Store } from '../../db/openStore';
+import type { Kysely } from 'kysely';
 import { readRows } from '../../db/readRows';
+import type { Database } from '../../db/schema';
 
 /**
  * Of one entity's versions (what each master file said for a month), the one a month reads: the
@@ -34,10 +35,10 @@ export interface RetailerAsOf {
 }
 
 /** The name and status each retailer had in `month`, by retailer id (retailers without versions are absent). */
-export function retailersAsOf(store: Store, month: string): Map<number, RetailerAsOf> {
-  const rows = readRows(
-    store.sqlite,
-    store.db.selectFrom('retailer_versions').select(['id', 'retailer_id', 'month', 'name', 'status', 'batch_id']),
+export async function retailersAsOf(db: Kysely<Database>, month: string): Promise<Map<number, RetailerAsOf>> {
+  const rows = await readRows(
+    db,
+    db.selectFrom('retailer_versions').select(['id', 'retailer_id', 'month', 'name', 'status', 'batch_id']),
   );
   const out = new Map<number, RetailerAsOf>();
   for (const [id, versions] of byEntity(rows, (r) => r.retailer_id)) {
@@ -55,8 +56,8 @@ export interface BrandAsOf {
 }
 
 /** Each brand's marks in `month`, by brand id. */
-export async function brandsAsOf(store: Store, month: string): Promise<Map<number, BrandAsOf>> {
-  const rows = await store.db
+export async function brandsAsOf(db: Kysely<Database>, month: string): Promise<Map<number, BrandAsOf>> {
+  const rows = await db
     .selectFrom('brand_versions')
     .select(['id', 'brand_id', 'month', 'key_brand', 'new_brand', 'launched_on', 'batch_id'])
     .execute();
@@ -76,8 +77,8 @@ export interface ManagerAsOf {
 }
 
 /** Each manager's name, department and status in `month`, by manager id. */
-export async function managersAsOf(store: Store, month: string): Promise<Map<number, ManagerAsOf>> {
-  const rows = await store.db
+export async function managersAsOf(db: Kysely<Database>, month: string): Promise<Map<number, ManagerAsOf>> {
+  const rows = await db
     .selectFrom('manager_versions')
     .select(['id', 'manager_id', 'month', 'name', 'department', 'status', 'batch_id'])
     .execute();

@@ -2,7 +2,8 @@ import { DIMENSION_KEYS, type DimensionKey } from '../../../core/measures/dimens
 import { applyAdjustments } from '../../../core/measures/evaluateMonth';
 import type { MonthEvaluation } from '../../../core/measures/monthEvaluation';
 import type { Scheme } from '../../../core/scoring/scheme';
-import type { Store } from '../../db/openStore';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
 import { findScheme, getSchemeById } from '../../repositories/schemeRepository';
 import type { EvaluationInputs } from './evaluationInputs';
 import { monthStaleness, type StaleReason } from './monthStaleness';
@@ -34,13 +35,13 @@ export interface MonthSnapshot {
   nextScheme: { name: string; version: number };
 }
 
-export async function readMonthSnapshot(store: Store, month: string): Promise<MonthSnapshot | undefined> {
-  const row = await store.db.selectFrom('evaluations').selectAll().where('month', '=', month).executeTakeFirst();
+export async function readMonthSnapshot(db: Kysely<Database>, month: string): Promise<MonthSnapshot | undefined> {
+  const row = await db.selectFrom('evaluations').selectAll().where('month', '=', month).executeTakeFirst();
   if (!row) return undefined;
-  const stored = await getSchemeById(store.db, row.scheme_id);
+  const stored = await getSchemeById(db, row.scheme_id);
   if (!stored) return undefined;
   const adjustments = (
-    await store.db.selectFrom('adjustments').selectAll().where('month', '=', month).orderBy('id').execute()
+    await db.selectFrom('adjustments').selectAll().where('month', '=', month).orderBy('id').execute()
   )
     .filter((a): a is typeof a & { dimension: DimensionKey } => (DIMENSION_KEYS as readonly string[]).includes(a.dimension))
     .map((a) => ({
@@ -66,14 +67,14 @@ export async function readMonthSnapshot(store: Store, month: string): Promise<Mo
     inputBatchIds,
     evaluation: applyAdjustments(computed, [...latest.values()], stored.scheme),
     adjustments,
-    stale: await monthStaleness(store.db, { month, inputBatchIds, inputs }),
-    nextScheme: { name: stored.scheme.name, version: (await findScheme(store.db, stored.scheme.name))?.scheme.version ?? stored.scheme.version },
+    stale: await monthStaleness(db, { month, inputBatchIds, inputs }),
+    nextScheme: { name: stored.scheme.name, version: (await findScheme(db, stored.scheme.name))?.scheme.version ?? stored.scheme.version },
   };
 }
 
 /** Replaces a draft month's snapshot (the caller has checked it is not finalized). */
 export async function writeMonthSnapshot(
-  store: Store,
+  db: Kysely<Database>,
   month: string,
   schemeId: number,
   evaluation: MonthEvaluation,
@@ -82,7 +83,7 @@ export async function writeMonthSnapshot(
   /** What it was computed from; null (the bench) leaves staleness to the batches read. */
   inputs: EvaluationInputs | null = null,
 ): Promise<void> {
-  await store.db
+  await db
     .insertInto('evaluations')
     .values({
       month,

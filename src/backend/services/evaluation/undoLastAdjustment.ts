@@ -1,6 +1,6 @@
 import { DIMENSION_LABELS_ZH, type DimensionKey } from '../../../core/measures/dimensions';
 import type { Store } from '../../db/openStore';
-import { runInTransaction } from '../../db/runInTransaction';
+import { transact } from '../../db/transact';
 import { appendAudit } from '../../repositories/auditLogRepository';
 import type { Actor } from './changeMonth';
 import { EvaluationError } from './evaluationError';
@@ -18,7 +18,7 @@ const UNDO_REASON_PREFIX = '撤销上一次调整：';
 export async function undoLastAdjustment(store: Store, req: { month: string; managerCode: string; reason: string }, actor: Actor): Promise<MonthSnapshot> {
   const reason = req.reason.trim();
   if (!reason) throw new EvaluationError('invalid_adjustment', '必须填写原因');
-  const before = await readMonthSnapshot(store, req.month);
+  const before = await readMonthSnapshot(store.db, req.month);
   if (!before) throw new EvaluationError('not_evaluated', `${req.month} 还没有考评结果，请先考评`);
   if (before.status === 'final') {
     throw new EvaluationError('finalized', `${req.month} 已定稿（${before.finalizedAt ?? ''}），不能修改；如需修改请先重新打开并说明原因`);
@@ -36,11 +36,11 @@ export async function undoLastAdjustment(store: Store, req: { month: string; man
   const oldScore = before.evaluation.managers.find((m) => m.code === req.managerCode)?.dimensions[dimension]?.score ?? null;
 
   // The delete and its audit entry commit together, or neither does.
-  const after = await runInTransaction(store, async () => {
-    await store.db.deleteFrom('adjustments').where('id', '=', last.id).execute();
-    const snapshot = (await readMonthSnapshot(store, req.month)) as MonthSnapshot;
+  const after = await transact(store.db, async (trx) => {
+    await trx.deleteFrom('adjustments').where('id', '=', last.id).execute();
+    const snapshot = (await readMonthSnapshot(trx, req.month)) as MonthSnapshot;
     const newScore = snapshot.evaluation.managers.find((m) => m.code === req.managerCode)?.dimensions[dimension]?.score ?? null;
-    await appendAudit(store.db, {
+    await appendAudit(trx, {
       at: actor.now.toISOString(),
       who: actor.who,
       entity: 'evaluation',

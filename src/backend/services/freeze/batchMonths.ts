@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { KIND_LABELS_ZH } from '../../../core/import/kinds';
 import { DELETE_ORDER, TABLE_OF_KIND } from '../../db/kindTables';
+import { isPostgres } from '../../db/isPostgres';
 import type { Database, ImportedTableName } from '../../db/schema';
 import { MonthTouches } from './monthTouches';
 
@@ -17,6 +18,13 @@ const MONTH_SQL: Partial<Record<ImportedTableName, string>> = {
   assignments: 'month',
   reports: "case when period glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]' then period else substr(submitted_on, 1, 7) end",
 };
+
+/** PostgreSQL has no GLOB: the same test of a report's period as a regular expression. */
+const REPORT_MONTH_SQL_PG = "case when period ~ '^[0-9]{4}-[0-9]{2}$' then period else substr(submitted_on, 1, 7) end";
+
+function monthSqlOf(table: ImportedTableName, db: Kysely<Database>): string | undefined {
+  return table === 'reports' && isPostgres(db) ? REPORT_MONTH_SQL_PG : MONTH_SQL[table];
+}
 
 const MONTH_RE = /^\d{4}-\d{2}$/;
 
@@ -44,7 +52,7 @@ function oldRowMonth(table: string, old: Record<string, unknown>): string | null
 export async function batchMonths(db: Kysely<Database>, batchId: number): Promise<MonthTouches> {
   const touches = new MonthTouches();
   for (const table of new Set(DELETE_ORDER)) {
-    const monthSql = MONTH_SQL[table];
+    const monthSql = monthSqlOf(table, db);
     if (!monthSql) continue;
     const groups = await sql<{ month: string | null; first: number; n: number }>`
       select ${sql.raw(monthSql)} as month, min(id) as first, count(*) as n from ${sql.table(table)}
@@ -55,7 +63,7 @@ export async function batchMonths(db: Kysely<Database>, batchId: number): Promis
   }
   const history = await db.selectFrom('row_history').select(['table_name', 'row_id', 'old_json']).where('batch_id', '=', batchId).execute();
   for (const h of history) {
-    const monthSql = MONTH_SQL[h.table_name as ImportedTableName];
+    const monthSql = monthSqlOf(h.table_name as ImportedTableName, db);
     if (!monthSql) continue;
     const label = `${tableLabel(h.table_name)} #${h.row_id}`;
     touches.add(oldRowMonth(h.table_name, JSON.parse(h.old_json) as Record<string, unknown>), label);

@@ -1,6 +1,6 @@
 import type { TextEntryDto, TextKind } from '../../../shared/api/journalsApi';
 import type { Store } from '../../db/openStore';
-import { runInTransaction } from '../../db/runInTransaction';
+import { transact } from '../../db/transact';
 import { appendAudit } from '../../repositories/auditLogRepository';
 import { deleteEntryComment, getEntryComment, putEntryComment } from '../../repositories/entryCommentRepository';
 import { MonthTouches } from '../freeze/monthTouches';
@@ -29,14 +29,14 @@ export async function commentOnEntry(store: Store, req: CommentRequest, actor: {
   await refuseFinalizedMonths(store.db, new MonthTouches().add(entryMonth(entry), `${KIND_LABEL[req.kind]} #${req.entryId}`), '再添加或修改批注');
   const text = req.text.trim();
   const at = actor.now.toISOString();
-  await runInTransaction(store, async () => {
-    const old = await getEntryComment(store.db, req.kind, req.entryId);
+  await transact(store.db, async (trx) => {
+    const old = await getEntryComment(trx, req.kind, req.entryId);
     const oldText = old?.text ?? null;
     const newText = text === '' ? null : text;
     if (oldText === newText) return;
-    if (newText === null) await deleteEntryComment(store.db, req.kind, req.entryId);
-    else await putEntryComment(store.db, { kind: req.kind, entryId: req.entryId, text: newText, who: actor.who, at });
-    await appendAudit(store.db, {
+    if (newText === null) await deleteEntryComment(trx, req.kind, req.entryId);
+    else await putEntryComment(trx, { kind: req.kind, entryId: req.entryId, text: newText, who: actor.who, at });
+    await appendAudit(trx, {
       at,
       who: actor.who,
       entity: 'entry_comment',

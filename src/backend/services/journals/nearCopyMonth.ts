@@ -10,7 +10,7 @@ const CHUNK = 500;
  * both entries' dates, most similar first. An entry removed since (an undone import) has no date.
  */
 export async function nearCopyMonth(store: Store, month: string): Promise<NearCopyMonthDto> {
-  const snapshot = await readMonthSnapshot(store, month);
+  const snapshot = await readMonthSnapshot(store.db, month);
   if (!snapshot) return { month, status: 'none', pairs: [] };
   const records = snapshot.evaluation.nearCopyPairs;
   const nameOf = await managerNames(store);

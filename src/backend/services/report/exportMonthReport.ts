@@ -39,15 +39,15 @@ export async function exportMonthReport(store: Store, month: string, outPath: st
 }
 
 /** The month's report as it is written: the model exportMonthReport turns into a workbook. */
-async function monthReportModel(store: Store, month: string, opts: Pick<ExportReportOptions, 'now' | 'onlyManagers'>): Promise<ReportModel> {
-  const snapshot = await readMonthSnapshot(store, month);
+export async function monthReportModel(store: Store, month: string, opts: Pick<ExportReportOptions, 'now' | 'onlyManagers'>): Promise<ReportModel> {
+  const snapshot = await readMonthSnapshot(store.db, month);
   if (!snapshot) throw new ReportExportError('not_evaluated', `${month} 还没有考评结果，请先考评（kaoping evaluate --month ${month}）再导出报表`);
 
   const evaluation = snapshot.evaluation;
   if (opts.onlyManagers && !evaluation.managers.some((m) => opts.onlyManagers?.includes(m.code))) {
     throw new ReportExportError('unknown_manager', `${month} 的考评中没有所选的客户经理（${opts.onlyManagers.slice(0, 5).join('、')}）`);
   }
-  const inputs = await monthReportInputs(store, snapshot, opts.now);
+  const inputs = await monthReportInputs(store.db, snapshot, opts.now);
   const input: ReportInput = {
     month,
     status: snapshot.status,

@@ -2,21 +2,23 @@ import { calendarDay } from '../../../core/calendar';
 import type { EvidenceKind, EvidenceRef } from '../../../core/measures/dimensions';
 import { messagesZh, type MessageText } from '../../../core/messages/messageText';
 import type { EvidenceDetail } from '../../../core/report/reportInput';
-import type { Store } from '../../db/openStore';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
 import { selectJournalEntries, selectReportEntries } from '../../repositories/textEntryQueries';
 import { commentsByEntry } from '../../repositories/entryCommentRepository';
 
 /** Ids per query: well below SQLite's and PostgreSQL's bound-parameter limits. */
 const CHUNK = 500;
 
-type Loader = (store: Store, ids: number[]) => Promise<EvidenceDetail[]>;
+type Loader = (db: Kysely<Database>, ids: number[]) => Promise<EvidenceDetail[]>;
 
 /**
  * A short, printable detail for each evidence row the flags point at: when, who, which retailer
  * and the row's own words. One query per kind and chunk of ids; rows that no longer exist
- * (an undone import) are simply absent.
+ * (an undone import) are simply absent. Rows come in id order: PostgreSQL returns the rows of an
+ * IN list in any order, and a finalized month freezes this list as it reads.
  */
-export async function loadEvidence(store: Store, refs: readonly EvidenceRef[]): Promise<EvidenceDetail[]> {
+export async function loadEvidence(db: Kysely<Database>, refs: readonly EvidenceRef[]): Promise<EvidenceDetail[]> {
   const idsByKind = new Map<EvidenceKind, Set<number>>();
   for (const ref of refs) {
     const ids = idsByKind.get(ref.kind) ?? new Set<number>();
@@ -27,8 +29,8 @@ export async function loadEvidence(store: Store, refs: readonly EvidenceRef[]): 
   for (const [kind, ids] of idsByKind) {
     const sorted = [...ids].sort((a, b) => a - b);
     for (let start = 0; start < sorted.length; start += CHUNK) {
-      const chunk = await LOADERS[kind](store, sorted.slice(start, start + CHUNK));
-      details.push(...(kind === 'journals' || kind === 'reports' ? await withComments(store, kind, chunk) : chunk));
+      const chunk = await LOADERS[kind](db, sorted.slice(start, start + CHUNK));
+      details.push(...(kind === 'journals' || kind === 'reports' ? await withComments(db, kind, chunk) : chunk));
     }
   }
   return details;
@@ -37,9 +39,9 @@ export async function loadEvidence(store: Store, refs: readonly EvidenceRef[]): 
 const LOADERS: Record<EvidenceKind, Loader> = {
   // A day of the work calendar (id YYYYMMDD): what kind of day it was. The flag it backs says
   // whose punches that day are missing; the calendar row, if any, is an import or a hand edit.
-  calendar: async (store, ids) => {
+  calendar: async (db, ids) => {
     const dates = ids.map((id) => String(id)).filter((s) => /^\d{8}$/.test(s)).map((s) => `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`);
-    const overrides = await store.db.selectFrom('calendar_days').select(['date', 'workday', 'note']).where('date', 'in', dates.length > 0 ? dates : ['']).execute();
+    const overrides = await db.selectFrom('calendar_days').select(['date', 'workday', 'note']).where('date', 'in', dates.length > 0 ? dates : ['']).execute();
     const list = overrides.map((o) => ({ date: o.date, workday: o.workday === 1, note: o.note }));
     return dates.map((date) => {
       let description: MessageText;
@@ -57,11 +59,12 @@ const LOADERS: Record<EvidenceKind, Loader> = {
     });
   },
 
-  journals: async (store, ids) =>
+  journals: async (db, ids) =>
     (
-      await selectJournalEntries(store.db)
+      await selectJournalEntries(db)
         .select(['j.problems', 'j.violation'])
         .where('j.id', 'in', ids)
+        .orderBy('j.id')
         .execute()
     ).map((row) => ({
       kind: 'journals',
@@ -76,9 +79,9 @@ const LOADERS: Record<EvidenceKind, Loader> = {
       ...noteOf([labelled('journals.problems', row.problems), isViolation(row.violation) ? labelled('journals.violation', row.violation) : null]),
     })),
 
-  attendance: async (store, ids) =>
+  attendance: async (db, ids) =>
     (
-      await store.db
+      await db
         .selectFrom('attendance as a')
         .leftJoin('managers as m', 'm.id', 'a.manager_id')
         .leftJoin('retailers as r', 'r.id', 'a.retailer_id')
@@ -101,6 +104,7 @@ const LOADERS: Record<EvidenceKind, Loader> = {
           'r.licence as retailerLicence',
         ])
         .where('a.id', 'in', ids)
+        .orderBy('a.id')
         .execute()
     ).map((row) => ({
       kind: 'attendance',
@@ -129,10 +133,11 @@ const LOADERS: Record<EvidenceKind, Loader> = {
       ]),
     })),
 
-  reports: async (store, ids) =>
+  reports: async (db, ids) =>
     (
-      await selectReportEntries(store.db)
+      await selectReportEntries(db)
         .where('p.id', 'in', ids)
+        .orderBy('p.id')
         .execute()
     ).map((row) => ({
       kind: 'reports',
@@ -152,9 +157,9 @@ const LOADERS: Record<EvidenceKind, Loader> = {
       ]),
     })),
 
-  surveys: async (store, ids) =>
+  surveys: async (db, ids) =>
     (
-      await store.db
+      await db
         .selectFrom('surveys as s')
         .leftJoin('retailers as r', 'r.id', 's.retailer_id')
         .select([
@@ -169,6 +174,7 @@ const LOADERS: Record<EvidenceKind, Loader> = {
           'r.licence as retailerLicence',
         ])
         .where('s.id', 'in', ids)
+        .orderBy('s.id')
         .execute()
     ).map((row) => ({
       kind: 'surveys',
@@ -186,13 +192,14 @@ const LOADERS: Record<EvidenceKind, Loader> = {
       ...noteOf([said(row.knows_manager === 1 ? 'surveys.knowsManager' : 'surveys.doesNotKnowManager'), labelled('surveys.method', row.method)]),
     })),
 
-  inspections: async (store, ids) =>
+  inspections: async (db, ids) =>
     (
-      await store.db
+      await db
         .selectFrom('inspections as i')
         .leftJoin('retailers as r', 'r.id', 'i.retailer_id')
         .select(['i.id', 'i.date', 'i.violation', 'i.inspector', 'i.notes', 'i.retailer_ref', 'r.name as retailerName', 'r.licence as retailerLicence'])
         .where('i.id', 'in', ids)
+        .orderBy('i.id')
         .execute()
     ).map((row) => ({
       kind: 'inspections',
@@ -207,13 +214,14 @@ const LOADERS: Record<EvidenceKind, Loader> = {
       ...noteOf([labelled('inspections.inspector', row.inspector), raw(row.notes)]),
     })),
 
-  orders: async (store, ids) =>
+  orders: async (db, ids) =>
     (
-      await store.db
+      await db
         .selectFrom('orders as o')
         .leftJoin('retailers as r', 'r.id', 'o.retailer_id')
         .select(['o.id', 'o.date', 'o.brand_name', 'o.brand_code', 'o.quantity', 'o.retailer_ref', 'r.name as retailerName', 'r.licence as retailerLicence'])
         .where('o.id', 'in', ids)
+        .orderBy('o.id')
         .execute()
     ).map((row) => ({
       kind: 'orders',
@@ -228,12 +236,13 @@ const LOADERS: Record<EvidenceKind, Loader> = {
       note: null,
     })),
 
-  retailers: async (store, ids) =>
+  retailers: async (db, ids) =>
     (
-      await store.db
+      await db
         .selectFrom('retailers')
         .select(['id', 'name', 'licence', 'address', 'tier', 'route'])
         .where('id', 'in', ids)
+        .orderBy('id')
         .execute()
     ).map((row) => ({
       kind: 'retailers',
@@ -250,9 +259,9 @@ const LOADERS: Record<EvidenceKind, Loader> = {
 };
 
 /** The supervisor's comments from 日志对照, so the report shows them next to the entry. */
-async function withComments(store: Store, kind: 'journals' | 'reports', details: EvidenceDetail[]): Promise<EvidenceDetail[]> {
+async function withComments(db: Kysely<Database>, kind: 'journals' | 'reports', details: EvidenceDetail[]): Promise<EvidenceDetail[]> {
   const comments = await commentsByEntry(
-    store.db,
+    db,
     kind,
     details.map((d) => d.id),
   );

@@ -1,7 +1,10 @@
 import type { EvidenceRef } from '../../../core/measures/dimensions';
 import type { MonthEvaluation } from '../../../core/measures/monthEvaluation';
 import type { EvidenceDetail } from '../../../core/report/reportInput';
-import type { Store } from '../../db/openStore';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { transact } from '../../db/transact';
+import { inRawSqliteTransaction } from '../../db/sqlite/storeSqliteDialect';
 import { managersAsOf, retailersAsOf } from '../evaluation/masterAsOf';
 import type { MonthSnapshot } from '../evaluation/monthSnapshot';
 import { readSupervisor, type Supervisor } from '../app/supervisor';
@@ -24,20 +27,21 @@ export interface ReportInputs {
  * for cell whatever files arrive later; a draft month's read from the store, with the shop and
  * manager names and departments as they held in the month.
  */
-export async function monthReportInputs(store: Store, snapshot: MonthSnapshot, now: Date): Promise<ReportInputs> {
-  if (snapshot.status !== 'final') return liveReportInputs(store, snapshot.month, snapshot.evaluation);
-  const frozen = await store.db.selectFrom('report_freezes').select('inputs_json').where('month', '=', snapshot.month).executeTakeFirst();
+export async function monthReportInputs(db: Kysely<Database>, snapshot: MonthSnapshot, now: Date): Promise<ReportInputs> {
+  if (snapshot.status !== 'final') return liveReportInputs(db, snapshot.month, snapshot.evaluation);
+  const frozen = await db.selectFrom('report_freezes').select('inputs_json').where('month', '=', snapshot.month).executeTakeFirst();
   if (frozen) return JSON.parse(frozen.inputs_json) as ReportInputs;
-  // Exports do not take the write lock: while another request's transaction is open on the
-  // connection, the freeze waits for the next export rather than joining that transaction.
-  if (store.sqlite.inTransaction) return liveReportInputs(store, snapshot.month, snapshot.evaluation);
-  return freezeReportInputs(store, snapshot.month, snapshot.evaluation, now);
+  // Inside a transaction (the caller's work) the freeze joins it. An import's transaction begun
+  // on the raw SQLite connection is not the export's to write into: the freeze then waits for
+  // the next export rather than joining it.
+  if (inRawSqliteTransaction(db)) return liveReportInputs(db, snapshot.month, snapshot.evaluation);
+  return transact(db, (trx) => freezeReportInputs(trx, snapshot.month, snapshot.evaluation, now));
 }
 
 /** Freezes a month's report inputs as they read now (when the month is finalized). */
-export async function freezeReportInputs(store: Store, month: string, evaluation: MonthEvaluation, now: Date): Promise<ReportInputs> {
-  const inputs = await liveReportInputs(store, month, evaluation);
-  await store.db
+export async function freezeReportInputs(db: Kysely<Database>, month: string, evaluation: MonthEvaluation, now: Date): Promise<ReportInputs> {
+  const inputs = await liveReportInputs(db, month, evaluation);
+  await db
     .insertInto('report_freezes')
     .values({ month, frozen_at: now.toISOString(), inputs_json: JSON.stringify(inputs) })
     .onConflict((oc) => oc.column('month').doUpdateSet({ frozen_at: now.toISOString(), inputs_json: JSON.stringify(inputs) }))
@@ -46,23 +50,23 @@ export async function freezeReportInputs(store: Store, month: string, evaluation
 }
 
 /** A reopened month reads the store again; it is frozen anew when finalized again. */
-export async function thawReportInputs(store: Store, month: string): Promise<void> {
-  await store.db.deleteFrom('report_freezes').where('month', '=', month).execute();
+export async function thawReportInputs(db: Kysely<Database>, month: string): Promise<void> {
+  await db.deleteFrom('report_freezes').where('month', '=', month).execute();
 }
 
-async function liveReportInputs(store: Store, month: string, evaluation: MonthEvaluation): Promise<ReportInputs> {
-  const evidence = await loadEvidence(store, evidenceRefs(evaluation));
+async function liveReportInputs(db: Kysely<Database>, month: string, evaluation: MonthEvaluation): Promise<ReportInputs> {
+  const evidence = await loadEvidence(db, evidenceRefs(evaluation));
   const codes = evaluation.managers.map((m) => m.code);
-  const managers = await store.db.selectFrom('managers').select(['id', 'code', 'name', 'department']).execute();
-  const managerVersions = await managersAsOf(store, month);
+  const managers = await db.selectFrom('managers').select(['id', 'code', 'name', 'department']).execute();
+  const managerVersions = await managersAsOf(db, month);
   const asOfManager = new Map(
     managers.map((m) => {
       const v = managerVersions.get(m.id);
       return [m.code, { name: v?.name ?? m.name, department: v ? v.department : m.department }] as const;
     }),
   );
-  const retailers = await store.db.selectFrom('retailers').select(['id', 'licence', 'name']).execute();
-  const retailerVersions = retailersAsOf(store, month);
+  const retailers = await db.selectFrom('retailers').select(['id', 'licence', 'name']).execute();
+  const retailerVersions = await retailersAsOf(db, month);
   const shopName = new Map(retailers.map((r) => [r.licence, retailerVersions.get(r.id)?.name ?? r.name] as const));
   return {
     // The report prints the Chinese text and note; the parts they were said from are the screen's.
@@ -72,7 +76,7 @@ async function liveReportInputs(store: Store, month: string, evaluation: MonthEv
       retailerName: d.retailerLicence ? (shopName.get(d.retailerLicence) ?? d.retailerName) : d.retailerName,
     })),
     departments: codes.map((c) => asOfManager.get(c)?.department ?? null),
-    supervisor: await readSupervisor(store.db),
+    supervisor: await readSupervisor(db),
   };
 }
 

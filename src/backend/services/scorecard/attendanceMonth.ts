@@ -71,7 +71,7 @@ export async function attendanceMonth(store: Store, month: string, managerCode: 
     .executeTakeFirst();
   const lastActive = [...present, lastJournal?.date ?? ''].reduce((a, b) => (b > a ? b : a), '') || null;
   // The month's status (a roster that spoke for it), as the evaluation reads it.
-  const status = (await managersAsOf(store, month)).get(manager.id)?.status ?? manager.status;
+  const status = (await managersAsOf(store.db, month)).get(manager.id)?.status ?? manager.status;
   const window = employmentWindow({ hiredOn: manager.hired_on, leftOn: manager.left_on, status }, first, calendar[calendar.length - 1]?.date ?? last, lastActive);
   const absentDays =
     districtPunch && window
@@ -81,7 +81,7 @@ export async function attendanceMonth(store: Store, month: string, managerCode: 
 }
 
 async function flaggedPunchIds(store: Store, month: string, managerCode: string): Promise<Set<number>> {
-  const snapshot = await readMonthSnapshot(store, month);
+  const snapshot = await readMonthSnapshot(store.db, month);
   const manager = snapshot?.evaluation.managers.find((m) => m.code === managerCode);
   return new Set((manager?.flags ?? []).flatMap((f) => f.evidence.filter((e) => e.kind === 'attendance').map((e) => e.id)));
 }

@@ -11,7 +11,7 @@ const CHUNK = 500;
  * no longer exist (an undone import) are absent.
  */
 export async function evidenceDtos(store: Store, refs: readonly EvidenceRefDto[]): Promise<EvidenceDto[]> {
-  const details = await loadEvidence(store, refs);
+  const details = await loadEvidence(store.db, refs);
   const byKey = new Map<string, EvidenceDto>(details.map((d) => [`${d.kind}#${d.id}`, { ...d }]));
   const punchIds = details.filter((d) => d.kind === 'attendance').map((d) => d.id);
   for (let start = 0; start < punchIds.length; start += CHUNK) {

@@ -3,7 +3,7 @@ import type { Scheme } from '../../../core/scoring/scheme';
 import { syncKeyBrandTarget } from '../../../core/scoring/syncKeyBrandTarget';
 import { validateScheme } from '../../../core/scoring/validateScheme';
 import type { Store } from '../../db/openStore';
-import { runInTransaction } from '../../db/runInTransaction';
+import { transact } from '../../db/transact';
 import { appendAudit } from '../../repositories/auditLogRepository';
 import { findScheme, saveSchemeVersion, type StoredScheme } from '../../repositories/schemeRepository';
 import { RequestError } from '../requestError';
@@ -15,15 +15,15 @@ import { RequestError } from '../requestError';
  */
 export async function saveScheme(store: Store, edited: Scheme, who: string, now: Date): Promise<StoredScheme> {
   const name = edited.name.trim();
-  return runInTransaction(store, async () => {
-    const latest = await findScheme(store.db, name);
+  return transact(store.db, async (trx) => {
+    const latest = await findScheme(trx, name);
     const version = (latest?.scheme.version ?? 0) + 1;
     const scheme = syncKeyBrandTarget({ ...edited, name, version });
     const valid = validateScheme(scheme);
     const errors = [...unknownDimensions(scheme), ...(valid.ok ? [] : valid.errors)];
     if (errors.length > 0) throw new RequestError('invalid_scheme', `考核方案有误：${errors.join('；')}`, errors);
-    const saved = await saveSchemeVersion(store.db, scheme, who, now);
-    await appendAudit(store.db, {
+    const saved = await saveSchemeVersion(trx, scheme, who, now);
+    await appendAudit(trx, {
       at: now.toISOString(),
       who,
       entity: 'scheme',

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { calendarDay } from '../../../core/calendar';
 import type { Store } from '../../db/openStore';
-import { runInTransaction } from '../../db/runInTransaction';
-import { TableUpserter } from '../../db/tableUpserter';
+import { transact } from '../../db/transact';
 import { appendAudit } from '../../repositories/auditLogRepository';
 import { finishImportBatch, insertImportBatch } from '../../repositories/importBatchRepository';
+import { upsertCalendarDay } from '../../repositories/upsertCalendarDay';
 import { MonthTouches } from '../freeze/monthTouches';
 import { refuseFinalizedMonths } from '../freeze/refuseFinalizedMonths';
 import { RequestError } from '../requestError';
@@ -44,19 +44,18 @@ export async function setCalendarDay(store: Store, change: CalendarDayChange, wh
   // unrecorded, and neither this change nor that import could then be undone exactly.
   const stored = await store.db.selectFrom('calendar_days').select('id').where('date', '=', change.date).executeTakeFirst();
   const workday = change.workday ?? (stored ? calendarDay(change.date, []).workday : null);
-  await runInTransaction(store, async () => {
+  await transact(store.db, async (trx) => {
     if (workday !== null) {
-      const batchId = await insertImportBatch(store.db, {
+      const batchId = await insertImportBatch(trx, {
         file_name: HAND_EDIT_BATCH_NAME,
         sha256: createHash('sha256').update(`${change.date}|${String(change.workday)}|${note ?? ''}|${now.toISOString()}`).digest('hex'),
         kind: 'calendar',
         imported_at: now.toISOString(),
         imported_by: who,
       });
-      const upserter = new TableUpserter(store.db, store.sqlite, 'calendar_days', ['date', 'workday', 'note'], batchId);
-      const { outcome } = upserter.upsert(change.date, { date: change.date, workday: workday ? 1 : 0, note: change.workday === null ? null : note });
+      const { outcome } = await upsertCalendarDay(trx, batchId, { date: change.date, workday: workday ? 1 : 0, note: change.workday === null ? null : note });
       await finishImportBatch(
-        store.db,
+        trx,
         batchId,
         {
           rows_total: 1,
@@ -71,8 +70,8 @@ export async function setCalendarDay(store: Store, change: CalendarDayChange, wh
         '[]',
       );
     }
-    const after = calendarDay(change.date, await calendarOverrides(store.db, month));
-    await appendAudit(store.db, {
+    const after = calendarDay(change.date, await calendarOverrides(trx, month));
+    await appendAudit(trx, {
       at: now.toISOString(),
       who,
       entity: 'calendar',

@@ -84,8 +84,8 @@ describe.skipIf(!pgUrl)(`the demo district on PostgreSQL${postgresSkipReason()}`
     expect(inserted.id).toBe(Number(before.id) + 1);
   });
 
-  it('says clearly what does not run on PostgreSQL yet (the evaluation reads through better-sqlite3)', async () => {
-    const run = await runCli(['evaluate', '--month', demo.demo.manifest.endMonth, '--json', '--db', url]);
+  it('says clearly what does not run on PostgreSQL yet (undo backs up through better-sqlite3 first)', async () => {
+    const run = await runCli(['undo', '1', '--db', url]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('目前只支持 SQLite 数据库文件');
   });

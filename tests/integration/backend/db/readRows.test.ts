@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../../../src/backend/db/openStore';
+import type { Database } from '../../../../src/backend/db/schema';
 import { readRows } from '../../../../src/backend/db/readRows';
 import { tempDir } from '../../../helpers/tempDir';
 import { buildWorkbenchDistrict } from '../../../helpers/workbenchDistrict';
@@ -31,10 +32,10 @@ describe('readRows', () => {
     for (const query of queries) {
       const expected: unknown[] = await query.execute();
       expect(expected.length).toBeGreaterThan(0);
-      expect(readRows<unknown>(store.sqlite, query)).toEqual(expected);
+      expect(await readRows<Database, unknown>(store.db, query)).toEqual(expected);
     }
     // Some values of each kind went through, not only strings.
-    const journals = readRows(store.sqlite, journalsQuery);
+    const journals = await readRows(store.db, journalsQuery);
     expect(journals.some((j) => j.problems === null)).toBe(true);
     expect(journals.every((j) => typeof j.id === 'number' && /[\u4e00-\u9fa5]/.test(j.content))).toBe(true);
   });

@@ -85,7 +85,7 @@ describe('schemes', () => {
     expect(v2.metrics.sales?.find((m) => m.metric === 'key_brand_share')?.rule).toEqual({ type: 'linear', floor: 0, target: 0.5 });
     expect((await data(handlers, 'settings.scheme', { name: '默认方案', version: 1 })).weights.sales).toBe(25);
 
-    const snapshot = await readMonthSnapshot(district.store, MONTH);
+    const snapshot = await readMonthSnapshot(district.store.db, MONTH);
     expect(snapshot?.scheme).toMatchObject({ name: '默认方案', version: 1 });
     const list = await data(handlers, 'settings.schemes', {});
     expect(list.map((s) => [s.name, s.version, s.months])).toEqual([

@@ -159,12 +159,12 @@ describe('late master data relinks', () => {
       ['LH001', 150],
       ['LH002', 30],
     ]);
-    expect((await readMonthSnapshot(d.store, '2026-10'))?.stale).toEqual([]);
+    expect((await readMonthSnapshot(d.store.db, '2026-10'))?.stale).toEqual([]);
 
     const late = await d.load('零售客户档案_补.csv', RETAILERS, { asOfMonth: '2026-10' });
     expect(late.counts.linked).toBe(1);
     expect(late.warnings).toContain('此前未关联的 1 行已关联（订单 1 行）');
-    const stale = (await readMonthSnapshot(d.store, '2026-10'))?.stale ?? [];
+    const stale = (await readMonthSnapshot(d.store.db, '2026-10'))?.stale ?? [];
     expect(stale.map((r) => r.what)).toEqual(['导入了零售客户档案「零售客户档案_补.csv」，本月用到的 1 行此前未关联的数据已关联（订单 1 行）']);
     // Re-evaluated: LH002 holds R3 + R4 = 30 + 20 = 50 条.
     expect(volumes((await evaluateStoredMonth(d.store, '2026-10', { now })).evaluation)).toEqual([

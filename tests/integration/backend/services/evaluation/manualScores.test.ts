@@ -83,7 +83,7 @@ describe('the supervisor', () => {
 
 describe('manual scores', () => {
   it('a 手工评分 metric without a score is 待评分 and 定稿 lists who and what is missing', async () => {
-    const snapshot = await readMonthSnapshot(store, MONTH);
+    const snapshot = await readMonthSnapshot(store.db, MONTH);
     for (const m of snapshot!.evaluation.managers) {
       expect(m.pendingManual).toEqual(['knowledge_score']);
       expect(m.dimensions.knowledge.score).toBeNull();
@@ -107,7 +107,7 @@ describe('manual scores', () => {
     );
     expect(byEnv.code, byEnv.stderr).toBe(0);
     store = await openStore(dbPath);
-    const stale = (await readMonthSnapshot(store, MONTH))!.stale;
+    const stale = (await readMonthSnapshot(store.db, MONTH))!.stale;
     expect(stale.map((r) => r.what)).toEqual(['录入了 LH001 的手工评分（市场了解抽查得分）', '录入了 LH002 的手工评分（市场了解抽查得分）']);
     await expect(finalizeMonth(store, MONTH, { who: '张明', now })).rejects.toMatchObject({ code: 'stale' });
     const rows = await store.db.selectFrom('manual_scores').select(['manager_code', 'score', 'created_by']).orderBy('id').execute();
@@ -118,7 +118,7 @@ describe('manual scores', () => {
   });
 
   it('重新考评 takes the scores in: the dimension is the score, the total gains its weight', async () => {
-    const before = (await readMonthSnapshot(store, MONTH))!.evaluation.managers.find((m) => m.code === 'LH001')!;
+    const before = (await readMonthSnapshot(store.db, MONTH))!.evaluation.managers.find((m) => m.code === 'LH001')!;
     expect(before.insufficient).toBeNull();
     const after = (await evaluateStoredMonth(store, MONTH, { now })).evaluation.managers.find((m) => m.code === 'LH001')!;
     expect(after.pendingManual).toEqual([]);
@@ -138,7 +138,7 @@ describe('manual scores', () => {
     const run = await runCli(['finalize', '--db', dbPath, '--month', MONTH]);
     expect(run.code, run.stderr).toBe(0);
     store = await openStore(dbPath);
-    expect((await readMonthSnapshot(store, MONTH))!.finalizedBy).toBe('张明');
+    expect((await readMonthSnapshot(store.db, MONTH))!.finalizedBy).toBe('张明');
 
     const out = path.join(dir, '考评报表.xlsx');
     await exportMonthReport(store, MONTH, out, { now });

@@ -80,13 +80,13 @@ describe("the journals' look-back follows the scheme's report window", () => {
       journal('2026-07-20', '走访福顺便利店，帮助店主整理柜台陈列，讲解新版价签的摆放要求。', '无'),
     ]);
     await importFiles(store, [early], { now: new Date('2026-11-12T01:00:00Z') });
-    expect((await readMonthSnapshot(store, MONTH))?.stale).toEqual([]);
+    expect((await readMonthSnapshot(store.db, MONTH))?.stale).toEqual([]);
     const inWindow = await writeXlsx(path.join(dir, '工作日志_202608.xlsx'), [
       JOURNAL_HEADER,
       journal('2026-08-10', '走访福顺便利店，店主反映附近有流动摊贩卖烟，已记录并告知专卖所。', '无'),
     ]);
     await importFiles(store, [inWindow], { now: new Date('2026-11-12T02:00:00Z') });
-    expect((await readMonthSnapshot(store, MONTH))?.stale).toEqual([
+    expect((await readMonthSnapshot(store.db, MONTH))?.stale).toEqual([
       { kind: 'import', what: '导入了工作日志「工作日志_202608.xlsx」', at: '2026-11-12T02:00:00.000Z' },
     ]);
   });

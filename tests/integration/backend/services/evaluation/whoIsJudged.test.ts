@@ -190,7 +190,7 @@ describe('results never silently stale', () => {
   it('is current right after the evaluation, and an adjustment (applied when read) leaves it current', async () => {
     expect(snapshot.stale).toEqual([]);
     await adjustDimension(store, { month: MONTH, managerCode: 'LH001', dimension: 'records', score: 70, reason: '核实' }, { who: '主管甲', now });
-    const read = await readMonthSnapshot(store, MONTH);
+    const read = await readMonthSnapshot(store.db, MONTH);
     expect(read?.stale).toEqual([]);
     expect(read?.evaluation.managers.find((m) => m.code === 'LH001')?.dimensions.records.score).toBe(70);
   });
@@ -203,7 +203,7 @@ describe('results never silently stale', () => {
     const lateAt = new Date('2026-11-11T03:00:00Z');
     const [report] = await importFiles(store, [late], { now: lateAt });
     expect(report?.status).toBe('imported');
-    const read = await readMonthSnapshot(store, MONTH);
+    const read = await readMonthSnapshot(store.db, MONTH);
     expect(read?.stale).toEqual([{ kind: 'import', what: '导入了工作日志「工作日志_补交.xlsx」', at: lateAt.toISOString() }]);
     await expect(finalizeMonth(store, MONTH, { who: '主管甲', now })).rejects.toMatchObject({ code: 'stale' });
     await expect(finalizeMonth(store, MONTH, { who: '主管甲', now })).rejects.toThrow(/需重新考评.*工作日志_补交/);
@@ -221,7 +221,7 @@ describe('results never silently stale', () => {
     expect(manager('LH003')?.dimensions.records.metrics.journal_rate).toBe(0.2);
     const undone = await undoBatch(store, report!.batchId!, new Date('2026-11-11T04:00:00Z'));
     expect(undone.ok).toBe(true);
-    expect((await readMonthSnapshot(store, MONTH))?.stale.map((r) => r.kind)).toEqual(['undo']);
+    expect((await readMonthSnapshot(store.db, MONTH))?.stale.map((r) => r.kind)).toEqual(['undo']);
   });
 
   it('an import for another month leaves it current', async () => {
@@ -231,17 +231,17 @@ describe('results never silently stale', () => {
       ['2026-12-01', 'LH001', '张伟', '370902110001', TEXT[0]],
     ]);
     await importFiles(store, [december], { now });
-    expect((await readMonthSnapshot(store, MONTH))?.stale).toEqual([]);
+    expect((await readMonthSnapshot(store.db, MONTH))?.stale).toEqual([]);
   });
 
   it('a calendar edit in the month makes it stale; so does putting the day back', async () => {
     await setCalendarDay(store, { date: '2026-10-31', workday: true }, '主管甲', new Date('2026-11-12T01:00:00Z'));
-    expect((await readMonthSnapshot(store, MONTH))?.stale).toEqual([{ kind: 'calendar', what: '修改了工作日历 2026-10-31', at: '2026-11-12T01:00:00.000Z' }]);
+    expect((await readMonthSnapshot(store.db, MONTH))?.stale).toEqual([{ kind: 'calendar', what: '修改了工作日历 2026-10-31', at: '2026-11-12T01:00:00.000Z' }]);
     snapshot = await evaluateStoredMonth(store, MONTH, { now });
     expect(snapshot.evaluation.workdays).toBe(19);
     expect(snapshot.stale).toEqual([]);
     await setCalendarDay(store, { date: '2026-10-31', workday: null }, '主管甲', new Date('2026-11-12T02:00:00Z'));
-    const read = await readMonthSnapshot(store, MONTH);
+    const read = await readMonthSnapshot(store.db, MONTH);
     expect(read?.stale).toEqual([{ kind: 'calendar', what: '修改了工作日历 2026-10-31', at: '2026-11-12T02:00:00.000Z' }]);
   });
 
@@ -249,7 +249,7 @@ describe('results never silently stale', () => {
     snapshot = await evaluateStoredMonth(store, MONTH, { now });
     const used = snapshot.scheme;
     await saveScheme(store, { ...used, thresholds: { ...used.thresholds, minEntryChars: 25 } }, '主管甲', new Date('2026-11-13T01:00:00Z'));
-    const read = await readMonthSnapshot(store, MONTH);
+    const read = await readMonthSnapshot(store.db, MONTH);
     expect(read?.stale).toEqual([
       { kind: 'scheme', what: `考核方案「${used.name}」已保存新版本 v${used.version + 1}（本次考评用的是 v${used.version}）`, at: '2026-11-13T01:00:00.000Z' },
     ]);

@@ -141,7 +141,7 @@ describe('bulk import with suspended indexes', () => {
     try {
       for (const store of [bulk, plain]) {
         expect((await importFile(store, first, { now })).status).toBe('imported');
-        await refreshOrderMonthCache(store, ['2024-01', '2024-02', '2024-03', '2024-04'], ['2024-01', '2024-02']);
+        await refreshOrderMonthCache(store.db, ['2024-01', '2024-02', '2024-03', '2024-04'], ['2024-01', '2024-02']);
       }
       const a = await importWatching(bulk, second, BULK);
       const b = await importWatching(plain, second, NEVER);

@@ -235,7 +235,7 @@ describe('the evaluation report workbook', () => {
     }
     // Removing the comment removes it from the next export.
     await commentOnEntry(district.store, { kind: 'journals', entryId: copier, text: '' }, supervisor('2026-11-04T06:00:00Z'));
-    const details = await loadEvidence(district.store, [{ kind: 'journals', id: copier }]);
+    const details = await loadEvidence(district.store.db, [{ kind: 'journals', id: copier }]);
     expect(details[0]?.comment ?? null).toBeNull();
   });
 
@@ -260,7 +260,7 @@ describe('loadEvidence', () => {
     const survey = await district.store.db.selectFrom('surveys').select('id').where('survey_id', '=', 'MY002').executeTakeFirstOrThrow();
     // More ids than one batch holds; all but three point at nothing.
     const absent = Array.from({ length: 1200 }, (_, i) => ({ kind: 'journals' as const, id: 100_000 + i }));
-    const details = await loadEvidence(district.store, [
+    const details = await loadEvidence(district.store.db, [
       ...absent,
       { kind: 'journals', id: hostile },
       { kind: 'attendance', id: punch.id },
