@@ -4,7 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { migrationProvider } from './migrations/migrationList';
 import type { Database } from './schema';
-import { backupDatabase } from './backupDatabase';
+import { backupDatabase } from './sqlite/backupDatabase';
 
 export interface Store {
   db: Kysely<Database>;

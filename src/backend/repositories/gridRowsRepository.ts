@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { GridRow } from '../../shared/api/dataApi';
-import type { SqlValue } from '../db/preparedQuery';
+import type { SqlValue } from '../db/sqlite/preparedQuery';
 import type { Database } from '../db/schema';
 import { JOINS, type GridColumnSpec, type GridTableSpec, type JoinAlias } from './gridTables';
 

@@ -1,6 +1,6 @@
 import type { ApiName } from '../../shared/api/kaopingApi';
 import type { Store } from '../db/openStore';
-import { verifiedBackup } from '../db/verifiedBackup';
+import { verifiedBackup } from '../db/sqlite/verifiedBackup';
 import { isDiskFull } from './import/diskFullMessage';
 import { RequestError } from './requestError';
 

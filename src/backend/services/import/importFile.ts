@@ -8,7 +8,7 @@ import {
   type FileImportReport,
   type ImportIssue,
 } from '../../../shared/importReport';
-import { enlargeCache } from '../../db/enlargeCache';
+import { enlargeCache } from '../../db/sqlite/enlargeCache';
 import type { Store } from '../../db/openStore';
 import { FileRefusedError } from '../../io/fileRefusedError';
 import { openSpreadsheet } from '../../io/openSpreadsheet';

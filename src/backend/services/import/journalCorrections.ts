@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { jaccard } from '../../../core/similarity/jaccard';
 import { trigramSet } from '../../../core/similarity/trigramSet';
-import { param, prepareQuery, type PreparedQuery, type SqlValue } from '../../db/preparedQuery';
+import { param, prepareQuery, type PreparedQuery, type SqlValue } from '../../db/sqlite/preparedQuery';
 import type { Database } from '../../db/schema';
 
 /** Without a retailer, an entry this close to a stored one of the same manager and day corrects it. */

@@ -1,10 +1,10 @@
 import { KIND_SPECS, type KindName } from '../../../core/import/kinds';
 import type { KindRecord } from '../../../core/import/records';
 import type { Store } from '../../db/openStore';
-import type { SqlValue } from '../../db/preparedQuery';
+import type { SqlValue } from '../../db/sqlite/preparedQuery';
 import type { ImportedTableName } from '../../db/schema';
-import { suspendIndexes, type SuspendedIndexes } from '../../db/suspendIndexes';
-import { TableUpserter, type ColumnChange } from '../../db/tableUpserter';
+import { suspendIndexes, type SuspendedIndexes } from '../../db/sqlite/suspendIndexes';
+import { TableUpserter, type ColumnChange } from '../../db/sqlite/tableUpserter';
 import { carriesAny, keptColumns, sourceFieldsOf } from './carriedColumns';
 import { forgetOrderMonths } from '../../repositories/orderMonthCache';
 import { compactKey } from './compactKey';

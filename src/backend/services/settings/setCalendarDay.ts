@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { calendarDay } from '../../../core/calendar';
 import type { Store } from '../../db/openStore';
 import { runInTransaction } from '../../db/runInTransaction';
-import { TableUpserter } from '../../db/tableUpserter';
+import { TableUpserter } from '../../db/sqlite/tableUpserter';
 import { appendAudit } from '../../repositories/auditLogRepository';
 import { finishImportBatch, insertImportBatch } from '../../repositories/importBatchRepository';
 import { MonthTouches } from '../freeze/monthTouches';

@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { param, prepareQuery, type PreparedQuery, type SqlValue } from './preparedQuery';
-import type { Database, ImportedTableName } from './schema';
+import type { Database, ImportedTableName } from '../schema';
 
 export type UpsertOutcome = 'inserted' | 'updated' | 'unchanged';
 
