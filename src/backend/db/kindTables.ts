@@ -16,6 +16,14 @@ export const TABLE_OF_KIND: Record<KindName, ImportedTableName> = {
   spotchecks: 'spotchecks',
 };
 
+/** Every table an import of each kind writes rows to (its own, and what master files say for their month). */
+export const WRITTEN_TABLES: Record<KindName, ImportedTableName[]> = {
+  ...(Object.fromEntries(Object.entries(TABLE_OF_KIND).map(([kind, table]) => [kind, [table]])) as Record<KindName, ImportedTableName[]>),
+  roster: ['managers', 'manager_versions'],
+  retailers: ['retailers', 'retailer_versions', 'assignments'],
+  brands: ['brands', 'brand_versions'],
+};
+
 /** Which imported rows point at which: undoing a batch must not orphan another batch's rows. */
 export const REFERENCES: { from: ImportedTableName; column: string; to: ImportedTableName }[] = [
   { from: 'assignments', column: 'manager_id', to: 'managers' },

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { Kysely, Migrator } from 'kysely';
 import { migrationProvider } from './migrations/migrationList';
 import type { Database } from './schema';
 import { backupDatabase } from './sqlite/backupDatabase';
+import { ImmediateSqliteDialect } from './sqlite/immediateSqliteDialect';
 
 export interface Store {
   db: Kysely<Database>;
@@ -62,7 +63,7 @@ export async function openStore(file: string, opts: OpenStoreOptions = {}): Prom
   sqlite.pragma('busy_timeout = 10000');
   // FULL: a committed import survives a power cut, not only a crashed process.
   sqlite.pragma('synchronous = FULL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   const store: Store = {
     db,
     sqlite,

@@ -3,8 +3,7 @@ import type { KindRecord } from '../../../core/import/records';
 import type { Store } from '../../db/openStore';
 import type { SqlValue } from '../../db/sqlite/preparedQuery';
 import type { ImportedTableName } from '../../db/schema';
-import { suspendIndexes, type SuspendedIndexes } from '../../db/sqlite/suspendIndexes';
-import { TableUpserter, type ColumnChange } from '../../db/sqlite/tableUpserter';
+import type { ColumnChange, RowUpserter, SuspendedIndexes, Upserters } from '../../db/rowUpserter';
 import { carriesAny, keptColumns, sourceFieldsOf } from './carriedColumns';
 import { forgetOrderMonths } from '../../repositories/orderMonthCache';
 import { compactKey } from './compactKey';
@@ -15,6 +14,8 @@ import type { LinkIndex, ManagerRef, RetailerLinkMethod, RetailerRef } from './l
 
 export interface KindWriterContext {
   store: Store;
+  /** The batch's table writers, for the store's dialect (db/makeUpserters). */
+  upserters: Upserters;
   links: LinkIndex;
   batchId: number;
   /** The month a retailer file's route assignments hold from. */
@@ -61,7 +62,7 @@ const BULK_MIN_ROWS = 20_000;
 /** Indexes a bulk load keeps: corrected journal entries are looked up by manager and day (JournalCorrections). */
 const KEPT_INDEXES: Partial<Record<ImportedTableName, readonly string[]>> = { journals: ['journals_manager_date'] };
 
-function worthSuspending(u: TableUpserter, minRows: number): boolean {
+function worthSuspending(u: RowUpserter, minRows: number): boolean {
   if (u.insertedRows < minRows || u.firstInsertedId === null) return false;
   // Ids grow and are never reused, so the ids below the first new one bound the rows there were.
   const before = u.firstInsertedId - 1;
@@ -77,7 +78,7 @@ type Write<K extends KindName> = (data: Extract<KindRecord, { kind: K }>['data']
  */
 export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWriter {
   const tally = new UnlinkedTally();
-  const upserters = new Map<ImportedTableName, TableUpserter>();
+  const upserters = new Map<ImportedTableName, RowUpserter>();
   const changeSamples: RowChange[] = [];
   let assignmentsAdded = 0;
   let linked = 0;
@@ -95,11 +96,11 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
         .map((c) => ({ column: c.column, label: labelOf(table, c.column), old: c.old, new: c.new })),
     });
   };
-  const upserterOf = (table: ImportedTableName, values: Record<string, SqlValue>): TableUpserter => {
+  const upserterOf = (table: ImportedTableName, values: Record<string, SqlValue>): RowUpserter => {
     let u = upserters.get(table);
     if (!u) {
       const columns = Object.keys(values);
-      u = new TableUpserter(ctx.store.db, ctx.store.sqlite, table, columns, ctx.batchId, keptColumns(kind, table, columns, ctx.carried));
+      u = ctx.upserters.upserter(table, columns, keptColumns(kind, table, columns, ctx.carried));
       upserters.set(table, u);
     }
     return u;
@@ -284,7 +285,7 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
         violation: d.violation,
       };
       // A corrected entry replaces the one it corrects instead of being added beside it.
-      corrections ??= new JournalCorrections(ctx.store.db, ctx.store.sqlite, ctx.batchId);
+      corrections ??= new JournalCorrections(ctx.upserters.journalRows());
       const corrected = corrections.correct(compactKey(nk), values);
       const out = corrected === undefined ? upsert('journals', nk, values) : { outcome: 'updated' as const, id: corrected };
       corrections.claim(out.id);
@@ -440,7 +441,7 @@ export function makeKindWriter(kind: KindName, ctx: KindWriterContext): KindWrit
     checkpoint: async () => {
       for (const [table, u] of upserters) {
         if (!suspended.has(table) && worthSuspending(u, ctx.bulkMinRows ?? BULK_MIN_ROWS)) {
-          suspended.set(table, await suspendIndexes(ctx.store.db, table, KEPT_INDEXES[table] ?? []));
+          suspended.set(table, await ctx.upserters.suspendIndexes(table, KEPT_INDEXES[table] ?? []));
         }
       }
     },
