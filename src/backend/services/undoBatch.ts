@@ -4,7 +4,6 @@ import type { Store } from '../db/openStore';
 import type { ImportedTableName } from '../db/schema';
 import type { SqlValue } from '../db/sqlite/preparedQuery';
 import { getImportBatch, markBatchUndone } from '../repositories/importBatchRepository';
-import { runInTransaction } from '../db/runInTransaction';
 import { batchMonths } from './freeze/batchMonths';
 import { refuseFinalizedMonths } from './freeze/refuseFinalizedMonths';
 
@@ -39,11 +38,12 @@ export async function undoBatch(store: Store, batchId: number, now: Date): Promi
       message: `批次 ${batchId}（${batch.file_name}）的数据已被后来的批次修改或引用，请先按此顺序撤销这 ${blockers.length} 个批次：${blockers.map((b) => `#${b}`).join('、')}`,
     };
   }
-  return runInTransaction(store, async () => {
+  // One explicit transaction (SQLite: BEGIN IMMEDIATE), every statement in it on `trx`.
+  return store.db.transaction().execute(async (trx) => {
     // row_history names its table at run time.
-    const dyn = store.db as unknown as Kysely<Record<string, Record<string, SqlValue>>>;
+    const dyn = trx as unknown as Kysely<Record<string, Record<string, SqlValue>>>;
     let restored = 0;
-    const history = await store.db
+    const history = await trx
       .selectFrom('row_history')
       .select(['table_name', 'row_id', 'old_json'])
       .where('batch_id', '=', batchId)
@@ -56,11 +56,11 @@ export async function undoBatch(store: Store, batchId: number, now: Date): Promi
     }
     let deleted = 0;
     for (const table of DELETE_ORDER) {
-      const res = await store.db.deleteFrom(table).where('created_batch_id', '=', batchId).executeTakeFirst();
+      const res = await trx.deleteFrom(table).where('created_batch_id', '=', batchId).executeTakeFirst();
       if (!VERSION_TABLES.has(table)) deleted += Number(res.numDeletedRows);
     }
-    await store.db.deleteFrom('row_history').where('batch_id', '=', batchId).execute();
-    await markBatchUndone(store.db, batchId, now.toISOString());
+    await trx.deleteFrom('row_history').where('batch_id', '=', batchId).execute();
+    await markBatchUndone(trx, batchId, now.toISOString());
     return { ok: true as const, batchId, deleted, restored };
   });
 }

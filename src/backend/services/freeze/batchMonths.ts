@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { KIND_LABELS_ZH } from '../../../core/import/kinds';
 import { DELETE_ORDER, TABLE_OF_KIND } from '../../db/kindTables';
+import { isPostgres } from '../../db/isPostgres';
 import type { Database, ImportedTableName } from '../../db/schema';
 import { MonthTouches } from './monthTouches';
 
@@ -19,6 +20,12 @@ const MONTH_SQL: Partial<Record<ImportedTableName, string>> = {
 };
 
 const MONTH_RE = /^\d{4}-\d{2}$/;
+
+/** PostgreSQL has no glob: the same test as a regular expression. */
+function onDialect(db: Kysely<Database>, monthSql: string | undefined): string | undefined {
+  if (monthSql === undefined || !isPostgres(db)) return monthSql;
+  return monthSql.replace("period glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]'", () => "period ~ '^[0-9]{4}-[0-9]{2}$'");
+}
 
 function tableLabel(table: string): string {
   if (table === 'assignments') return '线路分配';
@@ -43,8 +50,9 @@ function oldRowMonth(table: string, old: Record<string, unknown>): string | null
  */
 export async function batchMonths(db: Kysely<Database>, batchId: number): Promise<MonthTouches> {
   const touches = new MonthTouches();
+  const monthSqlOf = (table: ImportedTableName) => onDialect(db, MONTH_SQL[table]);
   for (const table of new Set(DELETE_ORDER)) {
-    const monthSql = MONTH_SQL[table];
+    const monthSql = monthSqlOf(table);
     if (!monthSql) continue;
     const groups = await sql<{ month: string | null; first: number; n: number }>`
       select ${sql.raw(monthSql)} as month, min(id) as first, count(*) as n from ${sql.table(table)}
@@ -55,7 +63,7 @@ export async function batchMonths(db: Kysely<Database>, batchId: number): Promis
   }
   const history = await db.selectFrom('row_history').select(['table_name', 'row_id', 'old_json']).where('batch_id', '=', batchId).execute();
   for (const h of history) {
-    const monthSql = MONTH_SQL[h.table_name as ImportedTableName];
+    const monthSql = monthSqlOf(h.table_name as ImportedTableName);
     if (!monthSql) continue;
     const label = `${tableLabel(h.table_name)} #${h.row_id}`;
     touches.add(oldRowMonth(h.table_name, JSON.parse(h.old_json) as Record<string, unknown>), label);
