@@ -76,5 +76,6 @@ export interface Upserters {
   /** Drops a table's secondary indexes for a bulk load (SQLite; nothing to do on PostgreSQL). */
   suspendIndexes(table: ImportedTableName, keep: readonly string[]): Promise<SuspendedIndexes>;
   prepare(tables: readonly ImportedTableName[]): Promise<void>;
-  flush(): Promise<void>;
+  /** Writes what is staged; `all` false (between rows): only once enough rows are staged. */
+  flush(all?: boolean): Promise<void>;
 }

@@ -264,7 +264,7 @@ async function importSheet(
         if (counts.rows % PROGRESS_EVERY === 0) {
           if (opts.signal?.aborted) throw new ImportCancelled();
           await writer.checkpoint();
-          await upserters.flush();
+          await upserters.flush(false);
           opts.onProgress?.({ file, rowsDone: counts.rows });
         }
       }
