@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { writeDemoDistrict, type DemoResult } from '../../../src/backend/demo/writeDemoDistrict';
 import { freshPostgresDatabase, postgresSkipReason, postgresTestUrl } from '../../helpers/postgresTestDatabase';
 import { runCli } from '../../helpers/runCli';
 import { tempDir } from '../../helpers/tempDir';
@@ -9,22 +8,24 @@ const pgUrl = postgresTestUrl();
 
 /** `kaoping import|undo --db postgres://…`: the same commands and words as on a SQLite file. */
 describe.skipIf(!pgUrl)(`kaoping import into PostgreSQL${postgresSkipReason()}`, () => {
-  let demo: DemoResult;
+  let files: string[];
   let url: string;
   let sqliteFile: string;
-  const fileOf = (prefix: string) => demo.files.find((f) => path.basename(f).startsWith(prefix)) as string;
+  const fileOf = (prefix: string) => files.find((f) => path.basename(f).startsWith(prefix)) as string;
 
   beforeAll(async () => {
     const dir = tempDir('kaoping-cli-pg-');
-    demo = await writeDemoDistrict({ outDir: path.join(dir, 'demo'), seed: 3, months: 2 });
+    // The demo district's files, written by `kaoping demo` (one path a line, then a summary).
+    const written = await runCli(['demo', '--out', path.join(dir, 'demo'), '--seed', '3', '--months', '2']);
+    files = written.stdout.split('\n').filter((line) => line.startsWith('/'));
     url = await freshPostgresDatabase(pgUrl as string);
     sqliteFile = path.join(dir, 'kaoping.sqlite');
   }, 240_000);
 
   it('imports, dry-runs and undoes as on SQLite, printing the same lines', async () => {
-    const files = [fileOf('客户经理花名册'), fileOf('品规目录')];
-    const onPg = await runCli(['import', '--db', url, '--by', '张三', ...files]);
-    const onLite = await runCli(['import', '--db', sqliteFile, '--by', '张三', ...files]);
+    const master = [fileOf('客户经理花名册'), fileOf('品规目录')];
+    const onPg = await runCli(['import', '--db', url, '--by', '张三', ...master]);
+    const onLite = await runCli(['import', '--db', sqliteFile, '--by', '张三', ...master]);
     expect(onPg.stderr).toBe('');
     expect(onPg.code).toBe(0);
     expect(onPg.stdout).toBe(onLite.stdout);

@@ -4,8 +4,6 @@ import { param, prepareQuery, type PreparedQuery, type SqlValue } from './prepar
 import type { ColumnChange, RowUpserter, UpsertOutcome } from '../rowUpserter';
 import type { Database, ImportedTableName } from '../schema';
 
-export type { ColumnChange, UpsertOutcome };
-
 /**
  * Writes one imported row by natural key: inserts it, updates it (keeping the old values in
  * row_history so the batch can be undone), or leaves it alone when nothing changed.
