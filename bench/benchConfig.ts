@@ -24,6 +24,8 @@ export interface BenchConfig {
   cityDemo: DemoSpec;
   /** GB18030 orders rows cut from the district's orders CSV. */
   csvRows: number;
+  /** Order rows of the PostgreSQL import (and of psql's \copy beside it). */
+  pgImportRows: number;
   /** Data rows of the .xls import: with its header, the 65,536 rows a .xls sheet holds at most. */
   xlsRows: number;
   nearCopyDocs: number;
@@ -50,6 +52,7 @@ export function benchConfig(quick: boolean, cacheRoot = path.join(os.tmpdir(), '
       districtDemo: { managers: 6, retailers: 300, months: 13, ordersFormat: 'csv' },
       cityDemo: { managers: 12, retailers: 600, months: 13, ordersFormat: 'csv' },
       csvRows: 20_000,
+      pgImportRows: 20_000,
       xlsRows: 65_535,
       nearCopyDocs: 3_000,
       pairwiseSample: 600,
@@ -69,6 +72,7 @@ export function benchConfig(quick: boolean, cacheRoot = path.join(os.tmpdir(), '
     districtDemo: { managers: 40, retailers: 8_000, months: 13, ordersFormat: 'csv' },
     cityDemo: { managers: 200, retailers: 40_000, months: 13, ordersFormat: 'csv' },
     csvRows: 500_000,
+    pgImportRows: 1_000_000,
     xlsRows: 65_535,
     nearCopyDocs: 20_000,
     pairwiseSample: 4_000,

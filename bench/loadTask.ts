@@ -15,6 +15,8 @@ const TASKS: Record<string, () => Promise<TaskFn>> = {
   'import-file': async () => (await import('./workloads/importFileTask')).importFileTask,
   'exceljs-stream': async () => (await import('./workloads/exceljsStreamTask')).exceljsStreamTask,
   'exceljs-naive': async () => (await import('./workloads/exceljsNaiveTask')).exceljsNaiveTask,
+  'pg-import-file': async () => (await import('./workloads/postgresImportTask')).postgresImportTask,
+  'psql-copy': async () => (await import('./workloads/postgresImportTask')).psqlCopyTask,
   'sqlite-cli-import': async () => (await import('./workloads/sqliteCliImportTask')).sqliteCliImportTask,
   evaluate: async () => (await import('./workloads/evaluateTask')).evaluateTask,
   'evaluate-split': async () => (await import('./workloads/evaluateSplitTask')).evaluateSplitTask,

@@ -29,4 +29,9 @@ export const PREPARE: Record<string, (ctx: BenchContext) => Promise<void>> = {
   grid: async (ctx) => {
     await ctx.datasets.journalTable();
   },
+  pgimport: async (ctx) => {
+    const demo = await ctx.datasets.demo(ctx.config.districtDemo);
+    await ctx.datasets.store(demo, 'master');
+    await ctx.datasets.csvCut(demo, ctx.config.pgImportRows);
+  },
 };

@@ -1,4 +1,4 @@
-import { checkDatabase } from '../../src/backend/db/checkDatabase';
+import { checkDatabase } from '../../src/backend/db/sqlite/checkDatabase';
 import { openStore, type Store } from '../../src/backend/db/openStore';
 import {
   finishInterruptedRestore,
@@ -6,8 +6,8 @@ import {
   restoreBackup,
   setDatabaseAside,
   type RestoreResult,
-} from '../../src/backend/db/restoreBackup';
-import { backupToFile, verifiedBackup } from '../../src/backend/db/verifiedBackup';
+} from '../../src/backend/db/sqlite/restoreBackup';
+import { backupToFile, verifiedBackup } from '../../src/backend/db/sqlite/verifiedBackup';
 import { createHandlers, invokeHandler, type ContractInvoke, type Handlers } from '../../src/backend/handlers';
 import type { WriteLock } from '../../src/backend/handlers/writeLock';
 import type { Log } from './logFile';

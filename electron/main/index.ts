@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, Menu, net, protocol, screen, session, shell, type Session } from 'electron';
-import { backupsFolder } from '../../src/backend/db/backupDatabase';
+import { backupsFolder } from '../../src/backend/db/sqlite/backupDatabase';
 import { builtPaths, iconPath } from './appPaths';
 import { BackendSession, BusyError, preflight, recoverDamagedDatabase } from './backendSession';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appRequestFile } from './appProtocol';

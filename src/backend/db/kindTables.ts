@@ -5,6 +5,14 @@ import type { ImportedTableName } from './schema';
 /** The table each kind's rows are stored in, as its declaration (src/core/kinds/<kind>.ts) names it. */
 export const TABLE_OF_KIND = Object.fromEntries(KIND_KEYS.map((k) => [k, KIND_DECLARATIONS[k].table])) as Record<KindKey, ImportedTableName>;
 
+/** Every table an import of each kind writes rows to (its own, and what master files say for their month). */
+export const WRITTEN_TABLES: Record<KindKey, ImportedTableName[]> = {
+  ...(Object.fromEntries(Object.entries(TABLE_OF_KIND).map(([kind, table]) => [kind, [table]])) as Record<KindKey, ImportedTableName[]>),
+  roster: ['managers', 'manager_versions'],
+  retailers: ['retailers', 'retailer_versions', 'assignments'],
+  brands: ['brands', 'brand_versions'],
+};
+
 /** Which imported rows point at which: undoing a batch must not orphan another batch's rows. */
 export const REFERENCES: { from: ImportedTableName; column: string; to: ImportedTableName }[] = [
   { from: 'assignments', column: 'manager_id', to: 'managers' },

@@ -5,7 +5,7 @@ import { Kysely, Migrator } from 'kysely';
 import { StoreSqliteDialect } from './sqlite/storeSqliteDialect';
 import { migrationProvider } from './migrations/migrationList';
 import type { Database } from './schema';
-import { backupDatabase } from './backupDatabase';
+import { backupDatabase } from './sqlite/backupDatabase';
 
 export interface Store {
   db: Kysely<Database>;

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { GridRow } from '../../shared/api/dataApi';
-import type { SqlValue } from '../db/preparedQuery';
+import type { SqlValue } from '../db/sqlite/preparedQuery';
 import type { Database } from '../db/schema';
 import { isPostgres } from '../db/isPostgres';
 import { readIds } from '../db/readRows';

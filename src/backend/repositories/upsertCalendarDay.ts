@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import type { UpsertOutcome } from '../db/tableUpserter';
+import type { UpsertOutcome } from '../db/rowUpserter';
 
 export interface CalendarDayValues {
   date: string;

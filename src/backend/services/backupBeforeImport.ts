@@ -1,6 +1,7 @@
 import type { ApiName } from '../../shared/api/kaopingApi';
+import { isPostgres } from '../db/isPostgres';
 import type { Store } from '../db/openStore';
-import { verifiedBackup } from '../db/verifiedBackup';
+import { verifiedBackup } from '../db/sqlite/verifiedBackup';
 import { isDiskFull } from './import/diskFullMessage';
 import { RequestError } from './requestError';
 
@@ -13,7 +14,8 @@ import { RequestError } from './requestError';
  */
 export async function backupBeforeWrite(store: Store, name: ApiName, now: Date): Promise<string | null> {
   // An in-memory database has no file to protect (and no folder beside it for backups).
-  if (store.path === ':memory:' || store.path === '' || !hasImportedData(store)) return null;
+  // A server's database is backed up by its administrator (pg_dump, archiving), not as a file here.
+  if (isPostgres(store.db) || store.path === ':memory:' || store.path === '' || !(await hasImportedData(store))) return null;
   try {
     return await verifiedBackup(store.sqlite, store.path, `before-${name.replace(/[^a-z]/gi, '-')}`, now);
   } catch (err) {
@@ -23,7 +25,7 @@ export async function backupBeforeWrite(store: Store, name: ApiName, now: Date):
   }
 }
 
-function hasImportedData(store: Store): boolean {
-  const row = store.sqlite.prepare('SELECT EXISTS (SELECT 1 FROM import_batches) AS any').get() as { any: number } | undefined;
-  return row?.any === 1;
+async function hasImportedData(store: Store): Promise<boolean> {
+  const row = await store.db.selectFrom('import_batches').select('id').limit(1).executeTakeFirst();
+  return row !== undefined;
 }

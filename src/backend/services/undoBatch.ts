@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { DELETE_ORDER, REFERENCES } from '../db/kindTables';
 import type { Store } from '../db/openStore';
 import type { ImportedTableName } from '../db/schema';
-import type { SqlValue } from '../db/preparedQuery';
+import type { SqlValue } from '../db/sqlite/preparedQuery';
 import { getImportBatch, markBatchUndone } from '../repositories/importBatchRepository';
 import { transact } from '../db/transact';
 import { batchMonths } from './freeze/batchMonths';

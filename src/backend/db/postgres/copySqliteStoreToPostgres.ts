@@ -7,7 +7,7 @@ import { StoreError } from '../openStore';
 import { redactStoreUrl } from '../storeLocation';
 
 /** One value in COPY's text format: \N for null, backslash escapes, bytea as \\x hex. */
-function copyField(value: unknown): string {
+export function copyField(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
   if (Buffer.isBuffer(value)) return `\\\\x${value.toString('hex')}`;
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);

@@ -6,6 +6,7 @@ import type { Database } from '../schema';
 import { redactStoreUrl } from '../storeLocation';
 import { SqliteMigrationsOnPostgres } from './sqliteMigrationsOnPostgres';
 import { SqliteNullOrder } from './sqliteNullOrder';
+import { exposeClients } from './transactionClient';
 
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
@@ -37,6 +38,7 @@ const types = {
 export async function openPostgresStore(url: string): Promise<Store> {
   const shown = redactStoreUrl(url);
   const pool = new pg.Pool({ connectionString: url, max: 10, types, connectionTimeoutMillis: 15_000 });
+  exposeClients(pool);
   try {
     const client = await pool.connect();
     client.release();

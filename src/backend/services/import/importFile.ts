@@ -8,8 +8,14 @@ import {
   type FileImportReport,
   type ImportIssue,
 } from '../../../shared/importReport';
-import { enlargeCache } from '../../db/enlargeCache';
+import type { ControlledTransaction } from 'kysely';
+import { WRITTEN_TABLES } from '../../db/kindTables';
+import { isPostgres } from '../../db/isPostgres';
+import { makeUpserters } from '../../db/makeUpserters';
 import type { Store } from '../../db/openStore';
+import type { Database } from '../../db/schema';
+import { enlargeCache } from '../../db/sqlite/enlargeCache';
+import { storeOn } from '../../db/storeOn';
 import { FileRefusedError } from '../../io/fileRefusedError';
 import { openSpreadsheet } from '../../io/openSpreadsheet';
 import type { SpreadsheetInput, SpreadsheetLimits, SpreadsheetSource } from '../../io/spreadsheetSource';
@@ -53,8 +59,8 @@ export interface ImportFileOptions {
   signal?: AbortSignal;
   /** Check and count everything, write nothing: the transaction is rolled back at the end. */
   dryRun?: boolean;
-  /** A dry-run job holds the transaction: the file runs in a savepoint that stays for the next files. */
-  insideJobTransaction?: boolean;
+  /** A dry-run job's transaction: the file runs in a savepoint of it that stays for the next files. */
+  jobTransaction?: ControlledTransaction<Database>;
   /** Rows a table must take before its secondary indexes are rebuilt at the end instead (see makeKindWriter); tests lower it. */
   bulkMinRows?: number;
 }
@@ -78,7 +84,8 @@ class ImportCancelled extends Error {}
 function failureMessage(err: unknown): string {
   if (isDiskFull(err)) return diskFullMessage(err);
   const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : '';
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return '数据库正被其他程序使用，导入已撤销，请稍后重试';
+  // SQLite's busy database; PostgreSQL's lock timeout (55P03) and deadlock (40P01).
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code === '55P03' || code === '40P01') return '数据库正被其他程序使用，导入已撤销，请稍后重试';
   return `读取文件时出错，导入已撤销：${err instanceof Error ? err.message : String(err)}`;
 }
 
@@ -179,30 +186,48 @@ async function importSheet(
     };
     const headerByField = new Map(match.mapped.map((m) => [m.field, m] as const));
     const parse = makeRowParser(match, { date1904: source.date1904 });
-    const links = await LinkIndex.load(store);
+    // Inside a dry-run job everything reads through the job's transaction (it sees the files before).
+    const job = opts.jobTransaction;
+    const reader = job === undefined ? store : storeOn(store, job);
+    const links = await LinkIndex.load(reader);
     // Only retailer files carry route assignments; the month they speak for is said in the report.
-    const asOf = await defaultAsOfMonth(store, file, opts.now, opts.asOfMonth);
+    const asOf = await defaultAsOfMonth(reader, file, opts.now, opts.asOfMonth);
     if (match.kind === 'retailers') {
       report.asOfMonth = asOf.month;
       report.asOfMonthSource = asOf.source;
     }
     // The freeze (定稿): rows in a finalized month are never written, and the file is refused whole.
-    if (match.kind === 'retailers') await refuseFinalizedMonths(store.db, [asOf.month], `导入「${file}」的线路分配（自 ${asOf.month} 起）`);
-    const frozen = await finalizedMonths(store.db);
+    if (match.kind === 'retailers') await refuseFinalizedMonths(reader.db, [asOf.month], `导入「${file}」的线路分配（自 ${asOf.month} 起）`);
+    const frozen = await finalizedMonths(reader.db);
     const frozenRows = new MonthTouches();
 
-    // Inside a dry-run job's transaction each file is a savepoint, kept for the files after it
-    // (a retailer file checked after its roster) and rolled back with the job.
-    const nested = opts.insideJobTransaction === true;
-    const rollback = () => store.sqlite.exec(nested ? 'ROLLBACK TO import_file; RELEASE import_file' : 'ROLLBACK');
-    // Before BEGIN (SQLite will not change temp_store inside a transaction), and BEGIN inside the
-    // try, so that a BEGIN that fails (a busy database) still puts the cache back.
-    const restoreCache = nested ? () => {} : enlargeCache(store.sqlite);
-    let open = false;
+    // One transaction per file (on SQLite BEGIN IMMEDIATE: the write lock from the start). Inside a
+    // dry-run job's transaction each file is a savepoint, kept for the files after it (a retailer
+    // file checked after its roster) and rolled back with the job.
+    // The cache is enlarged before BEGIN (SQLite will not change temp_store inside a transaction),
+    // and BEGIN runs inside the try, so that a BEGIN that fails (a busy database) still puts it back.
+    const restoreCache = job !== undefined || isPostgres(store.db) ? () => {} : enlargeCache(store.sqlite);
+    // The file's transaction, or its savepoint on the job's (savepoint names are typed by kysely; one name here).
+    let trx: ControlledTransaction<Database, ['import_file']> | undefined;
+    const end = async (keep: boolean) => {
+      const t = trx;
+      trx = undefined;
+      if (t === undefined) return;
+      if (job !== undefined) {
+        if (!keep) await t.rollbackToSavepoint('import_file').execute();
+        await t.releaseSavepoint('import_file').execute();
+      } else if (keep) {
+        await t.commit().execute();
+      } else {
+        await t.rollback().execute();
+      }
+    };
+    const rollback = () => end(false);
     try {
-      store.sqlite.exec(nested ? 'SAVEPOINT import_file' : 'BEGIN IMMEDIATE');
-      open = true;
-      const batchId = await insertImportBatch(store.db, {
+      const opened = job !== undefined ? await job.savepoint('import_file').execute() : await store.db.startTransaction().execute();
+      trx = opened as ControlledTransaction<Database, ['import_file']>;
+      const inTrx = storeOn(store, opened);
+      const batchId = await insertImportBatch(inTrx.db, {
         file_name: file,
         sha256: source.sha256,
         kind: match.kind,
@@ -216,7 +241,9 @@ async function importSheet(
         undone_at: null,
       });
       const carried = new Set(match.mapped.map((m) => m.field));
-      const writer = makeKindWriter(match.kind, { store, links, batchId, asOfMonth: asOf.month, bulkMinRows: opts.bulkMinRows, carried });
+      const upserters = makeUpserters(inTrx, batchId);
+      await upserters.prepare(WRITTEN_TABLES[match.kind]);
+      const writer = makeKindWriter(match.kind, { store: inTrx, upserters, links, batchId, asOfMonth: asOf.month, bulkMinRows: opts.bulkMinRows, carried });
       const counts = report.counts;
       // Reshaped sheets give several rows per line of the file: duplicates are looked for in files read as they are.
       const duplicates = found.shapeNote === undefined ? new DuplicateRows() : null;
@@ -254,13 +281,14 @@ async function importSheet(
         if (counts.rows % PROGRESS_EVERY === 0) {
           if (opts.signal?.aborted) throw new ImportCancelled();
           await writer.checkpoint();
+          await upserters.flush(false);
           opts.onProgress?.({ file, rowsDone: counts.rows });
         }
       }
       if (opts.signal?.aborted) throw new ImportCancelled();
       if (frozenRows.months().length > 0) {
         // Throws (the catch below rolls back); the months were read under the same write lock.
-        await refuseFinalizedMonths(store.db, frozenRows, `导入「${file}」`);
+        await refuseFinalizedMonths(inTrx.db, frozenRows, `导入「${file}」`);
         throw new Error(`months ${frozenRows.months().join(', ')} were finalized when the import began`);
       }
       report.warnings = [...report.warnings, ...writer.warnings()];
@@ -271,20 +299,19 @@ async function importSheet(
       report.masterRowsChanged = MASTER_KINDS.has(match.kind) ? counts.updated : 0;
       if (match.kind === 'retailers') report.warnings.unshift(describeAsOfMonth(asOf));
       if (counts.rejected > 0 && !opts.skipInvalid) {
-        open = false;
-        rollback();
+        await rollback();
         report.message = `${counts.rejected} 行数据有误，整个文件未导入（可修改文件后重新导入，或选择只导入正确的行）`;
         return report;
       }
       if (counts.inserted + counts.updated + counts.unchanged === 0) {
-        open = false;
-        rollback();
+        await rollback();
         report.message = counts.rejected > 0 ? '没有一行数据是正确的，文件未导入' : '表头下面没有数据行，文件未导入';
         return report;
       }
+      await upserters.flush();
       if (opts.dryRun === true) {
-        open = false;
-        store.sqlite.exec(nested ? 'RELEASE import_file' : 'ROLLBACK');
+        // Alone, a dry run rolls back; in a job its rows stay for the next files until the job rolls back.
+        await end(job !== undefined);
         report.status = 'imported';
         report.dryRun = true;
         return report;
@@ -294,8 +321,9 @@ async function importSheet(
       await writer.finish();
       counts.linked = writer.linked();
       report.warnings.push(...writer.warnings().filter((w) => !warnedBefore.has(w)));
+      await upserters.flush();
       await finishImportBatch(
-        store.db,
+        inTrx.db,
         batchId,
         {
           rows_total: counts.rows,
@@ -309,13 +337,13 @@ async function importSheet(
         JSON.stringify(report.warnings),
         JSON.stringify(report.errors),
       );
-      store.sqlite.exec('COMMIT');
+      await end(true);
       opts.onProgress?.({ file, rowsDone: counts.rows });
       report.status = 'imported';
       report.batchId = batchId;
       return report;
     } catch (err) {
-      if (open && store.sqlite.inTransaction) rollback();
+      if (trx !== undefined) await rollback().catch(() => {});
       throw err;
     } finally {
       restoreCache();

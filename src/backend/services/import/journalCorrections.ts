@@ -1,30 +1,9 @@
-import type BetterSqlite3 from 'better-sqlite3';
-import type { Kysely } from 'kysely';
 import { jaccard } from '../../../core/similarity/jaccard';
 import { trigramSet } from '../../../core/similarity/trigramSet';
-import { param, prepareQuery, type PreparedQuery, type SqlValue } from '../../db/preparedQuery';
-import type { Database } from '../../db/schema';
+import type { JournalRows, SqlValue } from '../../db/rowUpserter';
 
 /** Without a retailer, an entry this close to a stored one of the same manager and day corrects it. */
 const CORRECTION_MIN_JACCARD = 0.5;
-
-/** The journal columns the writer sets; all of them are kept in row_history when an entry is corrected. */
-const JOURNAL_COLUMNS = [
-  'date',
-  'manager_id',
-  'retailer_id',
-  'retailer_ref',
-  'retailer_name',
-  'arrived_at',
-  'left_at',
-  'method',
-  'content',
-  'problems',
-  'actions',
-  'price_marked',
-  'display_ok',
-  'violation',
-] as const;
 
 type StoredEntry = Record<string, SqlValue> & { id: number };
 
@@ -39,39 +18,10 @@ type StoredEntry = Record<string, SqlValue> & { id: number };
  * once per import, and an entry this import matched exactly is never taken.
  */
 export class JournalCorrections {
-  private readonly byKey: PreparedQuery;
-  private readonly sameDay: PreparedQuery;
-  private readonly update: PreparedQuery;
-  private readonly history: PreparedQuery;
   private readonly claimed = new Set<number>();
 
-  constructor(db: Kysely<Database>, sqlite: BetterSqlite3.Database, private readonly batchId: number) {
-    const dyn = db as unknown as Kysely<Record<string, Record<string, SqlValue>>>;
-    this.byKey = prepareQuery(sqlite, dyn.selectFrom('journals').select('id').where('nk', '=', param('nk')).compile());
-    this.sameDay = prepareQuery(
-      sqlite,
-      dyn
-        .selectFrom('journals')
-        .select(['id', 'nk', 'batch_id', ...JOURNAL_COLUMNS])
-        .where('manager_id', '=', param('manager'))
-        .where('date', '=', param('date'))
-        // Entries this import added are its own, never corrected by it (and a file of new entries
-        // then costs one indexed probe per row that finds nothing).
-        .where('created_batch_id', '!=', param('batch'))
-        .orderBy('id')
-        .compile(),
-    );
-    const set: Record<string, string> = { nk: param('nk'), batch_id: param('batch') };
-    for (const c of JOURNAL_COLUMNS) set[c] = param(c);
-    this.update = prepareQuery(sqlite, dyn.updateTable('journals').set(set).where('id', '=', param('id')).compile());
-    this.history = prepareQuery(
-      sqlite,
-      dyn
-        .insertInto('row_history')
-        .values({ batch_id: param('batch'), table_name: param('table'), row_id: param('id'), old_json: param('old') })
-        .compile(),
-    );
-  }
+  /** `rows`: the store's journal entries as this batch sees them (db/sqlite/sqliteJournalRows, db/postgres/postgresUpserters). */
+  constructor(private readonly rows: JournalRows) {}
 
   /** Marks a stored entry as this import's: it is not corrected by a later row of the file. */
   claim(id: number): void {
@@ -83,10 +33,8 @@ export class JournalCorrections {
    * already stored (an ordinary re-import) or nothing is corrected (a new entry).
    */
   correct(nk: string, values: Record<string, SqlValue>): number | undefined {
-    if (this.byKey.statement.get(this.byKey.bind({ nk }))) return undefined;
-    const rows = this.sameDay.statement.all(
-      this.sameDay.bind({ manager: values.manager_id ?? null, date: values.date ?? null, batch: this.batchId }),
-    ) as StoredEntry[];
+    if (this.rows.hasKey(nk)) return undefined;
+    const rows: StoredEntry[] = this.rows.sameDay(values.manager_id ?? null, values.date ?? null);
     if (rows.length === 0) return undefined;
     const place = (v: Record<string, SqlValue>) => (v.retailer_id !== null && v.retailer_id !== undefined ? `id:${v.retailer_id}` : (v.retailer_ref ?? v.retailer_name ?? null));
     const wanted = place(values);
@@ -101,8 +49,7 @@ export class JournalCorrections {
     }
     if (!best) return undefined;
     const { id, ...old } = best.row;
-    this.history.statement.run(this.history.bind({ batch: this.batchId, table: 'journals', id, old: JSON.stringify(old) }));
-    this.update.statement.run(this.update.bind({ ...values, nk, batch: this.batchId, id }));
+    this.rows.rewrite(id, nk, values, old);
     this.claimed.add(id);
     return id;
   }

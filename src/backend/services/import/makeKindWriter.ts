@@ -4,10 +4,9 @@ import type { LinkValue } from '../../../core/kinds/kindDeclaration';
 import { KIND_DECLARATIONS } from '../../../core/kinds/kindRegistry';
 import type { KindKey } from '../../../shared/kindKeys';
 import type { Store } from '../../db/openStore';
-import type { SqlValue } from '../../db/preparedQuery';
+import type { SqlValue } from '../../db/sqlite/preparedQuery';
 import type { ImportedTableName } from '../../db/schema';
-import { suspendIndexes, type SuspendedIndexes } from '../../db/suspendIndexes';
-import { TableUpserter, type ColumnChange } from '../../db/tableUpserter';
+import type { ColumnChange, RowUpserter, SuspendedIndexes, Upserters } from '../../db/rowUpserter';
 import { keptColumns, sourceFieldsOf } from './carriedColumns';
 import { compactKey } from './compactKey';
 import { relinkRows } from './relinkRows';
@@ -17,6 +16,8 @@ import { makeRowWrites, type RowWrite, type Upsert } from './rowWrites';
 
 export interface KindWriterContext {
   store: Store;
+  /** The batch's table writers, for the store's dialect (db/makeUpserters). */
+  upserters: Upserters;
   links: LinkIndex;
   batchId: number;
   /** The month a retailer file's route assignments hold from. */
@@ -61,7 +62,7 @@ const BULK_MIN_ROWS = 20_000;
 /** Indexes a bulk load keeps: corrected journal entries are looked up by manager and day (JournalCorrections). */
 const KEPT_INDEXES: Partial<Record<ImportedTableName, readonly string[]>> = { journals: ['journals_manager_date'] };
 
-function worthSuspending(u: TableUpserter, minRows: number): boolean {
+function worthSuspending(u: RowUpserter, minRows: number): boolean {
   if (u.insertedRows < minRows || u.firstInsertedId === null) return false;
   // Ids grow and are never reused, so the ids below the first new one bound the rows there were.
   const before = u.firstInsertedId - 1;
@@ -101,7 +102,7 @@ export function makeKindWriter(kind: KindKey, ctx: KindWriterContext): KindWrite
   const columns = Object.entries(declaration.columns);
   const references = declaration.references;
   const tally = new UnlinkedTally();
-  const upserters = new Map<ImportedTableName, TableUpserter>();
+  const upserters = new Map<ImportedTableName, RowUpserter>();
   const changeSamples: RowChange[] = [];
   const counts = { assignmentsAdded: 0, linked: 0 };
   const labelOf = (t: ImportedTableName, column: string): string => {
@@ -118,11 +119,11 @@ export function makeKindWriter(kind: KindKey, ctx: KindWriterContext): KindWrite
         .map((c) => ({ column: c.column, label: labelOf(t, c.column), old: c.old, new: c.new })),
     });
   };
-  const upserterOf = (t: ImportedTableName, values: Record<string, SqlValue>): TableUpserter => {
+  const upserterOf = (t: ImportedTableName, values: Record<string, SqlValue>): RowUpserter => {
     let u = upserters.get(t);
     if (!u) {
       const names = Object.keys(values);
-      u = new TableUpserter(ctx.store.db, ctx.store.sqlite, t, names, ctx.batchId, keptColumns(kind, t, names, ctx.carried));
+      u = ctx.upserters.upserter(t, names, keptColumns(kind, t, names, ctx.carried));
       upserters.set(t, u);
     }
     return u;
@@ -252,7 +253,7 @@ export function makeKindWriter(kind: KindKey, ctx: KindWriterContext): KindWrite
     checkpoint: async () => {
       for (const [table, u] of upserters) {
         if (!suspended.has(table) && worthSuspending(u, ctx.bulkMinRows ?? BULK_MIN_ROWS)) {
-          suspended.set(table, await suspendIndexes(ctx.store.db, table, KEPT_INDEXES[table] ?? []));
+          suspended.set(table, await ctx.upserters.suspendIndexes(table, KEPT_INDEXES[table] ?? []));
         }
       }
     },

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { isPostgres } from '../../db/isPostgres';
 import type { Store } from '../../db/openStore';
 import type { Database, ImportedTableName } from '../../db/schema';
 
@@ -40,7 +41,13 @@ export async function relinkRows(store: Store, batchId: number, kind: 'retailers
     kind === 'retailers'
       ? RETAILER_REF_TABLES.map((t) => ({ ...t, column: 'retailer_id', ref: 'retailer_ref', parent: 'retailers', key: 'nk' }))
       : [{ table: 'orders' as ImportedTableName, label: '订单', column: 'brand_id', ref: 'brand_code', parent: 'brands', key: 'nk' }];
+  const onPostgres = isPostgres(store.db);
   for (const t of targets) {
+    // The old values as SQLite's json_object writes them ({"retailer_id":null,"batch_id":3}), byte
+    // for byte on PostgreSQL (whose json text would put spaces in); the column name is an identifier.
+    const oldJson = onPostgres
+      ? sql`cast(${`{"${t.column}":null,"batch_id":`} as text) || c.batch_id || '}'`
+      : sql`json_object(${t.column}, null, 'batch_id', c.batch_id)`;
     const match = sql`(select p.id from ${sql.table(t.parent)} p where p.${sql.ref(t.key)} = c.${sql.ref(t.ref)})`;
     const waiting = sql`c.${sql.ref(t.column)} is null and c.${sql.ref(t.ref)} is not null and ${match} is not null`;
     // A finalized month's rows stay as they were finalized (frozen means frozen): counted, not linked.
@@ -53,8 +60,8 @@ export async function relinkRows(store: Store, batchId: number, kind: 'retailers
       frozen += Number(r.n);
     }
     await sql`insert into row_history (batch_id, table_name, row_id, old_json)
-      select ${batchId}, ${t.table}, c.id, json_object(${t.column}, null, 'batch_id', c.batch_id)
-      from ${sql.table(t.table)} c where ${waiting} and not ${final}`.execute(store.db);
+      select cast(${batchId} as integer), cast(${t.table} as text), c.id, ${oldJson}
+      from ${sql.table(t.table)} c where ${waiting} and not ${final} order by c.id`.execute(store.db);
     const res = await sql`update ${sql.table(t.table)} as c set ${sql.ref(t.column)} = ${match}, batch_id = ${batchId}
       where ${waiting} and not ${final}`.execute(store.db);
     const n = Number(res.numAffectedRows ?? 0);

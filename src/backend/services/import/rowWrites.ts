@@ -1,8 +1,8 @@
 import { textOf, type RecordData } from '../../../core/import/records';
 import type { KindKey } from '../../../shared/kindKeys';
-import type { SqlValue } from '../../db/preparedQuery';
+import type { SqlValue } from '../../db/rowUpserter';
 import type { ImportedTableName } from '../../db/schema';
-import type { UpsertOutcome } from '../../db/tableUpserter';
+import type { UpsertOutcome } from '../../db/rowUpserter';
 import { forgetOrderMonths } from '../../repositories/orderMonthCache';
 import { carriesAny } from './carriedColumns';
 import { compactKey } from './compactKey';
@@ -129,7 +129,7 @@ export function makeRowWrites(kind: KindKey, env: RowWriteEnv): RowWriter | unde
       let corrections: JournalCorrections | undefined;
       return ({ table, nk, values }, unlinked) => {
         // A corrected entry replaces the one it corrects instead of being added beside it.
-        corrections ??= new JournalCorrections(ctx.store.db, ctx.store.sqlite, ctx.batchId);
+        corrections ??= new JournalCorrections(ctx.upserters.journalRows());
         const corrected = corrections.correct(compactKey(nk), values);
         const out = corrected === undefined ? upsert(table, nk, values) : { outcome: 'updated' as const, id: corrected };
         corrections.claim(out.id);

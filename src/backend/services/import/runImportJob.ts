@@ -153,7 +153,7 @@ export async function runImportJob(store: Store, files: readonly ImportJobFile[]
   // A dry run checks the files as one job would import them (the retailer file sees the roster
   // dropped with it) inside one transaction, rolled back at the end: nothing is written.
   const dryRun = opts.dryRun === true;
-  if (dryRun) store.sqlite.exec('BEGIN IMMEDIATE');
+  const jobTransaction = dryRun ? await store.db.startTransaction().execute() : undefined;
   try {
   for (const [fileIndex, p] of planned.entries()) {
     if (opts.signal?.aborted) {
@@ -170,7 +170,7 @@ export async function runImportJob(store: Store, files: readonly ImportJobFile[]
       skipInvalid: opts.skipInvalid,
       asOfMonth: p.file.asOfMonth ?? opts.asOfMonth,
       dryRun,
-      insideJobTransaction: dryRun,
+      jobTransaction,
       now: opts.now,
       importedBy: opts.importedBy,
       signal: opts.signal,
@@ -179,7 +179,7 @@ export async function runImportJob(store: Store, files: readonly ImportJobFile[]
     reports.push(report);
   }
   } finally {
-    if (dryRun && store.sqlite.inTransaction) store.sqlite.exec('ROLLBACK');
+    await jobTransaction?.rollback().execute();
     // Files a cancel skipped were opened by planning and never read.
     for (const p of planned) await p.opened?.close();
   }

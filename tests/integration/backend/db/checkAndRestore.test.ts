@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { backupsFolder, listBackups } from '../../../../src/backend/db/backupDatabase';
-import { checkDatabase } from '../../../../src/backend/db/checkDatabase';
+import { backupsFolder, listBackups } from '../../../../src/backend/db/sqlite/backupDatabase';
+import { checkDatabase } from '../../../../src/backend/db/sqlite/checkDatabase';
 import { openStore } from '../../../../src/backend/db/openStore';
-import { finishInterruptedRestore, latestHealthyBackup, restoreBackup } from '../../../../src/backend/db/restoreBackup';
-import { verifiedBackup } from '../../../../src/backend/db/verifiedBackup';
+import { finishInterruptedRestore, latestHealthyBackup, restoreBackup } from '../../../../src/backend/db/sqlite/restoreBackup';
+import { verifiedBackup } from '../../../../src/backend/db/sqlite/verifiedBackup';
 import { importFile } from '../../../../src/backend/services/import/importFile';
 import { tempDir } from '../../../helpers/tempDir';
 import { writeBrandsCsv } from '../../../helpers/brandsCsv';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BackendSession } from '../../../../electron/main/backendSession';
 import { createDispatch } from '../../../../electron/main/contractDispatch';
 import { rendererIndexUrl } from '../../../../electron/main/navigationPolicy';
-import { listBackups } from '../../../../src/backend/db/backupDatabase';
+import { listBackups } from '../../../../src/backend/db/sqlite/backupDatabase';
 import { openStore, type Store } from '../../../../src/backend/db/openStore';
 import { WriteLock } from '../../../../src/backend/handlers/writeLock';
 import { startHttpHost, type HttpHost } from '../../../../src/backend/host/startHttpHost';

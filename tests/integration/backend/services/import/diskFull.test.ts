@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listBackups } from '../../../../../src/backend/db/backupDatabase';
+import { listBackups } from '../../../../../src/backend/db/sqlite/backupDatabase';
 import { openStore } from '../../../../../src/backend/db/openStore';
 import { createHandlers } from '../../../../../src/backend/handlers';
 import { DISK_FULL_MESSAGE } from '../../../../../src/backend/services/import/diskFullMessage';

@@ -1,8 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { CompiledQuery } from 'kysely';
+import type { SqlValue } from '../rowUpserter';
 
-/** A value SQLite stores as is. */
-export type SqlValue = string | number | null;
+export type { SqlValue };
 
 const SENTINEL_PREFIX = '\u0000param:';
 

@@ -1,16 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { param, prepareQuery, type PreparedQuery, type SqlValue } from './preparedQuery';
-import type { Database, ImportedTableName } from './schema';
-
-export type UpsertOutcome = 'inserted' | 'updated' | 'unchanged';
-
-/** One stored value an update changed. */
-export interface ColumnChange {
-  column: string;
-  old: SqlValue;
-  new: SqlValue;
-}
+import type { ColumnChange, RowUpserter, UpsertOutcome } from '../rowUpserter';
+import type { Database, ImportedTableName } from '../schema';
 
 /**
  * Writes one imported row by natural key: inserts it, updates it (keeping the old values in
@@ -21,7 +13,7 @@ export interface ColumnChange {
  * costs one index probe per row the second way instead of two; a re-imported file costs one
  * probe the first way. So the upserter goes by what the previous row turned out to be.
  */
-export class TableUpserter {
+export class TableUpserter implements RowUpserter {
   private readonly select: PreparedQuery;
   private readonly insert: PreparedQuery;
   private readonly update: PreparedQuery;

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from './schema';
+import type { Database } from '../schema';
 
 /** Indexes dropped for a bulk load, and how to put them back. */
 export interface SuspendedIndexes {
