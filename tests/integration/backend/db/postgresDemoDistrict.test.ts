@@ -84,9 +84,12 @@ describe.skipIf(!pgUrl)(`the demo district on PostgreSQL${postgresSkipReason()}`
     expect(inserted.id).toBe(Number(before.id) + 1);
   });
 
-  it('says clearly what does not run on PostgreSQL yet (undo backs up through better-sqlite3 first)', async () => {
+  it('refuses to undo a batch later batches build on, as on SQLite (undo runs on PostgreSQL now)', async () => {
     const run = await runCli(['undo', '1', '--db', url]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('目前只支持 SQLite 数据库文件');
+    expect(run.stderr).toContain('请先按此顺序撤销');
+    expect(run.stderr).not.toContain('目前只支持 SQLite 数据库文件');
+    const batch = await pg.db.selectFrom('import_batches').select('undone_at').where('id', '=', 1).executeTakeFirstOrThrow();
+    expect(batch.undone_at).toBeNull();
   });
 });
