@@ -10,6 +10,7 @@ import * as m0008 from './0008_verdicts';
 import * as m0009 from './0009_master_history';
 import * as m0010 from './0010_punch_source_order_number';
 import * as m0013 from './0013_orders_batch_index';
+import * as m0014 from './0014_districts';
 
 /** An explicit list, because bundlers break folder scans. Append only. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009_master_history': m0009,
   '0010_punch_source_order_number': m0010,
   '0013_orders_batch_index': m0013,
+  '0014_districts': m0014,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -6,6 +6,7 @@ import type { Store } from '../../db/openStore';
 import { findScheme, getSchemeById } from '../../repositories/schemeRepository';
 import type { EvaluationInputs } from './evaluationInputs';
 import { monthStaleness, type StaleReason } from './monthStaleness';
+import { resolveDistrict } from '../districts/resolveDistrict';
 
 export interface AdjustmentView {
   managerCode: string;
@@ -19,6 +20,8 @@ export interface AdjustmentView {
 /** A month as stored: the computed evaluation with the supervisor's adjustments applied on top. */
 export interface MonthSnapshot {
   month: string;
+  /** The district (营销部) whose month it is (migration 0014). */
+  districtId: number;
   status: 'draft' | 'final';
   evaluatedAt: string;
   finalizedAt: string | null;
@@ -34,13 +37,16 @@ export interface MonthSnapshot {
   nextScheme: { name: string; version: number };
 }
 
-export async function readMonthSnapshot(store: Store, month: string): Promise<MonthSnapshot | undefined> {
-  const row = await store.db.selectFrom('evaluations').selectAll().where('month', '=', month).executeTakeFirst();
+/** district: the district's month; undefined: the store's only district (services/districts/resolveDistrict). */
+export async function readMonthSnapshot(store: Store, month: string, district?: number | null): Promise<MonthSnapshot | undefined> {
+  const districtId = district ?? (await resolveDistrict(store.db));
+  if (districtId === null) return undefined;
+  const row = await store.db.selectFrom('evaluations').selectAll().where('month', '=', month).where('district_id', '=', districtId).executeTakeFirst();
   if (!row) return undefined;
   const stored = await getSchemeById(store.db, row.scheme_id);
   if (!stored) return undefined;
   const adjustments = (
-    await store.db.selectFrom('adjustments').selectAll().where('month', '=', month).orderBy('id').execute()
+    await store.db.selectFrom('adjustments').selectAll().where('month', '=', month).where('district_id', '=', districtId).orderBy('id').execute()
   )
     .filter((a): a is typeof a & { dimension: DimensionKey } => (DIMENSION_KEYS as readonly string[]).includes(a.dimension))
     .map((a) => ({
@@ -58,6 +64,7 @@ export async function readMonthSnapshot(store: Store, month: string): Promise<Mo
   const inputs = row.inputs_json === null ? null : (JSON.parse(row.inputs_json) as EvaluationInputs);
   return {
     month,
+    districtId,
     status: row.status,
     evaluatedAt: row.evaluated_at,
     finalizedAt: row.finalized_at,
@@ -66,7 +73,7 @@ export async function readMonthSnapshot(store: Store, month: string): Promise<Mo
     inputBatchIds,
     evaluation: applyAdjustments(computed, [...latest.values()], stored.scheme),
     adjustments,
-    stale: await monthStaleness(store.db, { month, inputBatchIds, inputs }),
+    stale: await monthStaleness(store.db, { month, inputBatchIds, inputs, districtId }),
     nextScheme: { name: stored.scheme.name, version: (await findScheme(store.db, stored.scheme.name))?.scheme.version ?? stored.scheme.version },
   };
 }
@@ -81,7 +88,11 @@ export async function writeMonthSnapshot(
   now: Date,
   /** What it was computed from; null (the bench) leaves staleness to the batches read. */
   inputs: EvaluationInputs | null = null,
+  /** The district whose month it is; undefined: the store's only district. */
+  district?: number,
 ): Promise<void> {
+  const districtId = district ?? (await resolveDistrict(store.db));
+  if (districtId === null) throw new Error('a month snapshot needs a district: the store has none');
   await store.db
     .insertInto('evaluations')
     .values({
@@ -94,9 +105,10 @@ export async function writeMonthSnapshot(
       input_batches_json: JSON.stringify(inputBatchIds),
       result_json: JSON.stringify(evaluation),
       inputs_json: inputs === null ? null : JSON.stringify(inputs),
+      district_id: districtId,
     })
     .onConflict((oc) =>
-      oc.column('month').doUpdateSet({
+      oc.columns(['district_id', 'month']).doUpdateSet({
         scheme_id: schemeId,
         evaluated_at: now.toISOString(),
         input_batches_json: JSON.stringify(inputBatchIds),

@@ -25,6 +25,8 @@ import { LinkIndex } from './linkIndex';
 import { makeKindWriter } from './makeKindWriter';
 import { defaultAsOfMonth, describeAsOfMonth } from './defaultAsOfMonth';
 import { findDataSheet, type SheetPlan } from './findDataSheet';
+import { RequestError } from '../requestError';
+import { DISTRICT_REFUSALS, planImportDistrict, settleImportDistrict } from '../districts/importDistrict';
 
 export interface ImportProgress {
   file: string;
@@ -57,6 +59,8 @@ export interface ImportFileOptions {
   insideJobTransaction?: boolean;
   /** Rows a table must take before its secondary indexes are rebuilt at the end instead (see makeKindWriter); tests lower it. */
   bulkMinRows?: number;
+  /** The district (营销部) to import into, by name (--district); needed in a store with several (services/districts/importDistrict). */
+  district?: string;
 }
 
 /** Kinds whose existing rows other data hangs on: changing them is confirmed first in the import centre. */
@@ -123,8 +127,10 @@ export async function importFile(store: Store, input: SpreadsheetInput, opts: Im
       report.counts = emptyCounts();
       return report;
     }
-    if (err instanceof FileRefusedError || err instanceof FinalizedMonthError) {
+    // A RequestError here is a district refusal (which 营销部 the file belongs to): said as it is.
+    if (err instanceof FileRefusedError || err instanceof FinalizedMonthError || err instanceof RequestError) {
       report.message = err.message;
+      if (err instanceof RequestError && DISTRICT_REFUSALS.has(err.code)) report.districtRefused = true;
       report.counts = emptyCounts();
       return report;
     }
@@ -162,7 +168,13 @@ async function importSheet(
     };
     const headerByField = new Map(match.mapped.map((m) => [m.field, m] as const));
     const parse = makeRowParser(match, { date1904: source.date1904 });
-    const links = await LinkIndex.load(store);
+    // The district (营销部) the file goes into; rows link only to that district's people and shops.
+    const districtPlan = await planImportDistrict(store.db, match.kind, opts.district);
+    // A district yet to be created (0) has no people, shops or finalized months; a roster's is told by its rows.
+    const districtScope = 'id' in districtPlan ? districtPlan.id : 'create' in districtPlan ? 0 : undefined;
+    const rosterDepartments = new Set<string>();
+    const rosterCodes: string[] = [];
+    const links = await LinkIndex.load(store, districtScope);
     // Only retailer files carry route assignments; the month they speak for is said in the report.
     const asOf = await defaultAsOfMonth(store, file, opts.now, opts.asOfMonth);
     if (match.kind === 'retailers') {
@@ -170,8 +182,8 @@ async function importSheet(
       report.asOfMonthSource = asOf.source;
     }
     // The freeze (定稿): rows in a finalized month are never written, and the file is refused whole.
-    if (match.kind === 'retailers') await refuseFinalizedMonths(store.db, [asOf.month], `导入「${file}」的线路分配（自 ${asOf.month} 起）`);
-    const frozen = await finalizedMonths(store.db);
+    if (match.kind === 'retailers') await refuseFinalizedMonths(store.db, [asOf.month], `导入「${file}」的线路分配（自 ${asOf.month} 起）`, districtScope);
+    const frozen = await finalizedMonths(store.db, districtScope);
     const frozenRows = new MonthTouches();
 
     // Inside a dry-run job's transaction each file is a savepoint, kept for the files after it
@@ -215,6 +227,10 @@ async function importSheet(
         } else if (frozen.size > 0 && frozen.has(recordMonth(parsed.record) ?? '')) {
           frozenRows.add(recordMonth(parsed.record), `第 ${row.rowNumber} 行`);
         } else {
+          if (parsed.record.kind === 'roster') {
+            rosterCodes.push(parsed.record.data.code);
+            if (parsed.record.data.department) rosterDepartments.add(parsed.record.data.department);
+          }
           duplicates?.see(row);
           const outcome = writer.write(parsed.record);
           if (outcome.status === 'invalid') {
@@ -243,9 +259,10 @@ async function importSheet(
       if (opts.signal?.aborted) throw new ImportCancelled();
       if (frozenRows.months().length > 0) {
         // Throws (the catch below rolls back); the months were read under the same write lock.
-        await refuseFinalizedMonths(store.db, frozenRows, `导入「${file}」`);
+        await refuseFinalizedMonths(store.db, frozenRows, `导入「${file}」`, districtScope);
         throw new Error(`months ${frozenRows.months().join(', ')} were finalized when the import began`);
       }
+      report.district = (await settleImportDistrict(store.db, batchId, districtPlan, { departments: rosterDepartments, codes: rosterCodes }, opts.now)).name;
       report.warnings = [...report.warnings, ...writer.warnings()];
       const duplicateWarning = duplicates?.warning() ?? null;
       if (duplicateWarning !== null) report.warnings.push(duplicateWarning);

@@ -26,28 +26,33 @@ export interface ReportInputs {
  */
 export async function monthReportInputs(store: Store, snapshot: MonthSnapshot, now: Date): Promise<ReportInputs> {
   if (snapshot.status !== 'final') return liveReportInputs(store, snapshot.month, snapshot.evaluation);
-  const frozen = await store.db.selectFrom('report_freezes').select('inputs_json').where('month', '=', snapshot.month).executeTakeFirst();
+  const frozen = await store.db
+    .selectFrom('report_freezes')
+    .select('inputs_json')
+    .where('month', '=', snapshot.month)
+    .where('district_id', '=', snapshot.districtId)
+    .executeTakeFirst();
   if (frozen) return JSON.parse(frozen.inputs_json) as ReportInputs;
   // Exports do not take the write lock: while another request's transaction is open on the
   // connection, the freeze waits for the next export rather than joining that transaction.
   if (store.sqlite.inTransaction) return liveReportInputs(store, snapshot.month, snapshot.evaluation);
-  return freezeReportInputs(store, snapshot.month, snapshot.evaluation, now);
+  return freezeReportInputs(store, snapshot.month, snapshot.evaluation, now, snapshot.districtId);
 }
 
 /** Freezes a month's report inputs as they read now (when the month is finalized). */
-export async function freezeReportInputs(store: Store, month: string, evaluation: MonthEvaluation, now: Date): Promise<ReportInputs> {
+export async function freezeReportInputs(store: Store, month: string, evaluation: MonthEvaluation, now: Date, districtId: number): Promise<ReportInputs> {
   const inputs = await liveReportInputs(store, month, evaluation);
   await store.db
     .insertInto('report_freezes')
-    .values({ month, frozen_at: now.toISOString(), inputs_json: JSON.stringify(inputs) })
-    .onConflict((oc) => oc.column('month').doUpdateSet({ frozen_at: now.toISOString(), inputs_json: JSON.stringify(inputs) }))
+    .values({ month, frozen_at: now.toISOString(), inputs_json: JSON.stringify(inputs), district_id: districtId })
+    .onConflict((oc) => oc.columns(['district_id', 'month']).doUpdateSet({ frozen_at: now.toISOString(), inputs_json: JSON.stringify(inputs) }))
     .execute();
   return inputs;
 }
 
 /** A reopened month reads the store again; it is frozen anew when finalized again. */
-export async function thawReportInputs(store: Store, month: string): Promise<void> {
-  await store.db.deleteFrom('report_freezes').where('month', '=', month).execute();
+export async function thawReportInputs(store: Store, month: string, districtId: number): Promise<void> {
+  await store.db.deleteFrom('report_freezes').where('month', '=', month).where('district_id', '=', districtId).execute();
 }
 
 async function liveReportInputs(store: Store, month: string, evaluation: MonthEvaluation): Promise<ReportInputs> {

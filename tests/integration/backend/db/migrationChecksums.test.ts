@@ -21,6 +21,7 @@ const PINNED: Record<string, string> = {
   '0009_master_history': '832879bc6059852aaad88d1ff3f869d15ef04b741ef5cc403ec95f02868178d9',
   '0010_punch_source_order_number': 'd5b4901f879c1746d5db63a85816a2c067ca50f5ca65f6d9d578fac1513d68b4',
   '0013_orders_batch_index': '302792b07d698f52c6622ab1ebcf1e91dab14d809e65b92fcc4863debc6143f2',
+  '0014_districts': '6a8c7e3fcfbaad7c545d3b0d416f95a9a3634ef28d56a31234db130733c2a9c5',
 };
 
 const folder = 'src/backend/db/migrations';
