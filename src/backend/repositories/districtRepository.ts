@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema';
+import type { Database, ImportedTableName } from '../db/schema';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -50,6 +50,32 @@ export async function foreignRowsChangedBy(db: Executor, batchId: number, distri
     .limit(6)
     .execute();
   return { managers: managers.map((m) => m.code), retailers: retailers.map((r) => r.licence) };
+}
+
+/**
+ * Rows of `table` this batch changed that another district's batch brought (their natural keys
+ * are the city's: a 问卷编号 or an order line two districts both have): at most `limit` keys, and
+ * the other district's name.
+ */
+export async function rowsOfOtherDistrictsChangedBy(
+  db: Executor,
+  table: ImportedTableName,
+  batchId: number,
+  districtId: number,
+  limit = 5,
+): Promise<{ keys: string[]; district: string | null }> {
+  const rows = await db
+    .selectFrom(`${table} as t` as 'orders as t')
+    .innerJoin('import_batches as b', 'b.id', 't.created_batch_id')
+    .leftJoin('districts as d', 'd.id', 'b.district_id')
+    .select(['t.nk', 'd.name'])
+    .where('t.batch_id', '=', batchId)
+    .where('b.district_id', 'is not', null)
+    .where('b.district_id', '!=', districtId)
+    .orderBy('t.id')
+    .limit(limit)
+    .execute();
+  return { keys: rows.map((r) => r.nk), district: rows[0]?.name ?? null };
 }
 
 /** The district of each of these manager codes that exists (codes are unique in the city). */

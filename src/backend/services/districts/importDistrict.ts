@@ -1,7 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { KindName } from '../../../core/import/kinds';
 import type { Database } from '../../db/schema';
-import { claimBatchMasterRows, createDistrict, type District, districtsOfManagerCodes, findDistrictByName, foreignRowsChangedBy, listDistricts } from '../../repositories/districtRepository';
+import { TABLE_OF_KIND } from '../../db/kindTables';
+import { claimBatchMasterRows, createDistrict, rowsOfOtherDistrictsChangedBy, type District, districtsOfManagerCodes, findDistrictByName, foreignRowsChangedBy, listDistricts } from '../../repositories/districtRepository';
 import { readSupervisor } from '../app/supervisor';
 import { RequestError } from '../requestError';
 
@@ -9,6 +10,9 @@ type Executor = Kysely<Database> | Transaction<Database>;
 
 /** The RequestError codes an import is refused with when its district cannot be told or is not its own. */
 export const DISTRICT_REFUSALS: ReadonlySet<string> = new Set(['district_needed', 'unknown_district', 'several_districts_in_file', 'other_district']);
+
+/** Kinds the whole city shares: one brand list and one work calendar, whichever district imports them. */
+export const CITY_KINDS: ReadonlySet<KindName> = new Set(['brands', 'calendar']);
 
 /** The name a store's first district gets when nothing names it. */
 export const DEFAULT_DISTRICT_NAME = '本营销部';
@@ -112,6 +116,7 @@ export async function districtIdOfPlan(db: Executor, plan: { id: number } | { cr
  */
 export async function settleImportDistrict(
   db: Executor,
+  kind: KindName,
   batchId: number,
   plan: ImportDistrictPlan,
   roster: { departments: ReadonlySet<string>; codes: readonly string[] },
@@ -123,6 +128,14 @@ export async function settleImportDistrict(
   await claimBatchMasterRows(db, batchId, districtId);
   const foreign = await foreignRowsChangedBy(db, batchId, districtId);
   const named = [...foreign.managers.map((c) => `工号 ${c}`), ...foreign.retailers.map((l) => `许可证号 ${l}`)];
+  // Brands and the calendar are the city's: any district's file may change them.
+  const other = CITY_KINDS.has(kind) ? null : await rowsOfOtherDistrictsChangedBy(db, TABLE_OF_KIND[kind], batchId, districtId);
+  if (other && other.keys.length > 0) {
+    throw new RequestError(
+      'other_district',
+      `文件里有与营销部「${other.district ?? ''}」已导入的数据相同的行（${other.keys.slice(0, 3).join('、')}${other.keys.length > 3 ? ' 等' : ''}），整个文件未导入：同一行只能属于一个营销部，请确认文件属于本营销部`,
+    );
+  }
   if (named.length > 0) {
     throw new RequestError(
       'other_district',

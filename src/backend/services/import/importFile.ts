@@ -262,7 +262,7 @@ async function importSheet(
         await refuseFinalizedMonths(store.db, frozenRows, `导入「${file}」`, districtScope);
         throw new Error(`months ${frozenRows.months().join(', ')} were finalized when the import began`);
       }
-      report.district = (await settleImportDistrict(store.db, batchId, districtPlan, { departments: rosterDepartments, codes: rosterCodes }, opts.now)).name;
+      report.district = (await settleImportDistrict(store.db, match.kind, batchId, districtPlan, { departments: rosterDepartments, codes: rosterCodes }, opts.now)).name;
       report.warnings = [...report.warnings, ...writer.warnings()];
       const duplicateWarning = duplicates?.warning() ?? null;
       if (duplicateWarning !== null) report.warnings.push(duplicateWarning);

@@ -143,6 +143,19 @@ describe('two districts in one SQLite store', () => {
     expect(refused[0]?.message).toContain('已定稿');
   });
 
+  it('a file whose rows are another district’s rows by their key (a 问卷编号 both districts use) is refused, and changes nothing', async () => {
+    const taken = await store.db.selectFrom('surveys').select(['survey_id', 'date', 'knows_manager']).where('survey_id', 'is not', null).orderBy('id').executeTakeFirstOrThrow();
+    const surveys = writeCsv(path.join(dir, '城区满意度.csv'), [
+      ['问卷编号', '调查日期', '许可证号', '是否认识客户经理', '总体满意度'],
+      [taken.survey_id, '2026-10-21', '370903990001', '是', '满意'],
+    ], 'utf8-bom');
+    const reports = await importFiles(store, [surveys], { now, district: '城区营销部' });
+    expect(reports[0]?.status).toBe('refused');
+    expect(reports[0]?.message).toContain('营销部「临河营销部」');
+    const kept = await store.db.selectFrom('surveys').select(['survey_id', 'date', 'knows_manager']).where('survey_id', '=', taken.survey_id).execute();
+    expect(kept).toEqual([taken]);
+  });
+
   it('a district’s file naming another district’s manager does not reach that manager', async () => {
     const wrong = writeCsv(path.join(dir, '错放日志.csv'), [
       ['日期', '工号', '姓名', '许可证号', '日志内容'],
