@@ -12,10 +12,10 @@ type Executor = Kysely<Database> | Transaction<Database>;
 export const DISTRICT_REFUSALS: ReadonlySet<string> = new Set(['district_needed', 'unknown_district', 'several_districts_in_file', 'other_district']);
 
 /** Kinds the whole city shares: one brand list and one work calendar, whichever district imports them. */
-export const CITY_KINDS: ReadonlySet<KindName> = new Set(['brands', 'calendar']);
+const CITY_KINDS: ReadonlySet<KindName> = new Set(['brands', 'calendar']);
 
 /** The name a store's first district gets when nothing names it. */
-export const DEFAULT_DISTRICT_NAME = '本营销部';
+const DEFAULT_DISTRICT_NAME = '本营销部';
 
 /** Which district an import goes into: known, to be created, or told by the roster's 营销部 column. */
 export type ImportDistrictPlan = { id: number } | { create: string } | { fromRoster: true };
@@ -60,7 +60,7 @@ export async function planImportDistrict(db: Executor, kind: KindName, requested
  * - otherwise refused, saying what to choose (several 营销部 in one new roster, an unknown
  *   营销部, or a store with several districts and nothing telling which).
  */
-export async function settleRosterDistrict(db: Executor, departments: ReadonlySet<string>, codes: readonly string[]): Promise<ImportDistrictPlan> {
+async function settleRosterDistrict(db: Executor, departments: ReadonlySet<string>, codes: readonly string[]): Promise<ImportDistrictPlan> {
   const districts = await listDistricts(db);
   const known = new Set([...(await districtsOfManagerCodes(db, codes)).values()].filter((id): id is number => id !== null));
   if (known.size > 1) {
@@ -101,7 +101,7 @@ export async function settleRosterDistrict(db: Executor, departments: ReadonlySe
 }
 
 /** The district id a plan stands for, creating the district inside the import's transaction. */
-export async function districtIdOfPlan(db: Executor, plan: { id: number } | { create: string }, now: Date): Promise<number> {
+async function districtIdOfPlan(db: Executor, plan: { id: number } | { create: string }, now: Date): Promise<number> {
   if ('id' in plan) return plan.id;
   const existing = await findDistrictByName(db, plan.create);
   return existing ? existing.id : (await createDistrict(db, plan.create, now)).id;
