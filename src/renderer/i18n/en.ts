@@ -129,6 +129,8 @@ export const en: Resources = {
     fixAndRetryHint: 'Fix “{{file}}” in Excel using the error list, save it and drop it here again.',
     skipInvalid: 'Import only the valid rows',
     allDone: 'Done: {{ok}} files imported, {{bad}} not imported',
+    district: 'District',
+    districtPlaceholder: 'Choose the district (this store has several)',
     colRow: 'Row',
     colColumn: 'Column',
     colValue: 'Value',

@@ -129,6 +129,8 @@ export const zhCN = {
     fixAndRetryHint: '请在 Excel 中按错误清单修改「{{file}}」，保存后重新拖进来。',
     skipInvalid: '只导入正确的行',
     allDone: '导入完成：{{ok}} 个文件已导入，{{bad}} 个文件未导入',
+    district: '营销部',
+    districtPlaceholder: '选择营销部（本库有多个营销部）',
     colRow: '行',
     colColumn: '列',
     colValue: '值',
