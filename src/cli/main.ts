@@ -14,6 +14,7 @@ const USAGE = `用法：kaoping <命令> [选项]
   finalize --month YYYY-MM [--by NAME] [--db FILE]
   reopen   --month YYYY-MM --reason TEXT [--by NAME] [--db FILE]
   report   --month YYYY-MM --out FILE.xlsx [--db FILE]
+  city     --month YYYY-MM [--json] [--out 市公司汇总.xlsx] [--db FILE]   (ranks and compares the districts' months)
   serve    [--db FILE] [--port N | --listen HOST:PORT] [--login] [--tls-cert FILE --tls-key FILE]
            (the workbench in a browser on 127.0.0.1, prints its URL; --listen beyond this computer: PostgreSQL, login with accounts)
   audit verify [--db FILE] [--json]   (checks the audit log's hash chain; names the first broken row)
@@ -23,6 +24,7 @@ const USAGE = `用法：kaoping <命令> [选项]
 --db 默认取环境变量 $KAOPING_DB，否则为桌面程序的数据库文件；也可以是 postgres://用户@主机:端口/数据库（PostgreSQL，尚在建设中）。
 import --dry-run 只检查并列出将要发生的变化，不写入任何数据；--month 为零售客户档案的线路分配生效月份。
 user 的密码从不写在命令行上：终端里输入两次（不回显），或取环境变量 $KAOPING_PASSWORD，或用 --password-stdin 从标准输入读一行。
+--district 名称：本库有多个营销部时指明营销部（import、evaluate、adjust、score、finalize、reopen、report）；导入时若该营销部尚不存在则新建。
 --by 记录操作人（考核人，导入时记在导入批次上）；默认取环境变量 $KAOPING_USER，否则为程序中设置的考核人（设置 › 常规）。`;
 
 type Command = (args: string[]) => Promise<number>;
@@ -42,6 +44,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./commands/runServe')).runServe,
   audit: async () => (await import('./commands/runAudit')).runAudit,
   user: async () => (await import('./commands/runUser')).runUser,
+  city: async () => (await import('./commands/runCity')).runCity,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -78,6 +78,10 @@ export interface FileImportReport {
   asOfMonthSource?: AsOfMonthSource | null;
   /** A dry run: everything was checked and counted, nothing was written. */
   dryRun?: boolean;
+  /** The district (营销部) the file went into (migration 0014). */
+  district?: string | null;
+  /** Refused because its district could not be told (or the file held another district's rows). */
+  districtRefused?: boolean;
 }
 
 export const MAX_REPORTED_ISSUES = 1000;

@@ -31,6 +31,8 @@ export interface ImportBatchesTable {
   imported_at: string;
   imported_by: string | null;
   undone_at: string | null;
+  /** The district imported into (migration 0014; null only in a store that had none). */
+  district_id: number | null;
 }
 
 export interface ManagersTable extends ImportedRow {
@@ -45,6 +47,8 @@ export interface ManagersTable extends ImportedRow {
   status: string | null;
   /** 离职日期/调离日期 (migration 0008). */
   left_on: Generated<string | null>;
+  /** The manager's district (migration 0014). */
+  district_id: number | null;
 }
 
 export interface RetailersTable extends ImportedRow {
@@ -63,6 +67,8 @@ export interface RetailersTable extends ImportedRow {
   manager_code: string | null;
   manager_name: string | null;
   status: string | null;
+  /** The retailer's own district (migration 0014). */
+  district_id: number | null;
 }
 
 export interface AssignmentsTable extends ImportedRow {
@@ -224,6 +230,8 @@ export interface EvaluationsTable {
   result_json: string;
   /** What the evaluation was computed from (migration 0008; null before it). */
   inputs_json: Generated<string | null>;
+  /** One evaluation per district × month (migration 0014). */
+  district_id: number;
 }
 
 export interface AdjustmentsTable {
@@ -235,6 +243,8 @@ export interface AdjustmentsTable {
   reason: string;
   created_by: string;
   created_at: string;
+  /** Migration 0014. */
+  district_id: number | null;
 }
 
 /** Append-only: the database refuses UPDATE and DELETE on it. */
@@ -340,6 +350,8 @@ export interface ReportFreezesTable {
   month: string;
   frozen_at: string;
   inputs_json: string;
+  /** Migration 0014: one per district × month. */
+  district_id: number;
 }
 
 /** Small named settings (migration 0008): 'supervisor' → { name, unit }. */
@@ -358,6 +370,15 @@ export interface ManualScoresTable {
   score: number;
   reason: string;
   created_by: string;
+  created_at: string;
+  /** Migration 0014. */
+  district_id: number | null;
+}
+
+/** A district (营销部) of the city company (migration 0014). */
+export interface DistrictsTable {
+  id: Generated<number>;
+  name: string;
   created_at: string;
 }
 
@@ -378,6 +399,7 @@ export interface AccountsTable {
 }
 
 export interface Database {
+  districts: DistrictsTable;
   import_batches: ImportBatchesTable;
   managers: ManagersTable;
   retailers: RetailersTable;
@@ -431,6 +453,7 @@ export type ImportedTableName = Exclude<
   | 'report_freezes'
   | 'journal_copy_cache'
   | 'accounts'
+  | 'districts'
 >;
 
 export type ImportBatchRow = Selectable<ImportBatchesTable>;

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { cityMonth } from '../services/city/cityMonth';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +14,7 @@ import { rowDetail } from '../services/data/rowDetail';
 import type { HandlerEnv } from './handlerDeps';
 import { job, reads, type Methods } from './methodPolicies';
 
-type DataHandlers = Pick<Methods, 'data.columns' | 'data.rows' | 'data.count' | 'data.detail' | 'data.overview' | 'data.export' | 'data.exportRows'>;
+type DataHandlers = Pick<Methods, 'data.columns' | 'data.rows' | 'data.count' | 'data.detail' | 'data.overview' | 'data.city' | 'data.export' | 'data.exportRows'>;
 
 /** A private temporary .xlsx path (the work folder, else the system's), removed by the caller. */
 async function tempXlsx(workDir: string, prefix: string): Promise<string> {
@@ -36,6 +37,10 @@ export function dataHandlers(env: HandlerEnv): DataHandlers {
       return rowDetail(store, kind, id, shown);
     }),
     'data.overview': reads(async ({ month }) => monthOverview(store, month)),
+    'data.city': reads(async ({ month }) => {
+      const city = await cityMonth(env.reader, month);
+      return { month: city.month, grades: city.gradeLabels, districts: city.districts.map((d) => d.summary) };
+    }),
     // Read-only: the export runs beside imports (not under the write lock) on the reader's
     // committed data; it can be cancelled like any job, and always ends with 'job.done'.
     'data.export': job(async ({ jobId, ...arg }, ctx) => {

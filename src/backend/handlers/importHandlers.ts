@@ -2,6 +2,7 @@ import { KIND_LABELS_ZH } from '../../core/import/kinds';
 import { isKindKey } from '../../shared/kindKeys';
 import type { UploadedFile } from '../../shared/api/schemas';
 import { listImportBatches } from '../repositories/importBatchRepository';
+import { listDistricts } from '../repositories/districtRepository';
 import { buildErrorsWorkbook, errorsWorkbookName } from '../services/import/errorsWorkbook';
 import { actingName } from '../services/app/supervisor';
 import { previewFile } from '../services/import/previewFile';
@@ -22,6 +23,7 @@ type ImportHandlers = Pick<
   | 'import.undo'
   | 'import.saveMapping'
   | 'import.mappings'
+  | 'import.districts'
   | 'import.errorsWorkbook'
 >;
 
@@ -58,14 +60,15 @@ export function importHandlers(env: HandlerEnv): ImportHandlers {
             signal: ctx.signal,
             savedMappings: await listMappings(store),
             onProgress: (p) => ctx.emit('import.progress', { jobId: arg.jobId, ...p }),
+            district: arg.district,
           }),
         ),
       ),
     ),
 
     // A dry run takes the write lock: it runs the import inside a transaction it rolls back.
-    'import.check': writes(async ({ files }) =>
-      runImportJob(store, files.map(jobFile), { dryRun: true, now: env.now(), savedMappings: await listMappings(store) }),
+    'import.check': writes(async ({ files, district }) =>
+      runImportJob(store, files.map(jobFile), { dryRun: true, now: env.now(), savedMappings: await listMappings(store), district }),
     ),
 
     'import.cancel': reads(async ({ jobId }) => ({ cancelled: env.jobs.cancel(jobId) })),
@@ -101,6 +104,8 @@ export function importHandlers(env: HandlerEnv): ImportHandlers {
     'import.saveMapping': writes(async (arg) => saveMapping(store, arg, env.now())),
 
     'import.mappings': reads(async () => listMappings(env.reader)),
+
+    'import.districts': reads(async () => listDistricts(env.reader.db)),
 
     'import.errorsWorkbook': reads(async ({ file, errors }) => ({
       fileName: errorsWorkbookName(file),

@@ -30,7 +30,9 @@ export async function undoBatch(store: Store, batchId: number, now: Date): Promi
     return { ok: false, code: 'already_undone', message: `批次 ${batchId}（${batch.file_name}）已经撤销过了` };
   }
   // Throws FinalizedMonthError when the batch has rows in a 定稿 month (undo would change that month).
-  await refuseFinalizedMonths(store.db, await batchMonths(store.db, batchId), `撤销批次 ${batchId}（${batch.file_name}）`);
+  // A batch of a district touches that district's months only (migration 0014); brands and the calendar are the city's.
+  const district = batch.kind === 'brands' || batch.kind === 'calendar' || batch.district_id === null ? undefined : batch.district_id;
+  await refuseFinalizedMonths(store.db, await batchMonths(store.db, batchId), `撤销批次 ${batchId}（${batch.file_name}）`, district);
   const blockers = await everyBatchInTheWay(store, batchId);
   if (blockers.length > 0) {
     return {

@@ -4,6 +4,7 @@ import type { MonthSnapshot } from '../../backend/services/evaluation/monthSnaps
 import { monthOption, parseCommandArgs } from '../parseCommandArgs';
 import { UsageError } from '../usageError';
 import { withStore } from './withStore';
+import { districtOption } from './districtOption';
 
 /** The --json shape promised by the CLI: month, workdays, scheme, managers with dimensions and flags. */
 export function evaluationJson(s: MonthSnapshot) {
@@ -56,11 +57,12 @@ export async function runEvaluate(args: string[]): Promise<number> {
     month: { type: 'string' },
     scheme: { type: 'string' },
     json: { type: 'boolean' },
+    district: { type: 'string' },
   });
   const month = monthOption(values.month, 'month');
   if (!month) throw new UsageError('evaluate 需要 --month YYYY-MM');
   return withStore(values.db, async (store) => {
-    const snapshot = await evaluateStoredMonth(store, month, { schemeName: values.scheme, now: new Date() });
+    const snapshot = await evaluateStoredMonth(store, month, { schemeName: values.scheme, now: new Date(), districtId: await districtOption(store, values.district) });
     process.stdout.write((values.json ? JSON.stringify(evaluationJson(snapshot), null, 2) : table(snapshot)) + '\n');
     return 0;
   });

@@ -60,6 +60,7 @@ export async function runImport(args: string[]): Promise<number> {
       json: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
       by: { type: 'string' },
+      district: { type: 'string' },
     },
     true,
   );
@@ -84,6 +85,7 @@ export async function runImport(args: string[]): Promise<number> {
       dryRun: values['dry-run'] ?? false,
       now: new Date(),
       importedBy: (await cliActor(store, values.by)).who,
+      district: values.district,
     });
     if (values.json) process.stdout.write(JSON.stringify(reports, null, 2) + '\n');
     for (const r of reports) {

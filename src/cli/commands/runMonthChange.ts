@@ -4,6 +4,7 @@ import { UsageError } from '../usageError';
 import { setManualScore } from '../../backend/services/evaluation/manualScores';
 import { cliActor } from './cliActor';
 import { withStore } from './withStore';
+import { districtOption } from './districtOption';
 
 function requireMonth(value: string | undefined): string {
   const month = monthOption(value, 'month');
@@ -20,6 +21,7 @@ export async function runAdjust(args: string[]): Promise<number> {
     score: { type: 'string' },
     reason: { type: 'string' },
     by: { type: 'string' },
+    district: { type: 'string' },
   });
   const month = requireMonth(values.month);
   if (!values.manager || !values.dimension || values.score === undefined) {
@@ -30,7 +32,7 @@ export async function runAdjust(args: string[]): Promise<number> {
   return withStore(values.db, async (store) => {
     const snapshot = await adjustDimension(
       store,
-      { month, managerCode: values.manager ?? '', dimension: values.dimension ?? '', score, reason: values.reason ?? '' },
+      { month, managerCode: values.manager ?? '', dimension: values.dimension ?? '', score, reason: values.reason ?? '', districtId: await districtOption(store, values.district) },
       await cliActor(store, values.by),
     );
     const m = snapshot.evaluation.managers.find((x) => x.code === values.manager);
@@ -48,6 +50,7 @@ export async function runScore(args: string[]): Promise<number> {
     value: { type: 'string' },
     reason: { type: 'string' },
     by: { type: 'string' },
+    district: { type: 'string' },
   });
   const month = requireMonth(values.month);
   if (!values.manager || !values.metric || values.value === undefined) {
@@ -58,7 +61,7 @@ export async function runScore(args: string[]): Promise<number> {
   return withStore(values.db, async (store) => {
     const saved = await setManualScore(
       store,
-      { month, managerCode: values.manager ?? '', metric: values.metric ?? '', value, reason: values.reason ?? '' },
+      { month, managerCode: values.manager ?? '', metric: values.metric ?? '', value, reason: values.reason ?? '', districtId: await districtOption(store, values.district) },
       await cliActor(store, values.by),
     );
     process.stdout.write(`已录入 ${saved.managerCode} 的 ${saved.metric} 手工评分 ${saved.score}（${saved.who}）；重新考评后计入总分\n`);
@@ -67,20 +70,20 @@ export async function runScore(args: string[]): Promise<number> {
 }
 
 export async function runFinalize(args: string[]): Promise<number> {
-  const { values } = parseCommandArgs(args, { db: { type: 'string' }, month: { type: 'string' }, by: { type: 'string' } });
+  const { values } = parseCommandArgs(args, { db: { type: 'string' }, month: { type: 'string' }, by: { type: 'string' }, district: { type: 'string' } });
   const month = requireMonth(values.month);
   return withStore(values.db, async (store) => {
-    const s = await finalizeMonth(store, month, await cliActor(store, values.by));
+    const s = await finalizeMonth(store, month, await cliActor(store, values.by), await districtOption(store, values.district));
     process.stdout.write(`${month} 已定稿（${s.finalizedAt}）\n`);
     return 0;
   });
 }
 
 export async function runReopen(args: string[]): Promise<number> {
-  const { values } = parseCommandArgs(args, { db: { type: 'string' }, month: { type: 'string' }, reason: { type: 'string' }, by: { type: 'string' } });
+  const { values } = parseCommandArgs(args, { db: { type: 'string' }, month: { type: 'string' }, reason: { type: 'string' }, by: { type: 'string' }, district: { type: 'string' } });
   const month = requireMonth(values.month);
   return withStore(values.db, async (store) => {
-    await reopenMonth(store, month, values.reason ?? '', await cliActor(store, values.by));
+    await reopenMonth(store, month, values.reason ?? '', await cliActor(store, values.by), await districtOption(store, values.district));
     process.stdout.write(`${month} 已重新打开，可以修改\n`);
     return 0;
   });

@@ -12,6 +12,7 @@ import { requestReportExport } from '../features/report/reportExportRequest';
 import { JournalsPage } from '../features/journals/JournalsPage';
 import { OverviewPage } from '../features/overview/OverviewPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { CityPage } from '../features/city/CityPage';
 import { navigate, pageKey, parseHash, useHashRoute, type Page } from './hashRoute';
 import { useAppInfo } from './AppInfoContext';
 import { navItems, OTHER_KINDS } from './navItems';
@@ -64,7 +65,7 @@ export function AppFrame() {
             selectedKeys={[key]}
             openKeys={openKeys}
             onOpenChange={setOpenKeys}
-            items={navItems(t).filter((item) => item?.key !== 'settings')}
+            items={navItems(t).filter((item) => item?.key !== 'settings' && (item?.key !== 'city' || (info?.districts ?? 0) > 1))}
             style={{ borderInlineEnd: 'none', flex: 1, minHeight: 0, overflow: 'auto' }}
             onClick={({ key: clicked }) => navigate({ page: parseHash(`#/${clicked}`).page })}
           />
@@ -148,6 +149,8 @@ function Screen({ page, month }: { page: Page; month: string }) {
       return <JournalsPage month={month} pair={page.pair ?? null} mode={page.mode ?? 'pairs'} />;
     case 'settings':
       return <SettingsPage />;
+    case 'city':
+      return <CityPage month={month} />;
   }
 }
 

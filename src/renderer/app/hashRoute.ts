@@ -10,7 +10,9 @@ export type Page =
   | { name: 'evaluation'; manager?: string; show?: 'flags' }
   /** 日志对照: the near-copy pairs (with a pair: that one side by side), or another way of comparing. */
   | { name: 'journals'; pair?: JournalPairRef; mode?: CompareMode }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  /** 市公司: the districts compared (a store with several districts). */
+  | { name: 'city' };
 
 /** 日志对照's other ways of comparing: two managers by date, a monthly report against last month's. */
 export type CompareMode = 'managers' | 'reports';
@@ -38,7 +40,7 @@ export function parseHash(hash: string): Route {
   const params = new URLSearchParams(query);
   const [first, second] = path.split('/');
   let page: Page = { name: 'overview' };
-  if (first === 'import' || first === 'settings') page = { name: first };
+  if (first === 'import' || first === 'settings' || first === 'city') page = { name: first };
   else if (first === 'evaluation') {
     page = second ? { name: 'evaluation', manager: decodeURIComponent(second), ...(params.get('show') === 'flags' ? { show: 'flags' as const } : {}) } : { name: 'evaluation' };
   }

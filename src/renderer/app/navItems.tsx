@@ -1,4 +1,5 @@
 import {
+  ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
   ClockCircleOutlined,
@@ -35,6 +36,8 @@ export const OTHER_KINDS: GridKind[] = ['reports', 'inspections', 'brands', 'agr
 export function navItems(t: TFunction): MenuItem[] {
   return [
     { key: 'overview', icon: <DashboardOutlined />, label: t('nav.overview') },
+    // Shown only for a store with several districts (AppFrame filters it out otherwise).
+    { key: 'city', icon: <ApartmentOutlined />, label: t('nav.city') },
     { key: 'import', icon: <CloudUploadOutlined />, label: t('nav.import') },
     ...MAIN_KINDS.map(([kind, icon]) => ({ key: `data/${kind}`, icon, label: t(`nav.${kind}`) })),
     {

@@ -27,6 +27,8 @@ export interface AppInfo {
   supervisor: SupervisorDto | null;
   /** The audit log's hash chain, checked when the app starts (kaoping audit verify). */
   audit: AuditCheck;
+  /** How many districts (营销部) the store holds; the 市公司 page is offered from two on. */
+  districts?: number;
 }
 
 /** The audit chain's state: intact, or the first row that does not hold. */

@@ -62,6 +62,8 @@ export const dataArgs = {
   'data.detail': z.object({ kind: gridKindSchema, id: z.number().int().positive(), month: monthSchema.optional() }),
   /** What the 总览 screen shows for a month. */
   'data.overview': z.object({ month: monthSchema }),
+  /** 市公司: every district's stored month compared (kaoping city); reads only. */
+  'data.city': z.object({ month: monthSchema }),
   /**
    * The rows a grid shows (its filters and sort) with its visible columns in their order, as an
    * .xlsx workbook ('job.progress' events, step 'rows'); `title` names the sheet and the file.
@@ -152,12 +154,38 @@ export interface MonthOverview {
   stale: { kind: string; what: string; at: string }[];
 }
 
+/** One district's month beside the others' (backend/services/city/cityMonth, core/city/districtMonthSummary). */
+export interface CityDistrictDto {
+  district: string;
+  status: 'final' | 'draft' | 'not_evaluated';
+  stale: boolean;
+  managers: number;
+  graded: number;
+  grades: Record<string, number>;
+  vetoes: number;
+  averageTotal: number | null;
+  dimensions: Record<string, number | null>;
+  flags: Record<string, number>;
+  flagTotal: number;
+  flagsPerManager: number | null;
+  rank: number | null;
+}
+
+export interface CityMonthDto {
+  month: string;
+  /** Grade labels, highest band first. */
+  grades: string[];
+  /** Ranked by mean total; the unevaluated last. */
+  districts: CityDistrictDto[];
+}
+
 export interface DataReturns {
   'data.columns': ColumnInfo[];
   'data.rows': RowsPage;
   'data.count': RowsCount;
   'data.detail': RowDetail;
   'data.overview': MonthOverview;
+  'data.city': CityMonthDto;
   'data.export': { fileName: string; bytes: Uint8Array; rows: number };
   'data.exportRows': { fileName: string; bytes: Uint8Array; rows: number };
 }

@@ -11,12 +11,17 @@ export const importArgs = {
     files: z.array(uploadedFileSchema.extend({ asOfMonth: monthSchema.optional() })).min(1).max(100),
     skipInvalid: z.boolean().default(false),
     asOfMonth: monthSchema.optional(),
+    /** The district (营销部) to import into, by name; needed when the store has several (import.districts). */
+    district: z.string().trim().min(1).max(100).optional(),
   }),
   /**
    * A dry run of the files as one import would take them: per file its counts and changed values
    * (old → new), the month a retailer file speaks for; nothing is written.
    */
-  'import.check': z.object({ files: z.array(uploadedFileSchema.extend({ asOfMonth: monthSchema.optional() })).min(1).max(100) }),
+  'import.check': z.object({
+    files: z.array(uploadedFileSchema.extend({ asOfMonth: monthSchema.optional() })).min(1).max(100),
+    district: z.string().trim().min(1).max(100).optional(),
+  }),
   'import.cancel': z.object({ jobId: jobIdSchema }),
   'import.batches': z.object({}),
   'import.undo': z.object({ batchId: z.number().int().positive() }),
@@ -28,6 +33,8 @@ export const importArgs = {
     mapping: manualMappingSchema,
   }),
   'import.mappings': z.object({}),
+  /** The store's districts (营销部); the import step asks for one when there are several. */
+  'import.districts': z.object({}),
   /** The errors of a refused file as an .xlsx the user can open next to the file. */
   'import.errorsWorkbook': z.object({
     file: z.string().max(500),
@@ -132,5 +139,6 @@ export interface ImportReturns {
   'import.undo': { batchId: number; deleted: number; restored: number };
   'import.saveMapping': SavedMappingInfo;
   'import.mappings': SavedMappingInfo[];
+  'import.districts': { id: number; name: string }[];
   'import.errorsWorkbook': { fileName: string; bytes: Uint8Array };
 }

@@ -10,6 +10,7 @@ import * as m0008 from './0008_verdicts';
 import * as m0009 from './0009_master_history';
 import * as m0010 from './0010_punch_source_order_number';
 import * as m0013 from './0013_orders_batch_index';
+import * as m0014 from './0014_districts';
 import * as m0015 from './0015_accounts';
 import * as m0016 from './0016_journal_copy_cache';
 import * as m0019 from './0019_postgres_float_sum';
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009_master_history': m0009,
   '0010_punch_source_order_number': m0010,
   '0013_orders_batch_index': m0013,
+  '0014_districts': m0014,
   '0015_accounts': m0015,
   '0016_journal_copy_cache': m0016,
   '0019_postgres_float_sum': m0019,

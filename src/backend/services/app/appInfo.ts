@@ -18,5 +18,6 @@ export async function appInfo(store: Store): Promise<AppInfo> {
     months: [...months].sort().reverse(),
     audit: await verifyAuditChain(store.db),
     supervisor: await readSupervisor(store.db),
+    districts: (await store.db.selectFrom('districts').select('id').execute()).length,
   };
 }

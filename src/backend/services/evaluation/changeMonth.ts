@@ -8,14 +8,15 @@ import { refuseFinalizedMonths } from '../freeze/refuseFinalizedMonths';
 import { freezeReportInputs, thawReportInputs } from '../report/monthReportInputs';
 import { EvaluationError } from './evaluationError';
 import { readMonthSnapshot, type MonthSnapshot } from './monthSnapshot';
+import { resolveDistrict } from '../districts/resolveDistrict';
 
 export interface Actor {
   who: string;
   now: Date;
 }
 
-async function draftSnapshot(store: Store, month: string): Promise<MonthSnapshot> {
-  const snapshot = await readMonthSnapshot(store.db, month);
+async function draftSnapshot(store: Store, month: string, districtId?: number): Promise<MonthSnapshot> {
+  const snapshot = await readMonthSnapshot(store.db, month, districtId);
   if (!snapshot) throw new EvaluationError('not_evaluated', `${month} 还没有考评结果，请先考评`);
   if (snapshot.status === 'final') {
     throw new EvaluationError('finalized', `${month} 已定稿（${snapshot.finalizedAt ?? ''}），不能修改；如需修改请先重新打开并说明原因`);
@@ -35,6 +36,8 @@ export interface AdjustmentRequest {
   dimension: string;
   score: number;
   reason: string;
+  /** The district whose month it is (migration 0014); undefined: the store's only district. */
+  districtId?: number;
 }
 
 /** Sets a dimension score by hand; the reason is mandatory and the change is audited. */
@@ -47,8 +50,9 @@ export async function adjustDimension(store: Store, req: AdjustmentRequest, acto
   if (!Number.isFinite(req.score) || req.score < 0 || req.score > 100) {
     throw new EvaluationError('invalid_adjustment', `分数必须在 0 到 100 之间，收到 ${req.score}`);
   }
-  await refuseFinalizedMonths(store.db, new MonthTouches().add(req.month, `${req.managerCode} 的${DIMENSION_LABELS_ZH[dimension]}`), '修改考评分数');
-  const snapshot = await draftSnapshot(store, req.month);
+  const districtId = req.districtId ?? (await resolveDistrict(store.db)) ?? undefined;
+  await refuseFinalizedMonths(store.db, new MonthTouches().add(req.month, `${req.managerCode} 的${DIMENSION_LABELS_ZH[dimension]}`), '修改考评分数', districtId);
+  const snapshot = await draftSnapshot(store, req.month, districtId);
   const manager = snapshot.evaluation.managers.find((m) => m.code === req.managerCode);
   if (!manager) throw new EvaluationError('unknown_manager', `${req.month} 的考评中没有工号为「${req.managerCode}」的客户经理`);
   const old = manager.dimensions[dimension].score;
@@ -63,6 +67,7 @@ export async function adjustDimension(store: Store, req: AdjustmentRequest, acto
         reason,
         created_by: actor.who,
         created_at: actor.now.toISOString(),
+        district_id: snapshot.districtId,
       })
       .execute();
     await appendAudit(trx, {
@@ -76,12 +81,12 @@ export async function adjustDimension(store: Store, req: AdjustmentRequest, acto
       reason,
     });
   });
-  return (await readMonthSnapshot(store.db, req.month)) as MonthSnapshot;
+  return (await readMonthSnapshot(store.db, req.month, snapshot.districtId)) as MonthSnapshot;
 }
 
 /** 定稿: the month's scores and adjustments no longer change until it is reopened. */
-export async function finalizeMonth(store: Store, month: string, actor: Actor): Promise<MonthSnapshot> {
-  const snapshot = await draftSnapshot(store, month);
+export async function finalizeMonth(store: Store, month: string, actor: Actor, districtId?: number): Promise<MonthSnapshot> {
+  const snapshot = await draftSnapshot(store, month, districtId);
   if (snapshot.stale.length > 0) {
     // A verdict signed on inputs that have changed since would not hold up.
     const changes = snapshot.stale.map((r) => `${r.what}（${r.at.slice(0, 16).replace('T', ' ')}）`).join('；');
@@ -95,11 +100,12 @@ export async function finalizeMonth(store: Store, month: string, actor: Actor): 
   const draft = snapshot;
   await transact(store.db, async (trx) => {
     // The report's shop names, texts and departments are frozen with the month (reproducible reports).
-    await freezeReportInputs(trx, month, draft.evaluation, actor.now);
+    await freezeReportInputs(trx, month, draft.evaluation, actor.now, draft.districtId);
     await trx
       .updateTable('evaluations')
       .set({ status: 'final', finalized_at: actor.now.toISOString(), finalized_by: actor.who })
       .where('month', '=', month)
+      .where('district_id', '=', draft.districtId)
       .execute();
     await appendAudit(trx, {
       at: actor.now.toISOString(),
@@ -112,12 +118,12 @@ export async function finalizeMonth(store: Store, month: string, actor: Actor): 
       reason: null,
     });
   });
-  return (await readMonthSnapshot(store.db, month)) as MonthSnapshot;
+  return (await readMonthSnapshot(store.db, month, draft.districtId)) as MonthSnapshot;
 }
 
-export async function reopenMonth(store: Store, month: string, reasonText: string, actor: Actor): Promise<MonthSnapshot> {
+export async function reopenMonth(store: Store, month: string, reasonText: string, actor: Actor, districtId?: number): Promise<MonthSnapshot> {
   const reason = requireReason(reasonText);
-  const snapshot = await readMonthSnapshot(store.db, month);
+  const snapshot = await readMonthSnapshot(store.db, month, districtId);
   if (!snapshot) throw new EvaluationError('not_evaluated', `${month} 还没有考评结果`);
   if (snapshot.status !== 'final') throw new EvaluationError('not_finalized', `${month} 没有定稿，无需重新打开`);
   await transact(store.db, async (trx) => {
@@ -125,8 +131,9 @@ export async function reopenMonth(store: Store, month: string, reasonText: strin
       .updateTable('evaluations')
       .set({ status: 'draft', finalized_at: null, finalized_by: null })
       .where('month', '=', month)
+      .where('district_id', '=', snapshot.districtId)
       .execute();
-    await thawReportInputs(trx, month);
+    await thawReportInputs(trx, month, snapshot.districtId);
     await appendAudit(trx, {
       at: actor.now.toISOString(),
       who: actor.who,
@@ -138,5 +145,5 @@ export async function reopenMonth(store: Store, month: string, reasonText: strin
       reason,
     });
   });
-  return (await readMonthSnapshot(store.db, month)) as MonthSnapshot;
+  return (await readMonthSnapshot(store.db, month, snapshot.districtId)) as MonthSnapshot;
 }

@@ -14,6 +14,7 @@ import { manualScoresByManager, readManualScores } from './manualScores';
 import { loadEvaluationInput } from './loadEvaluationInput';
 import { addDays, localDate } from '../../../core/calendar/dates';
 import { readMonthSnapshot, writeMonthSnapshot, type MonthSnapshot } from './monthSnapshot';
+import { resolveDistrict } from '../districts/resolveDistrict';
 
 export interface EvaluateOptions {
   /** A scheme name (its latest version); default: the month's current scheme, else 默认方案. */
@@ -21,6 +22,8 @@ export interface EvaluateOptions {
   now: Date;
   /** Called as each step starts (done = steps finished before it) and once more when all are done. */
   onStep?: (progress: { step: EvaluationStep; done: number; total: number }) => void;
+  /** The district whose month it is (migration 0014); undefined: the store's only district. */
+  districtId?: number;
 }
 
 /** The work calendar's days for a month, with the imported or edited days winning. */
@@ -36,7 +39,7 @@ export async function monthWorkdays(store: Store, month: string): Promise<string
   );
 }
 
-async function pickScheme(store: Store, month: string, opts: EvaluateOptions): Promise<StoredScheme> {
+async function pickScheme(store: Store, month: string, opts: EvaluateOptions, districtId: number | null): Promise<StoredScheme> {
   const fallback = await ensureDefaultScheme(store.db, opts.now);
   if (opts.schemeName) {
     const named = await findScheme(store.db, opts.schemeName);
@@ -44,7 +47,12 @@ async function pickScheme(store: Store, month: string, opts: EvaluateOptions): P
     return named;
   }
   // The month's scheme in its newest version: a scheme saved since the last run is what 重新考评 uses.
-  const current = await store.db.selectFrom('evaluations').select('scheme_id').where('month', '=', month).executeTakeFirst();
+  const current = await store.db
+    .selectFrom('evaluations')
+    .select('scheme_id')
+    .where('month', '=', month)
+    .where('district_id', '=', districtId ?? 0)
+    .executeTakeFirst();
   const used = current && (await getSchemeById(store.db, current.scheme_id));
   return (used && (await findScheme(store.db, used.scheme.name))) || fallback;
 }
@@ -64,15 +72,19 @@ async function reportStep(opts: EvaluateOptions, step: EvaluationStep): Promise<
  * A finalized (定稿) month is never recomputed: its snapshot is returned as it is.
  */
 export async function evaluateStoredMonth(store: Store, month: string, opts: EvaluateOptions): Promise<MonthSnapshot> {
+  const districtId = opts.districtId ?? (await resolveDistrict(store.db));
   // Only a finalized month's snapshot is needed here: a draft's (its whole result parsed, its
   // staleness checked) would be read for nothing.
-  const current = await store.db.selectFrom('evaluations').select('status').where('month', '=', month).executeTakeFirst();
-  const existing = current?.status === 'final' ? await readMonthSnapshot(store.db, month) : undefined;
+  const current =
+    districtId === null
+      ? undefined
+      : await store.db.selectFrom('evaluations').select('status').where('month', '=', month).where('district_id', '=', districtId).executeTakeFirst();
+  const existing = current?.status === 'final' ? await readMonthSnapshot(store.db, month, districtId) : undefined;
   if (existing?.status === 'final') {
-    if (opts.schemeName && opts.schemeName !== existing.scheme.name) await refuseFinalizedMonths(store.db, [month], '换用其他考核方案重新考评');
+    if (opts.schemeName && opts.schemeName !== existing.scheme.name) await refuseFinalizedMonths(store.db, [month], '换用其他考核方案重新考评', districtId);
     return existing;
   }
-  const stored = await pickScheme(store, month, opts);
+  const stored = await pickScheme(store, month, opts, districtId);
   const valid = validateScheme(stored.scheme);
   if (!valid.ok) throw new EvaluationError('invalid_scheme', `考核方案有误：${valid.errors.join('；')}`);
   await reportStep(opts, 'load');
@@ -85,20 +97,20 @@ export async function evaluateStoredMonth(store: Store, month: string, opts: Eva
     addDays(`${month}-01`, -lookbackDays),
   );
   const workdays = await monthWorkdays(store, month);
-  const { input, batchIds } = await loadEvaluationInput(store, month, workdays, localDate(opts.now), lookbackDays);
-  if (input.managers.length === 0) {
+  const { input, batchIds } = await loadEvaluationInput(store, month, workdays, localDate(opts.now), lookbackDays, districtId);
+  if (input.managers.length === 0 || districtId === null) {
     throw new EvaluationError('no_managers', '还没有客户经理：请先导入客户经理花名册');
   }
   await reportStep(opts, 'compute');
-  const manualScores = manualScoresByManager(await readManualScores(store, month));
+  const manualScores = manualScoresByManager(await readManualScores(store, month, districtId));
   const journalCopyCache = await readJournalCopyCache(store.db, month);
   const evaluation = evaluateMonth(input, stored.scheme, { manualScores, journalCopyCache });
   await reportStep(opts, 'save');
   await transact(store.db, async (trx) => {
-    await writeMonthSnapshot(trx, month, stored.id, evaluation, batchIds, opts.now, inputs);
+    await writeMonthSnapshot(trx, month, stored.id, evaluation, batchIds, opts.now, inputs, districtId ?? undefined);
     await journalCopyCache.save(trx);
   });
-  const snapshot = await readMonthSnapshot(store.db, month);
+  const snapshot = await readMonthSnapshot(store.db, month, districtId);
   if (!snapshot) throw new Error(`snapshot of ${month} vanished after writing it`);
   opts.onStep?.({ step: 'save', done: EVALUATION_STEPS.length, total: EVALUATION_STEPS.length });
   return snapshot;

@@ -31,8 +31,20 @@ export async function loadEvaluationInput(
   asOf: string | null = null,
   /** Days of journal entries before the month: the scheme's report window for order.missed, at least 30. */
   lookbackDays = 30,
+  /**
+   * Only this district's people, shops and rows (migration 0014): a district's numbers, flags and
+   * near-copies never mix with another's. Undefined: the whole store; null: a store without districts.
+   */
+  districtId?: number | null,
 ): Promise<LoadedInput> {
   const db = store.db;
+  const scoped = districtId !== undefined;
+  const district = districtId ?? 0;
+  // Rows belong to the district of their manager, or of their retailer; a row kept without its
+  // retailer (unlinked) to the district of the batch that brought it.
+  const districtManagers = db.selectFrom('managers').select('id').where('district_id', '=', district);
+  const districtRetailers = db.selectFrom('retailers').select('id').where('district_id', '=', district);
+  const districtBatches = db.selectFrom('import_batches').select('id').where('district_id', '=', district);
   const first = `${month}-01`;
   const last = lastDayOfMonth(month);
   const lookbackFrom = addDays(first, -Math.max(30, lookbackDays));
@@ -43,7 +55,13 @@ export async function loadEvaluationInput(
 
   // Master data as it held in the month (migration 0009's versions), not as today's files say.
   const managerVersions = await managersAsOf(db, month);
-  const managerRows = (await db.selectFrom('managers').select(['id', 'code', 'name', 'hired_on', 'left_on', 'status', 'batch_id']).execute()).map((m) => {
+  const managerRows = (
+    await db
+      .selectFrom('managers')
+      .select(['id', 'code', 'name', 'hired_on', 'left_on', 'status', 'batch_id'])
+      .$if(scoped, (q) => q.where('district_id', '=', district))
+      .execute()
+  ).map((m) => {
     const v = managerVersions.get(m.id);
     return v ? { ...m, name: v.name, status: v.status, batch_id: Math.max(m.batch_id, v.batchId) } : m;
   });
@@ -69,7 +87,8 @@ export async function loadEvaluationInput(
     db,
     db
       .selectFrom('retailers')
-      .select(['id', 'licence', 'name', 'tier', 'route', 'longitude', 'latitude', 'status', 'manager_code', 'batch_id']),
+      .select(['id', 'licence', 'name', 'tier', 'route', 'longitude', 'latitude', 'status', 'manager_code', 'batch_id'])
+      .$if(scoped, (q) => q.where('district_id', '=', district)),
   );
   for (const r of retailerRows) {
     const v = retailerVersions.get(r.id);
@@ -85,6 +104,7 @@ export async function loadEvaluationInput(
     db
       .selectFrom('assignments')
       .select(['id', 'retailer_id', 'month', 'valid_from', 'route', 'manager_id', 'batch_id'])
+      .$if(scoped, (q) => q.where('retailer_id', 'in', districtRetailers))
       .orderBy('retailer_id')
       .orderBy('month'),
   );
@@ -120,12 +140,15 @@ export async function loadEvaluationInput(
     month,
   );
   for (const id of await readOrderMonthBatchIds(db, batchMonths)) batchIds.add(id);
+  const ownRetailers = new Set(retailerRows.map((r) => r.id));
+  const districtOrders = scoped ? retailerOrders.filter((o) => ownRetailers.has(o.retailerId)) : retailerOrders;
 
   const attendance = await readRows(
     db,
     db
       .selectFrom('attendance')
       .select(['id', 'manager_id', 'at', 'date', 'retailer_id', 'longitude', 'latitude', 'mock_location', 'anomaly', 'kind', 'is_absence', 'batch_id'])
+      .$if(scoped, (q) => q.where('manager_id', 'in', districtManagers))
       .where('date', '>=', first)
       .where('date', '<=', last)
       .orderBy('manager_id')
@@ -155,6 +178,7 @@ export async function loadEvaluationInput(
     db
       .selectFrom('journals')
       .select(['id', 'manager_id', 'date', 'retailer_id', 'content', 'problems', 'violation', 'price_marked', 'display_ok', 'batch_id'])
+      .$if(scoped, (q) => q.where('manager_id', 'in', districtManagers))
       .where('date', '>=', lookbackFrom)
       .where('date', '<=', last)
       .orderBy('date')
@@ -176,6 +200,7 @@ export async function loadEvaluationInput(
   const reportRows = await db
     .selectFrom('reports')
     .select(['id', 'manager_id', 'kind', 'period', 'body', 'submitted_on', 'batch_id'])
+    .$if(scoped, (q) => q.where('manager_id', 'in', districtManagers))
     .where((eb) => eb.or([eb('period', 'in', [month, prevMonth]), eb('period', 'like', `${month.slice(0, 4)}-W%`)]))
     .execute();
   noteBatches(reportRows);
@@ -191,6 +216,11 @@ export async function loadEvaluationInput(
   const surveyRows = await db
     .selectFrom('surveys')
     .select(['id', 'date', 'retailer_id', 'knows_manager', 'names_manager', 'items_json', 'overall', 'batch_id'])
+    .$if(scoped, (q) =>
+      q.where((eb) =>
+        eb.or([eb('retailer_id', 'in', districtRetailers), eb.and([eb('retailer_id', 'is', null), eb('created_batch_id', 'in', districtBatches)])]),
+      ),
+    )
     .where('date', '>=', first)
     .where('date', '<=', last)
     .execute();
@@ -208,6 +238,11 @@ export async function loadEvaluationInput(
   const inspectionRows = await db
     .selectFrom('inspections')
     .select(['id', 'date', 'retailer_id', 'violation', 'batch_id'])
+    .$if(scoped, (q) =>
+      q.where((eb) =>
+        eb.or([eb('retailer_id', 'in', districtRetailers), eb.and([eb('retailer_id', 'is', null), eb('created_batch_id', 'in', districtBatches)])]),
+      ),
+    )
     .where('date', '>=', first)
     .where('date', '<=', last)
     .execute();
@@ -217,6 +252,7 @@ export async function loadEvaluationInput(
   const spotcheckRows = await db
     .selectFrom('spotchecks')
     .select(['id', 'date', 'manager_id', 'item', 'subject', 'answer', 'batch_id'])
+    .$if(scoped, (q) => q.where('manager_id', 'in', districtManagers))
     .where('date', '>=', first)
     .where('date', '<=', last)
     .execute();
@@ -233,6 +269,7 @@ export async function loadEvaluationInput(
   const agreementRows = await db
     .selectFrom('agreements')
     .select(['id', 'month', 'retailer_id', 'agreed', 'brand_code', 'batch_id'])
+    .$if(scoped, (q) => q.where('retailer_id', 'in', districtRetailers))
     .where('month', '=', month)
     .where('retailer_id', 'is not', null)
     .execute();
@@ -263,7 +300,7 @@ export async function loadEvaluationInput(
       })),
       assignments,
       brands,
-      retailerOrders,
+      retailerOrders: districtOrders,
       punches,
       absences,
       journals,

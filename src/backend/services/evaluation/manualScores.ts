@@ -6,6 +6,7 @@ import { appendAudit } from '../../repositories/auditLogRepository';
 import type { Actor } from './changeMonth';
 import { EvaluationError } from './evaluationError';
 import { readMonthSnapshot } from './monthSnapshot';
+import { resolveDistrict } from '../districts/resolveDistrict';
 
 const ALL_METRICS = new Set<string>(DIMENSION_KEYS.flatMap((key) => METRICS_BY_DIMENSION[key] as readonly string[]));
 
@@ -15,6 +16,8 @@ export interface ManualScoreRequest {
   metric: string;
   value: number;
   reason: string;
+  /** The district whose month it is (migration 0014); undefined: the store's only district. */
+  districtId?: number;
 }
 
 export interface ManualScoreView {
@@ -27,8 +30,15 @@ export interface ManualScoreView {
 }
 
 /** The latest manual score per manager × metric of a month, oldest entry first. */
-export async function readManualScores(store: Store, month: string): Promise<ManualScoreView[]> {
-  const rows = await store.db.selectFrom('manual_scores').selectAll().where('month', '=', month).orderBy('id').execute();
+export async function readManualScores(store: Store, month: string, district?: number | null): Promise<ManualScoreView[]> {
+  const districtId = district ?? (await resolveDistrict(store.db));
+  const rows = await store.db
+    .selectFrom('manual_scores')
+    .selectAll()
+    .where('month', '=', month)
+    .where('district_id', '=', districtId ?? 0)
+    .orderBy('id')
+    .execute();
   const latest = new Map<string, ManualScoreView>();
   for (const r of rows) {
     if (!ALL_METRICS.has(r.metric)) continue;
@@ -62,19 +72,19 @@ export async function setManualScore(store: Store, req: ManualScoreRequest, acto
   if (!Number.isFinite(req.value) || req.value < 0 || req.value > 100) {
     throw new EvaluationError('invalid_adjustment', `分数必须在 0 到 100 之间，收到 ${req.value}`);
   }
-  const snapshot = await readMonthSnapshot(store.db, req.month);
+  const snapshot = await readMonthSnapshot(store.db, req.month, req.districtId);
   if (!snapshot) throw new EvaluationError('not_evaluated', `${req.month} 还没有考评结果，请先考评`);
   if (snapshot.status === 'final') throw new EvaluationError('finalized', `${req.month} 已定稿，不能录入评分；如需修改请先重新打开并说明原因`);
   if (!snapshot.evaluation.managers.some((m) => m.code === req.managerCode)) {
     throw new EvaluationError('unknown_manager', `${req.month} 的考评中没有工号为「${req.managerCode}」的客户经理`);
   }
   const metric = req.metric as MetricKey;
-  const previous = (await readManualScores(store, req.month)).find((s) => s.managerCode === req.managerCode && s.metric === metric);
+  const previous = (await readManualScores(store, req.month, snapshot.districtId)).find((s) => s.managerCode === req.managerCode && s.metric === metric);
   const at = actor.now.toISOString();
   await transact(store.db, async (trx) => {
     await trx
       .insertInto('manual_scores')
-      .values({ month: req.month, manager_code: req.managerCode, metric, score: req.value, reason, created_by: actor.who, created_at: at })
+      .values({ month: req.month, manager_code: req.managerCode, metric, score: req.value, reason, created_by: actor.who, created_at: at, district_id: snapshot.districtId })
       .execute();
     await appendAudit(trx, {
       at,

@@ -7,6 +7,7 @@ import type { Database } from '../../db/schema';
 import { findScheme, getSchemeById } from '../../repositories/schemeRepository';
 import type { EvaluationInputs } from './evaluationInputs';
 import { monthStaleness, type StaleReason } from './monthStaleness';
+import { resolveDistrict } from '../districts/resolveDistrict';
 
 export interface AdjustmentView {
   managerCode: string;
@@ -20,6 +21,8 @@ export interface AdjustmentView {
 /** A month as stored: the computed evaluation with the supervisor's adjustments applied on top. */
 export interface MonthSnapshot {
   month: string;
+  /** The district (营销部) whose month it is (migration 0014). */
+  districtId: number;
   status: 'draft' | 'final';
   evaluatedAt: string;
   finalizedAt: string | null;
@@ -35,13 +38,16 @@ export interface MonthSnapshot {
   nextScheme: { name: string; version: number };
 }
 
-export async function readMonthSnapshot(db: Kysely<Database>, month: string): Promise<MonthSnapshot | undefined> {
-  const row = await db.selectFrom('evaluations').selectAll().where('month', '=', month).executeTakeFirst();
+/** district: the district's month; undefined: the store's only district (services/districts/resolveDistrict). */
+export async function readMonthSnapshot(db: Kysely<Database>, month: string, district?: number | null): Promise<MonthSnapshot | undefined> {
+  const districtId = district ?? (await resolveDistrict(db));
+  if (districtId === null) return undefined;
+  const row = await db.selectFrom('evaluations').selectAll().where('month', '=', month).where('district_id', '=', districtId).executeTakeFirst();
   if (!row) return undefined;
   const stored = await getSchemeById(db, row.scheme_id);
   if (!stored) return undefined;
   const adjustments = (
-    await db.selectFrom('adjustments').selectAll().where('month', '=', month).orderBy('id').execute()
+    await db.selectFrom('adjustments').selectAll().where('month', '=', month).where('district_id', '=', districtId).orderBy('id').execute()
   )
     .filter((a): a is typeof a & { dimension: DimensionKey } => (DIMENSION_KEYS as readonly string[]).includes(a.dimension))
     .map((a) => ({
@@ -59,6 +65,7 @@ export async function readMonthSnapshot(db: Kysely<Database>, month: string): Pr
   const inputs = row.inputs_json === null ? null : (JSON.parse(row.inputs_json) as EvaluationInputs);
   return {
     month,
+    districtId,
     status: row.status,
     evaluatedAt: row.evaluated_at,
     finalizedAt: row.finalized_at,
@@ -67,7 +74,7 @@ export async function readMonthSnapshot(db: Kysely<Database>, month: string): Pr
     inputBatchIds,
     evaluation: applyAdjustments(computed, [...latest.values()], stored.scheme),
     adjustments,
-    stale: await monthStaleness(db, { month, inputBatchIds, inputs }),
+    stale: await monthStaleness(db, { month, inputBatchIds, inputs, districtId }),
     nextScheme: { name: stored.scheme.name, version: (await findScheme(db, stored.scheme.name))?.scheme.version ?? stored.scheme.version },
   };
 }
@@ -82,7 +89,11 @@ export async function writeMonthSnapshot(
   now: Date,
   /** What it was computed from; null (the bench) leaves staleness to the batches read. */
   inputs: EvaluationInputs | null = null,
+  /** The district whose month it is; undefined: the store's only district. */
+  district?: number,
 ): Promise<void> {
+  const districtId = district ?? (await resolveDistrict(db));
+  if (districtId === null) throw new Error('a month snapshot needs a district: the store has none');
   await db
     .insertInto('evaluations')
     .values({
@@ -95,9 +106,10 @@ export async function writeMonthSnapshot(
       input_batches_json: JSON.stringify(inputBatchIds),
       result_json: JSON.stringify(evaluation),
       inputs_json: inputs === null ? null : JSON.stringify(inputs),
+      district_id: districtId,
     })
     .onConflict((oc) =>
-      oc.column('month').doUpdateSet({
+      oc.columns(['district_id', 'month']).doUpdateSet({
         scheme_id: schemeId,
         evaluated_at: now.toISOString(),
         input_batches_json: JSON.stringify(inputBatchIds),

@@ -20,7 +20,12 @@ interface StoredEvaluation {
   month: string;
   inputBatchIds: readonly number[];
   inputs: EvaluationInputs | null;
+  /** The district whose month it is: other districts' imports leave it current (migration 0014). */
+  districtId?: number;
 }
+
+/** Kinds the whole city shares (one brand list, one work calendar): any district's import of them counts. */
+const CITY_KINDS = ['brands', 'calendar'];
 
 /** Kinds whose rows hold for every month (the roster, the retailers and their routes, the brand list). */
 const MASTER_KINDS = new Set(['roster', 'retailers', 'brands']);
@@ -50,6 +55,9 @@ export async function monthStaleness(db: Kysely<Database>, stored: StoredEvaluat
     .select(['id', 'kind', 'file_name', 'imported_at'])
     .where('id', '>', inputs.lastBatchId)
     .where('status', '=', 'committed')
+    .$if(stored.districtId !== undefined, (q) =>
+      q.where((eb) => eb.or([eb('district_id', '=', stored.districtId ?? 0), eb('district_id', 'is', null), eb('kind', 'in', CITY_KINDS)])),
+    )
     .orderBy('id')
     .execute();
   for (const batch of later) {
@@ -127,6 +135,7 @@ export async function monthStaleness(db: Kysely<Database>, stored: StoredEvaluat
     .select(['manager_code', 'metric', 'created_at'])
     .where('month', '=', month)
     .where('id', '>', inputs.lastManualScoreId)
+    .$if(stored.districtId !== undefined, (q) => q.where('district_id', '=', stored.districtId ?? 0))
     .orderBy('id')
     .execute();
   for (const score of manual) {

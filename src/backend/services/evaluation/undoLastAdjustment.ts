@@ -15,10 +15,10 @@ const UNDO_REASON_PREFIX = '撤销上一次调整：';
  * The reason is mandatory and the undo is audited like an adjustment, from the adjusted score
  * to the score it returns to; the audit log keeps the original adjustment too.
  */
-export async function undoLastAdjustment(store: Store, req: { month: string; managerCode: string; reason: string }, actor: Actor): Promise<MonthSnapshot> {
+export async function undoLastAdjustment(store: Store, req: { month: string; managerCode: string; reason: string; districtId?: number }, actor: Actor): Promise<MonthSnapshot> {
   const reason = req.reason.trim();
   if (!reason) throw new EvaluationError('invalid_adjustment', '必须填写原因');
-  const before = await readMonthSnapshot(store.db, req.month);
+  const before = await readMonthSnapshot(store.db, req.month, req.districtId);
   if (!before) throw new EvaluationError('not_evaluated', `${req.month} 还没有考评结果，请先考评`);
   if (before.status === 'final') {
     throw new EvaluationError('finalized', `${req.month} 已定稿（${before.finalizedAt ?? ''}），不能修改；如需修改请先重新打开并说明原因`);
@@ -28,6 +28,7 @@ export async function undoLastAdjustment(store: Store, req: { month: string; man
     .select(['id', 'dimension'])
     .where('month', '=', req.month)
     .where('manager_code', '=', req.managerCode)
+    .where('district_id', '=', before.districtId)
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
@@ -38,7 +39,7 @@ export async function undoLastAdjustment(store: Store, req: { month: string; man
   // The delete and its audit entry commit together, or neither does.
   const after = await transact(store.db, async (trx) => {
     await trx.deleteFrom('adjustments').where('id', '=', last.id).execute();
-    const snapshot = (await readMonthSnapshot(trx, req.month)) as MonthSnapshot;
+    const snapshot = (await readMonthSnapshot(trx, req.month, before.districtId)) as MonthSnapshot;
     const newScore = snapshot.evaluation.managers.find((m) => m.code === req.managerCode)?.dimensions[dimension]?.score ?? null;
     await appendAudit(trx, {
       at: actor.now.toISOString(),

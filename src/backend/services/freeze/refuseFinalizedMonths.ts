@@ -21,6 +21,8 @@ export async function refuseFinalizedMonths(
   db: Kysely<Database> | Transaction<Database>,
   touches: MonthTouches | Iterable<string>,
   action: string,
+  /** Only this district's months (migration 0014: districts finalize independently); undefined: any district's. */
+  districtId?: number | null,
 ): Promise<void> {
   const collected = touches instanceof MonthTouches ? touches : [...touches].reduce((t, m) => t.add(m), new MonthTouches());
   const months = collected.months();
@@ -30,6 +32,7 @@ export async function refuseFinalizedMonths(
     .select(['month', 'finalized_at'])
     .where('status', '=', 'final')
     .where('month', 'in', months)
+    .$if(districtId !== undefined, (q) => q.where('district_id', '=', districtId ?? 0))
     .orderBy('month')
     .execute();
   const first = finals[0];

@@ -31,6 +31,8 @@ import { LinkIndex } from './linkIndex';
 import { makeKindWriter } from './makeKindWriter';
 import { defaultAsOfMonth, describeAsOfMonth } from './defaultAsOfMonth';
 import { findDataSheet, type FoundSheet } from './findDataSheet';
+import { RequestError } from '../requestError';
+import { DISTRICT_REFUSALS, planImportDistrict, settleImportDistrict } from '../districts/importDistrict';
 
 export interface ImportProgress {
   file: string;
@@ -63,6 +65,8 @@ export interface ImportFileOptions {
   jobTransaction?: ControlledTransaction<Database>;
   /** Rows a table must take before its secondary indexes are rebuilt at the end instead (see makeKindWriter); tests lower it. */
   bulkMinRows?: number;
+  /** The district (营销部) to import into, by name (--district); needed in a store with several (services/districts/importDistrict). */
+  district?: string;
 }
 
 /** A file opened and searched once (by the import job's planning), its data sheet's rows not read yet. */
@@ -148,8 +152,10 @@ export async function importFile(store: Store, input: SpreadsheetInput, opts: Im
       report.counts = emptyCounts();
       return report;
     }
-    if (err instanceof FileRefusedError || err instanceof FinalizedMonthError) {
+    // A RequestError here is a district refusal (which 营销部 the file belongs to): said as it is.
+    if (err instanceof FileRefusedError || err instanceof FinalizedMonthError || err instanceof RequestError) {
       report.message = err.message;
+      if (err instanceof RequestError && DISTRICT_REFUSALS.has(err.code)) report.districtRefused = true;
       report.counts = emptyCounts();
       return report;
     }
@@ -189,7 +195,13 @@ async function importSheet(
     // Inside a dry-run job everything reads through the job's transaction (it sees the files before).
     const job = opts.jobTransaction;
     const reader = job === undefined ? store : storeOn(store, job);
-    const links = await LinkIndex.load(reader);
+    // The district (营销部) the file goes into; rows link only to that district's people and shops.
+    const districtPlan = await planImportDistrict(reader.db, match.kind, opts.district);
+    // A district yet to be created (0) has no people, shops or finalized months; a roster's is told by its rows.
+    const districtScope = 'id' in districtPlan ? districtPlan.id : 'create' in districtPlan ? 0 : undefined;
+    const rosterDepartments = new Set<string>();
+    const rosterCodes: string[] = [];
+    const links = await LinkIndex.load(reader, districtScope);
     // Only retailer files carry route assignments; the month they speak for is said in the report.
     const asOf = await defaultAsOfMonth(reader, file, opts.now, opts.asOfMonth);
     if (match.kind === 'retailers') {
@@ -197,8 +209,8 @@ async function importSheet(
       report.asOfMonthSource = asOf.source;
     }
     // The freeze (定稿): rows in a finalized month are never written, and the file is refused whole.
-    if (match.kind === 'retailers') await refuseFinalizedMonths(reader.db, [asOf.month], `导入「${file}」的线路分配（自 ${asOf.month} 起）`);
-    const frozen = await finalizedMonths(reader.db);
+    if (match.kind === 'retailers') await refuseFinalizedMonths(reader.db, [asOf.month], `导入「${file}」的线路分配（自 ${asOf.month} 起）`, districtScope);
+    const frozen = await finalizedMonths(reader.db, districtScope);
     const frozenRows = new MonthTouches();
 
     // One transaction per file (on SQLite BEGIN IMMEDIATE: the write lock from the start). Inside a
@@ -259,6 +271,10 @@ async function importSheet(
         } else if (frozen.size > 0 && frozen.has(recordMonth(parsed.record) ?? '')) {
           frozenRows.add(recordMonth(parsed.record), `第 ${row.rowNumber} 行`);
         } else {
+          if (parsed.record.kind === 'roster') {
+            rosterCodes.push(parsed.record.data.code);
+            if (parsed.record.data.department) rosterDepartments.add(parsed.record.data.department);
+          }
           duplicates?.see(row);
           const outcome = writer.write(parsed.record);
           if (outcome.status === 'invalid') {
@@ -288,7 +304,7 @@ async function importSheet(
       if (opts.signal?.aborted) throw new ImportCancelled();
       if (frozenRows.months().length > 0) {
         // Throws (the catch below rolls back); the months were read under the same write lock.
-        await refuseFinalizedMonths(inTrx.db, frozenRows, `导入「${file}」`);
+        await refuseFinalizedMonths(inTrx.db, frozenRows, `导入「${file}」`, districtScope);
         throw new Error(`months ${frozenRows.months().join(', ')} were finalized when the import began`);
       }
       report.warnings = [...report.warnings, ...writer.warnings()];
@@ -309,6 +325,8 @@ async function importSheet(
         return report;
       }
       await upserters.flush();
+      // After the flush: the district's checks read the rows this batch wrote (PostgreSQL buffers them).
+      report.district = (await settleImportDistrict(inTrx.db, match.kind, batchId, districtPlan, { departments: rosterDepartments, codes: rosterCodes }, opts.now)).name;
       if (opts.dryRun === true) {
         // Alone, a dry run rolls back; in a job its rows stay for the next files until the job rolls back.
         await end(job !== undefined);

@@ -13,11 +13,11 @@ import { listMappings } from './savedMappings';
 export async function importFiles(
   store: Store,
   inputs: SpreadsheetInput[],
-  opts: Pick<ImportFileOptions, 'kind' | 'skipInvalid' | 'encoding' | 'asOfMonth' | 'now' | 'dryRun' | 'importedBy'>,
+  opts: Pick<ImportFileOptions, 'kind' | 'skipInvalid' | 'encoding' | 'asOfMonth' | 'now' | 'dryRun' | 'importedBy' | 'district'>,
 ): Promise<FileImportReport[]> {
   return runImportJob(
     store,
     inputs.map((input) => ({ input, kind: opts.kind, encoding: opts.encoding })),
-    { skipInvalid: opts.skipInvalid, asOfMonth: opts.asOfMonth, dryRun: opts.dryRun, now: opts.now, importedBy: opts.importedBy, savedMappings: await listMappings(store) },
+    { skipInvalid: opts.skipInvalid, asOfMonth: opts.asOfMonth, dryRun: opts.dryRun, now: opts.now, importedBy: opts.importedBy, savedMappings: await listMappings(store), district: opts.district },
   );
 }

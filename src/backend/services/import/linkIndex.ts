@@ -48,13 +48,19 @@ export class LinkIndex {
   private readonly brandsByCode = new Map<string, number>();
   private readonly brandsByName = new Map<string, { id: number; code: string }>();
 
-  static async load(store: Store): Promise<LinkIndex> {
+  /** districtId: only that district's people and shops are linked to (brands are the city's); undefined: all. */
+  static async load(store: Store, districtId?: number): Promise<LinkIndex> {
     const index = new LinkIndex();
-    const managers = await store.db.selectFrom('managers').select(['id', 'code', 'name', 'dingtalk_id', 'routes']).execute();
+    const managers = await store.db
+      .selectFrom('managers')
+      .select(['id', 'code', 'name', 'dingtalk_id', 'routes'])
+      .$if(districtId !== undefined, (q) => q.where('district_id', '=', districtId ?? 0))
+      .execute();
     for (const m of managers) index.addManager(m.id, m.code, m.name, m.dingtalk_id, m.routes);
     const retailers = await store.db
       .selectFrom('retailers')
       .select(['id', 'licence', 'customer_code', 'name', 'longitude', 'latitude', 'manager_code'])
+      .$if(districtId !== undefined, (q) => q.where('district_id', '=', districtId ?? 0))
       .execute();
     for (const r of retailers) {
       index.addRetailer({

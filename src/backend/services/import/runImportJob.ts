@@ -43,6 +43,8 @@ export interface ImportJobOptions {
   signal?: AbortSignal;
   savedMappings?: readonly SavedMappingInfo[];
   onProgress?: (p: ImportJobProgress) => void;
+  /** The district (营销部) to import into, by name; without it a roster's 营销部 column decides for the job. */
+  district?: string;
 }
 
 interface PlannedFile {
@@ -154,10 +156,22 @@ export async function runImportJob(store: Store, files: readonly ImportJobFile[]
   // dropped with it) inside one transaction, rolled back at the end: nothing is written.
   const dryRun = opts.dryRun === true;
   const jobTransaction = dryRun ? await store.db.startTransaction().execute() : undefined;
+  // The job's district: chosen, else the one its roster's 营销部 column named (files after the
+  // roster go where it went). When the roster's district cannot be told, the files after it are
+  // not imported either: they would land in the store's only district, which may not be theirs.
+  let district = opts.district;
+  let districtUnknown: string | null = null;
   try {
   for (const [fileIndex, p] of planned.entries()) {
     if (opts.signal?.aborted) {
       reports.push(cancelledReport(fileNameOf(p.file.input)));
+      continue;
+    }
+    if (districtUnknown !== null) {
+      const refused = emptyReport(fileNameOf(p.file.input));
+      refused.message = `未导入：同批的花名册「${districtUnknown}」所属的营销部不明，请先选择营销部再导入这批文件`;
+      refused.districtRefused = true;
+      reports.push(refused);
       continue;
     }
     const report = await importFile(store, p.file.input, {
@@ -175,8 +189,11 @@ export async function runImportJob(store: Store, files: readonly ImportJobFile[]
       importedBy: opts.importedBy,
       signal: opts.signal,
       onProgress: (progress) => opts.onProgress?.({ file: progress.file, fileIndex, fileCount, rowsDone: progress.rowsDone }),
+      district,
     });
     reports.push(report);
+    if (report.kind === 'roster' && report.status === 'imported' && report.district) district ??= report.district;
+    if (report.kind === 'roster' && report.districtRefused === true) districtUnknown = report.file;
   }
   } finally {
     await jobTransaction?.rollback().execute();

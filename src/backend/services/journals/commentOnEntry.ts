@@ -26,7 +26,9 @@ const KIND_LABEL: Record<TextKind, string> = { journals: '日志', reports: '月
 export async function commentOnEntry(store: Store, req: CommentRequest, actor: { who: string; now: Date }): Promise<TextEntryDto> {
   const [entry] = await loadTextEntries(store, req.kind, { ids: [req.entryId] });
   if (!entry) throw new RequestError('not_found', `找不到${KIND_LABEL[req.kind]} #${req.entryId}，可能已随导入批次撤销`);
-  await refuseFinalizedMonths(store.db, new MonthTouches().add(entryMonth(entry), `${KIND_LABEL[req.kind]} #${req.entryId}`), '再添加或修改批注');
+  // The entry's month in its manager's district (migration 0014: districts finalize independently).
+  const district = (await store.db.selectFrom('managers').select('district_id').where('code', '=', entry.managerCode).executeTakeFirst())?.district_id;
+  await refuseFinalizedMonths(store.db, new MonthTouches().add(entryMonth(entry), `${KIND_LABEL[req.kind]} #${req.entryId}`), '再添加或修改批注', district ?? undefined);
   const text = req.text.trim();
   const at = actor.now.toISOString();
   await transact(store.db, async (trx) => {

@@ -4,7 +4,6 @@ import { selectJournalEntries, selectReportEntries } from '../../repositories/te
 import { commentsByEntry } from '../../repositories/entryCommentRepository';
 import { monthRange } from '../../../core/calendar/dates';
 import { entryMonth } from './entryMonth';
-import { finalizedMonths } from './finalizedMonths';
 
 export type EntryFilter =
   | { ids: readonly number[] }
@@ -27,7 +26,7 @@ export async function loadTextEntries(store: Store, kind: TextKind, filter: Entr
       kind,
       entries.map((e) => e.id),
     ),
-    finalizedMonths(store.db),
+    finalizedMonthsByDistrict(store, entries),
   ]);
   return entries
     .map((e): TextEntryDto => {
@@ -38,13 +37,23 @@ export async function loadTextEntries(store: Store, kind: TextKind, filter: Entr
         comment: comment?.text ?? null,
         commentBy: comment?.updated_by ?? null,
         commentAt: comment?.updated_at ?? null,
-        locked: month !== null && locked.has(month),
+        locked: month !== null && locked(e.managerCode, month),
       };
     })
     .sort(byDateTime);
 }
 
 type BareEntry = Omit<TextEntryDto, 'comment' | 'commentBy' | 'commentAt' | 'locked'>;
+
+/** Whether an entry's month is finalized in its manager's district (districts finalize independently, migration 0014). */
+async function finalizedMonthsByDistrict(store: Store, entries: readonly BareEntry[]): Promise<(managerCode: string, month: string) => boolean> {
+  const finals = await store.db.selectFrom('evaluations').select(['month', 'district_id']).where('status', '=', 'final').execute();
+  if (finals.length === 0) return () => false;
+  const codes = [...new Set(entries.map((e) => e.managerCode))];
+  const districtOf = new Map((await store.db.selectFrom('managers').select(['code', 'district_id']).where('code', 'in', codes).execute()).map((m) => [m.code, m.district_id] as const));
+  const locked = new Set(finals.map((f) => `${f.district_id}|${f.month}`));
+  return (code, month) => locked.has(`${districtOf.get(code) ?? ''}|${month}`);
+}
 
 /** By day, then time; an entry without a time comes last in its day (its place in the day is unknown). */
 function byDateTime(a: BareEntry, b: BareEntry): number {

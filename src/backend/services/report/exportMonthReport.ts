@@ -18,6 +18,8 @@ export interface ExportReportOptions {
   onProgress?: (step: ReportStep, done: number, total: number) => void;
   /** Only these managers' scorecards, a sheet each (see WriteReportOptions.onlyManagers). */
   onlyManagers?: readonly string[];
+  /** The district whose month it is (migration 0014); undefined: the store's only district. */
+  districtId?: number;
 }
 
 /**
@@ -39,8 +41,8 @@ export async function exportMonthReport(store: Store, month: string, outPath: st
 }
 
 /** The month's report as it is written: the model exportMonthReport turns into a workbook. */
-export async function monthReportModel(store: Store, month: string, opts: Pick<ExportReportOptions, 'now' | 'onlyManagers'>): Promise<ReportModel> {
-  const snapshot = await readMonthSnapshot(store.db, month);
+export async function monthReportModel(store: Store, month: string, opts: Pick<ExportReportOptions, 'now' | 'onlyManagers' | 'districtId'>): Promise<ReportModel> {
+  const snapshot = await readMonthSnapshot(store.db, month, opts.districtId);
   if (!snapshot) throw new ReportExportError('not_evaluated', `${month} 还没有考评结果，请先考评（kaoping evaluate --month ${month}）再导出报表`);
 
   const evaluation = snapshot.evaluation;
@@ -64,7 +66,7 @@ export async function monthReportModel(store: Store, month: string, opts: Pick<E
     utcOffsetMinutes: -opts.now.getTimezoneOffset(),
     audit: await verifyAuditChain(store.db),
     stale: snapshot.status === 'draft' ? snapshot.stale : [],
-    manualScores: await readManualScores(store, month),
+    manualScores: await readManualScores(store, month, snapshot.districtId),
   };
   return buildReportModel(input);
 }

@@ -29,29 +29,34 @@ export interface ReportInputs {
  */
 export async function monthReportInputs(db: Kysely<Database>, snapshot: MonthSnapshot, now: Date): Promise<ReportInputs> {
   if (snapshot.status !== 'final') return liveReportInputs(db, snapshot.month, snapshot.evaluation);
-  const frozen = await db.selectFrom('report_freezes').select('inputs_json').where('month', '=', snapshot.month).executeTakeFirst();
+  const frozen = await db
+    .selectFrom('report_freezes')
+    .select('inputs_json')
+    .where('month', '=', snapshot.month)
+    .where('district_id', '=', snapshot.districtId)
+    .executeTakeFirst();
   if (frozen) return JSON.parse(frozen.inputs_json) as ReportInputs;
   // Inside a transaction (the caller's work) the freeze joins it. An import's transaction begun
   // on the raw SQLite connection is not the export's to write into: the freeze then waits for
   // the next export rather than joining it.
   if (inRawSqliteTransaction(db)) return liveReportInputs(db, snapshot.month, snapshot.evaluation);
-  return transact(db, (trx) => freezeReportInputs(trx, snapshot.month, snapshot.evaluation, now));
+  return transact(db, (trx) => freezeReportInputs(trx, snapshot.month, snapshot.evaluation, now, snapshot.districtId));
 }
 
 /** Freezes a month's report inputs as they read now (when the month is finalized). */
-export async function freezeReportInputs(db: Kysely<Database>, month: string, evaluation: MonthEvaluation, now: Date): Promise<ReportInputs> {
+export async function freezeReportInputs(db: Kysely<Database>, month: string, evaluation: MonthEvaluation, now: Date, districtId: number): Promise<ReportInputs> {
   const inputs = await liveReportInputs(db, month, evaluation);
   await db
     .insertInto('report_freezes')
-    .values({ month, frozen_at: now.toISOString(), inputs_json: JSON.stringify(inputs) })
-    .onConflict((oc) => oc.column('month').doUpdateSet({ frozen_at: now.toISOString(), inputs_json: JSON.stringify(inputs) }))
+    .values({ month, frozen_at: now.toISOString(), inputs_json: JSON.stringify(inputs), district_id: districtId })
+    .onConflict((oc) => oc.columns(['district_id', 'month']).doUpdateSet({ frozen_at: now.toISOString(), inputs_json: JSON.stringify(inputs) }))
     .execute();
   return inputs;
 }
 
 /** A reopened month reads the store again; it is frozen anew when finalized again. */
-export async function thawReportInputs(db: Kysely<Database>, month: string): Promise<void> {
-  await db.deleteFrom('report_freezes').where('month', '=', month).execute();
+export async function thawReportInputs(db: Kysely<Database>, month: string, districtId: number): Promise<void> {
+  await db.deleteFrom('report_freezes').where('month', '=', month).where('district_id', '=', districtId).execute();
 }
 
 async function liveReportInputs(db: Kysely<Database>, month: string, evaluation: MonthEvaluation): Promise<ReportInputs> {

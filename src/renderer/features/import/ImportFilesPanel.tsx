@@ -1,5 +1,5 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { App, Button, Card, Progress, Space, Typography, Upload } from 'antd';
+import { App, Button, Card, Progress, Select, Space, Typography, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventPayload } from '../../../shared/api/kaopingApi';
@@ -55,6 +55,16 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
   // Preview answers can arrive out of order; only the newest request per file counts.
   const previewSeq = useRef(new Map<string, number>());
   const checkSeq = useRef(new Map<string, number>());
+  // A store with several districts (营销部, a city store) imports into the one chosen here.
+  const [districts, setDistricts] = useState<{ id: number; name: string }[]>([]);
+  const [district, setDistrict] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    void call('import.districts', {}).then((r) => {
+      if (r.ok) setDistricts(r.data);
+    });
+  }, [call]);
+  const needsDistrict = districts.length > 1 && district === undefined;
+  const districtArg = districts.length > 1 && district !== undefined ? { district } : {};
 
   const update = (uid: string, patch: Partial<PendingFile>) => setFiles((fs) => fs.map((f) => (f.uid === uid ? { ...f, ...patch } : f)));
 
@@ -93,6 +103,7 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
     const uids = new Set(selected.map((f) => f.uid));
     setFiles((fs) => fs.map((f) => (uids.has(f.uid) ? { ...f, checking: true } : f)));
     const result = await call('import.check', {
+      ...districtArg,
       files: selected.map((f) => ({
         fileName: f.fileName,
         bytes: f.bytes,
@@ -161,6 +172,7 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
     const result = await call('import.run', {
       jobId: id,
       skipInvalid,
+      ...districtArg,
       files: selected.map((f) => ({
         fileName: f.fileName,
         bytes: f.bytes,
@@ -243,7 +255,22 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
           style={{ position: 'sticky', top: -16, zIndex: 5, boxShadow: '0 2px 6px rgba(0,0,0,0.06)' }}
           styles={{ body: { display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap', minHeight: 56 } }}
         >
-          <Button type="primary" disabled={busy || checking || ready.length === 0} loading={busy} onClick={() => start(ready)} data-testid="start-import">
+          {districts.length > 1 && (
+            <Select
+              aria-label={t('import.district')}
+              placeholder={t('import.districtPlaceholder')}
+              value={district}
+              onChange={(v: string) => {
+                setDistrict(v);
+                setCheckWanted((n) => n + 1);
+              }}
+              options={districts.map((d) => ({ value: d.name, label: d.name }))}
+              disabled={busy}
+              style={{ minWidth: 240 }}
+              data-testid="import-district"
+            />
+          )}
+          <Button type="primary" disabled={busy || checking || ready.length === 0 || needsDistrict} loading={busy} onClick={() => start(ready)} data-testid="start-import">
             {busy ? t('import.importing') : t('import.start', { count: ready.length })}
           </Button>
           {!busy && files.some((f) => f.report?.status === 'imported') && (

@@ -21,6 +21,7 @@ const PINNED: Record<string, string> = {
   '0009_master_history': '832879bc6059852aaad88d1ff3f869d15ef04b741ef5cc403ec95f02868178d9',
   '0010_punch_source_order_number': 'd5b4901f879c1746d5db63a85816a2c067ca50f5ca65f6d9d578fac1513d68b4',
   '0013_orders_batch_index': '302792b07d698f52c6622ab1ebcf1e91dab14d809e65b92fcc4863debc6143f2',
+  '0014_districts': '6a8c7e3fcfbaad7c545d3b0d416f95a9a3634ef28d56a31234db130733c2a9c5',
   '0015_accounts': 'f0158bf354350bb37280f08fbb75d13558385f32289f452f9dc242ac8a837cd7',
   '0016_journal_copy_cache': '4be0511cea454ca3600139666745679e8c9e6b8666a7b6a377eb9c09d3065928',
   '0019_postgres_float_sum': '40bac56a7b7ec600ca15c42aeeb9a710d8fb8e30e2155183b443760935bbd05d',

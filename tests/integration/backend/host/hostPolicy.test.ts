@@ -51,6 +51,8 @@ async function seededDatabase(name: string): Promise<string> {
       finalized_by: '张主任',
       input_batches_json: '[]',
       result_json: '{}',
+      // The store's one district, which the brands import created (migration 0014).
+      district_id: (await store.db.selectFrom('districts').select('id').executeTakeFirstOrThrow()).id,
     })
     .execute();
   await store.close();
