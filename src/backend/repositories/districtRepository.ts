@@ -22,6 +22,15 @@ export async function createDistrict(db: Executor, name: string, now: Date): Pro
   return { id: row.id, name };
 }
 
+/** Whether any manager belongs to the district (a district made by files that came before its roster has none). */
+export async function districtHasManagers(db: Executor, districtId: number): Promise<boolean> {
+  return (await db.selectFrom('managers').select('id').where('district_id', '=', districtId).limit(1).executeTakeFirst()) !== undefined;
+}
+
+export async function renameDistrict(db: Executor, districtId: number, name: string): Promise<void> {
+  await db.updateTable('districts').set({ name }).where('id', '=', districtId).execute();
+}
+
 /** Puts the master rows a batch created into its district (they are inserted without one). */
 export async function claimBatchMasterRows(db: Executor, batchId: number, districtId: number): Promise<void> {
   await db.updateTable('managers').set({ district_id: districtId }).where('created_batch_id', '=', batchId).where('district_id', 'is', null).execute();

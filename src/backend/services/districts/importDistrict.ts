@@ -1,8 +1,19 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { KindName } from '../../../core/import/kinds';
+import type { KindKey } from '../../../shared/kindKeys';
 import type { Database } from '../../db/schema';
 import { TABLE_OF_KIND } from '../../db/kindTables';
-import { claimBatchMasterRows, createDistrict, rowsOfOtherDistrictsChangedBy, type District, districtsOfManagerCodes, findDistrictByName, foreignRowsChangedBy, listDistricts } from '../../repositories/districtRepository';
+import {
+  claimBatchMasterRows,
+  createDistrict,
+  districtHasManagers,
+  rowsOfOtherDistrictsChangedBy,
+  type District,
+  districtsOfManagerCodes,
+  findDistrictByName,
+  foreignRowsChangedBy,
+  listDistricts,
+  renameDistrict,
+} from '../../repositories/districtRepository';
 import { readSupervisor } from '../app/supervisor';
 import { RequestError } from '../requestError';
 
@@ -12,13 +23,13 @@ type Executor = Kysely<Database> | Transaction<Database>;
 export const DISTRICT_REFUSALS: ReadonlySet<string> = new Set(['district_needed', 'unknown_district', 'several_districts_in_file', 'other_district']);
 
 /** Kinds the whole city shares: one brand list and one work calendar, whichever district imports them. */
-const CITY_KINDS: ReadonlySet<KindName> = new Set(['brands', 'calendar']);
+const CITY_KINDS: ReadonlySet<KindKey> = new Set(['brands', 'calendar']);
 
 /** The name a store's first district gets when nothing names it. */
 const DEFAULT_DISTRICT_NAME = '本营销部';
 
 /** Which district an import goes into: known, to be created, or told by the roster's 营销部 column. */
-export type ImportDistrictPlan = { id: number } | { create: string } | { fromRoster: true };
+export type ImportDistrictPlan = { id: number; rename?: string } | { create: string } | { fromRoster: true };
 
 function namesOf(districts: { name: string }[]): string {
   return districts.map((d) => `「${d.name}」`).join('、');
@@ -33,7 +44,7 @@ function namesOf(districts: { name: string }[]): string {
  *   new one named after the supervisor's unit, else 本营销部; in a store with several, refused:
  *   the file's district cannot be told from its rows.
  */
-export async function planImportDistrict(db: Executor, kind: KindName, requested?: string | null): Promise<ImportDistrictPlan> {
+export async function planImportDistrict(db: Executor, kind: KindKey, requested?: string | null): Promise<ImportDistrictPlan> {
   const name = requested?.trim();
   if (name) {
     const found = await findDistrictByName(db, name);
@@ -75,6 +86,13 @@ async function settleRosterDistrict(db: Executor, departments: ReadonlySet<strin
   const distinct = [...new Set([...departments].map((d) => d.trim()).filter((d) => d !== ''))].sort();
   const named = districts.filter((d) => distinct.includes(d.name));
   if (named.length === 1 && named[0]) return { id: named[0].id };
+  // Files that came before any roster (orders, punches …) put their rows into a district named by
+  // default: the first roster, the store's only district having nobody yet, names it as it would
+  // have named a new one (without a 营销部 column, or with several sub-units, it keeps its name).
+  const lone = districts.length === 1 ? districts[0] : undefined;
+  if (lone !== undefined && !(await districtHasManagers(db, lone.id))) {
+    return distinct.length === 1 && distinct[0] !== undefined ? { id: lone.id, rename: distinct[0] } : { id: lone.id };
+  }
   // A store's first roster (the desktop's): several 部门 values are its sub-units, one district all the same.
   if (districts.length === 0 && distinct.length > 1) return { create: (await readSupervisor(db as Kysely<Database>))?.unit || DEFAULT_DISTRICT_NAME };
   if (distinct.length > 1) {
@@ -101,8 +119,11 @@ async function settleRosterDistrict(db: Executor, departments: ReadonlySet<strin
 }
 
 /** The district id a plan stands for, creating the district inside the import's transaction. */
-async function districtIdOfPlan(db: Executor, plan: { id: number } | { create: string }, now: Date): Promise<number> {
-  if ('id' in plan) return plan.id;
+async function districtIdOfPlan(db: Executor, plan: { id: number; rename?: string } | { create: string }, now: Date): Promise<number> {
+  if ('id' in plan) {
+    if (plan.rename !== undefined) await renameDistrict(db, plan.id, plan.rename);
+    return plan.id;
+  }
   const existing = await findDistrictByName(db, plan.create);
   return existing ? existing.id : (await createDistrict(db, plan.create, now)).id;
 }
@@ -116,7 +137,7 @@ async function districtIdOfPlan(db: Executor, plan: { id: number } | { create: s
  */
 export async function settleImportDistrict(
   db: Executor,
-  kind: KindName,
+  kind: KindKey,
   batchId: number,
   plan: ImportDistrictPlan,
   roster: { departments: ReadonlySet<string>; codes: readonly string[] },

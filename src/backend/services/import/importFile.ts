@@ -2,6 +2,7 @@ import path from 'node:path';
 import { columnLetter } from '../../../core/import/columnLetter';
 import type { KindKey } from '../../../shared/kindKeys';
 import { makeRowParser } from '../../../core/import/makeRowParser';
+import { textOf } from '../../../core/import/records';
 import {
   emptyCounts,
   MAX_REPORTED_ISSUES,
@@ -272,8 +273,10 @@ async function importSheet(
           frozenRows.add(recordMonth(parsed.record), `第 ${row.rowNumber} 行`);
         } else {
           if (parsed.record.kind === 'roster') {
-            rosterCodes.push(parsed.record.data.code);
-            if (parsed.record.data.department) rosterDepartments.add(parsed.record.data.department);
+            const code = textOf(parsed.record.data, 'code');
+            const department = textOf(parsed.record.data, 'department');
+            if (code) rosterCodes.push(code);
+            if (department) rosterDepartments.add(department);
           }
           duplicates?.see(row);
           const outcome = writer.write(parsed.record);

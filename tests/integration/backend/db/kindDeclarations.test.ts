@@ -31,7 +31,8 @@ function columnTypesOf(table: string): Map<string, string> {
 }
 
 /** Columns every imported table has for the importer's own bookkeeping. */
-const BOOKKEEPING = ['id', 'nk', 'batch_id', 'created_batch_id'];
+// district_id (migration 0014) is set when the import settles its district, never from a field.
+const BOOKKEEPING = ['id', 'nk', 'batch_id', 'created_batch_id', 'district_id'];
 
 /** The SQL type a field of each type is stored as. */
 const SQL_TYPE: Record<FieldType, string> = {
