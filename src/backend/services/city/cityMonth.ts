@@ -31,7 +31,7 @@ export async function cityMonth(store: Store, month: string): Promise<CityMonth>
   const read = [];
   const gradeLabels: string[] = [];
   for (const d of districts) {
-    const snapshot = await readMonthSnapshot(store, month, d.id);
+    const snapshot = await readMonthSnapshot(store.db, month, d.id);
     for (const band of snapshot?.scheme.grades ?? []) if (!gradeLabels.includes(band.label)) gradeLabels.push(band.label);
     read.push({ district: d, snapshot });
   }

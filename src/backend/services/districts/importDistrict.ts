@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { KindName } from '../../../core/import/kinds';
+import type { KindKey as KindName } from '../../../shared/kindKeys';
 import type { Database } from '../../db/schema';
 import { TABLE_OF_KIND } from '../../db/kindTables';
 import { claimBatchMasterRows, createDistrict, rowsOfOtherDistrictsChangedBy, type District, districtsOfManagerCodes, findDistrictByName, foreignRowsChangedBy, listDistricts } from '../../repositories/districtRepository';

@@ -272,8 +272,8 @@ async function importSheet(
           frozenRows.add(recordMonth(parsed.record), `第 ${row.rowNumber} 行`);
         } else {
           if (parsed.record.kind === 'roster') {
-            rosterCodes.push(parsed.record.data.code);
-            if (parsed.record.data.department) rosterDepartments.add(parsed.record.data.department);
+            rosterCodes.push(String(parsed.record.data.code));
+            if (typeof parsed.record.data.department === 'string' && parsed.record.data.department) rosterDepartments.add(parsed.record.data.department);
           }
           duplicates?.see(row);
           const outcome = writer.write(parsed.record);

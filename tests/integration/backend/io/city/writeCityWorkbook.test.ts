@@ -70,7 +70,7 @@ describe('市公司汇总 of a store with three districts', () => {
     const districts = await listDistricts(store.db);
     expect(city.districts.map((d) => d.summary.district).sort()).toEqual(districts.map((d) => d.name).sort());
     for (const d of districts) {
-      const snapshot = await readMonthSnapshot(store, MONTH, d.id);
+      const snapshot = await readMonthSnapshot(store.db, MONTH, d.id);
       const row = city.districts.find((x) => x.summary.district === d.name)?.summary;
       expect(row?.managers).toBe(snapshot?.evaluation.managers.length ?? 0);
       expect(row?.flagTotal).toBe(snapshot?.evaluation.managers.reduce((n, m) => n + m.flags.length, 0) ?? 0);

@@ -105,7 +105,7 @@ describe('two districts in one SQLite store', () => {
   it('district A evaluates exactly as before B was imported, and stays current (not 需重新考评)', async () => {
     const after = await evaluateStoredMonth(store, MONTH, { now, districtId: aId });
     expect(JSON.stringify(evaluationJson(after))).toBe(aBefore);
-    const snapshot = await readMonthSnapshot(store, MONTH, aId);
+    const snapshot = await readMonthSnapshot(store.db, MONTH, aId);
     expect(snapshot?.stale).toEqual([]);
   });
 
@@ -114,7 +114,7 @@ describe('two districts in one SQLite store', () => {
     const snapshot = await evaluateStoredMonth(store, MONTH, { now, districtId: b?.id ?? -1 });
     expect(snapshot.evaluation.managers.map((m) => m.code).sort()).toEqual(['CQ001', 'CQ002']);
     const copiedId = (await store.db.selectFrom('journals').select('id').where('content', '=', copied).where('date', '=', '2026-10-16').executeTakeFirstOrThrow()).id;
-    for (const s of [snapshot, await readMonthSnapshot(store, MONTH, aId)]) {
+    for (const s of [snapshot, await readMonthSnapshot(store.db, MONTH, aId)]) {
       const pairs = s?.evaluation.nearCopyPairs ?? [];
       expect(pairs.filter((p) => p.aId === copiedId || p.bId === copiedId)).toEqual([]);
     }
@@ -126,7 +126,7 @@ describe('two districts in one SQLite store', () => {
     const [, b] = await listDistricts(store.db);
     const final = await finalizeMonth(store, MONTH, actor, aId);
     expect(final.status).toBe('final');
-    expect((await readMonthSnapshot(store, MONTH, b?.id))?.status).toBe('draft');
+    expect((await readMonthSnapshot(store.db, MONTH, b?.id))?.status).toBe('draft');
     const late = writeCsv(path.join(dir, '城区补录日志.csv'), [
       ['日期', '工号', '姓名', '许可证号', '日志内容'],
       ['2026-10-20', 'CQ002', '钱区', '370903990002', '城西超市补录：检查价签与陈列，店主反映近期客流增加，已登记补货需求。'],
