@@ -29,3 +29,13 @@ export async function callerDistrictId(db: Kysely<Database>, choice?: string | n
 export function callerImportDistrict(choice: string | undefined): string | undefined {
   return currentCaller()?.district ?? choice;
 }
+
+/** No district has this id (ids start at 1): a supervisor whose district the store lacks sees no rows. */
+const NO_DISTRICT = 0;
+
+/** The district a grid narrows to: a supervisor's own (none of the rows when the store lacks it), else none (every row). */
+export async function callerGridDistrictId(db: Kysely<Database>): Promise<number | undefined> {
+  const own = currentCaller()?.district;
+  if (!own) return undefined;
+  return (await findDistrictByName(db, own))?.id ?? NO_DISTRICT;
+}

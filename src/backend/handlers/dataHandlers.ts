@@ -11,6 +11,7 @@ import { gridColumns } from '../services/data/gridColumns';
 import { gridCount, gridRows } from '../services/data/gridRows';
 import { monthOverview } from '../services/data/monthOverview';
 import { rowDetail } from '../services/data/rowDetail';
+import { callerGridDistrictId } from './callerDistrict';
 import type { HandlerEnv } from './handlerDeps';
 import { job, reads, type Methods } from './methodPolicies';
 
@@ -29,8 +30,9 @@ export function dataHandlers(env: HandlerEnv): DataHandlers {
   const store = env.reader;
   return {
     'data.columns': reads(async ({ kind }) => gridColumns(kind)),
-    'data.rows': reads(async (arg) => gridRows(store, arg)),
-    'data.count': reads(async (arg) => gridCount(store, arg)),
+    // A supervisor's grids show their district's rows; everyone else's (and the desktop's) every row.
+    'data.rows': reads(async (arg) => gridRows(store, arg, await callerGridDistrictId(store.db))),
+    'data.count': reads(async (arg) => gridCount(store, arg, await callerGridDistrictId(store.db))),
     'data.detail': reads(async ({ kind, id, month }) => {
       // Without a month: the newest month with data, else the current one.
       const shown = month ?? (await appInfo(store)).months[0] ?? env.now().toISOString().slice(0, 7);
@@ -46,7 +48,9 @@ export function dataHandlers(env: HandlerEnv): DataHandlers {
     'data.export': job(async ({ jobId, ...arg }, ctx) => {
       const temp = await tempXlsx(env.workDir, `grid-${arg.kind}`);
       try {
+        const districtId = await callerGridDistrictId(store.db);
         const { rows } = await exportGridView(store, arg, temp, {
+          ...(districtId === undefined ? {} : { districtId }),
           signal: ctx.signal,
           onProgress: ({ done, total }) => ctx.emit('job.progress', { jobId, step: 'rows', done, total }),
         });

@@ -215,3 +215,64 @@ describe('two districts through the handlers: each supervisor works in their own
     expect(await call('evaluation.reopen', { month: MONTH, reason: '补录日志' }, EAST_SUPERVISOR)).toMatchObject({ ok: true, data: { status: 'draft' } });
   });
 });
+
+describe('grids on a city server: a supervisor sees their district’s rows, a reviewer every row', () => {
+  async function codes(kind: 'managers' | 'journals', caller?: CallerAccount): Promise<string[]> {
+    const r = await call('data.rows', { kind, startRow: 0, endRow: 1000 }, caller);
+    if (!r.ok) throw new Error(r.error.message);
+    const rows = (r.data as { rows: Record<string, unknown>[] }).rows;
+    return [...new Set(rows.map((row) => String(row.code ?? row.managerCode ?? row.managerName ?? '')))].sort();
+  }
+
+  async function total(kind: 'managers' | 'journals' | 'retailers' | 'brands', caller?: CallerAccount): Promise<number> {
+    const r = await call('data.count', { kind }, caller);
+    if (!r.ok) throw new Error(r.error.message);
+    return (r.data as { total: number }).total;
+  }
+
+  it('managers, retailers and journals narrow to the district; counts match the rows', async () => {
+    expect(await codes('managers', EAST_SUPERVISOR)).toEqual(['DA001', 'DA002']);
+    expect(await codes('managers', WEST_SUPERVISOR)).toEqual(['DB001', 'DB002']);
+    expect(await codes('managers', REVIEWER)).toEqual(['DA001', 'DA002', 'DB001', 'DB002']);
+    const journalsOf = async (district: string) =>
+      Number(
+        (
+          await store.db
+            .selectFrom('journals')
+            .innerJoin('managers', 'managers.id', 'journals.manager_id')
+            .innerJoin('districts', 'districts.id', 'managers.district_id')
+            .where('districts.name', '=', district)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const east = await journalsOf(EAST);
+    const west = await journalsOf(WEST);
+    expect(east).toBeGreaterThan(0);
+    expect(west).toBeGreaterThan(0);
+    expect(await total('journals', EAST_SUPERVISOR)).toBe(east);
+    expect(await total('journals', WEST_SUPERVISOR)).toBe(west);
+    expect(await total('journals', REVIEWER)).toBe(east + west);
+    expect(await total('retailers', EAST_SUPERVISOR)).toBe(2);
+    expect(await total('retailers', REVIEWER)).toBe(4);
+    // A supervisor whose district the store lacks sees no rows, not everyone's.
+    expect(await total('managers', NEW_SUPERVISOR)).toBe(0);
+  });
+
+  it('the grid export writes only the district’s rows', async () => {
+    const arg = { kind: 'managers', columns: ['code', 'name'], title: '客户经理', jobId: 'export-east' };
+    const east = await call('data.export', arg, EAST_SUPERVISOR);
+    const all = await call('data.export', { ...arg, jobId: 'export-all' }, REVIEWER);
+    expect([east.ok && (east.data as { rows: number }).rows, all.ok && (all.data as { rows: number }).rows]).toEqual([2, 4]);
+  });
+
+  it('without accounts (the desktop) the grids show every row, as before', async () => {
+    const desktop = createHandlers({ store, now: () => now, workDir: dir });
+    try {
+      const r = await invokeHandler(desktop, 'data.count', { kind: 'managers' }, ctx);
+      expect(r).toEqual({ ok: true, data: { total: 4 } });
+    } finally {
+      await desktop.close();
+    }
+  });
+});
