@@ -209,6 +209,12 @@ describe('two districts through the handlers: each supervisor works in their own
     expect(codeOf(await call('report.export', { month: MONTH, jobId: 'rep-x', district: WEST }, EAST_SUPERVISOR))).toBe('other_district');
   });
 
+  it('日志对照 and a manager’s attendance read the caller’s or the manager’s district', async () => {
+    expect(await call('journals.pairs', { month: MONTH }, EAST_SUPERVISOR)).toMatchObject({ ok: true, data: { status: 'final' } });
+    expect(await call('journals.pairs', { month: MONTH }, WEST_SUPERVISOR)).toMatchObject({ ok: true, data: { status: 'draft' } });
+    expect(await call('evaluation.attendance', { month: MONTH, managerCode: 'DB001' }, REVIEWER)).toMatchObject({ ok: true, data: { managerCode: 'DB001' } });
+  });
+
   it('reopen by B’s supervisor does not touch A, and A reopens its own', async () => {
     expect(codeOf(await call('evaluation.reopen', { month: MONTH, reason: '误操作' }, WEST_SUPERVISOR))).not.toBe('ok');
     expect(await call('evaluation.get', { month: MONTH }, EAST_SUPERVISOR)).toMatchObject({ ok: true, data: { status: 'final' } });
