@@ -202,6 +202,8 @@ describe('two districts through the handlers: each supervisor works in their own
     expect(await call('evaluation.scorecard', { month: MONTH, managerCode: 'DA001' }, EAST_SUPERVISOR)).toMatchObject({ ok: true });
     expect(codeOf(await call('evaluation.scorecard', { month: MONTH, managerCode: 'DB001' }, EAST_SUPERVISOR))).not.toBe('ok');
     expect(await call('evaluation.scorecard', { month: MONTH, managerCode: 'DB001', district: WEST }, REVIEWER)).toMatchObject({ ok: true });
+    // Without a choice, the manager's own district (the ranking's links carry no district).
+    expect(await call('evaluation.scorecard', { month: MONTH, managerCode: 'DB001' }, REVIEWER)).toMatchObject({ ok: true, data: { manager: { code: 'DB001' } } });
     expect(codeOf(await call('report.export', { month: MONTH, jobId: 'rep-r' }, REVIEWER))).toBe('district_needed');
     const reviewerWest = await call('report.export', { month: MONTH, jobId: 'rep-rw', district: WEST }, REVIEWER);
     const supervisorWest = await call('report.export', { month: MONTH, jobId: 'rep-w' }, WEST_SUPERVISOR);
