@@ -9,6 +9,7 @@ import type { CallerAccount } from '../../../../src/backend/services/accounts/ac
 import { importFiles } from '../../../../src/backend/services/import/importFiles';
 import type { Result } from '../../../../src/shared/api/result';
 import { API_NAMES, type ApiName, type HandlerContext } from '../../../../src/shared/api/kaopingApi';
+import { describeOnBothStores } from '../../../helpers/bothStores';
 import { tempDir } from '../../../helpers/tempDir';
 import { writeCsv, type SheetCell } from '../../../helpers/writeSheets';
 
@@ -60,8 +61,9 @@ function codeOf(r: Result<unknown>): string {
   return r.ok ? 'ok' : r.error.code;
 }
 
-beforeAll(async () => {
-  store = await openStore(path.join(dir, 'city.sqlite'), { backupBeforeMigrate: false });
+/** The two districts' store, made on SQLite (describeOnBothStores copies it into PostgreSQL). */
+async function buildCity(): Promise<{ store: Store }> {
+  const store = await openStore(path.join(dir, 'city.sqlite'), { backupBeforeMigrate: false });
   for (const [name, prefix, base] of [[EAST, 'DA', 370903880001], [WEST, 'DB', 370903770001]] as const) {
     const reports = await importFiles(store, districtFiles(name, prefix, base), { now, district: name });
     expect(reports.map((r) => r.status)).toEqual(['imported', 'imported', 'imported']);
@@ -81,12 +83,8 @@ beforeAll(async () => {
   const [extraReport] = await importFiles(store, [extra], { now, district: EAST });
   expect(extraReport?.status).toBe('imported');
   batchOf.extra = extraReport?.batchId as number;
-  handlers = createHandlers({ store, now: () => now, workDir: dir, accounts: {} });
-}, 120_000);
-afterAll(async () => {
-  await handlers?.close();
-  await store?.close();
-});
+  return { store };
+}
 
 /**
  * Every district write, with an argument naming 城西's things (for the supervisor of 城东) and
@@ -129,158 +127,168 @@ function foreignAndOwn(name: ApiName): { foreign: unknown[]; own: unknown } | 'm
 
 const DISTRICT_WRITES = API_NAMES.filter((n) => METHOD_ACCESS[n] === 'district');
 
-describe('a supervisor naming another district’s ids is refused, fail closed', () => {
-  it.each(DISTRICT_WRITES)('%s', async (name) => {
-    const cases = foreignAndOwn(name);
-    if (cases === 'month-wide') return;
-    const before = await store.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    for (const arg of cases.foreign) {
-      const r = await call(name, arg, EAST_SUPERVISOR);
-      expect([name, codeOf(r)]).toEqual([name, 'forbidden']);
-      expect(r.ok ? '' : r.error.message).toMatch(new RegExp(`只能修改「${EAST}」的数据`));
-    }
-    // Nothing written by the refused calls.
-    const after = await store.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    expect(Number(after.n)).toBe(Number(before.n));
-    // Their own ids pass the access check (the call may still fail on its own: a month not evaluated).
-    expect(codeOf(await call(name, cases.own, EAST_SUPERVISOR))).not.toBe('forbidden');
+describeOnBothStores('a city store served with accounts', buildCity, (fixture) => {
+  beforeAll(() => {
+    store = fixture().store;
+    handlers = createHandlers({ store, now: () => now, workDir: dir, accounts: {} });
+  });
+  afterAll(async () => {
+    await handlers?.close();
   });
 
-  it('names the other district in the refusal', async () => {
-    const r = await call('import.undo', { batchId: batchOf[WEST] }, EAST_SUPERVISOR);
-    expect(r).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining(`涉及「${WEST}」`) } });
-  });
-});
+  describe('a supervisor naming another district’s ids is refused, fail closed', () => {
+    it.each(DISTRICT_WRITES)('%s', async (name) => {
+      const cases = foreignAndOwn(name);
+      if (cases === 'month-wide') return;
+      const before = await store.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      for (const arg of cases.foreign) {
+        const r = await call(name, arg, EAST_SUPERVISOR);
+        expect([name, codeOf(r)]).toEqual([name, 'forbidden']);
+        expect(r.ok ? '' : r.error.message).toMatch(new RegExp(`只能修改「${EAST}」的数据`));
+      }
+      // Nothing written by the refused calls.
+      const after = await store.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      expect(Number(after.n)).toBe(Number(before.n));
+      // Their own ids pass the access check (the call may still fail on its own: a month not evaluated).
+      expect(codeOf(await call(name, cases.own, EAST_SUPERVISOR))).not.toBe('forbidden');
+    });
 
-describe('two districts through the handlers: each supervisor works in their own', () => {
-  it('a reviewer must choose the district; a supervisor needs none', async () => {
-    expect(codeOf(await call('evaluation.get', { month: MONTH }, REVIEWER))).toBe('district_needed');
-    expect(await call('evaluation.get', { month: MONTH }, EAST_SUPERVISOR)).toEqual({ ok: true, data: null });
-    // A supervisor cannot read another district's month by naming it.
-    expect(codeOf(await call('evaluation.get', { month: MONTH, district: WEST }, EAST_SUPERVISOR))).toBe('other_district');
-    // A supervisor whose district has no data yet is told so.
-    expect(await call('evaluation.get', { month: MONTH }, NEW_SUPERVISOR)).toMatchObject({ ok: false, error: { code: 'unknown_district', message: expect.stringContaining('城南营销部') } });
-  });
-
-  it('A evaluates and finalizes A, B evaluates B; B stays draft, A is final', async () => {
-    const east = await call('evaluation.run', { month: MONTH, jobId: 'run-east' }, EAST_SUPERVISOR);
-    expect(east.ok).toBe(true);
-    const eastCodes = (east.ok ? (east.data as { managers: { code: string }[] }).managers : []).map((m) => m.code).sort();
-    expect(eastCodes).toEqual(['DA001', 'DA002']);
-    const west = await call('evaluation.run', { month: MONTH, jobId: 'run-west' }, WEST_SUPERVISOR);
-    expect((west.ok ? (west.data as { managers: { code: string }[] }).managers : []).map((m) => m.code).sort()).toEqual(['DB001', 'DB002']);
-
-    expect(await call('evaluation.finalize', { month: MONTH }, EAST_SUPERVISOR)).toMatchObject({ ok: true, data: { status: 'final' } });
-    expect(await call('evaluation.get', { month: MONTH }, EAST_SUPERVISOR)).toMatchObject({ ok: true, data: { status: 'final' } });
-    expect(await call('evaluation.get', { month: MONTH }, WEST_SUPERVISOR)).toMatchObject({ ok: true, data: { status: 'draft' } });
-    // The reviewer reads either by choosing it.
-    expect(await call('evaluation.get', { month: MONTH, district: EAST }, REVIEWER)).toMatchObject({ ok: true, data: { status: 'final' } });
-    expect(await call('evaluation.get', { month: MONTH, district: WEST }, REVIEWER)).toMatchObject({ ok: true, data: { status: 'draft' } });
-
-    // B adjusts its own draft month; A's finalized month refuses A's adjustment.
-    expect((await call('evaluation.adjust', { month: MONTH, managerCode: 'DB001', dimension: 'records', score: 77, reason: '复核' }, WEST_SUPERVISOR)).ok).toBe(true);
-    expect(codeOf(await call('evaluation.adjust', { month: MONTH, managerCode: 'DA001', dimension: 'records', score: 77, reason: '复核' }, EAST_SUPERVISOR))).not.toBe('ok');
-
-    const rows = await store.db
-      .selectFrom('evaluations')
-      .innerJoin('districts', 'districts.id', 'evaluations.district_id')
-      .select(['districts.name', 'evaluations.status', 'evaluations.finalized_by'])
-      .where('month', '=', MONTH)
-      .orderBy('districts.name')
-      .execute();
-    expect(rows).toEqual(
-      [
-        { name: EAST, status: 'final', finalized_by: '东考核' },
-        { name: WEST, status: 'draft', finalized_by: null },
-      ].sort((a, b) => (a.name < b.name ? -1 : 1)),
-    );
-    const adjustments = await store.db.selectFrom('adjustments').innerJoin('districts', 'districts.id', 'adjustments.district_id').select(['districts.name', 'manager_code']).execute();
-    expect(adjustments).toEqual([{ name: WEST, manager_code: 'DB001' }]);
+    it('names the other district in the refusal', async () => {
+      const r = await call('import.undo', { batchId: batchOf[WEST] }, EAST_SUPERVISOR);
+      expect(r).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining(`涉及「${WEST}」`) } });
+    });
   });
 
-  it('scorecards and reports: a supervisor reaches their own district, a reviewer the one chosen', async () => {
-    expect(await call('evaluation.scorecard', { month: MONTH, managerCode: 'DA001' }, EAST_SUPERVISOR)).toMatchObject({ ok: true });
-    expect(codeOf(await call('evaluation.scorecard', { month: MONTH, managerCode: 'DB001' }, EAST_SUPERVISOR))).not.toBe('ok');
-    expect(await call('evaluation.scorecard', { month: MONTH, managerCode: 'DB001', district: WEST }, REVIEWER)).toMatchObject({ ok: true });
-    // Without a choice, the manager's own district (the ranking's links carry no district).
-    expect(await call('evaluation.scorecard', { month: MONTH, managerCode: 'DB001' }, REVIEWER)).toMatchObject({ ok: true, data: { manager: { code: 'DB001' } } });
-    expect(codeOf(await call('report.export', { month: MONTH, jobId: 'rep-r' }, REVIEWER))).toBe('district_needed');
-    const reviewerWest = await call('report.export', { month: MONTH, jobId: 'rep-rw', district: WEST }, REVIEWER);
-    const supervisorWest = await call('report.export', { month: MONTH, jobId: 'rep-w' }, WEST_SUPERVISOR);
-    expect(reviewerWest.ok && supervisorWest.ok).toBe(true);
-    expect(codeOf(await call('report.export', { month: MONTH, jobId: 'rep-x', district: WEST }, EAST_SUPERVISOR))).toBe('other_district');
-  });
+  describe('two districts through the handlers: each supervisor works in their own', () => {
+    it('a reviewer must choose the district; a supervisor needs none', async () => {
+      expect(codeOf(await call('evaluation.get', { month: MONTH }, REVIEWER))).toBe('district_needed');
+      expect(await call('evaluation.get', { month: MONTH }, EAST_SUPERVISOR)).toEqual({ ok: true, data: null });
+      // A supervisor cannot read another district's month by naming it.
+      expect(codeOf(await call('evaluation.get', { month: MONTH, district: WEST }, EAST_SUPERVISOR))).toBe('other_district');
+      // A supervisor whose district has no data yet is told so.
+      expect(await call('evaluation.get', { month: MONTH }, NEW_SUPERVISOR)).toMatchObject({ ok: false, error: { code: 'unknown_district', message: expect.stringContaining('城南营销部') } });
+    });
 
-  it('日志对照 and a manager’s attendance read the caller’s or the manager’s district', async () => {
-    expect(await call('journals.pairs', { month: MONTH }, EAST_SUPERVISOR)).toMatchObject({ ok: true, data: { status: 'final' } });
-    expect(await call('journals.pairs', { month: MONTH }, WEST_SUPERVISOR)).toMatchObject({ ok: true, data: { status: 'draft' } });
-    expect(await call('evaluation.attendance', { month: MONTH, managerCode: 'DB001' }, REVIEWER)).toMatchObject({ ok: true, data: { managerCode: 'DB001' } });
-  });
+    it('A evaluates and finalizes A, B evaluates B; B stays draft, A is final', async () => {
+      const east = await call('evaluation.run', { month: MONTH, jobId: 'run-east' }, EAST_SUPERVISOR);
+      expect(east.ok).toBe(true);
+      const eastCodes = (east.ok ? (east.data as { managers: { code: string }[] }).managers : []).map((m) => m.code).sort();
+      expect(eastCodes).toEqual(['DA001', 'DA002']);
+      const west = await call('evaluation.run', { month: MONTH, jobId: 'run-west' }, WEST_SUPERVISOR);
+      expect((west.ok ? (west.data as { managers: { code: string }[] }).managers : []).map((m) => m.code).sort()).toEqual(['DB001', 'DB002']);
 
-  it('reopen by B’s supervisor does not touch A, and A reopens its own', async () => {
-    expect(codeOf(await call('evaluation.reopen', { month: MONTH, reason: '误操作' }, WEST_SUPERVISOR))).not.toBe('ok');
-    expect(await call('evaluation.get', { month: MONTH }, EAST_SUPERVISOR)).toMatchObject({ ok: true, data: { status: 'final' } });
-    expect(await call('evaluation.reopen', { month: MONTH, reason: '补录日志' }, EAST_SUPERVISOR)).toMatchObject({ ok: true, data: { status: 'draft' } });
-  });
-});
+      expect(await call('evaluation.finalize', { month: MONTH }, EAST_SUPERVISOR)).toMatchObject({ ok: true, data: { status: 'final' } });
+      expect(await call('evaluation.get', { month: MONTH }, EAST_SUPERVISOR)).toMatchObject({ ok: true, data: { status: 'final' } });
+      expect(await call('evaluation.get', { month: MONTH }, WEST_SUPERVISOR)).toMatchObject({ ok: true, data: { status: 'draft' } });
+      // The reviewer reads either by choosing it.
+      expect(await call('evaluation.get', { month: MONTH, district: EAST }, REVIEWER)).toMatchObject({ ok: true, data: { status: 'final' } });
+      expect(await call('evaluation.get', { month: MONTH, district: WEST }, REVIEWER)).toMatchObject({ ok: true, data: { status: 'draft' } });
 
-describe('grids on a city server: a supervisor sees their district’s rows, a reviewer every row', () => {
-  async function codes(kind: 'managers' | 'journals', caller?: CallerAccount): Promise<string[]> {
-    const r = await call('data.rows', { kind, startRow: 0, endRow: 1000 }, caller);
-    if (!r.ok) throw new Error(r.error.message);
-    const rows = (r.data as { rows: Record<string, unknown>[] }).rows;
-    return [...new Set(rows.map((row) => String(row.code ?? row.managerCode ?? row.managerName ?? '')))].sort();
-  }
+      // B adjusts its own draft month; A's finalized month refuses A's adjustment.
+      expect((await call('evaluation.adjust', { month: MONTH, managerCode: 'DB001', dimension: 'records', score: 77, reason: '复核' }, WEST_SUPERVISOR)).ok).toBe(true);
+      expect(codeOf(await call('evaluation.adjust', { month: MONTH, managerCode: 'DA001', dimension: 'records', score: 77, reason: '复核' }, EAST_SUPERVISOR))).not.toBe('ok');
 
-  async function total(kind: 'managers' | 'journals' | 'retailers' | 'brands', caller?: CallerAccount): Promise<number> {
-    const r = await call('data.count', { kind }, caller);
-    if (!r.ok) throw new Error(r.error.message);
-    return (r.data as { total: number }).total;
-  }
-
-  it('managers, retailers and journals narrow to the district; counts match the rows', async () => {
-    expect(await codes('managers', EAST_SUPERVISOR)).toEqual(['DA001', 'DA002']);
-    expect(await codes('managers', WEST_SUPERVISOR)).toEqual(['DB001', 'DB002']);
-    expect(await codes('managers', REVIEWER)).toEqual(['DA001', 'DA002', 'DB001', 'DB002']);
-    const journalsOf = async (district: string) =>
-      Number(
-        (
-          await store.db
-            .selectFrom('journals')
-            .innerJoin('managers', 'managers.id', 'journals.manager_id')
-            .innerJoin('districts', 'districts.id', 'managers.district_id')
-            .where('districts.name', '=', district)
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
+      const rows = await store.db
+        .selectFrom('evaluations')
+        .innerJoin('districts', 'districts.id', 'evaluations.district_id')
+        .select(['districts.name', 'evaluations.status', 'evaluations.finalized_by'])
+        .where('month', '=', MONTH)
+        .orderBy('districts.name')
+        .execute();
+      expect(rows).toEqual(
+        [
+          { name: EAST, status: 'final', finalized_by: '东考核' },
+          { name: WEST, status: 'draft', finalized_by: null },
+        ].sort((a, b) => (a.name < b.name ? -1 : 1)),
       );
-    const east = await journalsOf(EAST);
-    const west = await journalsOf(WEST);
-    expect(east).toBeGreaterThan(0);
-    expect(west).toBeGreaterThan(0);
-    expect(await total('journals', EAST_SUPERVISOR)).toBe(east);
-    expect(await total('journals', WEST_SUPERVISOR)).toBe(west);
-    expect(await total('journals', REVIEWER)).toBe(east + west);
-    expect(await total('retailers', EAST_SUPERVISOR)).toBe(2);
-    expect(await total('retailers', REVIEWER)).toBe(4);
-    // A supervisor whose district the store lacks sees no rows, not everyone's.
-    expect(await total('managers', NEW_SUPERVISOR)).toBe(0);
+      const adjustments = await store.db.selectFrom('adjustments').innerJoin('districts', 'districts.id', 'adjustments.district_id').select(['districts.name', 'manager_code']).execute();
+      expect(adjustments).toEqual([{ name: WEST, manager_code: 'DB001' }]);
+    });
+
+    it('scorecards and reports: a supervisor reaches their own district, a reviewer the one chosen', async () => {
+      expect(await call('evaluation.scorecard', { month: MONTH, managerCode: 'DA001' }, EAST_SUPERVISOR)).toMatchObject({ ok: true });
+      expect(codeOf(await call('evaluation.scorecard', { month: MONTH, managerCode: 'DB001' }, EAST_SUPERVISOR))).not.toBe('ok');
+      expect(await call('evaluation.scorecard', { month: MONTH, managerCode: 'DB001', district: WEST }, REVIEWER)).toMatchObject({ ok: true });
+      // Without a choice, the manager's own district (the ranking's links carry no district).
+      expect(await call('evaluation.scorecard', { month: MONTH, managerCode: 'DB001' }, REVIEWER)).toMatchObject({ ok: true, data: { manager: { code: 'DB001' } } });
+      expect(codeOf(await call('report.export', { month: MONTH, jobId: 'rep-r' }, REVIEWER))).toBe('district_needed');
+      const reviewerWest = await call('report.export', { month: MONTH, jobId: 'rep-rw', district: WEST }, REVIEWER);
+      const supervisorWest = await call('report.export', { month: MONTH, jobId: 'rep-w' }, WEST_SUPERVISOR);
+      expect(reviewerWest.ok && supervisorWest.ok).toBe(true);
+      expect(codeOf(await call('report.export', { month: MONTH, jobId: 'rep-x', district: WEST }, EAST_SUPERVISOR))).toBe('other_district');
+    });
+
+    it('日志对照 and a manager’s attendance read the caller’s or the manager’s district', async () => {
+      expect(await call('journals.pairs', { month: MONTH }, EAST_SUPERVISOR)).toMatchObject({ ok: true, data: { status: 'final' } });
+      expect(await call('journals.pairs', { month: MONTH }, WEST_SUPERVISOR)).toMatchObject({ ok: true, data: { status: 'draft' } });
+      expect(await call('evaluation.attendance', { month: MONTH, managerCode: 'DB001' }, REVIEWER)).toMatchObject({ ok: true, data: { managerCode: 'DB001' } });
+    });
+
+    it('reopen by B’s supervisor does not touch A, and A reopens its own', async () => {
+      expect(codeOf(await call('evaluation.reopen', { month: MONTH, reason: '误操作' }, WEST_SUPERVISOR))).not.toBe('ok');
+      expect(await call('evaluation.get', { month: MONTH }, EAST_SUPERVISOR)).toMatchObject({ ok: true, data: { status: 'final' } });
+      expect(await call('evaluation.reopen', { month: MONTH, reason: '补录日志' }, EAST_SUPERVISOR)).toMatchObject({ ok: true, data: { status: 'draft' } });
+    });
   });
 
-  it('the grid export writes only the district’s rows', async () => {
-    const arg = { kind: 'managers', columns: ['code', 'name'], title: '客户经理', jobId: 'export-east' };
-    const east = await call('data.export', arg, EAST_SUPERVISOR);
-    const all = await call('data.export', { ...arg, jobId: 'export-all' }, REVIEWER);
-    expect([east.ok && (east.data as { rows: number }).rows, all.ok && (all.data as { rows: number }).rows]).toEqual([2, 4]);
-  });
-
-  it('without accounts (the desktop) the grids show every row, as before', async () => {
-    const desktop = createHandlers({ store, now: () => now, workDir: dir });
-    try {
-      const r = await invokeHandler(desktop, 'data.count', { kind: 'managers' }, ctx);
-      expect(r).toEqual({ ok: true, data: { total: 4 } });
-    } finally {
-      await desktop.close();
+  describe('grids on a city server: a supervisor sees their district’s rows, a reviewer every row', () => {
+    async function codes(kind: 'managers' | 'journals', caller?: CallerAccount): Promise<string[]> {
+      const r = await call('data.rows', { kind, startRow: 0, endRow: 1000 }, caller);
+      if (!r.ok) throw new Error(r.error.message);
+      const rows = (r.data as { rows: Record<string, unknown>[] }).rows;
+      return [...new Set(rows.map((row) => String(row.code ?? row.managerCode ?? row.managerName ?? '')))].sort();
     }
+
+    async function total(kind: 'managers' | 'journals' | 'retailers' | 'brands', caller?: CallerAccount): Promise<number> {
+      const r = await call('data.count', { kind }, caller);
+      if (!r.ok) throw new Error(r.error.message);
+      return (r.data as { total: number }).total;
+    }
+
+    it('managers, retailers and journals narrow to the district; counts match the rows', async () => {
+      expect(await codes('managers', EAST_SUPERVISOR)).toEqual(['DA001', 'DA002']);
+      expect(await codes('managers', WEST_SUPERVISOR)).toEqual(['DB001', 'DB002']);
+      expect(await codes('managers', REVIEWER)).toEqual(['DA001', 'DA002', 'DB001', 'DB002']);
+      const journalsOf = async (district: string) =>
+        Number(
+          (
+            await store.db
+              .selectFrom('journals')
+              .innerJoin('managers', 'managers.id', 'journals.manager_id')
+              .innerJoin('districts', 'districts.id', 'managers.district_id')
+              .where('districts.name', '=', district)
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const east = await journalsOf(EAST);
+      const west = await journalsOf(WEST);
+      expect(east).toBeGreaterThan(0);
+      expect(west).toBeGreaterThan(0);
+      expect(await total('journals', EAST_SUPERVISOR)).toBe(east);
+      expect(await total('journals', WEST_SUPERVISOR)).toBe(west);
+      expect(await total('journals', REVIEWER)).toBe(east + west);
+      expect(await total('retailers', EAST_SUPERVISOR)).toBe(2);
+      expect(await total('retailers', REVIEWER)).toBe(4);
+      // A supervisor whose district the store lacks sees no rows, not everyone's.
+      expect(await total('managers', NEW_SUPERVISOR)).toBe(0);
+    });
+
+    it('the grid export writes only the district’s rows', async () => {
+      const arg = { kind: 'managers', columns: ['code', 'name'], title: '客户经理', jobId: 'export-east' };
+      const east = await call('data.export', arg, EAST_SUPERVISOR);
+      const all = await call('data.export', { ...arg, jobId: 'export-all' }, REVIEWER);
+      expect([east.ok && (east.data as { rows: number }).rows, all.ok && (all.data as { rows: number }).rows]).toEqual([2, 4]);
+    });
+
+    it('without accounts (the desktop) the grids show every row, as before', async () => {
+      const desktop = createHandlers({ store, now: () => now, workDir: dir });
+      try {
+        const r = await invokeHandler(desktop, 'data.count', { kind: 'managers' }, ctx);
+        expect(r).toEqual({ ok: true, data: { total: 4 } });
+      } finally {
+        await desktop.close();
+      }
+    });
   });
 });
