@@ -1,5 +1,7 @@
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { GridKind } from '../../shared/api/dataApi';
+import type { Database } from '../db/schema';
+import { GRID_TABLES } from './gridTables';
 
 /** How a grid's rows (alias t) reach their district (migration 0014). */
 type DistrictPath = 'own' | 'manager' | 'retailer' | 'city';
@@ -38,4 +40,12 @@ export function gridDistrictCondition(kind: GridKind, districtId: number): RawBu
     case 'city':
       return null;
   }
+}
+
+/** Whether row `id` of a grid's table belongs to the district (a row of the city's tables always does). */
+export async function gridRowInDistrict(db: Kysely<Database>, kind: GridKind, id: number, districtId: number): Promise<boolean> {
+  const condition = gridDistrictCondition(kind, districtId);
+  if (!condition) return true;
+  const found = await sql<{ id: number }>`select t.id from ${sql.table(GRID_TABLES[kind].table)} t where t.id = ${id} and ${condition}`.execute(db);
+  return found.rows.length > 0;
 }

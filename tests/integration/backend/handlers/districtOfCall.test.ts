@@ -274,6 +274,14 @@ describeOnBothStores('a city store served with accounts', buildCity, (fixture) =
       expect(await total('managers', NEW_SUPERVISOR)).toBe(0);
     });
 
+    it('a row of another district does not open for a supervisor; their own and a reviewer’s do', async () => {
+      const idOf = async (code: string) => (await store.db.selectFrom('managers').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+      expect(codeOf(await call('data.detail', { kind: 'managers', id: await idOf('DB001'), month: MONTH }, EAST_SUPERVISOR))).toBe('other_district');
+      expect(codeOf(await call('data.detail', { kind: 'journals', id: journalOf[WEST] as number, month: MONTH }, EAST_SUPERVISOR))).toBe('other_district');
+      expect(codeOf(await call('data.detail', { kind: 'managers', id: await idOf('DA001'), month: MONTH }, EAST_SUPERVISOR))).toBe('ok');
+      expect(codeOf(await call('data.detail', { kind: 'managers', id: await idOf('DB001'), month: MONTH }, REVIEWER))).toBe('ok');
+    });
+
     it('the grid export writes only the district’s rows', async () => {
       const arg = { kind: 'managers', columns: ['code', 'name'], title: '客户经理', jobId: 'export-east' };
       const east = await call('data.export', arg, EAST_SUPERVISOR);
