@@ -153,6 +153,19 @@ describeOnBothStores('a city store served with accounts', buildCity, (fixture) =
       expect(codeOf(await call(name, cases.own, EAST_SUPERVISOR))).not.toBe('forbidden');
     });
 
+    it('an import without a choice goes into the supervisor’s district: changing another district’s people is refused there', async () => {
+      // 城西's roster with one person renamed: the supervisor of 城东 may not change 城西's rows.
+      const changed = writeCsv(path.join(dir, '城西花名册改名.csv'), [['工号', '姓名', '营销部', '服务线路', '状态'], ['DB001', '改了名', WEST, 'L1', '在岗']], 'utf8-bom');
+      const westRoster = { fileName: '花名册.csv', bytes: new Uint8Array(fs.readFileSync(changed)) };
+      const before = await store.db.selectFrom('managers').select(['code', 'name', 'district_id']).orderBy('code').execute();
+      const r = await call('import.run', { jobId: 'west-roster', files: [westRoster] }, EAST_SUPERVISOR);
+      expect(r.ok).toBe(true);
+      const [report] = r.ok ? (r.data as { status: string; district?: string | null; message: string | null }[]) : [];
+      expect(report?.status).toBe('refused');
+      expect(report?.message ?? '').toMatch(/DB001|城西营销部/);
+      expect(await store.db.selectFrom('managers').select(['code', 'name', 'district_id']).orderBy('code').execute()).toEqual(before);
+    });
+
     it('names the other district in the refusal', async () => {
       const r = await call('import.undo', { batchId: batchOf[WEST] }, EAST_SUPERVISOR);
       expect(r).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining(`涉及「${WEST}」`) } });
