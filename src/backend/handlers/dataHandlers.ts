@@ -11,6 +11,9 @@ import { gridColumns } from '../services/data/gridColumns';
 import { gridCount, gridRows } from '../services/data/gridRows';
 import { monthOverview } from '../services/data/monthOverview';
 import { rowDetail } from '../services/data/rowDetail';
+import { gridRowInDistrict } from '../repositories/gridDistrictCondition';
+import { RequestError } from '../services/requestError';
+import { callerGridDistrictId } from './callerDistrict';
 import type { HandlerEnv } from './handlerDeps';
 import { job, reads, type Methods } from './methodPolicies';
 
@@ -29,9 +32,15 @@ export function dataHandlers(env: HandlerEnv): DataHandlers {
   const store = env.reader;
   return {
     'data.columns': reads(async ({ kind }) => gridColumns(kind)),
-    'data.rows': reads(async (arg) => gridRows(store, arg)),
-    'data.count': reads(async (arg) => gridCount(store, arg)),
+    // A supervisor's grids show their district's rows; everyone else's (and the desktop's) every row.
+    'data.rows': reads(async (arg) => gridRows(store, arg, await callerGridDistrictId(store.db))),
+    'data.count': reads(async (arg) => gridCount(store, arg, await callerGridDistrictId(store.db))),
     'data.detail': reads(async ({ kind, id, month }) => {
+      // A supervisor opens rows of their district only (the grid lists no others; an id typed by hand is refused).
+      const districtId = await callerGridDistrictId(store.db);
+      if (districtId !== undefined && !(await gridRowInDistrict(store.db, kind, id, districtId))) {
+        throw new RequestError('other_district', '这条数据属于另一个营销部，不能查看或修改');
+      }
       // Without a month: the newest month with data, else the current one.
       const shown = month ?? (await appInfo(store)).months[0] ?? env.now().toISOString().slice(0, 7);
       return rowDetail(store, kind, id, shown);
@@ -46,7 +55,9 @@ export function dataHandlers(env: HandlerEnv): DataHandlers {
     'data.export': job(async ({ jobId, ...arg }, ctx) => {
       const temp = await tempXlsx(env.workDir, `grid-${arg.kind}`);
       try {
+        const districtId = await callerGridDistrictId(store.db);
         const { rows } = await exportGridView(store, arg, temp, {
+          ...(districtId === undefined ? {} : { districtId }),
           signal: ctx.signal,
           onProgress: ({ done, total }) => ctx.emit('job.progress', { jobId, step: 'rows', done, total }),
         });

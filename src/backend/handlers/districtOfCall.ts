@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { ApiName } from '../../shared/api/kaopingApi';
 import type { Database } from '../db/schema';
+import { listDistricts } from '../repositories/districtRepository';
+import { districtOf, type DistrictRef } from '../services/districts/districtScope';
 
 /**
  * Which districts (营销部, by name) a call's argument reaches: the rows its ids name (a batch, a
@@ -13,14 +15,45 @@ export type DistrictClaim = 'unknown' | { readonly districts: readonly string[] 
  * policy (methodAccess.ts) asks it for every write a supervisor makes, and refuses the write when
  * the claim names a district other than the supervisor's own.
  *
- * Today no row carries a district, so every claim is 'unknown' and a supervisor's write passes.
- * When rows carry districts (migration 0014, a parallel change), this function resolves the ids
- * of each writing method's argument to their districts: `{ districts: [...] }` with every
- * district named (a month-wide write such as evaluation.run or finalize names the supervisor's
- * own district by construction). It must fail closed: an id it cannot resolve on a store with
- * districts counts as a foreign district (return `{ districts: ['?'] }`), and 'unknown' is for a
- * store without districts only.
+ * It resolves the ids each writing method's argument names to their districts (a manager by
+ * code, a batch, a journal entry or report through its manager), plus the district the argument
+ * chooses by name. A month-wide write (evaluation.run, finalize, an import without a choice)
+ * names no id: it runs in the supervisor's own district by construction (callerDistrict.ts).
+ * Fail closed: an id that resolves to nothing (missing, or a row without a district) on a store
+ * with districts counts as a foreign district ('?'); 'unknown' is for a store without districts.
  */
 export type DistrictOfCall = (name: ApiName, arg: unknown, db: Kysely<Database>) => Promise<DistrictClaim>;
 
-export const districtOfCall: DistrictOfCall = async () => 'unknown';
+/** A district the store cannot tell: counts as another district (fail closed). */
+export const UNRESOLVED_DISTRICT = '?';
+
+async function refsOf(name: ApiName, arg: Record<string, unknown>, db: Kysely<Database>): Promise<DistrictRef[]> {
+  switch (name) {
+    case 'evaluation.adjust':
+    case 'evaluation.undoAdjustment':
+    case 'evaluation.setManualScore':
+      return [{ managerCode: String(arg.managerCode ?? '') }];
+    case 'import.undo':
+      return [{ batchId: Number(arg.batchId) }];
+    case 'journals.comment': {
+      const table = arg.kind === 'reports' ? 'reports' : 'journals';
+      const row = await db.selectFrom(table).select('manager_id').where('id', '=', Number(arg.entryId)).executeTakeFirst();
+      return [row ? { managerId: row.manager_id } : { managerId: -1 }];
+    }
+    default:
+      return [];
+  }
+}
+
+export const districtOfCall: DistrictOfCall = async (name, arg, db) => {
+  const districts = await listDistricts(db);
+  if (districts.length === 0) return 'unknown';
+  const a = (typeof arg === 'object' && arg !== null ? arg : {}) as Record<string, unknown>;
+  const named: string[] = [];
+  if (typeof a.district === 'string' && a.district.trim() !== '') named.push(a.district.trim());
+  for (const ref of await refsOf(name, a, db)) {
+    const id = await districtOf(db, ref);
+    named.push(districts.find((d) => d.id === id)?.name ?? UNRESOLVED_DISTRICT);
+  }
+  return { districts: named };
+};

@@ -5,6 +5,7 @@ import { setManualScore } from '../services/evaluation/manualScores';
 import { managerScorecard } from '../services/scorecard/managerScorecard';
 import { toMonthEvaluationDto } from '../services/evaluation/monthEvaluationDto';
 import { readMonthSnapshot } from '../services/evaluation/monthSnapshot';
+import { callerDistrictId } from './callerDistrict';
 import type { HandlerEnv } from './handlerDeps';
 import { job, reads, writes, type Methods } from './methodPolicies';
 import { undoLastAdjustment } from '../services/evaluation/undoLastAdjustment';
@@ -26,10 +27,17 @@ export function evaluationHandlers(env: HandlerEnv): Pick<Methods, Names> {
   const { store } = env;
   // Signed with the supervisor's name (设置 › 常规), never the OS account.
   const actor = async (): Promise<Actor> => ({ who: await actingName(store.db), now: env.now() });
+  // The district each call works in: a supervisor's own on a city server, else the one named, else the store's only one.
+  const district = (choice?: string) => callerDistrictId(store.db, choice);
+  // Spread into a service's request only when set, so that the desktop's calls stay as they were.
+  const inDistrict = async (choice?: string) => {
+    const districtId = await district(choice);
+    return districtId === undefined ? {} : { districtId };
+  };
 
   return {
-    'evaluation.get': reads(async ({ month }) => {
-      const snapshot = await readMonthSnapshot(env.reader.db, month);
+    'evaluation.get': reads(async ({ month, district: choice }) => {
+      const snapshot = await readMonthSnapshot(env.reader.db, month, await callerDistrictId(env.reader.db, choice));
       return snapshot ? toMonthEvaluationDto(snapshot) : null;
     }),
 
@@ -37,6 +45,7 @@ export function evaluationHandlers(env: HandlerEnv): Pick<Methods, Names> {
       writes(async ({ month, jobId, schemeName }, ctx) =>
         toMonthEvaluationDto(
           await evaluateStoredMonth(store, month, {
+            ...(await inDistrict()),
             schemeName,
             now: env.now(),
             onStep: (p) => ctx.emit('job.progress', { jobId, ...p }),
@@ -45,17 +54,18 @@ export function evaluationHandlers(env: HandlerEnv): Pick<Methods, Names> {
       ),
     ),
 
-    'evaluation.adjust': writes(async (arg) => toMonthEvaluationDto(await adjustDimension(store, arg, await actor()))),
+    'evaluation.adjust': writes(async (arg) => toMonthEvaluationDto(await adjustDimension(store, { ...arg, ...(await inDistrict()) }, await actor()))),
 
-    'evaluation.undoAdjustment': writes(async (arg) => toMonthEvaluationDto(await undoLastAdjustment(store, arg, await actor()))),
+    'evaluation.undoAdjustment': writes(async (arg) => toMonthEvaluationDto(await undoLastAdjustment(store, { ...arg, ...(await inDistrict()) }, await actor()))),
 
     'evaluation.setManualScore': writes(async (arg) => {
-      await setManualScore(store, arg, await actor());
-      return managerScorecard(store, arg.month, arg.managerCode);
+      const scope = await inDistrict();
+      await setManualScore(store, { ...arg, ...scope }, await actor());
+      return managerScorecard(store, arg.month, arg.managerCode, scope.districtId);
     }),
 
-    'evaluation.finalize': writes(async ({ month }) => toMonthEvaluationDto(await finalizeMonth(store, month, await actor()))),
+    'evaluation.finalize': writes(async ({ month }) => toMonthEvaluationDto(await finalizeMonth(store, month, await actor(), await district()))),
 
-    'evaluation.reopen': writes(async ({ month, reason }) => toMonthEvaluationDto(await reopenMonth(store, month, reason, await actor()))),
+    'evaluation.reopen': writes(async ({ month, reason }) => toMonthEvaluationDto(await reopenMonth(store, month, reason, await actor(), await district()))),
   };
 }

@@ -10,6 +10,7 @@ import { runImportJob, type ImportJobFile } from '../services/import/runImportJo
 import { listMappings, saveMapping } from '../services/import/savedMappings';
 import { RequestError } from '../services/requestError';
 import { undoBatch } from '../services/undoBatch';
+import { callerImportDistrict } from './callerDistrict';
 import type { HandlerEnv } from './handlerDeps';
 import { backupFirst, job, reads, writes, type Methods } from './methodPolicies';
 
@@ -60,7 +61,7 @@ export function importHandlers(env: HandlerEnv): ImportHandlers {
             signal: ctx.signal,
             savedMappings: await listMappings(store),
             onProgress: (p) => ctx.emit('import.progress', { jobId: arg.jobId, ...p }),
-            district: arg.district,
+            district: callerImportDistrict(arg.district),
           }),
         ),
       ),
@@ -68,7 +69,7 @@ export function importHandlers(env: HandlerEnv): ImportHandlers {
 
     // A dry run takes the write lock: it runs the import inside a transaction it rolls back.
     'import.check': writes(async ({ files, district }) =>
-      runImportJob(store, files.map(jobFile), { dryRun: true, now: env.now(), savedMappings: await listMappings(store), district }),
+      runImportJob(store, files.map(jobFile), { dryRun: true, now: env.now(), savedMappings: await listMappings(store), district: callerImportDistrict(district) }),
     ),
 
     'import.cancel': reads(async ({ jobId }) => ({ cancelled: env.jobs.cancel(jobId) })),

@@ -3,6 +3,7 @@ import { commentOnEntry } from '../services/journals/commentOnEntry';
 import { compareManagers } from '../services/journals/compareManagers';
 import { loadTextEntries } from '../services/journals/loadTextEntries';
 import { nearCopyMonth } from '../services/journals/nearCopyMonth';
+import { callerDistrictId } from './callerDistrict';
 import type { HandlerEnv } from './handlerDeps';
 import { reads, writes, type Methods } from './methodPolicies';
 
@@ -12,7 +13,7 @@ type Names = 'journals.pairs' | 'journals.entries' | 'journals.byIds' | 'journal
 export function journalsHandlers(env: HandlerEnv): Pick<Methods, Names> {
   const store = env.reader;
   return {
-    'journals.pairs': reads(async ({ month }) => nearCopyMonth(store, month)),
+    'journals.pairs': reads(async ({ month }) => nearCopyMonth(store, month, await callerDistrictId(store.db))),
     'journals.entries': reads(async ({ kind, managerCode, month, date }) =>
       loadTextEntries(store, kind, date === undefined ? { managerCode, month } : { managerCode, month, date }),
     ),

@@ -1,7 +1,7 @@
 import type { ApiName } from '../../shared/api/kaopingApi';
 import type { AccountRole, CallerAccount } from '../services/accounts/accountRole';
 import { RequestError } from '../services/requestError';
-import type { DistrictClaim } from './districtOfCall';
+import { UNRESOLVED_DISTRICT, type DistrictClaim } from './districtOfCall';
 
 /**
  * Who may call a method on a city server (served with accounts):
@@ -90,6 +90,7 @@ export async function accessRefusal(name: ApiName, caller: CallerAccount | undef
       const c = await claim();
       if (c === 'unknown') return null;
       const foreign = c.districts.filter((d) => d !== caller.district);
+      if (foreign.includes(UNRESOLVED_DISTRICT)) return refused(`${who}只能修改「${caller.district}」的数据，这次操作涉及的数据不存在或无法确定属于哪个营销部`);
       return foreign.length === 0 ? null : refused(`${who}只能修改「${caller.district}」的数据，这次操作涉及「${[...new Set(foreign)].join('、')}」`);
     }
   }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { exportMonthReport } from '../services/report/exportMonthReport';
 import { ReportExportError } from '../services/report/reportExportError';
 import { RequestError } from '../services/requestError';
+import { callerDistrictId } from './callerDistrict';
 import type { HandlerEnv } from './handlerDeps';
 import { job, writes, type Methods } from './methodPolicies';
 
@@ -25,11 +26,13 @@ export function reportHandlers(env: HandlerEnv): Pick<Methods, Names> {
     // The workbook is written to a private temporary file (the writer streams to disk and renames
     // into place), read back as bytes for the page, and removed whatever happens.
     'report.export': job(
-      writes(async ({ month, jobId }, ctx) => {
+      writes(async ({ month, jobId, district }, ctx) => {
+        const districtId = await callerDistrictId(env.store.db, district);
         const folder = await tempFolder(env.workDir);
         const temp = path.join(folder, `report-${month}-${crypto.randomBytes(6).toString('hex')}.xlsx`);
         try {
           await exportMonthReport(env.store, month, temp, {
+            ...(districtId === undefined ? {} : { districtId }),
             now: env.now(),
             onProgress: (step, done, total) => ctx.emit('job.progress', { jobId, step, done, total }),
           });
@@ -47,11 +50,13 @@ export function reportHandlers(env: HandlerEnv): Pick<Methods, Names> {
       }),
     ),
     'report.scorecards': job(
-      writes(async ({ month, managerCodes, jobId }, ctx) => {
+      writes(async ({ month, managerCodes, jobId, district }, ctx) => {
+        const districtId = await callerDistrictId(env.store.db, district);
         const folder = await tempFolder(env.workDir);
         const temp = path.join(folder, `scorecards-${month}-${crypto.randomBytes(6).toString('hex')}.xlsx`);
         try {
           await exportMonthReport(env.store, month, temp, {
+            ...(districtId === undefined ? {} : { districtId }),
             now: env.now(),
             onlyManagers: managerCodes,
             onProgress: (step, done, total) => ctx.emit('job.progress', { jobId, step, done, total }),

@@ -2,13 +2,15 @@ import { z } from 'zod';
 import { jobIdSchema, monthSchema } from './schemas';
 
 const managerCodeSchema = z.string().trim().min(1).max(50);
+/** The district (营销部, by name) a reviewer or admin reads in a store with several; a supervisor reads their own. */
+const districtChoiceSchema = z.string().trim().min(1).max(100).optional();
 const EVIDENCE_KINDS = ['attendance', 'journals', 'reports', 'surveys', 'inspections', 'orders', 'retailers', 'calendar'] as const;
 export type EvidenceKindName = (typeof EVIDENCE_KINDS)[number];
 const evidenceRefSchema = z.object({ kind: z.enum(EVIDENCE_KINDS), id: z.number().int().positive() });
 
 export const evaluationArgs = {
   /** The month's stored evaluation (with adjustments applied), or null before the first run. */
-  'evaluation.get': z.object({ month: monthSchema }),
+  'evaluation.get': z.object({ month: monthSchema, district: districtChoiceSchema }),
   /** Evaluates the month from the stored data ('job.progress' events); a finalized month comes back unchanged. */
   'evaluation.run': z.object({ month: monthSchema, jobId: jobIdSchema, schemeName: z.string().trim().min(1).max(100).optional() }),
   /** Sets one dimension score by hand; an empty reason is refused (invalid_adjustment). */
@@ -33,7 +35,7 @@ export const evaluationArgs = {
   'evaluation.finalize': z.object({ month: monthSchema }),
   'evaluation.reopen': z.object({ month: monthSchema, reason: z.string().max(1000) }),
   /** One manager's metrics with district values, rules and sub-scores, flags and audit trail. */
-  'evaluation.scorecard': z.object({ month: monthSchema, managerCode: managerCodeSchema }),
+  'evaluation.scorecard': z.object({ month: monthSchema, managerCode: managerCodeSchema, district: districtChoiceSchema }),
   /** The rows a flag or a metric points at, reduced to what a supervisor reads. */
   'evaluation.evidence': z.object({ refs: z.array(evidenceRefSchema).max(5000) }),
   /** A manager's month of punches (with coordinates), absences and the work calendar. */

@@ -23,7 +23,7 @@ export async function exportGridView(
   store: Store,
   arg: Omit<ApiParsedArg<'data.export'>, 'jobId'>,
   outPath: string,
-  options: { onProgress?: (p: GridExportProgress) => void; signal?: AbortSignal } = {},
+  options: { onProgress?: (p: GridExportProgress) => void; signal?: AbortSignal; districtId?: number } = {},
 ): Promise<{ rows: number }> {
   const spec = GRID_TABLES[arg.kind];
   if (arg.columns.length === 0) throw new RequestError('invalid_argument', '没有要导出的列：请至少显示一列');
@@ -31,7 +31,7 @@ export async function exportGridView(
     const c = columnOf(spec, field, '导出');
     return { field: c.field, label: c.label, type: c.type, ...(c.format ? { format: c.format } : {}) };
   });
-  const ids = await gridViewIds(store.db, { ...viewOf(arg, store.db), sort: sortOf(spec, arg.sort) });
+  const ids = await gridViewIds(store.db, { ...viewOf(arg, store.db, options.districtId), sort: sortOf(spec, arg.sort) });
   const total = ids.length;
   options.onProgress?.({ done: 0, total });
 

@@ -20,6 +20,7 @@ import {
 import { dataVersion } from '../../db/dataVersion';
 import { countGridRows, queryGridPage, type GridCountCache, type GridQuery, type GridView } from '../../repositories/gridRowsRepository';
 import { GRID_TABLES, type GridColumnSpec, type GridTableSpec } from '../../repositories/gridTables';
+import { gridDistrictCondition } from '../../repositories/gridDistrictCondition';
 import { RequestError } from '../requestError';
 import { isoWeeksOfMonth, monthRange } from '../../../core/calendar/dates';
 
@@ -79,11 +80,16 @@ function monthCondition(spec: GridTableSpec, month: string): RawBuilder<SqlBool>
   }
 }
 
-/** The conditions of a view (month, column filters, quick filter), checked against the table's columns. */
-export function viewOf(arg: ApiParsedArg<'data.count'>, db: Kysely<Database>): GridView {
+/**
+ * The conditions of a view (month, column filters, quick filter), checked against the table's
+ * columns; with `districtId` (a supervisor on a city server) only that district's rows.
+ */
+export function viewOf(arg: ApiParsedArg<'data.count'>, db: Kysely<Database>, districtId?: number): GridView {
   const spec = GRID_TABLES[arg.kind];
   const dialect = { postgres: isPostgres(db) };
   const conditions: GridQuery['conditions'] = [];
+  const inDistrict = districtId === undefined ? null : gridDistrictCondition(arg.kind, districtId);
+  if (inDistrict) conditions.push({ condition: inDistrict, joins: [] });
   if (arg.month) {
     const condition = monthCondition(spec, arg.month);
     if (condition) conditions.push({ condition, joins: [] });
@@ -106,12 +112,12 @@ export function viewOf(arg: ApiParsedArg<'data.count'>, db: Kysely<Database>): G
  * filtered in SQL, with the number of matching rows unless `count: false` (then only when it is
  * known without counting). Values are plain strings and numbers.
  */
-export async function gridRows(store: Store, arg: ApiParsedArg<'data.rows'>): Promise<RowsPage> {
+export async function gridRows(store: Store, arg: ApiParsedArg<'data.rows'>, districtId?: number): Promise<RowsPage> {
   const spec = GRID_TABLES[arg.kind];
   if (arg.endRow <= arg.startRow) throw new RequestError('invalid_argument', 'endRow 应大于 startRow');
   if (arg.endRow - arg.startRow > MAX_PAGE_ROWS) throw new RequestError('invalid_argument', `一页最多 ${MAX_PAGE_ROWS} 行`);
 
-  const view = viewOf(arg, store.db);
+  const view = viewOf(arg, store.db, districtId);
   const sort = sortOf(spec, arg.sort);
   rememberSort(store, viewKey(arg), arg.sort);
   return queryGridPage(store.db, { ...view, sort, offset: arg.startRow, limit: arg.endRow - arg.startRow }, countCache(store), { count: arg.count });
@@ -129,9 +135,9 @@ export function sortOf(spec: GridTableSpec, sortModel: readonly { colId: string;
  * block was asked in (else the table's default order), and the view's deep blocks are slices of
  * that list (blocks asked in another order afterwards are read with an OFFSET, as before).
  */
-export async function gridCount(store: Store, arg: ApiParsedArg<'data.count'>): Promise<RowsCount> {
+export async function gridCount(store: Store, arg: ApiParsedArg<'data.count'>, districtId?: number): Promise<RowsCount> {
   const spec = GRID_TABLES[arg.kind];
-  const view = viewOf(arg, store.db);
+  const view = viewOf(arg, store.db, districtId);
   const sort = sortOf(spec, lastSorts.get(store)?.get(viewKey(arg)) ?? []);
   return { total: await countGridRows(store.db, view, countCache(store), { sort }) };
 }

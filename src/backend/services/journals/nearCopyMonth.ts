@@ -9,8 +9,8 @@ const CHUNK = 500;
  * The month's near-copy pairs as the stored evaluation found them, with both authors' names and
  * both entries' dates, most similar first. An entry removed since (an undone import) has no date.
  */
-export async function nearCopyMonth(store: Store, month: string): Promise<NearCopyMonthDto> {
-  const snapshot = await readMonthSnapshot(store.db, month);
+export async function nearCopyMonth(store: Store, month: string, districtId?: number): Promise<NearCopyMonthDto> {
+  const snapshot = await readMonthSnapshot(store.db, month, districtId);
   if (!snapshot) return { month, status: 'none', pairs: [] };
   const records = snapshot.evaluation.nearCopyPairs;
   const nameOf = await managerNames(store);

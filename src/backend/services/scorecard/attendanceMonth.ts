@@ -5,6 +5,7 @@ import type { Store } from '../../db/openStore';
 import { calendarDayDto } from '../calendar/calendarDayDto';
 import { managersAsOf } from '../evaluation/masterAsOf';
 import { readMonthSnapshot } from '../evaluation/monthSnapshot';
+import { districtOf } from '../districts/districtScope';
 import { RequestError } from '../requestError';
 
 /**
@@ -81,7 +82,8 @@ export async function attendanceMonth(store: Store, month: string, managerCode: 
 }
 
 async function flaggedPunchIds(store: Store, month: string, managerCode: string): Promise<Set<number>> {
-  const snapshot = await readMonthSnapshot(store.db, month);
+  // The manager's own district's month (a city store holds several; the desktop's only one is the same).
+  const snapshot = await readMonthSnapshot(store.db, month, (await districtOf(store.db, { managerCode })) ?? undefined);
   const manager = snapshot?.evaluation.managers.find((m) => m.code === managerCode);
   return new Set((manager?.flags ?? []).flatMap((f) => f.evidence.filter((e) => e.kind === 'attendance').map((e) => e.id)));
 }

@@ -8,6 +8,7 @@ import { useApiCall } from '../../api/useApi';
 import { ExportRowsButton } from '../../grid/ExportRowsButton';
 import { ExportScorecardsButton } from '../report/ExportScorecardsButton';
 import { ScorecardPanel } from '../scorecard/ScorecardPanel';
+import { DistrictChoice } from './DistrictChoice';
 import { EvaluationToolbar } from './EvaluationToolbar';
 import { gradeColorOf } from './gradeColorOf';
 import { RankingChart } from './RankingChart';
@@ -30,7 +31,10 @@ function MonthEvaluation({ month }: { month: string }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const call = useApiCall();
-  const { evaluation, error, set } = useMonthEvaluation(month);
+  // A reviewer's or admin's choice in a store with several districts (asked for when the month needs one).
+  const [district, setDistrict] = useState<string | undefined>(undefined);
+  const { evaluation, error, set } = useMonthEvaluation(month, district);
+  const districtChoice = district !== undefined && <DistrictChoice value={district} onChange={setDistrict} />;
   const { running, progress, run } = useEvaluationRun();
   const [reopening, setReopening] = useState(false);
   const rankingRef = useRef<AgGridReact<ManagerRowDto>>(null);
@@ -58,6 +62,15 @@ function MonthEvaluation({ month }: { month: string }) {
     });
   }
 
+  if (error?.code === 'district_needed') {
+    return (
+      <Card data-testid="evaluation-needs-district">
+        <Empty description={t('evaluation.districtHint')}>
+          <DistrictChoice value={district} onChange={setDistrict} />
+        </Empty>
+      </Card>
+    );
+  }
   if (error) return <Empty description={error.message} />;
   if (evaluation === undefined) return <Skeleton active />;
   if (evaluation === null) {
@@ -72,6 +85,7 @@ function MonthEvaluation({ month }: { month: string }) {
           }
         >
           <Space orientation="vertical" align="center" size={12}>
+            {districtChoice}
             <Button type="primary" size="large" loading={running} onClick={() => void evaluate()} data-testid="evaluation-start">
               {running ? t('evaluation.running') : t('evaluation.start')}
             </Button>
@@ -85,6 +99,7 @@ function MonthEvaluation({ month }: { month: string }) {
   const final = evaluation.status === 'final';
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 560, gap: 12 }} data-testid="evaluation-page">
+      {districtChoice && <div>{districtChoice}</div>}
       <EvaluationToolbar
         evaluation={evaluation}
         running={running}
@@ -108,7 +123,7 @@ function MonthEvaluation({ month }: { month: string }) {
         extra={
           <Space size={12}>
             <Typography.Text type="secondary">{t('evaluation.managerCount', { count: evaluation.managers.length })}</Typography.Text>
-            <ExportScorecardsButton month={month} codes={selected} />
+            <ExportScorecardsButton month={month} codes={selected} {...(district ? { district } : {})} />
             <ExportRowsButton<ManagerRowDto> title={t('evaluation.tableTitle')} subtitle={month} api={() => rankingRef.current?.api} testId="ranking-export" />
           </Space>
         }

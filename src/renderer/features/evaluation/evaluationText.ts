@@ -27,6 +27,9 @@ export const evaluationTextZh = {
     body: '考评会按当前方案，从已导入的数据计算每位客户经理八个方面的得分、总分、等级、一票否决和异常，结果保存后可以逐人查看、调整和定稿。',
   },
   finalBanner: '已定稿，只读；如需修改请重新打开',
+  district: '营销部',
+  districtPlaceholder: '选择营销部',
+  districtHint: '本库有多个营销部：请选择要查看的营销部',
   finalizeConfirm: {
     title: '将 {{month}} 的考评定稿？',
     body: '定稿后分数和手工调整都不能再修改，也不会重新考评；如需修改，要先重新打开并说明原因。',
@@ -109,6 +112,9 @@ export const evaluationTextEn: Shape<typeof evaluationTextZh> = {
     body: "The evaluation computes each customer manager's eight dimension scores, total, grade, veto and flags from the imported data with the current scheme; afterwards you can review, adjust and finalize them.",
   },
   finalBanner: 'Finalized, read-only; reopen the month to change it',
+  district: 'District',
+  districtPlaceholder: 'Choose the district',
+  districtHint: 'This store holds several districts: choose the one to view',
   finalizeConfirm: {
     title: 'Finalize the evaluation of {{month}}?',
     body: 'Once finalized, scores and adjustments can no longer change and the month is not re-evaluated; to change it you must reopen it with a reason.',

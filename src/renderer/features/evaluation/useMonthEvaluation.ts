@@ -1,3 +1,4 @@
+import { App } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { MonthEvaluationDto } from '../../../shared/api/evaluationApi';
 import type { ApiError } from '../../../shared/api/result';
@@ -11,9 +12,13 @@ export interface MonthEvaluationState {
   set: (next: MonthEvaluationDto) => void;
 }
 
-/** The month's stored evaluation, loaded again when the month changes; a slow answer for an older month is dropped. */
-export function useMonthEvaluation(month: string): MonthEvaluationState {
+/**
+ * The month's stored evaluation, loaded again when the month (or the chosen district) changes; a
+ * slow answer for an older month is dropped. `district`: a reviewer's choice in a store with several.
+ */
+export function useMonthEvaluation(month: string, district?: string): MonthEvaluationState {
   const call = useApiCall();
+  const { message } = App.useApp();
   const [state, setState] = useState<{ month: string; evaluation: MonthEvaluationDto | null | undefined; error: ApiError | null }>({
     month,
     evaluation: undefined,
@@ -23,14 +28,16 @@ export function useMonthEvaluation(month: string): MonthEvaluationState {
   useEffect(() => {
     let live = true;
     setState({ month, evaluation: undefined, error: null });
-    void call('evaluation.get', { month }).then((result) => {
+    // A store with several districts answers district_needed until one is chosen: the page asks for it.
+    void call('evaluation.get', { month, ...(district ? { district } : {}) }, { silent: true }).then((result) => {
       if (!live) return;
+      if (!result.ok && result.error.code !== 'district_needed') void message.error(result.error.message);
       setState(result.ok ? { month, evaluation: result.data, error: null } : { month, evaluation: null, error: result.error });
     });
     return () => {
       live = false;
     };
-  }, [call, month]);
+  }, [call, message, month, district]);
 
   const set = useCallback((next: MonthEvaluationDto) => setState({ month: next.month, evaluation: next, error: null }), []);
   // Until the new month's answer arrives, never show the previous month's table under the new month.

@@ -7,7 +7,7 @@ import { newJobId } from '../../app/newJobId';
 import { downloadBytes, XLSX_TYPE } from '../import/downloadBytes';
 
 /** 导出所选考评卡: the ticked managers' scorecards in one workbook, a print-ready sheet each. */
-export function ExportScorecardsButton({ month, codes }: { month: string; codes: readonly string[] }) {
+export function ExportScorecardsButton({ month, codes, district }: { month: string; codes: readonly string[]; district?: string }) {
   const { t } = useTranslation();
   const client = useApiClient();
   const { message } = App.useApp();
@@ -16,7 +16,7 @@ export function ExportScorecardsButton({ month, codes }: { month: string; codes:
   async function run() {
     setRunning(true);
     try {
-      const result = await client.call('report.scorecards', { month, managerCodes: [...codes], jobId: newJobId('scorecards') });
+      const result = await client.call('report.scorecards', { month, managerCodes: [...codes], jobId: newJobId('scorecards'), ...(district ? { district } : {}) });
       if (!result.ok) {
         void message.error(t('office.scorecards.failed', { message: result.error.message }));
         return;

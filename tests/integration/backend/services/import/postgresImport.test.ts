@@ -198,7 +198,8 @@ describe.skipIf(!pgUrl)(`late master data and finalized months on PostgreSQL as 
         .values({ name: '默认方案', version: 1, definition_json: '{}', created_at: now.toISOString(), created_by: 'test' })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const district = await store.db.selectFrom('districts').select('id').executeTakeFirstOrThrow();
+      // The month is finalized in the district the earlier imports went into (migration 0014).
+      const district = await store.db.selectFrom('districts').select('id').orderBy('id').executeTakeFirstOrThrow();
       await store.db
         .insertInto('evaluations')
         .values({ district_id: district.id, month: '2026-10', scheme_id: scheme.id, status: 'final', evaluated_at: now.toISOString(), finalized_at: now.toISOString(), finalized_by: '张主任', input_batches_json: '[]', result_json: '{}' })
