@@ -51,7 +51,7 @@ export const en: Resources = {
     agreements: 'Agreements',
     spotchecks: 'Spot checks',
     evaluation: 'Evaluation',
-    compare: 'Journals side by side',
+    compare: 'Side by side',
     city: 'City',
     settings: 'Settings',
   },
