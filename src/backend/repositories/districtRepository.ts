@@ -1,7 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database, ImportedTableName } from '../db/schema';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 export interface District {
   id: number;
@@ -9,37 +7,37 @@ export interface District {
 }
 
 /** Every district, by id (the order they were created in). */
-export async function listDistricts(db: Executor): Promise<District[]> {
+export async function listDistricts(db: Kysely<Database>): Promise<District[]> {
   return db.selectFrom('districts').select(['id', 'name']).orderBy('id').execute();
 }
 
-export async function findDistrictByName(db: Executor, name: string): Promise<District | undefined> {
+export async function findDistrictByName(db: Kysely<Database>, name: string): Promise<District | undefined> {
   return db.selectFrom('districts').select(['id', 'name']).where('name', '=', name).executeTakeFirst();
 }
 
-export async function createDistrict(db: Executor, name: string, now: Date): Promise<District> {
+export async function createDistrict(db: Kysely<Database>, name: string, now: Date): Promise<District> {
   const row = await db.insertInto('districts').values({ name, created_at: now.toISOString() }).returning('id').executeTakeFirstOrThrow();
   return { id: row.id, name };
 }
 
 /** Whether any manager belongs to the district (a district made by files that came before its roster has none). */
-export async function districtHasManagers(db: Executor, districtId: number): Promise<boolean> {
+export async function districtHasManagers(db: Kysely<Database>, districtId: number): Promise<boolean> {
   return (await db.selectFrom('managers').select('id').where('district_id', '=', districtId).limit(1).executeTakeFirst()) !== undefined;
 }
 
-export async function renameDistrict(db: Executor, districtId: number, name: string): Promise<void> {
+export async function renameDistrict(db: Kysely<Database>, districtId: number, name: string): Promise<void> {
   await db.updateTable('districts').set({ name }).where('id', '=', districtId).execute();
 }
 
 /** Puts the master rows a batch created into its district (they are inserted without one). */
-export async function claimBatchMasterRows(db: Executor, batchId: number, districtId: number): Promise<void> {
+export async function claimBatchMasterRows(db: Kysely<Database>, batchId: number, districtId: number): Promise<void> {
   await db.updateTable('managers').set({ district_id: districtId }).where('created_batch_id', '=', batchId).where('district_id', 'is', null).execute();
   await db.updateTable('retailers').set({ district_id: districtId }).where('created_batch_id', '=', batchId).where('district_id', 'is', null).execute();
   await db.updateTable('import_batches').set({ district_id: districtId }).where('id', '=', batchId).execute();
 }
 
 /** Master rows of other districts a batch changed: a file of one district must never touch them. */
-export async function foreignRowsChangedBy(db: Executor, batchId: number, districtId: number): Promise<{ managers: string[]; retailers: string[] }> {
+export async function foreignRowsChangedBy(db: Kysely<Database>, batchId: number, districtId: number): Promise<{ managers: string[]; retailers: string[] }> {
   const managers = await db
     .selectFrom('managers')
     .select('code')
@@ -67,7 +65,7 @@ export async function foreignRowsChangedBy(db: Executor, batchId: number, distri
  * the other district's name.
  */
 export async function rowsOfOtherDistrictsChangedBy(
-  db: Executor,
+  db: Kysely<Database>,
   table: ImportedTableName,
   batchId: number,
   districtId: number,
@@ -88,7 +86,7 @@ export async function rowsOfOtherDistrictsChangedBy(
 }
 
 /** The district of each of these manager codes that exists (codes are unique in the city). */
-export async function districtsOfManagerCodes(db: Executor, codes: readonly string[]): Promise<Map<string, number | null>> {
+export async function districtsOfManagerCodes(db: Kysely<Database>, codes: readonly string[]): Promise<Map<string, number | null>> {
   const out = new Map<string, number | null>();
   for (let i = 0; i < codes.length; i += 500) {
     const rows = await db.selectFrom('managers').select(['code', 'district_id']).where('code', 'in', codes.slice(i, i + 500)).execute();

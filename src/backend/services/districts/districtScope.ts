@@ -1,9 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { RequestError } from '../requestError';
 import { resolveDistrict, type DistrictChoice } from './resolveDistrict';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /** Something a request names that lives in one district. */
 export type DistrictRef =
@@ -14,7 +12,7 @@ export type DistrictRef =
   | { districtId: number };
 
 /** The district a thing belongs to; undefined when the thing does not exist, null when it has none. */
-export async function districtOf(db: Executor, ref: DistrictRef): Promise<number | null | undefined> {
+export async function districtOf(db: Kysely<Database>, ref: DistrictRef): Promise<number | null | undefined> {
   if ('districtId' in ref) return ref.districtId;
   if ('managerCode' in ref) return (await db.selectFrom('managers').select('district_id').where('code', '=', ref.managerCode).executeTakeFirst())?.district_id;
   if ('managerId' in ref) return (await db.selectFrom('managers').select('district_id').where('id', '=', ref.managerId).executeTakeFirst())?.district_id;
@@ -28,7 +26,7 @@ export async function districtOf(db: Executor, ref: DistrictRef): Promise<number
  * only): call it in the handler with the account's district before acting on ids the request
  * names. A thing that does not exist passes (the service then says it is missing).
  */
-export async function assertInDistrict(db: Executor, districtId: number, ref: DistrictRef): Promise<void> {
+export async function assertInDistrict(db: Kysely<Database>, districtId: number, ref: DistrictRef): Promise<void> {
   const owner = await districtOf(db, ref);
   if (owner === undefined || owner === null || owner === districtId) return;
   throw new RequestError('other_district', '这条数据属于另一个营销部，不能查看或修改');
@@ -40,7 +38,7 @@ export async function assertInDistrict(db: Executor, districtId: number, ref: Di
  * store's only district. Null: the store has no district yet.
  */
 export async function districtOfRequest(
-  db: Executor,
+  db: Kysely<Database>,
   request: { accountDistrictId?: number | null; district?: DistrictChoice | null },
 ): Promise<number | null> {
   if (request.accountDistrictId !== undefined && request.accountDistrictId !== null) {

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { KindKey } from '../../../shared/kindKeys';
 import type { Database } from '../../db/schema';
 import { TABLE_OF_KIND } from '../../db/kindTables';
@@ -16,8 +16,6 @@ import {
 } from '../../repositories/districtRepository';
 import { readSupervisor } from '../app/supervisor';
 import { RequestError } from '../requestError';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /** The RequestError codes an import is refused with when its district cannot be told or is not its own. */
 export const DISTRICT_REFUSALS: ReadonlySet<string> = new Set(['district_needed', 'unknown_district', 'several_districts_in_file', 'other_district']);
@@ -44,7 +42,7 @@ function namesOf(districts: { name: string }[]): string {
  *   new one named after the supervisor's unit, else 本营销部; in a store with several, refused:
  *   the file's district cannot be told from its rows.
  */
-export async function planImportDistrict(db: Executor, kind: KindKey, requested?: string | null): Promise<ImportDistrictPlan> {
+export async function planImportDistrict(db: Kysely<Database>, kind: KindKey, requested?: string | null): Promise<ImportDistrictPlan> {
   const name = requested?.trim();
   if (name) {
     const found = await findDistrictByName(db, name);
@@ -71,7 +69,7 @@ export async function planImportDistrict(db: Executor, kind: KindKey, requested?
  * - otherwise refused, saying what to choose (several 营销部 in one new roster, an unknown
  *   营销部, or a store with several districts and nothing telling which).
  */
-async function settleRosterDistrict(db: Executor, departments: ReadonlySet<string>, codes: readonly string[]): Promise<ImportDistrictPlan> {
+async function settleRosterDistrict(db: Kysely<Database>, departments: ReadonlySet<string>, codes: readonly string[]): Promise<ImportDistrictPlan> {
   const districts = await listDistricts(db);
   const known = new Set([...(await districtsOfManagerCodes(db, codes)).values()].filter((id): id is number => id !== null));
   if (known.size > 1) {
@@ -119,7 +117,7 @@ async function settleRosterDistrict(db: Executor, departments: ReadonlySet<strin
 }
 
 /** The district id a plan stands for, creating the district inside the import's transaction. */
-async function districtIdOfPlan(db: Executor, plan: { id: number; rename?: string } | { create: string }, now: Date): Promise<number> {
+async function districtIdOfPlan(db: Kysely<Database>, plan: { id: number; rename?: string } | { create: string }, now: Date): Promise<number> {
   if ('id' in plan) {
     if (plan.rename !== undefined) await renameDistrict(db, plan.id, plan.rename);
     return plan.id;
@@ -136,7 +134,7 @@ async function districtIdOfPlan(db: Executor, plan: { id: number; rename?: strin
  * transfer, which that district's supervisor makes).
  */
 export async function settleImportDistrict(
-  db: Executor,
+  db: Kysely<Database>,
   kind: KindKey,
   batchId: number,
   plan: ImportDistrictPlan,

@@ -1,9 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { listDistricts } from '../../repositories/districtRepository';
 import { RequestError } from '../requestError';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /** A district a request names: its id, or its name (营销部名称). */
 export type DistrictChoice = number | string;
@@ -18,7 +16,7 @@ function namesOf(districts: { name: string }[]): string {
  * district yet (nothing imported: there is nothing to read either). Refuses, naming the
  * districts, when the store has several and none is named, or when the named one is unknown.
  */
-export async function resolveDistrict(db: Executor, choice?: DistrictChoice | null): Promise<number | null> {
+export async function resolveDistrict(db: Kysely<Database>, choice?: DistrictChoice | null): Promise<number | null> {
   const districts = await listDistricts(db);
   if (choice === undefined || choice === null || choice === '') {
     if (districts.length <= 1) return districts[0]?.id ?? null;
