@@ -1,6 +1,7 @@
 import { openStore } from '../../src/backend/db/openStore';
 import { transact } from '../../src/backend/db/transact';
 import { ensureDefaultScheme } from '../../src/backend/repositories/schemeRepository';
+import { resolveDistrict } from '../../src/backend/services/districts/resolveDistrict';
 import { monthWorkdays } from '../../src/backend/services/evaluation/evaluateStoredMonth';
 import { readJournalCopyCache } from '../../src/backend/services/evaluation/journalCopyCache';
 import { loadEvaluationInput } from '../../src/backend/services/evaluation/loadEvaluationInput';
@@ -26,7 +27,9 @@ export async function evaluateSplitTask(params: TaskParams): Promise<TaskResult>
     const loadSeconds = secondsSince(loadStarted);
     const computeStarted = performance.now();
     // The month's kept copy findings, as evaluateStoredMonth reads and keeps them.
-    const journalCopyCache = await readJournalCopyCache(store.db, month);
+    const districtId = await resolveDistrict(store.db);
+    if (districtId === null) throw new Error('the bench store has no district');
+    const journalCopyCache = await readJournalCopyCache(store.db, month, districtId);
     const evaluation = evaluateMonth(input, scheme.scheme, { journalCopyCache });
     const computeSeconds = secondsSince(computeStarted);
     const storeStarted = performance.now();

@@ -280,8 +280,9 @@ export interface OrderMonthRetailerTotalsTable {
   totals: Uint8Array;
 }
 
-/** What copy detection found among a month's journal entries, for the question keyed by input_key (migration 0016). */
+/** What copy detection found among a district's journal entries of a month, for the question keyed by input_key (migrations 0016, 0026). */
 export interface JournalCopyCacheTable {
+  district_id: number;
   month: string;
   /** SHA-256 of the entries compared, the rule's settings and version (journalCopyCache.ts). */
   input_key: string;

@@ -103,7 +103,7 @@ export async function evaluateStoredMonth(store: Store, month: string, opts: Eva
   }
   await reportStep(opts, 'compute');
   const manualScores = manualScoresByManager(await readManualScores(store, month, districtId));
-  const journalCopyCache = await readJournalCopyCache(store.db, month);
+  const journalCopyCache = await readJournalCopyCache(store.db, month, districtId);
   const evaluation = evaluateMonth(input, stored.scheme, { manualScores, journalCopyCache });
   await reportStep(opts, 'save');
   await transact(store.db, async (trx) => {

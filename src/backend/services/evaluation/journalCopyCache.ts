@@ -49,12 +49,17 @@ export interface MonthJournalCopyCache extends JournalCopyCache {
 }
 
 /**
- * The copy findings kept for a month (migration 0016), as the cache evaluateMonth asks: the kept
- * findings answer only the very question they were computed for (same key), else the evaluation
- * computes them and `save` keeps the new ones. A kept row that cannot be read is computed anew.
+ * The copy findings kept for a district's month (migrations 0016, 0026), as the cache evaluateMonth
+ * asks: the kept findings answer only the very question they were computed for (same key), else the
+ * evaluation computes them and `save` keeps the new ones. A kept row that cannot be read is computed anew.
  */
-export async function readJournalCopyCache(db: Kysely<Database>, month: string): Promise<MonthJournalCopyCache> {
-  const row = await db.selectFrom('journal_copy_cache').select(['input_key', 'findings_json']).where('month', '=', month).executeTakeFirst();
+export async function readJournalCopyCache(db: Kysely<Database>, month: string, districtId: number): Promise<MonthJournalCopyCache> {
+  const row = await db
+    .selectFrom('journal_copy_cache')
+    .select(['input_key', 'findings_json'])
+    .where('district_id', '=', districtId)
+    .where('month', '=', month)
+    .executeTakeFirst();
   const keys = new WeakMap<JournalCopyQuestion, string>();
   const keyOf = (question: JournalCopyQuestion) => {
     let key = keys.get(question);
@@ -82,8 +87,8 @@ export async function readJournalCopyCache(db: Kysely<Database>, month: string):
       const { key, json } = pending;
       await target
         .insertInto('journal_copy_cache')
-        .values({ month, input_key: key, findings_json: json })
-        .onConflict((oc) => oc.column('month').doUpdateSet({ input_key: key, findings_json: json }))
+        .values({ district_id: districtId, month, input_key: key, findings_json: json })
+        .onConflict((oc) => oc.columns(['district_id', 'month']).doUpdateSet({ input_key: key, findings_json: json }))
         .execute();
       pending = null;
     },

@@ -16,7 +16,7 @@ afterAll(() => demo?.store.close());
 const kept = () => demo.store.db.selectFrom('journal_copy_cache').selectAll().where('month', '=', MONTH).executeTakeFirst();
 const evaluate = async () => (await evaluateStoredMonth(demo.store, MONTH, { now })).evaluation;
 
-describe('the copy findings kept per month (migration 0016)', () => {
+describe('the copy findings kept per district and month (migrations 0016, 0026)', () => {
   it('are kept by an evaluation, answer the next one, and give the very evaluation computing them gives', async () => {
     const computed = await evaluate();
     const row = await kept();

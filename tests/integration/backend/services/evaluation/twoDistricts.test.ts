@@ -122,6 +122,29 @@ describe('two districts in one SQLite store', () => {
     expect(flags.filter((t) => t.includes('copy'))).toEqual([]);
   });
 
+  it('each district keeps its own copy findings: evaluating B after A leaves A’s kept findings answering A', async () => {
+    const [, b] = await listDistricts(store.db);
+    const kept = () => store.db.selectFrom('journal_copy_cache').select(['district_id', 'input_key']).where('month', '=', MONTH).orderBy('district_id').execute();
+    const both = await kept();
+    expect(both.map((r) => r.district_id)).toEqual([aId, b?.id]);
+    expect(new Set(both.map((r) => r.input_key)).size).toBe(2);
+    // A's next evaluation reads its kept row: a figure changed in it shows up, so B did not replace it.
+    const row = await store.db.selectFrom('journal_copy_cache').select('findings_json').where('district_id', '=', aId).where('month', '=', MONTH).executeTakeFirstOrThrow();
+    const findings = JSON.parse(row.findings_json) as { pairs: { aId: number; bId: number; similarity: number }[] };
+    const [first] = findings.pairs;
+    if (!first) throw new Error('district A kept no pair');
+    await store.db
+      .updateTable('journal_copy_cache')
+      .set({ findings_json: JSON.stringify({ ...findings, pairs: [{ ...first, similarity: 0.123456789 }, ...findings.pairs.slice(1)] }) })
+      .where('district_id', '=', aId)
+      .where('month', '=', MONTH)
+      .execute();
+    const again = await evaluateStoredMonth(store, MONTH, { now, districtId: aId });
+    expect(again.evaluation.nearCopyPairs.find((p) => p.aId === first.aId && p.bId === first.bId)?.similarity).toBe(0.123456789);
+    await store.db.updateTable('journal_copy_cache').set({ findings_json: row.findings_json }).where('district_id', '=', aId).where('month', '=', MONTH).execute();
+    expect(JSON.stringify(evaluationJson(await evaluateStoredMonth(store, MONTH, { now, districtId: aId })))).toBe(aBefore);
+  });
+
   it('finalizing A leaves B draft, and B’s month still takes imports', async () => {
     const [, b] = await listDistricts(store.db);
     const final = await finalizeMonth(store, MONTH, actor, aId);
