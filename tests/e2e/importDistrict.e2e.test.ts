@@ -9,10 +9,11 @@ import { startDemoHost } from './support/startDemoHost';
 import type { RunningHost } from './support/startHost';
 
 /**
- * A store with two districts (营销部): the import step asks which one the files go into, and
- * imports there; without a choice it does not start.
+ * The import step names the district (营销部) the files go into. A one-district store (the demo)
+ * given a roster of another 营销部 refuses it until that district is named, and the chooser takes a
+ * new name; a store with two districts asks which one and does not start without a choice.
  */
-describe('the import step of a store with several districts', () => {
+describe('the import step names the district', () => {
   let host: RunningHost;
   let app: AppSession;
   let page: Page;
@@ -22,8 +23,7 @@ describe('the import step of a store with several districts', () => {
     host = await startDemoHost('import-district', {
       prepare: (dbPath) => {
         dir = path.dirname(dbPath);
-        const roster = writeCsv(path.join(dir, '城区花名册.csv'), [['工号', '姓名', '营销部', '状态'], ['CQ001', '赵城', '城区营销部', '在岗']], 'utf8-bom');
-        return [['import', '--district', '城区营销部', roster]];
+        return [];
       },
     });
     app = await openApp(host.url);
@@ -33,6 +33,37 @@ describe('the import step of a store with several districts', () => {
   afterAll(async () => {
     await app?.close();
     await host?.stop();
+  });
+
+  it('a roster of another 营销部 than the store’s is refused until its district is named; naming it creates the district', async () => {
+    const roster = writeCsv(path.join(dir, '城区花名册.csv'), [['工号', '姓名', '营销部', '状态'], ['CQ001', '赵城', '城区营销部', '在岗']], 'utf8-bom');
+    await page.locator('input[type=file]').setInputFiles([roster]);
+    const card = page.locator('[data-testid="file-card"][data-file="城区花名册.csv"]');
+    await expect.poll(() => card.locator('.ant-tag').first().textContent(), { timeout: 30_000 }).toBe('客户经理花名册');
+    const start = page.getByTestId('start-import');
+    await expect.poll(async () => start.isDisabled(), { timeout: 30_000 }).toBe(false);
+    await start.click();
+    await expect.poll(() => card.getByTestId('import-result').getAttribute('data-status'), { timeout: 60_000 }).toBe('refused');
+    expect(await card.getByTestId('import-result').textContent()).toContain('城区营销部');
+
+    // One district: the chooser is optional and takes a name that is not in the store yet.
+    const chooser = page.getByTestId('import-district');
+    await chooser.locator('input').fill('城区营销部');
+    await expect.poll(() => page.getByTestId('import-district-new').textContent()).toBe('将新建营销部「城区营销部」');
+    await screenshot(page, 'import-district-new');
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => start.isDisabled(), { timeout: 30_000 }).toBe(false);
+    await start.click();
+    await expect.poll(() => card.getByTestId('import-result').getAttribute('data-status'), { timeout: 60_000 }).toBe('imported');
+    const db = new Database(host.dbPath, { readonly: true, fileMustExist: true });
+    const rows = db.prepare("select m.code, d.name from managers m join districts d on d.id = m.district_id where m.code = 'CQ001'").all();
+    const names = (db.prepare('select name from districts order by id').all() as { name: string }[]).map((d) => d.name);
+    db.close();
+    expect(rows).toEqual([{ code: 'CQ001', name: '城区营销部' }]);
+    expect(names).toEqual(['临河营销部', '城区营销部']);
+    // A fresh import step of the store now holding two districts.
+    await page.reload();
+    await page.evaluate(() => (window.location.hash = '#/import'));
   });
 
   it('asks for the district, refuses to start without it, and imports into the one chosen', async () => {

@@ -148,6 +148,8 @@ export const en: Resources = {
     allDone: 'Done: {{ok}} files imported, {{bad}} not imported',
     district: 'District',
     districtPlaceholder: 'Choose the district (this store has several)',
+    districtAuto: 'District: from the roster (this store: {{name}})',
+    districtNew: 'A new district “{{name}}” will be created',
     colRow: 'Row',
     colColumn: 'Column',
     colValue: 'Value',

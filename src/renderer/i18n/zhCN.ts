@@ -148,6 +148,8 @@ export const zhCN = {
     allDone: '导入完成：{{ok}} 个文件已导入，{{bad}} 个文件未导入',
     district: '营销部',
     districtPlaceholder: '选择营销部（本库有多个营销部）',
+    districtAuto: '营销部：按花名册（本库：{{name}}）',
+    districtNew: '将新建营销部「{{name}}」',
     colRow: '行',
     colColumn: '列',
     colValue: '值',

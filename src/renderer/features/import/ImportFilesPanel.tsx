@@ -1,5 +1,5 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { App, Button, Card, Progress, Select, Space, Typography, Upload } from 'antd';
+import { App, Button, Card, Progress, Space, Typography, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventPayload } from '../../../shared/api/kaopingApi';
@@ -10,6 +10,7 @@ import { useApiCall } from '../../api/useApi';
 import { useAppInfo } from '../../app/AppInfoContext';
 import { newJobId } from '../../app/newJobId';
 import { FileCard } from './FileCard';
+import { ImportDistrictChooser } from './ImportDistrictChooser';
 import { currentMapping, isReady, type PendingFile } from './pendingFile';
 import { ImportSummaryTable } from './ImportSummaryTable';
 
@@ -58,13 +59,14 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
   // A store with several districts (营销部, a city store) imports into the one chosen here.
   const [districts, setDistricts] = useState<{ id: number; name: string }[]>([]);
   const [district, setDistrict] = useState<string | undefined>(undefined);
+  const [districtsWanted, setDistrictsWanted] = useState(0);
   useEffect(() => {
     void call('import.districts', {}).then((r) => {
       if (r.ok) setDistricts(r.data);
     });
-  }, [call]);
+  }, [call, districtsWanted]);
   const needsDistrict = districts.length > 1 && district === undefined;
-  const districtArg = districts.length > 1 && district !== undefined ? { district } : {};
+  const districtArg = district !== undefined ? { district: district.trim() } : {};
 
   const update = (uid: string, patch: Partial<PendingFile>) => setFiles((fs) => fs.map((f) => (f.uid === uid ? { ...f, ...patch } : f)));
 
@@ -199,6 +201,8 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
     if (ok === reports.length) void message.success(text);
     else void message.warning(text);
     reloadInfo();
+    // An import may have made the store's first district, or a new one named in the chooser.
+    setDistrictsWanted((n) => n + 1);
     onImported();
   }
 
@@ -255,19 +259,15 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
           style={{ position: 'sticky', top: -16, zIndex: 5, boxShadow: '0 2px 6px rgba(0,0,0,0.06)' }}
           styles={{ body: { display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap', minHeight: 56 } }}
         >
-          {districts.length > 1 && (
-            <Select
-              aria-label={t('import.district')}
-              placeholder={t('import.districtPlaceholder')}
+          {districts.length > 0 && (
+            <ImportDistrictChooser
+              districts={districts}
               value={district}
-              onChange={(v: string) => {
+              onChange={(v) => {
                 setDistrict(v);
                 setCheckWanted((n) => n + 1);
               }}
-              options={districts.map((d) => ({ value: d.name, label: d.name }))}
               disabled={busy}
-              style={{ minWidth: 240 }}
-              data-testid="import-district"
             />
           )}
           <Button type="primary" disabled={busy || checking || ready.length === 0 || needsDistrict} loading={busy} onClick={() => start(ready)} data-testid="start-import">
