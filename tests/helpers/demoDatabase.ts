@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openStore, type Store } from '../../src/backend/db/openStore';
+import type { Store } from '../../src/backend/db/openStore';
 import { writeDemoDistrict, type DemoResult } from '../../src/backend/demo/writeDemoDistrict';
 import { importFiles } from '../../src/backend/services/import/importFiles';
+import { openTestStore } from './testStore';
 
 export interface DemoDatabase {
   store: Store;
@@ -20,9 +21,9 @@ export async function buildDemoDatabase(dir: string, seed = 1, months?: number):
   const demo = await writeDemoDistrict({ outDir, seed, ...(months === undefined ? {} : { months }) });
   const dbPath = path.join(dir, 'kaoping.sqlite');
   fs.rmSync(dbPath, { force: true });
-  const store = await openStore(dbPath);
+  const store = await openTestStore(dbPath);
   const reports = await importFiles(store, demo.files, { now: new Date('2026-11-03T08:00:00Z') });
   const refused = reports.filter((r) => r.status !== 'imported');
   if (refused.length > 0) throw new Error(`demo import refused: ${refused.map((r) => `${r.file}: ${r.message}`).join('; ')}`);
-  return { store, demo, dbPath };
+  return { store, demo, dbPath: store.path };
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { openStore, type Store } from '../../src/backend/db/openStore';
+import type { Store } from '../../src/backend/db/openStore';
+import { openTestStore } from './testStore';
 import { importFiles } from '../../src/backend/services/import/importFiles';
 import { writeXlsx } from './writeSheets';
 
@@ -92,7 +93,7 @@ export async function buildReportDistrict(dir: string): Promise<ReportDistrict> 
     ]),
   ];
   const dbPath = path.join(dir, 'report.sqlite');
-  const store = await openStore(dbPath);
+  const store = await openTestStore(dbPath);
   const reports = await importFiles(store, files, { now: new Date('2026-11-02T01:00:00Z') });
   const refused = reports.filter((r) => r.status !== 'imported');
   if (refused.length > 0) throw new Error(`fixture import refused: ${refused.map((r) => `${r.file}: ${r.message}`).join('; ')}`);
@@ -110,7 +111,7 @@ export async function buildReportDistrict(dir: string): Promise<ReportDistrict> 
     await store.db.updateTable('journals').set({ content: text }).where('id', '=', row.id).execute();
     hostileJournalIds.push(row.id);
   }
-  return { store, dbPath, hostileJournalIds };
+  return { store, dbPath: store.path, hostileJournalIds };
 }
 
 async function writeJournals(file: string): Promise<string> {

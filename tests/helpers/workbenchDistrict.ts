@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { openStore, type Store } from '../../src/backend/db/openStore';
+import type { Store } from '../../src/backend/db/openStore';
+import { openTestStore } from './testStore';
 import { importFiles } from '../../src/backend/services/import/importFiles';
 import { writeCsv, writeXlsx } from './writeSheets';
 
@@ -131,7 +132,7 @@ export async function buildWorkbenchDistrict(dir: string): Promise<{ store: Stor
   }
   files.push(writeCsv(path.join(dir, '满意度调查_202610.csv'), surveyRows));
 
-  const store = await openStore(path.join(dir, 'workbench.sqlite'));
+  const store = await openTestStore(path.join(dir, 'workbench.sqlite'));
   const reports = await importFiles(store, files, { now: new Date('2026-11-02T08:00:00Z'), asOfMonth: '2026-09' });
   const refused = reports.filter((r) => r.status !== 'imported');
   if (refused.length > 0) throw new Error(`fixture import failed: ${refused.map((r) => `${r.file}: ${r.message}`).join('; ')}`);

@@ -1,6 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './schema';
-import { inRawSqliteTransaction } from './sqlite/storeSqliteDialect';
 
 /**
  * Runs `work` in a transaction and gives it the transaction's executor: a new one on a database
@@ -9,8 +8,5 @@ import { inRawSqliteTransaction } from './sqlite/storeSqliteDialect';
  */
 export async function transact<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
   if (db.isTransaction) return work(db);
-  // An import still begins its transaction on the raw connection (services/import): work called
-  // from inside it joins that transaction rather than failing to begin a second one.
-  if (inRawSqliteTransaction(db)) return work(db);
   return db.transaction().execute((trx: Transaction<Database>) => work(trx));
 }

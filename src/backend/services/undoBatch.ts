@@ -1,8 +1,9 @@
-import { type Kysely, sql } from 'kysely';
-import { DELETE_ORDER, REFERENCES } from '../db/kindTables';
+import type { Kysely } from 'kysely';
+import { DELETE_ORDER } from '../db/kindTables';
 import type { Store } from '../db/openStore';
-import type { ImportedTableName } from '../db/schema';
+import type { Database } from '../db/schema';
 import type { SqlValue } from '../db/sqlite/preparedQuery';
+import { laterBatchesInTheWay } from '../repositories/batchesInTheWayRepository';
 import { getImportBatch, markBatchUndone } from '../repositories/importBatchRepository';
 import { transact } from '../db/transact';
 import { batchMonths } from './freeze/batchMonths';
@@ -33,7 +34,7 @@ export async function undoBatch(store: Store, batchId: number, now: Date): Promi
   // A batch of a district touches that district's months only (migration 0014); brands and the calendar are the city's.
   const district = batch.kind === 'brands' || batch.kind === 'calendar' || batch.district_id === null ? undefined : batch.district_id;
   await refuseFinalizedMonths(store.db, await batchMonths(store.db, batchId), `撤销批次 ${batchId}（${batch.file_name}）`, district);
-  const blockers = await everyBatchInTheWay(store, batchId);
+  const blockers = await everyBatchInTheWay(store.db, batchId);
   if (blockers.length > 0) {
     return {
       ok: false,
@@ -71,77 +72,15 @@ export async function undoBatch(store: Store, batchId: number, now: Date): Promi
  * Every batch that must be undone first, directly or because it is itself in the way of one that
  * must: the whole list at once, latest first (the order to undo them in), instead of a few at a time.
  */
-async function everyBatchInTheWay(store: Store, batchId: number): Promise<number[]> {
+async function everyBatchInTheWay(db: Kysely<Database>, batchId: number): Promise<number[]> {
   const all = new Set<number>();
   const queue = [batchId];
   for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
-    for (const b of await laterBatchesInTheWay(store, next)) {
+    for (const b of await laterBatchesInTheWay(db, next)) {
       if (b === batchId || all.has(b)) continue;
       all.add(b);
       queue.push(b);
     }
   }
   return [...all].sort((a, b) => b - a);
-}
-
-async function laterBatchesInTheWay(store: Store, batchId: number): Promise<number[]> {
-  const found = new Set<number>();
-  const add = (rows: { batch_id: number }[]) => rows.forEach((r) => found.add(r.batch_id));
-  const tables = [...new Set<ImportedTableName>(DELETE_ORDER)];
-  for (const table of tables) {
-    // Rows this batch inserted that a later batch changed since.
-    add(
-      await store.db
-        .selectFrom(table)
-        .select('batch_id')
-        .distinct()
-        .where('created_batch_id', '=', batchId)
-        .where('batch_id', '!=', batchId)
-        .execute(),
-    );
-  }
-  // Rows this batch inserted or updated that a later batch changed in between, though another
-  // batch changed them since (an edit, then putting it back): each of those must be undone too.
-  add(
-    await sql<{ batch_id: number }>`select distinct h2.batch_id from row_history h1
-      join row_history h2 on h2.table_name = h1.table_name and h2.row_id = h1.row_id and h2.id > h1.id
-      where h1.batch_id = ${batchId}`
-      .execute(store.db)
-      .then((r) => r.rows),
-  );
-  for (const table of tables) {
-    add(
-      await sql<{ batch_id: number }>`select distinct h.batch_id from row_history h join ${sql.table(table)} t on t.id = h.row_id
-        where h.table_name = ${table} and t.created_batch_id = ${batchId} and h.batch_id != ${batchId}`
-        .execute(store.db)
-        .then((r) => r.rows),
-    );
-  }
-  // Rows this batch updated that a later batch changed again.
-  const updated = await store.db
-    .selectFrom('row_history')
-    .select(['table_name', 'row_id'])
-    .where('batch_id', '=', batchId)
-    .execute();
-  for (const u of updated) {
-    const row = await store.db
-      .selectFrom(u.table_name as ImportedTableName)
-      .select('batch_id')
-      .where('id', '=', u.row_id)
-      .executeTakeFirst();
-    if (row && row.batch_id !== batchId) found.add(row.batch_id);
-  }
-  // Another batch's rows that point at rows this batch inserted (unless this batch itself linked
-  // them, late master data: undoing it unlinks them again from row_history first).
-  for (const ref of REFERENCES) {
-    add(
-      await sql<{ batch_id: number }>`select distinct c.created_batch_id as batch_id from ${sql.table(ref.from)} c
-        join ${sql.table(ref.to)} p on p.id = c.${sql.ref(ref.column)}
-        where p.created_batch_id = ${batchId} and c.created_batch_id != ${batchId} and c.batch_id != ${batchId}`
-        .execute(store.db)
-        .then((r) => r.rows),
-    );
-  }
-  found.delete(batchId);
-  return [...found].sort((a, b) => a - b);
 }

@@ -4,8 +4,6 @@ import { CompiledQuery, SqliteAdapter, SqliteDialect, SqliteDriver, type Databas
 /** What the adapter and the driver of one store share. */
 interface StoreConnection {
   sqlite: BetterSqlite3.Database;
-  /** Whether the open transaction, if any, was begun by kysely (db.transaction()) rather than on the raw connection. */
-  kyselyTransaction: boolean;
 }
 
 /** The adapter of a store's SQLite database: it carries the raw connection, which a transaction shares. */
@@ -28,16 +26,9 @@ class StoreSqliteDriver extends SqliteDriver {
 
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
-    this.shared.kyselyTransaction = true;
-  }
-
-  override async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    await super.commitTransaction(connection);
-    this.shared.kyselyTransaction = false;
   }
 
   override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    this.shared.kyselyTransaction = false;
     if (this.shared.sqlite.inTransaction) await super.rollbackTransaction(connection);
   }
 }
@@ -52,7 +43,7 @@ export class StoreSqliteDialect extends SqliteDialect {
 
   constructor(sqlite: BetterSqlite3.Database) {
     super({ database: sqlite });
-    this.shared = { sqlite, kyselyTransaction: false };
+    this.shared = { sqlite };
   }
 
   override createDriver(): Driver {
@@ -72,13 +63,4 @@ export class StoreSqliteDialect extends SqliteDialect {
 export function sqliteOf<DB>(db: Kysely<DB>): BetterSqlite3.Database | undefined {
   const adapter = db.getExecutor().adapter;
   return adapter instanceof StoreSqliteAdapter ? adapter.connection.sqlite : undefined;
-}
-
-/**
- * Whether a transaction begun on the raw connection (BEGIN on store.sqlite, as the import still
- * does) is open: not one of kysely's, whose work holds its own executor.
- */
-export function inRawSqliteTransaction<DB>(db: Kysely<DB>): boolean {
-  const adapter = db.getExecutor().adapter;
-  return adapter instanceof StoreSqliteAdapter && adapter.connection.sqlite.inTransaction && !adapter.connection.kyselyTransaction;
 }

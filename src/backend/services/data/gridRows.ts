@@ -120,7 +120,7 @@ export async function gridRows(store: Store, arg: ApiParsedArg<'data.rows'>, dis
   const view = viewOf(arg, store.db, districtId);
   const sort = sortOf(spec, arg.sort);
   rememberSort(store, viewKey(arg), arg.sort);
-  return queryGridPage(store.db, { ...view, sort, offset: arg.startRow, limit: arg.endRow - arg.startRow }, countCache(store), { count: arg.count });
+  return queryGridPage(store.db, { ...view, sort, offset: arg.startRow, limit: arg.endRow - arg.startRow }, await countCache(store), { count: arg.count });
 }
 
 /** The view's order: the grid's sort model, else the table's default order. */
@@ -139,7 +139,7 @@ export async function gridCount(store: Store, arg: ApiParsedArg<'data.count'>, d
   const spec = GRID_TABLES[arg.kind];
   const view = viewOf(arg, store.db, districtId);
   const sort = sortOf(spec, lastSorts.get(store)?.get(viewKey(arg)) ?? []);
-  return { total: await countGridRows(store.db, view, countCache(store), { sort }) };
+  return { total: await countGridRows(store.db, view, await countCache(store), { sort }) };
 }
 
 /** What names a view (the table, month and filters), whatever order it is paged in. */
@@ -165,8 +165,8 @@ function rememberSort(store: Store, key: string, sort: ApiParsedArg<'data.rows'>
   sorts.set(key, sort);
 }
 
-function countCache(store: Store): GridCountCache {
-  const version = dataVersion(store);
+async function countCache(store: Store): Promise<GridCountCache> {
+  const version = await dataVersion(store);
   let cache = countCaches.get(store);
   if (!cache || cache.version !== version) {
     cache = { version, counts: new Map(), idLists: new Map() };

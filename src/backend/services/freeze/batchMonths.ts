@@ -1,30 +1,9 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { KIND_LABELS_ZH } from '../../../core/import/kinds';
 import { DELETE_ORDER, TABLE_OF_KIND } from '../../db/kindTables';
-import { isPostgres } from '../../db/isPostgres';
 import type { Database, ImportedTableName } from '../../db/schema';
+import { batchRowsByMonth, feedsMonth, rowMonth } from '../../repositories/rowMonthRepository';
 import { MonthTouches } from './monthTouches';
-
-/** The month a row of each imported table feeds; master data (managers, retailers, brands) has none. */
-const MONTH_SQL: Partial<Record<ImportedTableName, string>> = {
-  calendar_days: 'substr(date, 1, 7)',
-  journals: 'substr(date, 1, 7)',
-  attendance: 'substr(date, 1, 7)',
-  surveys: 'substr(date, 1, 7)',
-  orders: 'substr(date, 1, 7)',
-  inspections: 'substr(date, 1, 7)',
-  spotchecks: 'substr(date, 1, 7)',
-  agreements: 'month',
-  assignments: 'month',
-  reports: "case when period glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]' then period else substr(submitted_on, 1, 7) end",
-};
-
-/** PostgreSQL has no GLOB: the same test of a report's period as a regular expression. */
-const REPORT_MONTH_SQL_PG = "case when period ~ '^[0-9]{4}-[0-9]{2}$' then period else substr(submitted_on, 1, 7) end";
-
-function monthSqlOf(table: ImportedTableName, db: Kysely<Database>): string | undefined {
-  return table === 'reports' && isPostgres(db) ? REPORT_MONTH_SQL_PG : MONTH_SQL[table];
-}
 
 const MONTH_RE = /^\d{4}-\d{2}$/;
 
@@ -34,7 +13,7 @@ function tableLabel(table: string): string {
   return kind ? KIND_LABELS_ZH[kind] : table;
 }
 
-/** The month an old row (row_history's JSON) fed, read the same way as MONTH_SQL. */
+/** The month an old row (row_history's JSON) fed, read the same way as rowMonthRepository's SQL. */
 function oldRowMonth(table: string, old: Record<string, unknown>): string | null {
   const text = (v: unknown) => (typeof v === 'string' ? v : null);
   if (table === 'agreements' || table === 'assignments') return text(old.month);
@@ -42,7 +21,7 @@ function oldRowMonth(table: string, old: Record<string, unknown>): string | null
     const period = text(old.period);
     return period && MONTH_RE.test(period) ? period : (text(old.submitted_on)?.slice(0, 7) ?? null);
   }
-  return MONTH_SQL[table as ImportedTableName] ? (text(old.date)?.slice(0, 7) ?? null) : null;
+  return feedsMonth(table) ? (text(old.date)?.slice(0, 7) ?? null) : null;
 }
 
 /**
@@ -52,24 +31,14 @@ function oldRowMonth(table: string, old: Record<string, unknown>): string | null
 export async function batchMonths(db: Kysely<Database>, batchId: number): Promise<MonthTouches> {
   const touches = new MonthTouches();
   for (const table of new Set(DELETE_ORDER)) {
-    const monthSql = monthSqlOf(table, db);
-    if (!monthSql) continue;
-    const groups = await sql<{ month: string | null; first: number; n: number }>`
-      select ${sql.raw(monthSql)} as month, min(id) as first, count(*) as n from ${sql.table(table)}
-      where created_batch_id = ${batchId} group by 1`
-      .execute(db)
-      .then((r) => r.rows);
-    for (const g of groups) touches.add(g.month, `${tableLabel(table)} ${g.n} 行（#${g.first} 起）`);
+    for (const g of await batchRowsByMonth(db, table, batchId)) touches.add(g.month, `${tableLabel(table)} ${g.n} 行（#${g.first} 起）`);
   }
   const history = await db.selectFrom('row_history').select(['table_name', 'row_id', 'old_json']).where('batch_id', '=', batchId).execute();
   for (const h of history) {
-    const monthSql = monthSqlOf(h.table_name as ImportedTableName, db);
-    if (!monthSql) continue;
+    if (!feedsMonth(h.table_name)) continue;
     const label = `${tableLabel(h.table_name)} #${h.row_id}`;
     touches.add(oldRowMonth(h.table_name, JSON.parse(h.old_json) as Record<string, unknown>), label);
-    const now = await sql<{ month: string | null }>`select ${sql.raw(monthSql)} as month from ${sql.table(h.table_name)} where id = ${h.row_id}`
-      .execute(db)
-      .then((r) => r.rows[0]);
+    const now = await rowMonth(db, h.table_name as ImportedTableName, h.row_id);
     if (now) touches.add(now.month, label);
   }
   return touches;

@@ -262,7 +262,7 @@ export function makeKindWriter(kind: KindKey, ctx: KindWriterContext): KindWrite
       await writeRow?.finish?.();
       // Rows that waited for this retailer or brand file are linked now, and the report says so.
       if (kind === 'retailers' || kind === 'brands') {
-        const relinked = await relinkRows(ctx.store, ctx.batchId, kind);
+        const relinked = await relinkRows(ctx.store.db, ctx.batchId, kind);
         counts.linked = relinked.total;
         if (relinked.total > 0) tally.note(`此前未关联的 ${relinked.total} 行已关联（${relinked.parts.join('、')}）`);
         if (relinked.frozen) {

@@ -1,7 +1,6 @@
-import { type Kysely, sql } from 'kysely';
-import { isPostgres } from '../../db/isPostgres';
-import type { Store } from '../../db/openStore';
+import type { Kysely } from 'kysely';
 import type { Database, ImportedTableName } from '../../db/schema';
+import { countLinkedInWindow, linkableInFinalizedMonths, linkWaitingRows, type RelinkTarget } from '../../repositories/unlinkedRowsRepository';
 
 /** Rows kept with a licence that pointed nowhere when they were imported. */
 const RETAILER_REF_TABLES: { table: ImportedTableName; label: string }[] = [
@@ -32,39 +31,22 @@ export interface Relinked {
  * Parents are matched on their natural key (the licence, the 卷烟编码: unique, so indexed), and
  * the unlinked rows are found through 0009's partial indexes.
  */
-export async function relinkRows(store: Store, batchId: number, kind: 'retailers' | 'brands'): Promise<Relinked> {
+export async function relinkRows(db: Kysely<Database>, batchId: number, kind: 'retailers' | 'brands'): Promise<Relinked> {
   const parts: string[] = [];
   let total = 0;
   const finalized = new Set<string>();
   let frozen = 0;
-  const targets =
+  const targets: (RelinkTarget & { label: string })[] =
     kind === 'retailers'
       ? RETAILER_REF_TABLES.map((t) => ({ ...t, column: 'retailer_id', ref: 'retailer_ref', parent: 'retailers', key: 'nk' }))
-      : [{ table: 'orders' as ImportedTableName, label: '订单', column: 'brand_id', ref: 'brand_code', parent: 'brands', key: 'nk' }];
-  const onPostgres = isPostgres(store.db);
+      : [{ table: 'orders', label: '订单', column: 'brand_id', ref: 'brand_code', parent: 'brands', key: 'nk' }];
   for (const t of targets) {
-    // The old values as SQLite's json_object writes them ({"retailer_id":null,"batch_id":3}), byte
-    // for byte on PostgreSQL (whose json text would put spaces in); the column name is an identifier.
-    const oldJson = onPostgres
-      ? sql`cast(${`{"${t.column}":null,"batch_id":`} as text) || c.batch_id || '}'`
-      : sql`json_object(${t.column}, null, 'batch_id', c.batch_id)`;
-    const match = sql`(select p.id from ${sql.table(t.parent)} p where p.${sql.ref(t.key)} = c.${sql.ref(t.ref)})`;
-    const waiting = sql`c.${sql.ref(t.column)} is null and c.${sql.ref(t.ref)} is not null and ${match} is not null`;
     // A finalized month's rows stay as they were finalized (frozen means frozen): counted, not linked.
-    const month = t.table === 'agreements' ? sql`c.month` : sql`substr(c.date, 1, 7)`;
-    const final = sql`${month} in (select e.month from evaluations e where e.status = 'final')`;
-    const held = await sql<{ month: string; n: number }>`select ${month} as month, count(*) as n from ${sql.table(t.table)} c
-      where ${waiting} and ${final} group by 1`.execute(store.db);
-    for (const r of held.rows) {
+    for (const r of await linkableInFinalizedMonths(db, t)) {
       finalized.add(r.month);
       frozen += Number(r.n);
     }
-    await sql`insert into row_history (batch_id, table_name, row_id, old_json)
-      select cast(${batchId} as integer), cast(${t.table} as text), c.id, ${oldJson}
-      from ${sql.table(t.table)} c where ${waiting} and not ${final} order by c.id`.execute(store.db);
-    const res = await sql`update ${sql.table(t.table)} as c set ${sql.ref(t.column)} = ${match}, batch_id = ${batchId}
-      where ${waiting} and not ${final}`.execute(store.db);
-    const n = Number(res.numAffectedRows ?? 0);
+    const n = await linkWaitingRows(db, t, batchId);
     if (n > 0) {
       total += n;
       parts.push(`${t.label} ${n} 行`);
@@ -95,10 +77,7 @@ export async function countRelinkedInMonth(db: Kysely<Database>, batchId: number
   let total = 0;
   for (const { table, label } of RETAILER_REF_TABLES) {
     const days = table === 'orders' ? windows.orders : table === 'journals' ? windows.journals : windows.days;
-    const inWindow = table === 'agreements' ? sql`c.month = ${windows.month}` : sql`c.date between ${days.from} and ${days.to}`;
-    const row = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)} c
-      where c.id in (select h.row_id from row_history h where h.batch_id = ${batchId} and h.table_name = ${table}) and ${inWindow}`.execute(db);
-    const n = Number(row.rows[0]?.n ?? 0);
+    const n = await countLinkedInWindow(db, batchId, table, table === 'agreements' ? { month: windows.month } : days);
     if (n > 0) {
       total += n;
       parts.push(`${label} ${n} 行`);

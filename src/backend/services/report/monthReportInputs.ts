@@ -4,7 +4,6 @@ import type { EvidenceDetail } from '../../../core/report/reportInput';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { transact } from '../../db/transact';
-import { inRawSqliteTransaction } from '../../db/sqlite/storeSqliteDialect';
 import { managersAsOf, retailersAsOf } from '../evaluation/masterAsOf';
 import type { MonthSnapshot } from '../evaluation/monthSnapshot';
 import { readSupervisor, type Supervisor } from '../app/supervisor';
@@ -36,10 +35,7 @@ export async function monthReportInputs(db: Kysely<Database>, snapshot: MonthSna
     .where('district_id', '=', snapshot.districtId)
     .executeTakeFirst();
   if (frozen) return JSON.parse(frozen.inputs_json) as ReportInputs;
-  // Inside a transaction (the caller's work) the freeze joins it. An import's transaction begun
-  // on the raw SQLite connection is not the export's to write into: the freeze then waits for
-  // the next export rather than joining it.
-  if (inRawSqliteTransaction(db)) return liveReportInputs(db, snapshot.month, snapshot.evaluation);
+  // Inside a transaction (the caller's work) the freeze joins it.
   return transact(db, (trx) => freezeReportInputs(trx, snapshot.month, snapshot.evaluation, now, snapshot.districtId));
 }
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../../../src/backend/db/openStore';
 import { openStoreAt } from '../../../../src/backend/db/openStoreAt';
-import { inRawSqliteTransaction, sqliteOf } from '../../../../src/backend/db/sqlite/storeSqliteDialect';
+import { sqliteOf } from '../../../../src/backend/db/sqlite/storeSqliteDialect';
 import { transact } from '../../../../src/backend/db/transact';
 import { freshPostgresDatabase, postgresSkipReason, postgresTestUrl } from '../../../helpers/postgresTestDatabase';
 import { tempDir } from '../../../helpers/tempDir';
@@ -65,7 +65,6 @@ describe('transact on SQLite', () => {
         expect(() => other.exec('BEGIN IMMEDIATE')).toThrow(/locked|busy/i);
         // The transaction's executor reaches the same raw connection, inside the transaction.
         expect(sqliteOf(trx)?.inTransaction).toBe(true);
-        expect(inRawSqliteTransaction(trx)).toBe(false);
       });
       other.exec('BEGIN IMMEDIATE');
       other.exec('ROLLBACK');
@@ -74,16 +73,6 @@ describe('transact on SQLite', () => {
     }
   });
 
-  it('joins a transaction begun on the raw connection (the import, until it moves to kysely)', async () => {
-    const sqlite = sqliteOf(store.db)!;
-    sqlite.exec('BEGIN IMMEDIATE');
-    expect(inRawSqliteTransaction(store.db)).toBe(true);
-    await transact(store.db, async (trx) => {
-      await trx.insertInto('app_settings').values(setting('e')).execute();
-    });
-    sqlite.exec('ROLLBACK');
-    expect(await keys(store)).toEqual(['a']);
-  });
 });
 
 describe.skipIf(!pgUrl)(`transact on PostgreSQL${postgresSkipReason()}`, () => {
@@ -97,6 +86,5 @@ describe.skipIf(!pgUrl)(`transact on PostgreSQL${postgresSkipReason()}`, () => {
 
   it('has no raw SQLite connection', () => {
     expect(sqliteOf(store.db)).toBeUndefined();
-    expect(inRawSqliteTransaction(store.db)).toBe(false);
   });
 });

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { openStore, type Store } from '../../../../../src/backend/db/openStore';
+import type { Store } from '../../../../../src/backend/db/openStore';
+import { openTestStore } from '../../../../helpers/testStore';
 import { importFile } from '../../../../../src/backend/services/import/importFile';
 import type { FileImportReport } from '../../../../../src/shared/importReport';
 import { writeCsv, type SheetCell } from '../../../../helpers/writeSheets';
@@ -74,7 +75,7 @@ export interface HistoryDistrict {
 
 export async function openHistoryDistrict(dir: string): Promise<HistoryDistrict> {
   fs.mkdirSync(dir, { recursive: true });
-  const store = await openStore(path.join(dir, 'kaoping.sqlite'));
+  const store = await openTestStore(path.join(dir, 'kaoping.sqlite'));
   return {
     store,
     dir,
