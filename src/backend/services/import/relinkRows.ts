@@ -2,6 +2,8 @@ import { type Kysely, sql } from 'kysely';
 import { isPostgres } from '../../db/isPostgres';
 import type { Store } from '../../db/openStore';
 import type { Database, ImportedTableName } from '../../db/schema';
+import type { GridKind } from '../../../shared/api/dataApi';
+import { gridDistrictCondition } from '../../repositories/gridDistrictCondition';
 
 /** Rows kept with a licence that pointed nowhere when they were imported. */
 const RETAILER_REF_TABLES: { table: ImportedTableName; label: string }[] = [
@@ -31,6 +33,13 @@ export interface Relinked {
  * old values go to row_history under this batch, so undoing the import unlinks them again.
  * Parents are matched on their natural key (the licence, the 卷烟编码: unique, so indexed), and
  * the unlinked rows are found through 0009's partial indexes.
+ *
+ * Only the importing batch's district is touched (a city store holds several): its rows are
+ * linked (a row's district as the grids tell it: through its manager, else the batch that brought
+ * it), to its own retailers (brands are the city's), and only its own finalized months hold rows
+ * back. Another district's waiting rows stay as they are until that district imports the file:
+ * one supervisor's import never changes another district's numbers, and undoing it never
+ * touches them. A batch without a district (a store without districts) links as before.
  */
 export async function relinkRows(store: Store, batchId: number, kind: 'retailers' | 'brands'): Promise<Relinked> {
   const parts: string[] = [];
@@ -42,17 +51,22 @@ export async function relinkRows(store: Store, batchId: number, kind: 'retailers
       ? RETAILER_REF_TABLES.map((t) => ({ ...t, column: 'retailer_id', ref: 'retailer_ref', parent: 'retailers', key: 'nk' }))
       : [{ table: 'orders' as ImportedTableName, label: '订单', column: 'brand_id', ref: 'brand_code', parent: 'brands', key: 'nk' }];
   const onPostgres = isPostgres(store.db);
+  const batch = await store.db.selectFrom('import_batches').select('district_id').where('id', '=', batchId).executeTakeFirst();
+  const districtId = batch?.district_id ?? null;
   for (const t of targets) {
     // The old values as SQLite's json_object writes them ({"retailer_id":null,"batch_id":3}), byte
     // for byte on PostgreSQL (whose json text would put spaces in); the column name is an identifier.
     const oldJson = onPostgres
       ? sql`cast(${`{"${t.column}":null,"batch_id":`} as text) || c.batch_id || '}'`
       : sql`json_object(${t.column}, null, 'batch_id', c.batch_id)`;
-    const match = sql`(select p.id from ${sql.table(t.parent)} p where p.${sql.ref(t.key)} = c.${sql.ref(t.ref)})`;
-    const waiting = sql`c.${sql.ref(t.column)} is null and c.${sql.ref(t.ref)} is not null and ${match} is not null`;
+    const parentInDistrict = districtId !== null && t.parent === 'retailers' ? sql` and p.district_id = ${districtId}` : sql``;
+    const match = sql`(select p.id from ${sql.table(t.parent)} p where p.${sql.ref(t.key)} = c.${sql.ref(t.ref)}${parentInDistrict})`;
+    const rowInDistrict = districtId === null ? null : gridDistrictCondition(t.table as GridKind, districtId, 'c');
+    const waiting = sql`c.${sql.ref(t.column)} is null and c.${sql.ref(t.ref)} is not null and ${match} is not null${rowInDistrict ? sql` and ${rowInDistrict}` : sql``}`;
     // A finalized month's rows stay as they were finalized (frozen means frozen): counted, not linked.
     const month = t.table === 'agreements' ? sql`c.month` : sql`substr(c.date, 1, 7)`;
-    const final = sql`${month} in (select e.month from evaluations e where e.status = 'final')`;
+    const finalInDistrict = districtId === null ? sql`` : sql` and e.district_id = ${districtId}`;
+    const final = sql`${month} in (select e.month from evaluations e where e.status = 'final'${finalInDistrict})`;
     const held = await sql<{ month: string; n: number }>`select ${month} as month, count(*) as n from ${sql.table(t.table)} c
       where ${waiting} and ${final} group by 1`.execute(store.db);
     for (const r of held.rows) {
