@@ -310,6 +310,8 @@ export interface SavedMappingsTable {
   /** Field key → 0-based column index. */
   mapping_json: string;
   saved_at: string;
+  /** The district whose supervisor saved it (migration 0022); null: every district's. */
+  district_id: number | null;
 }
 
 /** A supervisor's comment on a journal entry or report; its history is in audit_log. */

@@ -45,7 +45,8 @@ export function dataHandlers(env: HandlerEnv): DataHandlers {
       const shown = month ?? (await appInfo(store)).months[0] ?? env.now().toISOString().slice(0, 7);
       return rowDetail(store, kind, id, shown);
     }),
-    'data.overview': reads(async ({ month }) => monthOverview(store, month)),
+    // A supervisor's overview is their district's; everyone else's (and the desktop's) the store's.
+    'data.overview': reads(async ({ month }) => monthOverview(store, month, await callerGridDistrictId(store.db))),
     'data.city': reads(async ({ month }) => {
       const city = await cityMonth(env.reader, month);
       return { month: city.month, grades: city.gradeLabels, districts: city.districts.map((d) => d.summary) };

@@ -10,7 +10,8 @@ import { runImportJob, type ImportJobFile } from '../services/import/runImportJo
 import { listMappings, saveMapping } from '../services/import/savedMappings';
 import { RequestError } from '../services/requestError';
 import { undoBatch } from '../services/undoBatch';
-import { callerImportDistrict } from './callerDistrict';
+import { currentCaller } from '../services/accounts/callerScope';
+import { callerDistrictId, callerGridDistrictId, callerImportDistrict } from './callerDistrict';
 import type { HandlerEnv } from './handlerDeps';
 import { backupFirst, job, reads, writes, type Methods } from './methodPolicies';
 
@@ -46,7 +47,7 @@ export function importHandlers(env: HandlerEnv): ImportHandlers {
     'import.preview': reads(async (file) =>
       previewFile(
         { fileName: file.fileName, bytes: file.bytes },
-        { kind: file.kind, manualMapping: file.manualMapping, encoding: file.encoding, savedMappings: await listMappings(env.reader) },
+        { kind: file.kind, manualMapping: file.manualMapping, encoding: file.encoding, savedMappings: await listMappings(env.reader, await callerGridDistrictId(env.reader.db)) },
       ),
     ),
 
@@ -59,7 +60,7 @@ export function importHandlers(env: HandlerEnv): ImportHandlers {
             now: env.now(),
             importedBy: await actingName(store.db),
             signal: ctx.signal,
-            savedMappings: await listMappings(store),
+            savedMappings: await listMappings(store, await callerGridDistrictId(store.db)),
             onProgress: (p) => ctx.emit('import.progress', { jobId: arg.jobId, ...p }),
             district: callerImportDistrict(arg.district),
           }),
@@ -69,13 +70,15 @@ export function importHandlers(env: HandlerEnv): ImportHandlers {
 
     // A dry run takes the write lock: it runs the import inside a transaction it rolls back.
     'import.check': writes(async ({ files, district }) =>
-      runImportJob(store, files.map(jobFile), { dryRun: true, now: env.now(), savedMappings: await listMappings(store), district: callerImportDistrict(district) }),
+      runImportJob(store, files.map(jobFile), { dryRun: true, now: env.now(), savedMappings: await listMappings(store, await callerGridDistrictId(store.db)), district: callerImportDistrict(district) }),
     ),
 
-    'import.cancel': reads(async ({ jobId }) => ({ cancelled: env.jobs.cancel(jobId) })),
+    // Any role may cancel its own job (a reviewer's export); a supervisor also their district's (jobRegistry.ts).
+    'import.cancel': reads(async ({ jobId }) => ({ cancelled: env.jobs.cancel(jobId, currentCaller()) })),
 
+    // A supervisor lists their district's batches; everyone else (and the desktop) every batch.
     'import.batches': reads(async () =>
-      (await listImportBatches(env.reader.db)).map((b) => ({
+      (await listImportBatches(env.reader.db, await callerGridDistrictId(env.reader.db))).map((b) => ({
         id: b.id,
         fileName: b.file_name,
         kind: b.kind,
@@ -102,9 +105,10 @@ export function importHandlers(env: HandlerEnv): ImportHandlers {
       }),
     ),
 
-    'import.saveMapping': writes(async (arg) => saveMapping(store, arg, env.now())),
+    // A supervisor saves for their district (never over another district's mapping of that name) and sees their own and the shared ones.
+    'import.saveMapping': writes(async (arg) => saveMapping(store, arg, env.now(), await callerDistrictId(store.db))),
 
-    'import.mappings': reads(async () => listMappings(env.reader)),
+    'import.mappings': reads(async () => listMappings(env.reader, await callerGridDistrictId(env.reader.db))),
 
     'import.districts': reads(async () => listDistricts(env.reader.db)),
 

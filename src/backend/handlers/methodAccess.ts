@@ -25,7 +25,8 @@ export const METHOD_ACCESS: Record<ApiName, MethodAccess> = {
   'import.districts': 'read',
   'import.run': 'district',
   'import.check': 'district',
-  'import.cancel': 'district',
+  // Every role: a caller cancels its own jobs (a reviewer's export too), a supervisor also its district's (jobRegistry.ts).
+  'import.cancel': 'read',
   'import.batches': 'read',
   'import.undo': 'district',
   'import.saveMapping': 'district',

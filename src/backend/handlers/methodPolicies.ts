@@ -91,7 +91,7 @@ export function writesWhen<A, R>(needed: () => Promise<boolean>, inner: Work<A, 
 export function job<A extends { jobId: string }, R>(inner: Work<A, R> | Method<A, R>): Method<A, R> {
   const m = lift(inner);
   return wrap('job', m, async (env, name, arg, ctx) => {
-    const controller = env.jobs.start(arg.jobId);
+    const controller = env.jobs.start(arg.jobId, currentCaller());
     try {
       return await m.run(env, name, arg, { ...ctx, signal: controller.signal });
     } finally {

@@ -24,19 +24,20 @@ const DISTRICT_PATHS: Record<GridKind, DistrictPath> = {
 /**
  * The rows of a grid that belong to one district: managers and retailers by their district; the
  * activity rows through their manager, else their retailer, and a row linked to neither by the
- * district of the batch that brought it. Null for the city's tables (no narrowing).
+ * district of the batch that brought it. Null for the city's tables (no narrowing). `alias`: the
+ * name the row's table goes by in the query (t in the grids' queries).
  */
-export function gridDistrictCondition(kind: GridKind, districtId: number): RawBuilder<SqlBool> | null {
+export function gridDistrictCondition(kind: GridKind, districtId: number, alias = 't'): RawBuilder<SqlBool> | null {
   const managersOf = sql`(select m2.id from managers m2 where m2.district_id = ${districtId})`;
   const retailersOf = sql`(select r2.id from retailers r2 where r2.district_id = ${districtId})`;
   const batchesOf = sql`(select b2.id from import_batches b2 where b2.district_id = ${districtId})`;
   switch (DISTRICT_PATHS[kind]) {
     case 'own':
-      return sql<SqlBool>`${sql.ref('t.district_id')} = ${districtId}`;
+      return sql<SqlBool>`${sql.ref(`${alias}.district_id`)} = ${districtId}`;
     case 'manager':
-      return sql<SqlBool>`${sql.ref('t.manager_id')} in ${managersOf}`;
+      return sql<SqlBool>`${sql.ref(`${alias}.manager_id`)} in ${managersOf}`;
     case 'retailer':
-      return sql<SqlBool>`(${sql.ref('t.retailer_id')} in ${retailersOf} or (${sql.ref('t.retailer_id')} is null and ${sql.ref('t.created_batch_id')} in ${batchesOf}))`;
+      return sql<SqlBool>`(${sql.ref(`${alias}.retailer_id`)} in ${retailersOf} or (${sql.ref(`${alias}.retailer_id`)} is null and ${sql.ref(`${alias}.created_batch_id`)} in ${batchesOf}))`;
     case 'city':
       return null;
   }
@@ -48,4 +49,18 @@ export async function gridRowInDistrict(db: Kysely<Database>, kind: GridKind, id
   if (!condition) return true;
   const found = await sql<{ id: number }>`select t.id from ${sql.table(GRID_TABLES[kind].table)} t where t.id = ${id} and ${condition}`.execute(db);
   return found.rows.length > 0;
+}
+
+/** Which of `ids` (rows of a grid's table) belong to the district: every one for the city's tables. */
+export async function idsInDistrict(db: Kysely<Database>, kind: GridKind, ids: readonly number[], districtId: number): Promise<Set<number>> {
+  const condition = gridDistrictCondition(kind, districtId);
+  if (!condition || ids.length === 0) return new Set(ids);
+  const inside = new Set<number>();
+  // Chunks well below the bound-parameter limits of both engines.
+  for (let start = 0; start < ids.length; start += 500) {
+    const chunk = ids.slice(start, start + 500);
+    const found = await sql<{ id: number }>`select t.id from ${sql.table(GRID_TABLES[kind].table)} t where t.id in (${sql.join(chunk)}) and ${condition}`.execute(db);
+    for (const row of found.rows) inside.add(Number(row.id));
+  }
+  return inside;
 }

@@ -29,8 +29,11 @@ export async function getImportBatch(db: Kysely<Database>, id: number): Promise<
   return db.selectFrom('import_batches').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function listImportBatches(db: Kysely<Database>): Promise<ImportBatchRow[]> {
-  return db.selectFrom('import_batches').selectAll().orderBy('id', 'desc').execute();
+/** Every batch, newest first; one district's when `districtId` is given. */
+export async function listImportBatches(db: Kysely<Database>, districtId?: number): Promise<ImportBatchRow[]> {
+  let q = db.selectFrom('import_batches').selectAll().orderBy('id', 'desc');
+  if (districtId !== undefined) q = q.where('district_id', '=', districtId);
+  return q.execute();
 }
 
 export async function markBatchUndone(db: Kysely<Database>, id: number, at: string): Promise<void> {

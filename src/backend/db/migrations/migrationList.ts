@@ -14,6 +14,7 @@ import * as m0014 from './0014_districts';
 import * as m0015 from './0015_accounts';
 import * as m0016 from './0016_journal_copy_cache';
 import * as m0019 from './0019_postgres_float_sum';
+import * as m0022 from './0022_saved_mapping_district';
 import * as m0026 from './0026_journal_copy_cache_per_district';
 
 /** An explicit list, because bundlers break folder scans. Append only. */
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0015_accounts': m0015,
   '0016_journal_copy_cache': m0016,
   '0019_postgres_float_sum': m0019,
+  '0022_saved_mapping_district': m0022,
   '0026_journal_copy_cache_per_district': m0026,
 };
 

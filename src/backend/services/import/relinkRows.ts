@@ -30,6 +30,13 @@ export interface Relinked {
  * old values go to row_history under this batch, so undoing the import unlinks them again.
  * Parents are matched on their natural key (the licence, the 卷烟编码: unique, so indexed), and
  * the unlinked rows are found through 0009's partial indexes.
+ *
+ * Only the importing batch's district is touched (a city store holds several): its rows are
+ * linked (a row's district as the grids tell it: through its manager, else the batch that brought
+ * it), to its own retailers (brands are the city's), and only its own finalized months hold rows
+ * back. Another district's waiting rows stay as they are until that district imports the file:
+ * one supervisor's import never changes another district's numbers, and undoing it never
+ * touches them. A batch without a district (a store without districts) links as before.
  */
 export async function relinkRows(db: Kysely<Database>, batchId: number, kind: 'retailers' | 'brands'): Promise<Relinked> {
   const parts: string[] = [];
@@ -40,13 +47,15 @@ export async function relinkRows(db: Kysely<Database>, batchId: number, kind: 'r
     kind === 'retailers'
       ? RETAILER_REF_TABLES.map((t) => ({ ...t, column: 'retailer_id', ref: 'retailer_ref', parent: 'retailers', key: 'nk' }))
       : [{ table: 'orders', label: '订单', column: 'brand_id', ref: 'brand_code', parent: 'brands', key: 'nk' }];
+  const batch = await db.selectFrom('import_batches').select('district_id').where('id', '=', batchId).executeTakeFirst();
+  const districtId = batch?.district_id ?? null;
   for (const t of targets) {
     // A finalized month's rows stay as they were finalized (frozen means frozen): counted, not linked.
-    for (const r of await linkableInFinalizedMonths(db, t)) {
+    for (const r of await linkableInFinalizedMonths(db, t, districtId)) {
       finalized.add(r.month);
       frozen += Number(r.n);
     }
-    const n = await linkWaitingRows(db, t, batchId);
+    const n = await linkWaitingRows(db, t, batchId, districtId);
     if (n > 0) {
       total += n;
       parts.push(`${t.label} ${n} 行`);

@@ -6,7 +6,7 @@ import { isKindKey, type KindKey } from '../../../shared/kindKeys';
 import type { SavedMappingInfo } from '../../../shared/api/importApi';
 import type { Store } from '../../db/openStore';
 import type { SavedMappingRow } from '../../db/schema';
-import { listSavedMappings, upsertSavedMapping } from '../../repositories/savedMappingRepository';
+import { findSavedMapping as findMappingByName, listSavedMappings, upsertSavedMapping } from '../../repositories/savedMappingRepository';
 import { RequestError } from '../requestError';
 
 /** Header texts as compared: trimmed, trailing empty cells dropped. */
@@ -30,11 +30,18 @@ function toInfo(row: SavedMappingRow): SavedMappingInfo | null {
   };
 }
 
-export async function listMappings(store: Store): Promise<SavedMappingInfo[]> {
-  return (await listSavedMappings(store.db)).map(toInfo).filter((m): m is SavedMappingInfo => m !== null);
+/** The saved mappings; with `districtId` (a supervisor's), that district's and those of no district. */
+export async function listMappings(store: Store, districtId?: number): Promise<SavedMappingInfo[]> {
+  return (await listSavedMappings(store.db, districtId)).map(toInfo).filter((m): m is SavedMappingInfo => m !== null);
 }
 
-export async function saveMapping(store: Store, m: SavedMappingInfo, now: Date): Promise<SavedMappingInfo> {
+/**
+ * Saves (or, under an existing name, replaces) a mapping. With `districtId` (a supervisor on a
+ * city server) it is saved for that district, and a name another district's mapping holds is
+ * refused: a mapping applies by itself to later imports, so overwriting it would change how
+ * another district's files are read.
+ */
+export async function saveMapping(store: Store, m: SavedMappingInfo, now: Date, districtId?: number): Promise<SavedMappingInfo> {
   const headers = normaliseHeaders(m.headers);
   if (headers.every((h) => h === '')) throw new RequestError('invalid_argument', '保存映射需要文件的表头行');
   for (const [field, column] of Object.entries(m.mapping)) {
@@ -46,7 +53,14 @@ export async function saveMapping(store: Store, m: SavedMappingInfo, now: Date):
     }
   }
   const saved: SavedMappingInfo = { name: m.name, kind: m.kind, headers, mapping: { ...m.mapping } };
+  if (districtId !== undefined) {
+    const existing = await findMappingByName(store.db, m.name);
+    if (existing && existing.district_id !== null && existing.district_id !== districtId) {
+      throw new RequestError('other_district', `映射名「${m.name}」已被另一个营销部使用，请换一个名字`);
+    }
+  }
   await upsertSavedMapping(store.db, {
+    ...(districtId === undefined ? {} : { districtId }),
     name: saved.name,
     kind: saved.kind,
     headersJson: JSON.stringify(saved.headers),

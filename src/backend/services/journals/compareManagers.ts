@@ -3,11 +3,16 @@ import type { Store } from '../../db/openStore';
 import { monthRange } from '../../../core/calendar/dates';
 import { WEEKLY_KIND } from './loadTextEntries';
 
-/** Every manager on the roster with the month's journal and monthly-report counts, by code. */
-export async function compareManagers(store: Store, month: string): Promise<CompareManagerDto[]> {
+/**
+ * Every manager on the roster (a district's, when given) with the month's journal and
+ * monthly-report counts, by code.
+ */
+export async function compareManagers(store: Store, month: string, districtId?: number): Promise<CompareManagerDto[]> {
   const { from, to } = monthRange(month);
+  let roster = store.db.selectFrom('managers').select(['id', 'code', 'name']).orderBy('code');
+  if (districtId !== undefined) roster = roster.where('district_id', '=', districtId);
   const [managers, journals, reports] = await Promise.all([
-    store.db.selectFrom('managers').select(['id', 'code', 'name']).orderBy('code').execute(),
+    roster.execute(),
     store.db
       .selectFrom('journals')
       .select(['manager_id', (eb) => eb.fn.countAll<number>().as('n')])

@@ -1,5 +1,5 @@
 import { LockOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, App, Card, Empty, Skeleton, Space, Tag, Typography } from 'antd';
 import type { AgGridReact } from 'ag-grid-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,7 @@ import { RunProgress } from './RunProgress';
 import { StaleBanner } from './StaleBanner';
 import { useEvaluationRun } from './useEvaluationRun';
 import { useMonthEvaluation } from './useMonthEvaluation';
+import { GuardedButton } from '../login/GuardedButton';
 
 const CHART_HEIGHT = 150;
 
@@ -86,9 +87,9 @@ function MonthEvaluation({ month }: { month: string }) {
         >
           <Space orientation="vertical" align="center" size={12}>
             {districtChoice}
-            <Button type="primary" size="large" loading={running} onClick={() => void evaluate()} data-testid="evaluation-start">
+            <GuardedButton type="primary" size="large" loading={running} onClick={() => void evaluate()} data-testid="evaluation-start">
               {running ? t('evaluation.running') : t('evaluation.start')}
-            </Button>
+            </GuardedButton>
             {running && <RunProgress progress={progress} />}
           </Space>
         </Empty>

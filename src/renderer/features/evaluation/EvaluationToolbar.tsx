@@ -1,11 +1,12 @@
 import { CheckCircleOutlined, InfoCircleOutlined, SyncOutlined, UnlockOutlined } from '@ant-design/icons';
-import { Button, Card, Space, Tag, Tooltip, Typography } from 'antd';
+import { Card, Space, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { MonthEvaluationDto } from '../../../shared/api/evaluationApi';
 import type { EventPayload } from '../../../shared/api/kaopingApi';
 import { ExportReportButton } from '../report/ExportReportButton';
 import { RunProgress } from './RunProgress';
+import { GuardedButton } from '../login/GuardedButton';
 
 const at = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
 
@@ -50,17 +51,17 @@ export function EvaluationToolbar({ evaluation, running, progress, onRun, onFina
       </Space>
       {running && <RunProgress progress={progress} width={200} />}
       <Space size={8}>
-        <Button icon={<SyncOutlined />} disabled={final || running} loading={running} onClick={onRun} data-testid="evaluation-run">
+        <GuardedButton icon={<SyncOutlined />} disabled={final || running} loading={running} onClick={onRun} data-testid="evaluation-run">
           {running ? t('evaluation.running') : newerScheme && next ? t('evaluation.runWithScheme', next) : t('evaluation.run')}
-        </Button>
+        </GuardedButton>
         <Tooltip title={stale && !final ? t('evaluation.finalizeStale') : undefined}>
-          <Button type="primary" icon={<CheckCircleOutlined />} disabled={final || running || stale} onClick={onFinalize} data-testid="evaluation-finalize">
+          <GuardedButton type="primary" icon={<CheckCircleOutlined />} disabled={final || running || stale} onClick={onFinalize} data-testid="evaluation-finalize">
             {t('evaluation.finalize')}
-          </Button>
+          </GuardedButton>
         </Tooltip>
-        <Button icon={<UnlockOutlined />} disabled={!final || running} onClick={onReopen} data-testid="evaluation-reopen">
+        <GuardedButton icon={<UnlockOutlined />} disabled={!final || running} onClick={onReopen} data-testid="evaluation-reopen">
           {t('evaluation.reopen')}
-        </Button>
+        </GuardedButton>
         <ExportReportButton month={evaluation.month} />
       </Space>
     </Card>

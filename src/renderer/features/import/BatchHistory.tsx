@@ -10,6 +10,7 @@ import { useAppInfo } from '../../app/AppInfoContext';
 import { AppGrid } from '../../grid/AppGrid';
 import { ExportRowsButton } from '../../grid/ExportRowsButton';
 import type { ExportContext } from '../../grid/exportRowsOf';
+import { GuardedButton } from '../login/GuardedButton';
 
 /** Every import batch with its counts; a batch can be undone unless a later one depends on it. */
 export function BatchHistory({ refreshKey }: { refreshKey: number }) {
@@ -84,9 +85,9 @@ export function BatchHistory({ refreshKey }: { refreshKey: number }) {
         context: { exportSkip: true } satisfies ExportContext<BatchInfo>,
         cellRenderer: (p: ICellRendererParams<BatchInfo>) =>
           p.data && p.data.status === 'committed' ? (
-            <Button size="small" type="link" danger onClick={() => p.data && confirmUndo(p.data)} data-testid={`undo-${p.data.id}`}>
+            <GuardedButton size="small" type="link" danger onClick={() => p.data && confirmUndo(p.data)} data-testid={`undo-${p.data.id}`}>
               {t('history.undo')}
-            </Button>
+            </GuardedButton>
           ) : null,
       },
     ];

@@ -9,6 +9,7 @@ import { ColumnMappingEditor } from './ColumnMappingEditor';
 import { ImportResult } from './ImportResult';
 import { currentMapping, type PendingFile } from './pendingFile';
 import { PreviewGrid } from './PreviewGrid';
+import { GuardedButton } from '../login/GuardedButton';
 
 interface Props {
   file: PendingFile;
@@ -158,9 +159,9 @@ function SaveMapping({ file }: { file: PendingFile }) {
         placeholder={t('import.saveMappingName')}
         data-testid="mapping-name"
       />
-      <Button size="small" loading={saving} disabled={!name.trim()} onClick={() => void save()} data-testid="save-mapping">
+      <GuardedButton size="small" loading={saving} disabled={!name.trim()} onClick={() => void save()} data-testid="save-mapping">
         {t('import.saveMapping')}
-      </Button>
+      </GuardedButton>
       <Typography.Text type={savedAs ? 'success' : 'secondary'} style={{ fontSize: 12 }}>
         {savedAs ? t('import.mappingSaved', { name: savedAs }) : t('import.saveMappingHint')}
       </Typography.Text>

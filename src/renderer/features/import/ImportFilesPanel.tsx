@@ -1,5 +1,5 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { App, Button, Card, Progress, Space, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Progress, Space, Typography, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventPayload } from '../../../shared/api/kaopingApi';
@@ -13,6 +13,8 @@ import { FileCard } from './FileCard';
 import { ImportDistrictChooser } from './ImportDistrictChooser';
 import { currentMapping, isReady, type PendingFile } from './pendingFile';
 import { ImportSummaryTable } from './ImportSummaryTable';
+import { GuardedButton } from '../login/GuardedButton';
+import { useWriteAccess } from '../login/useWriteAccess';
 
 let uidCounter = 0;
 
@@ -214,17 +216,20 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
 
   const ready = files.filter(isReady);
   const busy = job !== null;
+  // A reviewer (or an admin) on a city server imports nothing: the drop zone is off and says why.
+  const writeGuard = useWriteAccess();
   const checking = files.some((f) => f.checking === true);
   const progress = job?.progress;
   const percent = progress ? Math.round(((progress.fileIndex + 0.5) / Math.max(progress.fileCount, 1)) * 100) : 0;
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={12}>
+      {!writeGuard.allowed && <Alert type="info" showIcon title={writeGuard.reason} data-testid="import-read-only" />}
       <Upload.Dragger
         multiple
         accept=".xlsx,.xlsm,.xls,.csv,.txt,.html,.htm"
         showUploadList={false}
-        disabled={busy}
+        disabled={busy || !writeGuard.allowed}
         beforeUpload={(raw) => {
           void addFile(raw);
           // Read in the page and previewed through the API; never posted by the Upload itself.
@@ -270,9 +275,9 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
               disabled={busy}
             />
           )}
-          <Button type="primary" disabled={busy || checking || ready.length === 0 || needsDistrict} loading={busy} onClick={() => start(ready)} data-testid="start-import">
+          <GuardedButton type="primary" disabled={busy || checking || ready.length === 0 || needsDistrict} loading={busy} onClick={() => start(ready)} data-testid="start-import">
             {busy ? t('import.importing') : t('import.start', { count: ready.length })}
-          </Button>
+          </GuardedButton>
           {!busy && files.some((f) => f.report?.status === 'imported') && (
             <Button onClick={() => setFiles((fs) => fs.filter((f) => f.report?.status !== 'imported'))} data-testid="clear-imported">
               {t('import.clearImported')}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TextEntryDto } from '../../../shared/api/journalsApi';
 import { useApiCall } from '../../api/useApi';
+import { GuardedButton } from '../login/GuardedButton';
 
 /** The supervisor's comment under an entry: shown with who and when; button → textarea → save. */
 export function EntryComment({ entry, onSaved }: { entry: TextEntryDto; onSaved: (entry: TextEntryDto) => void }) {
@@ -72,9 +73,9 @@ export function EntryComment({ entry, onSaved }: { entry: TextEntryDto; onSaved:
 /** Only a locked entry's button carries a tooltip: one per entry would slow a month of journals. */
 function CommentButton({ locked, label, lockedHint, onClick }: { locked: boolean; label: string; lockedHint: string; onClick: () => void }) {
   const button = (
-    <Button size="small" autoInsertSpace={false} disabled={locked} onClick={onClick} data-testid="comment-button">
+    <GuardedButton size="small" autoInsertSpace={false} disabled={locked} onClick={onClick} data-testid="comment-button">
       {label}
-    </Button>
+    </GuardedButton>
   );
   return locked ? (
     <Tooltip title={lockedHint}>

@@ -20,6 +20,14 @@ export const loginTextZh = {
   accountDistrict: '{{name}}（{{role}} · {{district}}）',
   roles: { admin: '管理员', supervisor: '考核人', reviewer: '审阅人' },
   language: 'English',
+  /** Why a write button is disabled for the logged-in role (handlers/methodAccess.ts refuses the call all the same). */
+  readOnly: {
+    reviewer: '只读（审阅人）',
+    admin: '管理员不做导入与考评，由各营销部的考核人进行',
+    city: '全市共用的设置（考评方案、工作日历）由管理员修改',
+    noDistrict: '该账号没有所属营销部，不能修改数据',
+    banner: '只读（审阅人）：可以查看与导出，不能导入、考评、调整、定稿或批注。',
+  },
 };
 
 export const loginTextEn: Shape<typeof loginTextZh> = {
@@ -41,4 +49,11 @@ export const loginTextEn: Shape<typeof loginTextZh> = {
   accountDistrict: '{{name}} ({{role}} · {{district}})',
   roles: { admin: 'administrator', supervisor: 'supervisor', reviewer: 'reviewer' },
   language: '中文',
+  readOnly: {
+    reviewer: 'Read only (reviewer)',
+    admin: 'Administrators do not import or evaluate; each district’s supervisor does',
+    city: 'City-wide settings (schemes, work calendar) are changed by an administrator',
+    noDistrict: 'This account has no district and cannot change data',
+    banner: 'Read only (reviewer): you can view and export, but not import, evaluate, adjust, finalize or comment.',
+  },
 };

@@ -1,9 +1,10 @@
 import { UndoOutlined } from '@ant-design/icons';
-import { Button, Empty, Table, Tag } from 'antd';
+import { Empty, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryDto } from '../../../shared/api/evaluationApi';
 import { formatScore } from './formatMetricValue';
+import { GuardedButton } from '../login/GuardedButton';
 
 const ACTION_COLORS: Record<AuditEntryDto['action'], string> = { adjust: 'orange', finalize: 'green', reopen: 'blue', manual: 'purple' };
 
@@ -26,9 +27,9 @@ export function AuditTrail({
     <>
     {onUndo && (
       <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 8 }}>
-        <Button icon={<UndoOutlined />} onClick={onUndo} data-testid="undo-adjustment">
+        <GuardedButton icon={<UndoOutlined />} onClick={onUndo} data-testid="undo-adjustment">
           {t('office.undo.button')}
-        </Button>
+        </GuardedButton>
       </div>
     )}
     <Table<AuditEntryDto & { key: number }>

@@ -1,8 +1,9 @@
-import { Button, Table, Tag, Tooltip, Typography } from 'antd';
+import { Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DIMENSION_KEYS } from '../../../core/measures/dimensions';
 import type { ScorecardDto } from '../../../shared/api/evaluationApi';
 import { formatScore } from './formatMetricValue';
+import { GuardedButton } from '../login/GuardedButton';
 
 interface Row {
   key: string;
@@ -59,9 +60,9 @@ export function DimensionTable({ card, onAdjust }: { card: ScorecardDto; onAdjus
           width: 72,
           render: (_: unknown, row) => {
             const button = (
-              <Button size="small" disabled={final} onClick={() => onAdjust(row.key)} data-testid={`adjust-${row.key}`}>
+              <GuardedButton size="small" disabled={final} onClick={() => onAdjust(row.key)} data-testid={`adjust-${row.key}`}>
                 {t('scorecard.adjust')}
-              </Button>
+              </GuardedButton>
             );
             return final ? <Tooltip title={t('scorecard.adjustDisabled')}>{button}</Tooltip> : button;
           },

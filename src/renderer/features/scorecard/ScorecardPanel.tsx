@@ -17,10 +17,13 @@ import { StaleBanner } from '../evaluation/StaleBanner';
 import { ScorecardHeader } from './ScorecardHeader';
 import { UndoAdjustmentModal } from './UndoAdjustmentModal';
 import { flagTypeLabel } from '../../i18n/messageOf';
+import { useWriteAccess } from '../login/useWriteAccess';
 
 /** One manager's scorecard: radar against the district, metrics, flags → evidence, attendance calendar, adjustments. */
 export function ScorecardPanel({ month, managerCode, show }: { month: string; managerCode: string; show?: 'flags' }) {
   const { t } = useTranslation();
+  // A reviewer's scorecard offers no manual score (the adjust and undo buttons say why themselves).
+  const writeGuard = useWriteAccess();
   // The screen shows errors itself: a month not evaluated yet is a state of the page, not a toast.
   const card = useApi('evaluation.scorecard', { month, managerCode }, { silent: true, resetOnArgChange: true });
   const attendance = useApi('evaluation.attendance', { month, managerCode }, { silent: true, resetOnArgChange: true });
@@ -95,7 +98,7 @@ export function ScorecardPanel({ month, managerCode, show }: { month: string; ma
           activeKey={tab}
           onChange={setTab}
           items={[
-            { key: 'metrics', label: t('scorecard.tabMetrics'), children: <MetricsTable metrics={data.metrics} onOpen={openMetric} onScore={data.status === 'final' ? undefined : setScoring} /> },
+            { key: 'metrics', label: t('scorecard.tabMetrics'), children: <MetricsTable metrics={data.metrics} onOpen={openMetric} onScore={data.status === 'final' || !writeGuard.allowed ? undefined : setScoring} /> },
             { key: 'flags', label: <span data-testid="tab-flags">{t('scorecard.tabFlags', { count: data.flags.length })}</span>, children: <FlagList flags={data.flags} onOpen={openFlag} /> },
             {
               key: 'attendance',

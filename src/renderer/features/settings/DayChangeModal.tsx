@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarDayDto } from '../../../shared/api/evaluationApi';
 import { calendarDayKind } from './calendarDayKind';
+import { GuardedButton } from '../login/GuardedButton';
 
 export interface DayChange {
   workday: boolean | null;
@@ -27,14 +28,14 @@ export function DayChangeModal({ day, busy, onConfirm, onCancel }: { day: Calend
       footer={
         <Space>
           {day.overridden && (
-            <Button onClick={() => onConfirm({ workday: null })} disabled={busy} data-testid="day-reset">
+            <GuardedButton access="city" onClick={() => onConfirm({ workday: null })} disabled={busy} data-testid="day-reset">
               {t('workCalendar.confirm.reset')}
-            </Button>
+            </GuardedButton>
           )}
           <Button onClick={onCancel}>{t('workCalendar.confirm.cancel')}</Button>
-          <Button type="primary" loading={busy} onClick={() => onConfirm({ workday: !day.workday, note: note.trim() || undefined })} data-testid="day-confirm">
+          <GuardedButton access="city" type="primary" loading={busy} onClick={() => onConfirm({ workday: !day.workday, note: note.trim() || undefined })} data-testid="day-confirm">
             {t('workCalendar.confirm.ok')}
-          </Button>
+          </GuardedButton>
         </Space>
       }
     >

@@ -1,11 +1,12 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Select, Space, Typography } from 'antd';
+import { Alert, App, Card, Select, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MonthEvaluationDto } from '../../../shared/api/evaluationApi';
 import type { SchemeSummaryDto } from '../../../shared/api/settingsApi';
 import { useApiClient } from '../../api/ApiContext';
 import { newJobId } from '../../app/newJobId';
+import { GuardedButton } from '../login/GuardedButton';
 
 /**
  * Which scheme the month is scored with, and 用此方案重新考评当月 (evaluation.run with the
@@ -76,9 +77,9 @@ export function MonthSchemePanel({ month, schemes, onEvaluated }: { month: strin
             onChange={setChosen}
             disabled={finalized}
           />
-          <Button icon={<ReloadOutlined />} disabled={finalized || !selected} loading={running} onClick={() => void rerun()} data-testid="rerun-month">
+          <GuardedButton icon={<ReloadOutlined />} disabled={finalized || !selected} loading={running} onClick={() => void rerun()} data-testid="rerun-month">
             {running ? t('schemes.month.running') : t('schemes.month.rerun')}
-          </Button>
+          </GuardedButton>
         </Space>
         {finalized && <Alert type="info" showIcon title={t('schemes.month.finalized', { month })} />}
       </Space>

@@ -1,10 +1,11 @@
 import { SaveOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Input, Space, Typography } from 'antd';
+import { Alert, App, Card, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SchemeDto, SchemeSummaryDto } from '../../../shared/api/settingsApi';
 import { useApiClient } from '../../api/ApiContext';
 import { weightSum } from './schemeDraft';
+import { GuardedButton } from '../login/GuardedButton';
 
 /**
  * 另存为新版本: saving never overwrites a version (a month scored with it keeps reading the same).
@@ -44,9 +45,9 @@ export function SchemeSaveBar({ scheme, onSaved }: { scheme: SchemeDto; onSaved:
         <Space size={12} wrap>
           <span>{t('schemes.save.name')}</span>
           <Input value={name} maxLength={100} style={{ width: 220 }} onChange={(e) => setName(e.target.value)} data-testid="scheme-name" />
-          <Button type="primary" icon={<SaveOutlined />} disabled={!sumOk} loading={saving} onClick={() => void save()} data-testid="save-scheme">
+          <GuardedButton access="city" type="primary" icon={<SaveOutlined />} disabled={!sumOk} loading={saving} onClick={() => void save()} data-testid="save-scheme">
             {t('schemes.save.button')}
-          </Button>
+          </GuardedButton>
           {!sumOk && (
             <Typography.Text type="danger" data-testid="save-blocked">
               {t('schemes.save.blocked')}

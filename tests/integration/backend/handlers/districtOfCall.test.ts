@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../../../src/backend/db/openStore';
 import { createHandlers, invokeHandler, type Handlers } from '../../../../src/backend/handlers';
 import { METHOD_ACCESS } from '../../../../src/backend/handlers/methodAccess';
+import { WriteLock } from '../../../../src/backend/handlers/writeLock';
+import { isPostgres } from '../../../../src/backend/db/isPostgres';
 import { listDistricts } from '../../../../src/backend/repositories/districtRepository';
 import type { CallerAccount } from '../../../../src/backend/services/accounts/accountRole';
 import { importFiles } from '../../../../src/backend/services/import/importFiles';
@@ -29,6 +31,7 @@ const EAST_SUPERVISOR: CallerAccount = { id: 11, name: '东考核', role: 'super
 const WEST_SUPERVISOR: CallerAccount = { id: 12, name: '西考核', role: 'supervisor', district: WEST };
 const REVIEWER: CallerAccount = { id: 13, name: '市审阅', role: 'reviewer', district: null };
 const NEW_SUPERVISOR: CallerAccount = { id: 14, name: '南考核', role: 'supervisor', district: '城南营销部' };
+const WEST_COLLEAGUE: CallerAccount = { id: 15, name: '西考核二', role: 'supervisor', district: WEST };
 
 let store: Store;
 let handlers: Handlers;
@@ -244,6 +247,131 @@ describeOnBothStores('a city store served with accounts', buildCity, (fixture) =
     });
   });
 
+  describe('reads on a city server: a supervisor reads their own district, a reviewer every one', () => {
+    const entriesArg = (managerCode: string) => ({ kind: 'journals', managerCode, month: MONTH });
+
+    it('data.overview counts, lists and maps the supervisor’s district only', async () => {
+      const east = await call('data.overview', { month: MONTH }, EAST_SUPERVISOR);
+      const all = await call('data.overview', { month: MONTH }, REVIEWER);
+      if (!east.ok || !all.ok) throw new Error('overview failed');
+      const e = east.data as { counts: Record<string, number>; heatmap: { managers: { code: string }[] } };
+      const a = all.data as typeof e;
+      expect(e.heatmap.managers.map((m) => m.code)).toEqual(['DA001', 'DA002']);
+      expect(a.heatmap.managers.map((m) => m.code)).toEqual(['DA001', 'DA002', 'DB001', 'DB002']);
+      expect([e.counts.roster, e.counts.retailers]).toEqual([2, 2]);
+      expect([a.counts.roster, a.counts.retailers]).toEqual([4, 4]);
+      const west = await call('data.overview', { month: MONTH }, WEST_SUPERVISOR);
+      const w = (west.ok ? west.data : {}) as typeof e;
+      expect(e.counts.journals).toBeGreaterThan(0);
+      expect((e.counts.journals ?? 0) + (w.counts.journals ?? 0)).toBe(a.counts.journals);
+    });
+
+    it('journals.entries: another district’s manager is refused, the own one and a reviewer’s read', async () => {
+      expect(codeOf(await call('journals.entries', entriesArg('DB001'), EAST_SUPERVISOR))).toBe('other_district');
+      const own = await call('journals.entries', entriesArg('DA001'), EAST_SUPERVISOR);
+      expect(own.ok && (own.data as unknown[]).length).toBeGreaterThan(0);
+      const reviewer = await call('journals.entries', entriesArg('DB001'), REVIEWER);
+      expect(reviewer.ok && (reviewer.data as { managerCode: string }[]).every((x) => x.managerCode === 'DB001')).toBe(true);
+      // A supervisor whose district the store lacks reads nobody's.
+      expect(codeOf(await call('journals.entries', entriesArg('DA001'), NEW_SUPERVISOR))).toBe('other_district');
+    });
+
+    it('journals.byIds: an id of another district is refused, even beside an own one', async () => {
+      const west = journalOf[WEST] as number;
+      const east = journalOf[EAST] as number;
+      expect(codeOf(await call('journals.byIds', { kind: 'journals', ids: [west] }, EAST_SUPERVISOR))).toBe('other_district');
+      expect(codeOf(await call('journals.byIds', { kind: 'journals', ids: [east, west] }, EAST_SUPERVISOR))).toBe('other_district');
+      expect(codeOf(await call('journals.byIds', { kind: 'journals', ids: [east] }, WEST_SUPERVISOR))).toBe('other_district');
+      expect(await call('journals.byIds', { kind: 'journals', ids: [east, 99_999] }, EAST_SUPERVISOR)).toMatchObject({ ok: true, data: [{ id: east }] });
+      const reviewer = await call('journals.byIds', { kind: 'journals', ids: [east, west] }, REVIEWER);
+      expect(reviewer.ok && (reviewer.data as { id: number }[]).map((x) => x.id).sort()).toEqual([east, west].sort());
+    });
+
+    it('journals.managers lists the supervisor’s roster only', async () => {
+      const codesOf = async (caller: CallerAccount) => {
+        const r = await call('journals.managers', { month: MONTH }, caller);
+        return r.ok ? (r.data as { code: string }[]).map((m) => m.code) : [];
+      };
+      expect(await codesOf(EAST_SUPERVISOR)).toEqual(['DA001', 'DA002']);
+      expect(await codesOf(WEST_SUPERVISOR)).toEqual(['DB001', 'DB002']);
+      expect(await codesOf(REVIEWER)).toEqual(['DA001', 'DA002', 'DB001', 'DB002']);
+    });
+
+    it('evaluation.evidence leaves out another district’s rows; evaluation.attendance refuses its manager', async () => {
+      const refs = [{ kind: 'journals', id: journalOf[WEST] }, { kind: 'journals', id: journalOf[EAST] }];
+      const ids = async (caller: CallerAccount) => {
+        const r = await call('evaluation.evidence', { refs }, caller);
+        return r.ok ? (r.data as { id: number }[]).map((x) => x.id) : ['failed'];
+      };
+      expect(await ids(EAST_SUPERVISOR)).toEqual([journalOf[EAST]]);
+      expect(await ids(WEST_SUPERVISOR)).toEqual([journalOf[WEST]]);
+      expect(await ids(REVIEWER)).toEqual([journalOf[WEST], journalOf[EAST]]);
+      expect(codeOf(await call('evaluation.attendance', { month: MONTH, managerCode: 'DB001' }, EAST_SUPERVISOR))).toBe('other_district');
+      expect(await call('evaluation.attendance', { month: MONTH, managerCode: 'DA001' }, EAST_SUPERVISOR)).toMatchObject({ ok: true, data: { managerCode: 'DA001' } });
+    });
+
+    it('import.batches lists the supervisor’s district’s batches', async () => {
+      const ids = async (caller: CallerAccount) => {
+        const r = await call('import.batches', {}, caller);
+        return r.ok ? (r.data as { id: number }[]).map((b) => b.id) : [];
+      };
+      const eastIds = await ids(EAST_SUPERVISOR);
+      const westIds = await ids(WEST_SUPERVISOR);
+      expect(eastIds).toContain(batchOf[EAST]);
+      expect(eastIds).not.toContain(batchOf[WEST]);
+      expect(westIds).toContain(batchOf[WEST]);
+      expect([...eastIds, ...westIds].sort()).toEqual((await ids(REVIEWER)).sort());
+    });
+  });
+
+  describe('mappings and jobs belong to a district', () => {
+    const mapping = { name: '东部日志格式', kind: 'journals', headers: ['日期', '工号', '内容'], mapping: { date: 0, managerCode: 1, content: 2 } };
+
+    it('a supervisor cannot overwrite another district’s saved mapping, nor sees it', async () => {
+      expect(await call('import.saveMapping', mapping, EAST_SUPERVISOR)).toMatchObject({ ok: true });
+      const replaced = await call('import.saveMapping', { ...mapping, mapping: { date: 1, managerCode: 0, content: 2 } }, WEST_SUPERVISOR);
+      expect(codeOf(replaced)).toBe('other_district');
+      const names = async (caller: CallerAccount) => {
+        const r = await call('import.mappings', {}, caller);
+        return r.ok ? (r.data as { name: string; mapping: Record<string, number> }[]) : [];
+      };
+      expect((await names(EAST_SUPERVISOR)).find((m) => m.name === mapping.name)?.mapping).toEqual(mapping.mapping);
+      expect((await names(WEST_SUPERVISOR)).map((m) => m.name)).not.toContain(mapping.name);
+      expect((await names(REVIEWER)).map((m) => m.name)).toContain(mapping.name);
+      // The own district's supervisor corrects it.
+      expect(await call('import.saveMapping', { ...mapping, mapping: { date: 1, managerCode: 0, content: 2 } }, EAST_SUPERVISOR)).toMatchObject({ ok: true });
+    });
+
+    it('import.cancel: another district’s job is refused; a colleague of the district and the starter cancel it', async () => {
+      // The write lock held, so that the import waits (registered, cancellable) until released.
+      const lock = new WriteLock();
+      let release = () => undefined as void;
+      const held = lock.run(() => new Promise<void>((resolve) => (release = resolve)));
+      const served = createHandlers({ store, now: () => now, workDir: dir, writeLock: lock, accounts: {} });
+      try {
+        const file = { fileName: '日志.csv', bytes: new Uint8Array(fs.readFileSync(path.join(dir, 'DB', '工作日志_202610.csv'))) };
+        const running = invokeHandler(served, 'import.run', { jobId: 'west-held', files: [file] }, ctx, { caller: WEST_SUPERVISOR });
+        const cancel = (caller: CallerAccount) => invokeHandler(served, 'import.cancel', { jobId: 'west-held' }, ctx, { caller });
+        // Until the job is registered a cancel finds nothing; then 城东's is refused.
+        let east = await cancel(EAST_SUPERVISOR);
+        for (let i = 0; i < 10_000 && east.ok; i++) {
+          await new Promise((r) => setImmediate(r));
+          east = await cancel(EAST_SUPERVISOR);
+        }
+        expect(codeOf(east)).toBe('other_district');
+        expect(codeOf(await cancel(REVIEWER))).toBe('other_district');
+        expect(await cancel(WEST_COLLEAGUE)).toEqual({ ok: true, data: { cancelled: true } });
+        release();
+        await held;
+        await running;
+      } finally {
+        release();
+        // On PostgreSQL the handlers read through the store itself (openReadStore.ts): closing them would close the fixture's store.
+        if (!isPostgres(store.db)) await served.close();
+      }
+    });
+  });
+
   describe('grids on a city server: a supervisor sees their district’s rows, a reviewer every row', () => {
     async function codes(kind: 'managers' | 'journals', caller?: CallerAccount): Promise<string[]> {
       const r = await call('data.rows', { kind, startRow: 0, endRow: 1000 }, caller);
@@ -308,8 +436,36 @@ describeOnBothStores('a city store served with accounts', buildCity, (fixture) =
         const r = await invokeHandler(desktop, 'data.count', { kind: 'managers' }, ctx);
         expect(r).toEqual({ ok: true, data: { total: 4 } });
       } finally {
-        await desktop.close();
+        // On PostgreSQL the handlers read through the store itself (openReadStore.ts): closing them would close the fixture's store.
+        if (!isPostgres(store.db)) await desktop.close();
       }
+    });
+  });
+  describe('late master data links the importing district’s rows only', () => {
+    it('城东’s retailer file links 城东’s waiting journal, never 城西’s of the same licence', async () => {
+      const EAST_LATE = '370903880009';
+      const WEST_LATE = '370903880010';
+      const journal = (code: string, name: string, licence: string) =>
+        writeCsv(path.join(dir, `late-${code}.csv`), [['日期', '工号', '姓名', '许可证号', '日志内容'], ['2026-09-29', code, name, licence, `九月走访新店${licence}，核对陈列、价签与库存。`]], 'utf8-bom');
+      expect((await importFiles(store, [journal('DA001', 'DA经理1', EAST_LATE)], { now, district: EAST }))[0]?.status).toBe('imported');
+      expect((await importFiles(store, [journal('DB001', 'DB经理1', WEST_LATE)], { now, district: WEST }))[0]?.status).toBe('imported');
+      const waiting = async (licence: string) =>
+        (await store.db.selectFrom('journals').select(['retailer_id']).where('retailer_ref', '=', licence).execute()).map((r) => r.retailer_id);
+      expect([await waiting(EAST_LATE), await waiting(WEST_LATE)]).toEqual([[null], [null]]);
+
+      // 城东's shop list, now with both new licences (the second one is 城东's shop as far as this file says).
+      const shops = writeCsv(path.join(dir, '城东零售客户_late.csv'), [
+        ['许可证号', '客户名称', '经度', '纬度', '档位', '送货线路', '客户经理工号', '状态'],
+        ['370903880001', 'DA便利店1', 117.02, 36.6, 10, 'L1', 'DA001', '正常'],
+        ['370903880002', 'DA便利店2', 117.03, 36.61, 11, 'L2', 'DA002', '正常'],
+        [EAST_LATE, 'DA新店', 117.04, 36.62, 12, 'L1', 'DA001', '正常'],
+        [WEST_LATE, 'DA新店二', 117.05, 36.63, 12, 'L2', 'DA002', '正常'],
+      ], 'utf8-bom');
+      const [report] = await importFiles(store, [shops], { now, district: EAST });
+      expect(report?.status).toBe('imported');
+      expect((await waiting(EAST_LATE))[0]).not.toBeNull();
+      // 城西's journal waits for 城西's own file: 城东's import did not change 城西's rows.
+      expect(await waiting(WEST_LATE)).toEqual([null]);
     });
   });
 });
