@@ -1,3 +1,4 @@
+import type { WriteBusy } from './api/writeBusy';
 /** One problem found in a user's file, named so the user can find it: file, sheet, row, column. */
 export interface ImportIssue {
   file: string;
@@ -82,6 +83,8 @@ export interface FileImportReport {
   district?: string | null;
   /** Refused because its district could not be told (or the file held another district's rows). */
   districtRefused?: boolean;
+  /** Not imported because someone else was writing the district meanwhile (who, doing what). */
+  busy?: WriteBusy;
 }
 
 export const MAX_REPORTED_ISSUES = 1000;

@@ -1,4 +1,5 @@
 import type { ApiName, ApiParsedArg, ApiReturn, HandlerContext, KaopingHandlers } from '../../shared/api/kaopingApi';
+import { isPostgres } from '../db/isPostgres';
 import type { Store } from '../db/openStore';
 import { backupBeforeWrite } from '../services/backupBeforeImport';
 import { currentCaller } from '../services/accounts/callerScope';
@@ -67,10 +68,15 @@ function lift<A, R>(inner: Work<A, R> | Method<A, R>): Method<A, R> {
   return typeof inner === 'function' ? reads(inner) : inner;
 }
 
-/** Runs under the write lock: writers never interleave on the store's one connection. */
+/**
+ * Runs under the write lock: writers never interleave on the store's one connection. On
+ * PostgreSQL (a pool; every write transaction claims its district: services/districts/
+ * districtWriteLock.ts) writers of other districts go on at once, and a second writer of the
+ * same district is told who holds it instead of queueing in this process behind a long import.
+ */
 export function writes<A, R>(inner: Work<A, R> | Method<A, R>): Method<A, R> {
   const m = lift(inner);
-  return wrap('writes', m, (env, name, arg, ctx) => env.writeLock.run(() => m.run(env, name, arg, ctx)));
+  return wrap('writes', m, (env, name, arg, ctx) => (isPostgres(env.store.db) ? m.run(env, name, arg, ctx) : env.writeLock.run(() => m.run(env, name, arg, ctx))));
 }
 
 /**
@@ -80,7 +86,7 @@ export function writes<A, R>(inner: Work<A, R> | Method<A, R>): Method<A, R> {
 export function writesWhen<A, R>(needed: () => Promise<boolean>, inner: Work<A, R> | Method<A, R>): Method<A, R> {
   const m = lift(inner);
   return wrap('writesWhen', m, async (env, name, arg, ctx) =>
-    (await needed()) ? env.writeLock.run(() => m.run(env, name, arg, ctx)) : m.run(env, name, arg, ctx),
+    (await needed()) && !isPostgres(env.store.db) ? env.writeLock.run(() => m.run(env, name, arg, ctx)) : m.run(env, name, arg, ctx),
   );
 }
 

@@ -148,9 +148,17 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     return stream;
   };
   const inFlight = new Set<Promise<unknown>>();
-  // One upload (its body, its decoding and its call, e.g. the import) at a time; the next one's
-  // body waits in the socket until then, so four concurrent uploads cost what one does.
-  const uploadGate = new WriteLock();
+  // One upload (its body, its decoding and its call, e.g. the import) at a time per person; the
+  // next one's body waits in the socket until then, so four concurrent uploads cost what one does.
+  // Per account on a city server: another supervisor's upload does not wait behind this one's
+  // import (writes of the same district are told who holds it: districtWriteLock.ts).
+  const uploadGates = new Map<string, WriteLock>();
+  const uploadGateOf = (scope: CallScope): WriteLock => {
+    const key = scope.caller ? `account:${scope.caller.id}` : 'local';
+    let gate = uploadGates.get(key);
+    if (!gate) uploadGates.set(key, (gate = new WriteLock()));
+    return gate;
+  };
   let port = 0;
 
   /** Who a call runs as: the loopback page (no account, the shared stream) or a session's account. */
@@ -184,7 +192,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     }
     const upload = declared > STREAMED_BODY_BYTES || req.headers['content-length'] === undefined;
     if (upload) {
-      await uploadGate.run(() => callApi(req, res, name, true, scope));
+      await uploadGateOf(scope).run(() => callApi(req, res, name, true, scope));
       return;
     }
     await callApi(req, res, name, false, scope);

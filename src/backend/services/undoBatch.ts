@@ -5,7 +5,9 @@ import type { Database } from '../db/schema';
 import type { SqlValue } from '../db/sqlite/preparedQuery';
 import { laterBatchesInTheWay } from '../repositories/batchesInTheWayRepository';
 import { getImportBatch, markBatchUndone } from '../repositories/importBatchRepository';
+import { storeOn } from '../db/storeOn';
 import { transact } from '../db/transact';
+import { claimWrite, transactClaimed } from './districts/districtWriteLock';
 import { batchMonths } from './freeze/batchMonths';
 import { refuseFinalizedMonths } from './freeze/refuseFinalizedMonths';
 
@@ -25,6 +27,17 @@ export type UndoResult =
  * updated. Refuses, changing nothing, when a later batch changed those rows or points at them.
  */
 export async function undoBatch(store: Store, batchId: number, now: Date): Promise<UndoResult> {
+  const found = await getImportBatch(store.db, batchId);
+  if (!found) return { ok: false, code: 'not_found', message: `没有编号为 ${batchId} 的导入批次` };
+  // The batch's district claimed first (brands and the calendar: the city's too), then checked
+  // and undone in one transaction: no import, evaluation or finalize of the district slips in between.
+  return transactClaimed(store.db, { scope: found.district_id ?? 'city', action: 'undo' }, async (trx) => {
+    if (found.kind === 'brands' || found.kind === 'calendar') await claimWrite(trx, { scope: 'city', action: 'undo' });
+    return undoClaimed(storeOn(store, trx), batchId, now);
+  });
+}
+
+async function undoClaimed(store: Store, batchId: number, now: Date): Promise<UndoResult> {
   const batch = await getImportBatch(store.db, batchId);
   if (!batch) return { ok: false, code: 'not_found', message: `没有编号为 ${batchId} 的导入批次` };
   if (batch.status === 'undone') {

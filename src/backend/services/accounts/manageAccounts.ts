@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema';
 import { appendAudit } from '../../repositories/auditLogRepository';
 import { countActiveAdmins, findAccountByName, insertAccount, listAccountRows, updateAccount, type AccountRow } from '../../repositories/accountsRepository';
 import { RequestError } from '../requestError';
+import { claimWrite } from '../districts/districtWriteLock';
 import { isAccountRole, type AccountRole } from './accountRole';
 import { DEFAULT_SCRYPT, hashPassword, type ScryptParams } from './passwordHash';
 
@@ -68,6 +69,7 @@ export async function addAccount(
   const passwordHash = await hashPassword(input.password, params);
   const at = actor.now.toISOString();
   await db.transaction().execute(async (trx) => {
+    await claimWrite(trx, { scope: 'city', action: 'accounts', who: actor.who });
     if (await findAccountByName(trx, name)) throw new RequestError('exists', `账号「${name}」已存在（改密码用 user passwd，停用用 user disable）`);
     await insertAccount(trx, { name, role, district, password_hash: passwordHash, at });
     await audit(trx, actor, name, 'role', null, role);
@@ -82,6 +84,7 @@ export async function changePassword(db: Kysely<Database>, rawName: string, pass
   checkPassword(password);
   const passwordHash = await hashPassword(password, params);
   await db.transaction().execute(async (trx) => {
+    await claimWrite(trx, { scope: 'city', action: 'accounts', who: actor.who });
     await existing(trx, name);
     await updateAccount(trx, name, { password_hash: passwordHash, updated_at: actor.now.toISOString() });
     await audit(trx, actor, name, 'password', null, '（已更改）');
@@ -95,6 +98,7 @@ export async function changePassword(db: Kysely<Database>, rawName: string, pass
 export async function setAccountDisabled(db: Kysely<Database>, rawName: string, disabled: boolean, actor: AccountActor): Promise<void> {
   const name = checkName(rawName);
   await db.transaction().execute(async (trx) => {
+    await claimWrite(trx, { scope: 'city', action: 'accounts', who: actor.who });
     const row = await existing(trx, name);
     if ((row.disabled === 1) === disabled) return;
     if (disabled && row.role === 'admin' && (await countActiveAdmins(trx)) <= 1) {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Store } from '../../db/openStore';
-import { transact } from '../../db/transact';
+import { transactClaimed } from '../districts/districtWriteLock';
 import type { Database } from '../../db/schema';
 import { appendAudit } from '../../repositories/auditLogRepository';
 import { currentCaller } from '../accounts/callerScope';
@@ -40,7 +40,7 @@ export async function saveSupervisor(store: Store, next: Supervisor, now: Date):
   const unit = next.unit.trim();
   if (!name) throw new RequestError('invalid_argument', '请填写考核人姓名');
   if (name.length > 50 || unit.length > 100) throw new RequestError('invalid_argument', '姓名不超过 50 字，单位不超过 100 字');
-  await transact(store.db, async (trx) => {
+  await transactClaimed(store.db, { scope: 'city', action: 'supervisor', who: name }, async (trx) => {
     const before = await readSupervisor(trx);
     await trx
       .insertInto('app_settings')

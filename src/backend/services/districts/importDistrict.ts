@@ -21,7 +21,7 @@ import { RequestError } from '../requestError';
 export const DISTRICT_REFUSALS: ReadonlySet<string> = new Set(['district_needed', 'unknown_district', 'several_districts_in_file', 'other_district']);
 
 /** Kinds the whole city shares: one brand list and one work calendar, whichever district imports them. */
-const CITY_KINDS: ReadonlySet<KindKey> = new Set(['brands', 'calendar']);
+export const CITY_KINDS: ReadonlySet<KindKey> = new Set(['brands', 'calendar']);
 
 /** The name a store's first district gets when nothing names it. */
 const DEFAULT_DISTRICT_NAME = '本营销部';

@@ -1,7 +1,7 @@
 import { DIMENSION_KEYS, DIMENSION_LABELS_ZH, type DimensionKey } from '../../../core/measures/dimensions';
 import { METRIC_PRESENTATION } from '../../../core/report/metricPresentation';
 import type { Store } from '../../db/openStore';
-import { transact } from '../../db/transact';
+import { writeInDistrict } from '../districts/districtWriteLock';
 import { appendAudit } from '../../repositories/auditLogRepository';
 import { MonthTouches } from '../freeze/monthTouches';
 import { refuseFinalizedMonths } from '../freeze/refuseFinalizedMonths';
@@ -51,12 +51,13 @@ export async function adjustDimension(store: Store, req: AdjustmentRequest, acto
     throw new EvaluationError('invalid_adjustment', `分数必须在 0 到 100 之间，收到 ${req.score}`);
   }
   const districtId = req.districtId ?? (await resolveDistrict(store.db)) ?? undefined;
-  await refuseFinalizedMonths(store.db, new MonthTouches().add(req.month, `${req.managerCode} 的${DIMENSION_LABELS_ZH[dimension]}`), '修改考评分数', districtId);
-  const snapshot = await draftSnapshot(store, req.month, districtId);
-  const manager = snapshot.evaluation.managers.find((m) => m.code === req.managerCode);
-  if (!manager) throw new EvaluationError('unknown_manager', `${req.month} 的考评中没有工号为「${req.managerCode}」的客户经理`);
-  const old = manager.dimensions[dimension].score;
-  await transact(store.db, async (trx) => {
+  const snapshot = await writeInDistrict(store, districtId, { action: 'adjust', who: actor.who }, async (inTrx) => {
+    const trx = inTrx.db;
+    await refuseFinalizedMonths(trx, new MonthTouches().add(req.month, `${req.managerCode} 的${DIMENSION_LABELS_ZH[dimension]}`), '修改考评分数', districtId);
+    const snapshot = await draftSnapshot(inTrx, req.month, districtId);
+    const manager = snapshot.evaluation.managers.find((m) => m.code === req.managerCode);
+    if (!manager) throw new EvaluationError('unknown_manager', `${req.month} 的考评中没有工号为「${req.managerCode}」的客户经理`);
+    const old = manager.dimensions[dimension].score;
     await trx
       .insertInto('adjustments')
       .values({
@@ -80,25 +81,27 @@ export async function adjustDimension(store: Store, req: AdjustmentRequest, acto
       newValue: String(req.score),
       reason,
     });
+    return snapshot;
   });
   return (await readMonthSnapshot(store.db, req.month, snapshot.districtId)) as MonthSnapshot;
 }
 
 /** 定稿: the month's scores and adjustments no longer change until it is reopened. */
 export async function finalizeMonth(store: Store, month: string, actor: Actor, districtId?: number): Promise<MonthSnapshot> {
-  const snapshot = await draftSnapshot(store, month, districtId);
-  if (snapshot.stale.length > 0) {
-    // A verdict signed on inputs that have changed since would not hold up.
-    const changes = snapshot.stale.map((r) => `${r.what}（${r.at.slice(0, 16).replace('T', ' ')}）`).join('；');
-    throw new EvaluationError('stale', `${month} 的考评结果已过时，需重新考评后才能定稿：${changes}`);
-  }
-  const pending = snapshot.evaluation.managers.filter((m) => (m.pendingManual ?? []).length > 0);
-  if (pending.length > 0) {
-    const list = pending.map((m) => `${m.name}（${m.code}）：${(m.pendingManual ?? []).map((k) => METRIC_PRESENTATION[k].label).join('、')}`).join('；');
-    throw new EvaluationError('unscored', `${month} 还有手工评分的指标待评分，录入后重新考评才能定稿：${list}`);
-  }
-  const draft = snapshot;
-  await transact(store.db, async (trx) => {
+  const finalized = await writeInDistrict(store, districtId, { action: 'finalize', who: actor.who }, async (inTrx) => {
+    const trx = inTrx.db;
+    const snapshot = await draftSnapshot(inTrx, month, districtId);
+    if (snapshot.stale.length > 0) {
+      // A verdict signed on inputs that have changed since would not hold up.
+      const changes = snapshot.stale.map((r) => `${r.what}（${r.at.slice(0, 16).replace('T', ' ')}）`).join('；');
+      throw new EvaluationError('stale', `${month} 的考评结果已过时，需重新考评后才能定稿：${changes}`);
+    }
+    const pending = snapshot.evaluation.managers.filter((m) => (m.pendingManual ?? []).length > 0);
+    if (pending.length > 0) {
+      const list = pending.map((m) => `${m.name}（${m.code}）：${(m.pendingManual ?? []).map((k) => METRIC_PRESENTATION[k].label).join('、')}`).join('；');
+      throw new EvaluationError('unscored', `${month} 还有手工评分的指标待评分，录入后重新考评才能定稿：${list}`);
+    }
+    const draft = snapshot;
     // The report's shop names, texts and departments are frozen with the month (reproducible reports).
     await freezeReportInputs(trx, month, draft.evaluation, actor.now, draft.districtId);
     await trx
@@ -117,16 +120,18 @@ export async function finalizeMonth(store: Store, month: string, actor: Actor, d
       newValue: 'final',
       reason: null,
     });
+    return draft.districtId;
   });
-  return (await readMonthSnapshot(store.db, month, draft.districtId)) as MonthSnapshot;
+  return (await readMonthSnapshot(store.db, month, finalized)) as MonthSnapshot;
 }
 
 export async function reopenMonth(store: Store, month: string, reasonText: string, actor: Actor, districtId?: number): Promise<MonthSnapshot> {
   const reason = requireReason(reasonText);
-  const snapshot = await readMonthSnapshot(store.db, month, districtId);
-  if (!snapshot) throw new EvaluationError('not_evaluated', `${month} 还没有考评结果`);
-  if (snapshot.status !== 'final') throw new EvaluationError('not_finalized', `${month} 没有定稿，无需重新打开`);
-  await transact(store.db, async (trx) => {
+  const reopened = await writeInDistrict(store, districtId, { action: 'reopen', who: actor.who }, async (inTrx) => {
+    const trx = inTrx.db;
+    const snapshot = await readMonthSnapshot(trx, month, districtId);
+    if (!snapshot) throw new EvaluationError('not_evaluated', `${month} 还没有考评结果`);
+    if (snapshot.status !== 'final') throw new EvaluationError('not_finalized', `${month} 没有定稿，无需重新打开`);
     await trx
       .updateTable('evaluations')
       .set({ status: 'draft', finalized_at: null, finalized_by: null })
@@ -144,6 +149,7 @@ export async function reopenMonth(store: Store, month: string, reasonText: strin
       newValue: 'draft',
       reason,
     });
+    return snapshot.districtId;
   });
-  return (await readMonthSnapshot(store.db, month, snapshot.districtId)) as MonthSnapshot;
+  return (await readMonthSnapshot(store.db, month, reopened)) as MonthSnapshot;
 }

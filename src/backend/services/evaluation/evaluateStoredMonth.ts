@@ -3,7 +3,11 @@ import { workdaysInMonth } from '../../../core/calendar';
 import { evaluateMonth } from '../../../core/measures/evaluateMonth';
 import { validateScheme } from '../../../core/scoring/validateScheme';
 import type { Store } from '../../db/openStore';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { storeOn } from '../../db/storeOn';
 import { transact } from '../../db/transact';
+import { transactClaimed } from '../districts/districtWriteLock';
 import { ensureDefaultScheme, findScheme, getSchemeById, type StoredScheme } from '../../repositories/schemeRepository';
 import { EVALUATION_STEPS, type EvaluationStep } from '../../../shared/api/evaluationApi';
 import { refuseFinalizedMonths } from '../freeze/refuseFinalizedMonths';
@@ -70,9 +74,23 @@ async function reportStep(opts: EvaluateOptions, step: EvaluationStep): Promise<
 /**
  * Evaluates a month from the stored data and keeps the result as the month's snapshot.
  * A finalized (定稿) month is never recomputed: its snapshot is returned as it is.
+ * The whole run is one transaction with the district claimed first (districtWriteLock): a
+ * finalize, an import or another run of the district from any client waits for it or is told
+ * who runs it, and one that came first is seen whole (a month finalized meanwhile is not recomputed).
  */
 export async function evaluateStoredMonth(store: Store, month: string, opts: EvaluateOptions): Promise<MonthSnapshot> {
   const districtId = opts.districtId ?? (await resolveDistrict(store.db));
+  const run = (trx: Kysely<Database>) => evaluateInTransaction(storeOn(store, trx), month, opts, districtId);
+  const existing = districtId === null ? await transact(store.db, run) : await transactClaimed(store.db, { scope: districtId, action: 'evaluate' }, run);
+  if (existing !== undefined) return existing;
+  const snapshot = await readMonthSnapshot(store.db, month, districtId);
+  if (!snapshot) throw new Error(`snapshot of ${month} vanished after writing it`);
+  opts.onStep?.({ step: 'save', done: EVALUATION_STEPS.length, total: EVALUATION_STEPS.length });
+  return snapshot;
+}
+
+/** The run inside its transaction (`store` seen from it): the finalized month's snapshot, or undefined once the new one is written. */
+async function evaluateInTransaction(store: Store, month: string, opts: EvaluateOptions, districtId: number | null): Promise<MonthSnapshot | undefined> {
   // Only a finalized month's snapshot is needed here: a draft's (its whole result parsed, its
   // staleness checked) would be read for nothing.
   const current =
@@ -106,12 +124,7 @@ export async function evaluateStoredMonth(store: Store, month: string, opts: Eva
   const journalCopyCache = await readJournalCopyCache(store.db, month, districtId);
   const evaluation = evaluateMonth(input, stored.scheme, { manualScores, journalCopyCache });
   await reportStep(opts, 'save');
-  await transact(store.db, async (trx) => {
-    await writeMonthSnapshot(trx, month, stored.id, evaluation, batchIds, opts.now, inputs, districtId ?? undefined);
-    await journalCopyCache.save(trx);
-  });
-  const snapshot = await readMonthSnapshot(store.db, month, districtId);
-  if (!snapshot) throw new Error(`snapshot of ${month} vanished after writing it`);
-  opts.onStep?.({ step: 'save', done: EVALUATION_STEPS.length, total: EVALUATION_STEPS.length });
-  return snapshot;
+  await writeMonthSnapshot(store.db, month, stored.id, evaluation, batchIds, opts.now, inputs, districtId ?? undefined);
+  await journalCopyCache.save(store.db);
+  return undefined;
 }

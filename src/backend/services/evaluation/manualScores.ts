@@ -2,6 +2,7 @@ import { DIMENSION_KEYS, METRICS_BY_DIMENSION, type MetricKey } from '../../../c
 import { METRIC_PRESENTATION } from '../../../core/report/metricPresentation';
 import type { Store } from '../../db/openStore';
 import { transact } from '../../db/transact';
+import { writeInDistrict } from '../districts/districtWriteLock';
 import { appendAudit } from '../../repositories/auditLogRepository';
 import type { Actor } from './changeMonth';
 import { EvaluationError } from './evaluationError';
@@ -72,6 +73,11 @@ export async function setManualScore(store: Store, req: ManualScoreRequest, acto
   if (!Number.isFinite(req.value) || req.value < 0 || req.value > 100) {
     throw new EvaluationError('invalid_adjustment', `分数必须在 0 到 100 之间，收到 ${req.value}`);
   }
+  return writeInDistrict(store, req.districtId, { action: 'manualScore', who: actor.who }, (inTrx) => saveManualScore(inTrx, req, actor, reason));
+}
+
+/** setManualScore's checks and write, inside its claimed transaction. */
+async function saveManualScore(store: Store, req: ManualScoreRequest, actor: Actor, reason: string): Promise<ManualScoreView> {
   const snapshot = await readMonthSnapshot(store.db, req.month, req.districtId);
   if (!snapshot) throw new EvaluationError('not_evaluated', `${req.month} 还没有考评结果，请先考评`);
   if (snapshot.status === 'final') throw new EvaluationError('finalized', `${req.month} 已定稿，不能录入评分；如需修改请先重新打开并说明原因`);

@@ -1,6 +1,7 @@
 import { DIMENSION_LABELS_ZH, type DimensionKey } from '../../../core/measures/dimensions';
 import type { Store } from '../../db/openStore';
 import { transact } from '../../db/transact';
+import { writeInDistrict } from '../districts/districtWriteLock';
 import { appendAudit } from '../../repositories/auditLogRepository';
 import type { Actor } from './changeMonth';
 import { EvaluationError } from './evaluationError';
@@ -18,6 +19,11 @@ const UNDO_REASON_PREFIX = '撤销上一次调整：';
 export async function undoLastAdjustment(store: Store, req: { month: string; managerCode: string; reason: string; districtId?: number }, actor: Actor): Promise<MonthSnapshot> {
   const reason = req.reason.trim();
   if (!reason) throw new EvaluationError('invalid_adjustment', '必须填写原因');
+  return writeInDistrict(store, req.districtId, { action: 'adjust', who: actor.who }, (inTrx) => undoIn(inTrx, req, reason, actor));
+}
+
+/** The undo's checks and write, inside its claimed transaction. */
+async function undoIn(store: Store, req: { month: string; managerCode: string; districtId?: number }, reason: string, actor: Actor): Promise<MonthSnapshot> {
   const before = await readMonthSnapshot(store.db, req.month, req.districtId);
   if (!before) throw new EvaluationError('not_evaluated', `${req.month} 还没有考评结果，请先考评`);
   if (before.status === 'final') {

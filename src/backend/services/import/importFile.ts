@@ -33,7 +33,8 @@ import { makeKindWriter } from './makeKindWriter';
 import { defaultAsOfMonth, describeAsOfMonth } from './defaultAsOfMonth';
 import { findDataSheet, type FoundSheet } from './findDataSheet';
 import { RequestError } from '../requestError';
-import { DISTRICT_REFUSALS, planImportDistrict, settleImportDistrict } from '../districts/importDistrict';
+import { CITY_KINDS, DISTRICT_REFUSALS, planImportDistrict, settleImportDistrict } from '../districts/importDistrict';
+import { claimWrite, DistrictBusyError } from '../districts/districtWriteLock';
 
 export interface ImportProgress {
   file: string;
@@ -157,6 +158,7 @@ export async function importFile(store: Store, input: SpreadsheetInput, opts: Im
     if (err instanceof FileRefusedError || err instanceof FinalizedMonthError || err instanceof RequestError) {
       report.message = err.message;
       if (err instanceof RequestError && DISTRICT_REFUSALS.has(err.code)) report.districtRefused = true;
+      if (err instanceof DistrictBusyError) report.busy = err.busy;
       report.counts = emptyCounts();
       return report;
     }
@@ -239,6 +241,14 @@ async function importSheet(
     try {
       const opened = job !== undefined ? await job.savepoint('import_file').execute() : await store.db.startTransaction().execute();
       trx = opened as ControlledTransaction<Database, ['import_file']>;
+      // The district first (PostgreSQL: its advisory lock; a second writer of it is told who imports).
+      // A district yet to be created: the city (districts are created one at a time); a roster's
+      // own: claimed once its rows tell which (below). Brands and the calendar are the city's too.
+      const who = opts.importedBy;
+      if ('id' in districtPlan || 'create' in districtPlan) {
+        await claimWrite(opened, { scope: 'id' in districtPlan ? districtPlan.id : 'city', action: 'import', who });
+      }
+      if (CITY_KINDS.has(match.kind)) await claimWrite(opened, { scope: 'city', action: 'import', who });
       const inTrx = storeOn(store, opened);
       const batchId = await insertImportBatch(inTrx.db, {
         file_name: file,
@@ -329,7 +339,9 @@ async function importSheet(
       }
       await upserters.flush();
       // After the flush: the district's checks read the rows this batch wrote (PostgreSQL buffers them).
-      report.district = (await settleImportDistrict(inTrx.db, match.kind, batchId, districtPlan, { departments: rosterDepartments, codes: rosterCodes }, opts.now)).name;
+      const settled = await settleImportDistrict(inTrx.db, match.kind, batchId, districtPlan, { departments: rosterDepartments, codes: rosterCodes }, opts.now);
+      await claimWrite(opened, { scope: settled.id, action: 'import', who });
+      report.district = settled.name;
       if (opts.dryRun === true) {
         // Alone, a dry run rolls back; in a job its rows stay for the next files until the job rolls back.
         await end(job !== undefined);

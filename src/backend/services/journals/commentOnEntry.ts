@@ -1,6 +1,9 @@
 import type { TextEntryDto, TextKind } from '../../../shared/api/journalsApi';
 import type { Store } from '../../db/openStore';
 import { transact } from '../../db/transact';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { transactClaimed } from '../districts/districtWriteLock';
 import { appendAudit } from '../../repositories/auditLogRepository';
 import { deleteEntryComment, getEntryComment, putEntryComment } from '../../repositories/entryCommentRepository';
 import { MonthTouches } from '../freeze/monthTouches';
@@ -28,10 +31,11 @@ export async function commentOnEntry(store: Store, req: CommentRequest, actor: {
   if (!entry) throw new RequestError('not_found', `找不到${KIND_LABEL[req.kind]} #${req.entryId}，可能已随导入批次撤销`);
   // The entry's month in its manager's district (migration 0014: districts finalize independently).
   const district = (await store.db.selectFrom('managers').select('district_id').where('code', '=', entry.managerCode).executeTakeFirst())?.district_id;
-  await refuseFinalizedMonths(store.db, new MonthTouches().add(entryMonth(entry), `${KIND_LABEL[req.kind]} #${req.entryId}`), '再添加或修改批注', district ?? undefined);
   const text = req.text.trim();
   const at = actor.now.toISOString();
-  await transact(store.db, async (trx) => {
+  const write = async (trx: Kysely<Database>) => {
+    // Checked inside the claimed transaction: a finalize of the month cannot slip in between.
+    await refuseFinalizedMonths(trx, new MonthTouches().add(entryMonth(entry), `${KIND_LABEL[req.kind]} #${req.entryId}`), '再添加或修改批注', district ?? undefined);
     const old = await getEntryComment(trx, req.kind, req.entryId);
     const oldText = old?.text ?? null;
     const newText = text === '' ? null : text;
@@ -48,7 +52,8 @@ export async function commentOnEntry(store: Store, req: CommentRequest, actor: {
       newValue: newText,
       reason: null,
     });
-  });
+  };
+  await (district === null || district === undefined ? transact(store.db, write) : transactClaimed(store.db, { scope: district, action: 'comment', who: actor.who }, write));
   const [saved] = await loadTextEntries(store, req.kind, { ids: [req.entryId] });
   return saved ?? entry;
 }

@@ -3,7 +3,7 @@ import type { Scheme } from '../../../core/scoring/scheme';
 import { syncKeyBrandTarget } from '../../../core/scoring/syncKeyBrandTarget';
 import { validateScheme } from '../../../core/scoring/validateScheme';
 import type { Store } from '../../db/openStore';
-import { transact } from '../../db/transact';
+import { transactClaimed } from '../districts/districtWriteLock';
 import { appendAudit } from '../../repositories/auditLogRepository';
 import { findScheme, saveSchemeVersion, type StoredScheme } from '../../repositories/schemeRepository';
 import { RequestError } from '../requestError';
@@ -15,7 +15,7 @@ import { RequestError } from '../requestError';
  */
 export async function saveScheme(store: Store, edited: Scheme, who: string, now: Date): Promise<StoredScheme> {
   const name = edited.name.trim();
-  return transact(store.db, async (trx) => {
+  return transactClaimed(store.db, { scope: 'city', action: 'scheme', who }, async (trx) => {
     const latest = await findScheme(trx, name);
     const version = (latest?.scheme.version ?? 0) + 1;
     const scheme = syncKeyBrandTarget({ ...edited, name, version });

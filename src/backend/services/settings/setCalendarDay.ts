@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { calendarDay } from '../../../core/calendar';
 import type { Store } from '../../db/openStore';
-import { transact } from '../../db/transact';
+import { transactClaimed } from '../districts/districtWriteLock';
 import { appendAudit } from '../../repositories/auditLogRepository';
 import { finishImportBatch, insertImportBatch } from '../../repositories/importBatchRepository';
 import { upsertCalendarDay } from '../../repositories/upsertCalendarDay';
@@ -44,7 +44,7 @@ export async function setCalendarDay(store: Store, change: CalendarDayChange, wh
   // unrecorded, and neither this change nor that import could then be undone exactly.
   const stored = await store.db.selectFrom('calendar_days').select('id').where('date', '=', change.date).executeTakeFirst();
   const workday = change.workday ?? (stored ? calendarDay(change.date, []).workday : null);
-  await transact(store.db, async (trx) => {
+  await transactClaimed(store.db, { scope: 'city', action: 'calendar', who }, async (trx) => {
     if (workday !== null) {
       const batchId = await insertImportBatch(trx, {
         file_name: HAND_EDIT_BATCH_NAME,
