@@ -80,6 +80,17 @@ export class Datasets {
     return db;
   }
 
+  /** A PostgreSQL data folder (initdb, server binaries in `binDir`) holding a copy of the demo's store `db`. */
+  async postgresCopy(demo: DemoData, db: string, binDir: string): Promise<string> {
+    const dataDir = path.join(demo.dir, `${path.basename(db, '.sqlite')}.pgdata`);
+    await this.build(`${path.basename(demo.dir)}/${path.basename(dataDir)}`, dataDir, `${path.basename(db)} copied into PostgreSQL (COPY), cluster kept`, 'prepare-postgres-store', {
+      db,
+      dataDir,
+      binDir,
+    });
+    return dataDir;
+  }
+
   /** The first `rows` order lines of the demo's GB18030 CSV, and the same rows as UTF-8. */
   async csvCut(demo: DemoData, rows: number): Promise<{ gb18030: string; utf8: string }> {
     const orders = demo.manifest.files.find((f) => f.kind === 'orders');

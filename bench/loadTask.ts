@@ -11,6 +11,7 @@ const TASKS: Record<string, () => Promise<TaskFn>> = {
   'prepare-csv-cut': async () => (await import('./prepare/prepareCsvCut')).prepareCsvCut,
   'prepare-html-cut': async () => (await import('./prepare/prepareHtmlCut')).prepareHtmlCut,
   'prepare-xls-cut': async () => (await import('./prepare/prepareXlsCut')).prepareXlsCut,
+  'prepare-postgres-store': async () => (await import('./prepare/preparePostgresStore')).preparePostgresStore,
   'prepare-journal-table': async () => (await import('./prepare/prepareJournalTable')).prepareJournalTable,
   'import-file': async () => (await import('./workloads/importFileTask')).importFileTask,
   'exceljs-stream': async () => (await import('./workloads/exceljsStreamTask')).exceljsStreamTask,

@@ -1,3 +1,4 @@
+import { findPostgresBinDir } from '../tests/helpers/postgresCluster';
 import type { BenchContext } from './benchContext';
 
 /**
@@ -28,6 +29,12 @@ export const PREPARE: Record<string, (ctx: BenchContext) => Promise<void>> = {
   },
   grid: async (ctx) => {
     await ctx.datasets.journalTable();
+  },
+  pgeval: async (ctx) => {
+    const bin = findPostgresBinDir();
+    const demo = await ctx.datasets.demo(ctx.config.cityDemo);
+    const db = await ctx.datasets.store(demo, 'all');
+    if (bin !== null) await ctx.datasets.postgresCopy(demo, db, bin);
   },
   pgimport: async (ctx) => {
     const demo = await ctx.datasets.demo(ctx.config.districtDemo);

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--only xlsx,csv,xls,eval,nearcopy,report,grid,pgimport] [--fresh] [--prepare] [--profile]`
+ * `npm run bench [-- --quick] [--only xlsx,csv,xls,eval,nearcopy,report,grid,pgimport,pgeval] [--fresh] [--prepare] [--profile]`
  *   --fresh    rebuild the cached data sets; --prepare  build them and measure nothing;
  *   --profile  write a CPU profile of every measured run (summarise with bench/summarizeProfile.ts).
  *   KAOPING_BENCH_CACHE=<dir>  use that cache folder instead of $TMPDIR/kaoping-bench.
@@ -25,6 +25,7 @@ import { csvImportSection } from './sections/csvImportSection';
 import { evaluationSection } from './sections/evaluationSection';
 import { gridSection } from './sections/gridSection';
 import { nearCopySection } from './sections/nearCopySection';
+import { postgresEvaluationSection } from './sections/postgresEvaluationSection';
 import { postgresImportSection } from './sections/postgresImportSection';
 import { reportSection } from './sections/reportSection';
 import { xlsImportSection } from './sections/xlsImportSection';
@@ -39,6 +40,7 @@ const SECTIONS: Record<string, (ctx: BenchContext) => Promise<SectionResult>> = 
   report: reportSection,
   grid: gridSection,
   pgimport: postgresImportSection,
+  pgeval: postgresEvaluationSection,
 };
 
 function parseArgs(argv: string[]): { quick: boolean; fresh: boolean; prepare: boolean; profile: boolean; only: string[] } {

@@ -1,26 +1,24 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { findPostgresBinDir, startPostgresCluster, type PostgresCluster } from '../../tests/helpers/postgresCluster';
+import type { PostgresCluster } from '../../tests/helpers/postgresCluster';
 import type { BenchContext } from '../benchContext';
 import { runsText } from '../benchContext';
+import { postgresBinaries, throwawayCluster } from '../postgresServer';
 import { fmt, type SectionResult } from '../resultTables';
 
 const SECTION = '8 PostgreSQL import';
 
+/** What an import may hold at its peak (the process's RSS), whatever the file's size. */
+const IMPORT_RSS_LIMIT_MB = 300;
+/** What the COPY path aims at: this share of psql's \copy rate. */
+const TARGET_RATIO = 0.4;
+
 /** The server to bench on: KAOPING_BENCH_PG, else a throwaway cluster (tests/helpers/postgresCluster), else none and why. */
 async function server(): Promise<{ url: string; psql: string; cluster: PostgresCluster | null } | { missing: string }> {
-  const bin = findPostgresBinDir();
-  const psqlIn = (dir: string | null) => (dir !== null && fs.existsSync(path.join(dir, 'psql')) ? path.join(dir, 'psql') : '/usr/bin/psql');
+  const binaries = postgresBinaries();
   const given = process.env.KAOPING_BENCH_PG;
-  if (given) return { url: given, psql: psqlIn(bin), cluster: null };
-  if (bin === null) return { missing: 'no PostgreSQL server binaries (Debian package postgresql) and no KAOPING_BENCH_PG' };
-  if (!fs.existsSync(psqlIn(bin))) return { missing: 'no psql for the \\copy baseline' };
-  try {
-    const cluster = await startPostgresCluster(bin);
-    return { url: cluster.url, psql: psqlIn(bin), cluster };
-  } catch (err) {
-    return { missing: err instanceof Error ? err.message : String(err) };
-  }
+  if (given) return { url: given, psql: 'psql' in binaries ? binaries.psql : '/usr/bin/psql', cluster: null };
+  if ('missing' in binaries) return binaries;
+  const cluster = await throwawayCluster(binaries.binDir);
+  return 'missing' in cluster ? cluster : { url: cluster.url, psql: binaries.psql, cluster };
 }
 
 /**
@@ -70,7 +68,18 @@ export async function postgresImportSection(ctx: BenchContext): Promise<SectionR
           numbers: { seconds: floor.median('seconds'), rowsPerSecond: floorRate, rows: floor.first('rows') },
         },
       ],
-      targets: [],
+      targets: [
+        {
+          target: `import ≥ ${TARGET_RATIO}× psql \\copy`,
+          measured: `${fmt.ratio(ratio)} (${fmt.rate(importRate)} vs ${fmt.rate(floorRate)})`,
+          met: ratio === null ? null : ratio >= TARGET_RATIO,
+        },
+        {
+          target: `import peak RSS < ${IMPORT_RSS_LIMIT_MB} MB`,
+          measured: `${imported.median('peakRssMb')?.toFixed(0) ?? '?'} MB`,
+          met: imported.median('peakRssMb') === null ? null : (imported.median('peakRssMb') as number) < IMPORT_RSS_LIMIT_MB,
+        },
+      ],
       notes: [
         `PostgreSQL: ${found.cluster ? 'a throwaway cluster (fsync off, unix socket)' : 'KAOPING_BENCH_PG'}; both into a fresh database per run; CPU and RSS are the client process's (the server's share is not in them).`,
       ],

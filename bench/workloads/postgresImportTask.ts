@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
+import { openStore } from '../../src/backend/db/openStore';
 import { openStoreAt } from '../../src/backend/db/openStoreAt';
 import { copySqliteStoreToPostgres } from '../../src/backend/db/postgres/copySqliteStoreToPostgres';
 import { importFile } from '../../src/backend/services/import/importFile';
@@ -44,6 +45,8 @@ export async function postgresImportTask(params: TaskParams): Promise<TaskResult
   try {
     const store = await openStoreAt(database.url);
     try {
+      // The copy needs the same schema on both sides: a template cached by older code is migrated first.
+      await (await openStore(stringParam(params, 'template'), { backupBeforeMigrate: false })).close();
       const template = new BetterSqlite3(stringParam(params, 'template'), { readonly: true });
       try {
         await copySqliteStoreToPostgres(template, database.url);

@@ -54,39 +54,57 @@ function run(bin: string, args: string[], what: string): void {
   }
 }
 
+/** As root, hands a folder to the `postgres` user, the one initdb and pg_ctl run as. */
+export function giveToPostgres(dir: string): void {
+  if (!asRoot) return;
+  const ids = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
+  const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
+  if (ids.status !== 0) throw new Error('PostgreSQL test cluster: running as root needs the `postgres` user (Debian package postgresql)');
+  fs.chownSync(dir, Number(ids.stdout), Number(gid.stdout));
+}
+
+/** initdb into `data` (an absent or empty folder). Locale C and UTF-8: text sorts by bytes, as SQLite's BINARY collation does. */
+export function initPostgresData(binDir: string, data: string): void {
+  fs.mkdirSync(data, { recursive: true, mode: 0o700 });
+  giveToPostgres(data);
+  run(path.join(binDir, 'initdb'), ['-D', data, '-U', 'kaoping', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync'], 'initdb');
+}
+
 /**
- * Starts a cluster; throws one line saying what failed. Locale C and UTF-8: text sorts by bytes,
- * as SQLite's default BINARY collation does, so both stores order names the same way.
+ * Starts a server on an initialised data folder, its unix socket in `socketDir` (no TCP), fsync
+ * off. `stop` stops it (`fast`: the data folder stays consistent, for a data folder kept between
+ * runs; `immediate` for a throwaway one) and leaves both folders to the caller.
  */
+export async function startPostgresServer(binDir: string, data: string, socketDir: string, log: string): Promise<{ url: string; stop(mode?: 'fast' | 'immediate'): void }> {
+  const port = await freePort();
+  const serverOptions = `-p ${port} -k ${socketDir} -c listen_addresses= -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+  try {
+    run(path.join(binDir, 'pg_ctl'), ['-D', data, '-l', log, '-w', '-t', '60', '-o', serverOptions, 'start'], 'pg_ctl start');
+  } catch (err) {
+    const tail = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trim().split('\n').slice(-2).join(' / ') : '';
+    throw new Error(`${(err as Error).message}${tail ? ` — server log: ${tail}` : ''}`);
+  }
+  return {
+    url: `postgres://kaoping@localhost:${port}/postgres?host=${encodeURIComponent(socketDir)}`,
+    stop: (mode = 'immediate') => run(path.join(binDir, 'pg_ctl'), ['-D', data, '-m', mode, '-w', 'stop'], 'pg_ctl stop'),
+  };
+}
+
+/** Starts a throwaway cluster in a temp folder; throws one line saying what failed. `stop` removes the folder. */
 export async function startPostgresCluster(binDir: string): Promise<PostgresCluster> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaoping-pg-'));
   const remove = () => fs.rmSync(dir, { recursive: true, force: true });
-  const data = path.join(dir, 'data');
-  const log = path.join(dir, 'server.log');
   try {
-    if (asRoot) {
-      const ids = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
-      const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
-      if (ids.status !== 0) throw new Error('PostgreSQL test cluster: running as root needs the `postgres` user (Debian package postgresql)');
-      fs.chownSync(dir, Number(ids.stdout), Number(gid.stdout));
-    }
-    run(path.join(binDir, 'initdb'), ['-D', data, '-U', 'kaoping', '--auth=trust', '--encoding=UTF8', '--locale=C', '--no-sync'], 'initdb');
-    const port = await freePort();
-    const serverOptions = `-p ${port} -k ${dir} -c listen_addresses= -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
-    try {
-      run(path.join(binDir, 'pg_ctl'), ['-D', data, '-l', log, '-w', '-t', '60', '-o', serverOptions, 'start'], 'pg_ctl start');
-    } catch (err) {
-      // The folder (and its log) goes away with the failure: say the log's last lines now.
-      const tail = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trim().split('\n').slice(-2).join(' / ') : '';
-      throw new Error(`${(err as Error).message}${tail ? ` — server log: ${tail}` : ''}`);
-    }
-    const url = `postgres://kaoping@localhost:${port}/postgres?host=${encodeURIComponent(dir)}`;
+    giveToPostgres(dir);
+    const data = path.join(dir, 'data');
+    initPostgresData(binDir, data);
+    const server = await startPostgresServer(binDir, data, dir, path.join(dir, 'server.log'));
     return {
-      url,
+      url: server.url,
       dir,
       stop: () => {
         try {
-          run(path.join(binDir, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop'], 'pg_ctl stop');
+          server.stop('immediate');
         } finally {
           remove();
         }

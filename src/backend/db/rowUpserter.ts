@@ -75,7 +75,18 @@ export interface Upserters {
   journalRows(): JournalRows;
   /** Drops a table's secondary indexes for a bulk load (SQLite; nothing to do on PostgreSQL). */
   suspendIndexes(table: ImportedTableName, keep: readonly string[]): Promise<SuspendedIndexes>;
-  prepare(tables: readonly ImportedTableName[]): Promise<void>;
+  /**
+   * `keyed`: one of the tables whose rows the import announces by key ahead of writing them
+   * (prefetch), so that only those rows need be at hand; the other tables are prepared whole.
+   */
+  prepare(tables: readonly ImportedTableName[], keyed?: ImportedTableName): Promise<void>;
+  /**
+   * How many rows the import reads ahead and announces with prefetch() before writing them (0: it
+   * need not; SQLite answers each upsert from the database itself).
+   */
+  readonly lookAhead: number;
+  /** The keys the next rows of the keyed table are upserted under (what was written before is flushed first). */
+  prefetch(table: ImportedTableName, nks: readonly string[]): Promise<void>;
   /** Writes what is staged; `all` false (between rows): only once enough rows are staged. */
   flush(all?: boolean): Promise<void>;
 }

@@ -19,10 +19,13 @@ import { transactionClient } from './transactionClient';
 type StoredRow = Record<string, SqlValue>;
 
 /**
- * Rows staged before a flush between rows writes them. Larger batches measured no faster (20,000:
- * the same within noise): the per-row cost is the server's (indexes, foreign keys), not the trips.
+ * Rows staged before a flush between rows writes them. The per-row cost is the server's (indexes,
+ * foreign keys), not the trips: larger batches measured about the same.
  */
 const FLUSH_ROWS = 2_000;
+
+/** Rows of a keyed table (prepare) the import reads ahead: their stored rows are loaded in one query. */
+const LOOK_AHEAD_ROWS = 5_000;
 
 /** Columns every imported table has and the upserters set themselves. */
 const OWN_COLUMNS = ['id', 'nk', 'created_batch_id', 'batch_id'];
@@ -51,18 +54,27 @@ class TableState {
   private numberColumns = new Set<string>();
   private nextId = 1;
   private lastAssigned = 0;
+  /** The last id the sequence was moved to. */
+  private sequenceAt = 0;
+  /** Ids from here on were inserted since the last flush (ids are handed out in order); those below it are updates. */
+  private flushedBelow = 1;
   private stagingMade = false;
   /** Journal entries by manager and day (JournalCorrections), built when first asked. */
   private byDay: Map<string, number[]> | undefined;
 
-  constructor(readonly table: ImportedTableName, private sequence: string | null) {}
+  constructor(
+    readonly table: ImportedTableName,
+    private sequence: string | null,
+    /** Only the rows of the keys announced (prefetch) are held, not the whole table. */
+    readonly keyed: boolean,
+  ) {}
 
-  static async load(db: Kysely<Database>, table: ImportedTableName): Promise<TableState> {
+  static async load(db: Kysely<Database>, table: ImportedTableName, keyed: boolean): Promise<TableState> {
     // SHARE ROW EXCLUSIVE: conflicts with itself and with every row write, not with reads. The ids
     // handed out below are then this batch's alone.
     await sql`lock table ${sql.table(table)} in share row exclusive mode`.execute(db);
     const seq = await sql<{ name: string | null }>`select pg_get_serial_sequence(${table}, 'id') as name`.execute(db);
-    const state = new TableState(table, seq.rows[0]?.name ?? null);
+    const state = new TableState(table, seq.rows[0]?.name ?? null, keyed);
     const types = await sql<{ column_name: string; data_type: string }>`select column_name, data_type from information_schema.columns
       where table_schema = current_schema() and table_name = ${table}`.execute(db);
     for (const t of types.rows) {
@@ -76,16 +88,39 @@ class TableState {
       if (row) maxId = row.is_called ? Number(row.last_value) : Number(row.last_value) - 1;
     }
     const dyn = db as unknown as Kysely<Record<string, StoredRow>>;
-    const rows = await dyn.selectFrom(table).selectAll().execute();
-    for (const r of rows) {
-      const id = Number(r.id);
-      state.rows.set(id, r);
-      state.byNk.set(String(r.nk), id);
-      if (id > maxId) maxId = id;
+    if (keyed) {
+      const top = await dyn.selectFrom(table).select((eb) => eb.fn.max<number | null>('id').as('id')).executeTakeFirst();
+      maxId = Math.max(maxId, Number(top?.id ?? 0));
+    } else {
+      state.hold(await dyn.selectFrom(table).selectAll().execute());
+      for (const id of state.rows.keys()) if (id > maxId) maxId = id;
     }
     // As SQLite's AUTOINCREMENT: past every id the table ever gave out.
     state.nextId = maxId + 1;
+    state.flushedBelow = state.nextId;
     return state;
+  }
+
+  private hold(rows: StoredRow[]): void {
+    for (const r of rows) {
+      const id = Number(r.id);
+      this.rows.set(id, r);
+      this.byNk.set(String(r.nk), id);
+    }
+  }
+
+  /**
+   * A keyed table: forgets the rows held for the rows before (written out: the caller flushed) and
+   * loads the stored rows of these keys. A key written earlier in this batch is found in the table.
+   */
+  async prefetch(db: Kysely<Database>, nks: readonly string[]): Promise<void> {
+    if (!this.keyed) throw new Error(`postgresUpserters: ${this.table} holds the whole table, it is not prefetched by key`);
+    if (this.staged.size > 0) throw new Error(`postgresUpserters: ${this.table} has rows not yet written`);
+    this.rows.clear();
+    this.byNk.clear();
+    if (nks.length === 0) return;
+    const dyn = db as unknown as Kysely<Record<string, StoredRow>>;
+    this.hold(await dyn.selectFrom(this.table).selectAll().where(sql<boolean>`nk = any(${nks as string[]}::text[])`).execute());
   }
 
   useColumns(columns: readonly string[]): void {
@@ -142,41 +177,63 @@ class TableState {
 
   /** Copies the staged rows into a temporary table, then writes them with one insert … on conflict do update. */
   async flush(client: pg.PoolClient): Promise<void> {
-    if (this.staged.size === 0) return;
+    if (this.staged.size === 0) {
+      await this.moveSequence(client);
+      return;
+    }
     const quote = (name: string) => `"${name}"`;
-    const stage = quote(`kaoping_stage_${this.table}`);
+    const table = quote(this.table);
     const columns = [...OWN_COLUMNS, ...this.writeColumns];
     const list = columns.map(quote).join(', ');
-    if (!this.stagingMade) {
-      await client.query(`create temp table if not exists ${stage} (like ${quote(this.table)} including defaults) on commit drop`);
-      this.stagingMade = true;
-    }
-    await client.query(`truncate ${stage}`);
-    const ids = [...this.staged.keys()];
     const rows = this.rows;
-    async function* lines(): AsyncGenerator<string> {
-      let chunk = '';
-      for (const id of ids) {
-        const row = rows.get(id) as StoredRow;
-        chunk += `${columns.map((c) => copyField(row[c] ?? null)).join('\t')}\n`;
-        if (chunk.length > 1 << 16) {
-          yield chunk;
-          chunk = '';
+    const copyRows = async (ids: number[], into: string): Promise<number> => {
+      async function* lines(): AsyncGenerator<string> {
+        let chunk = '';
+        for (const id of ids) {
+          const row = rows.get(id) as StoredRow;
+          chunk += `${columns.map((c) => copyField(row[c] ?? null)).join('\t')}\n`;
+          if (chunk.length > 1 << 16) {
+            yield chunk;
+            chunk = '';
+          }
         }
+        if (chunk.length > 0) yield chunk;
       }
-      if (chunk.length > 0) yield chunk;
+      const copy = client.query(copyFrom(`copy ${into} (${list}) from stdin`));
+      await pipeline(Readable.from(lines()), copy);
+      return copy.rowCount ?? 0;
+    };
+    // Rows there before are updated first (a corrected journal entry may free the key a new one
+    // takes), through a temporary table, then the new rows copied straight into the table (ids
+    // are handed out in order: those from flushedBelow on are new). created_batch_id stays the
+    // inserting batch's; everything else the batch wrote is set.
+    const ids = [...this.staged.keys()];
+    const inserts = ids.filter((id) => id >= this.flushedBelow);
+    const updates = ids.filter((id) => id < this.flushedBelow);
+    let written = 0;
+    if (updates.length > 0) {
+      const stage = quote(`kaoping_stage_${this.table}`);
+      if (!this.stagingMade) {
+        await client.query(`create temp table if not exists ${stage} (like ${table} including defaults) on commit drop`);
+        this.stagingMade = true;
+      }
+      await client.query(`truncate ${stage}`);
+      await copyRows(updates, stage);
+      const set = ['nk', 'batch_id', ...this.writeColumns].map((c) => `${quote(c)} = s.${quote(c)}`).join(', ');
+      written += (await client.query(`update ${table} t set ${set} from ${stage} s where t.id = s.id`)).rowCount ?? 0;
     }
-    await pipeline(Readable.from(lines()), client.query(copyFrom(`copy ${stage} (${list}) from stdin`)));
-    // created_batch_id stays the inserting batch's; everything else the batch wrote is set.
-    const updates = ['nk', 'batch_id', ...this.writeColumns].map((c) => `${quote(c)} = excluded.${quote(c)}`).join(', ');
-    const written = await client.query(
-      `insert into ${quote(this.table)} (${list}) select ${list} from ${stage} order by id on conflict (id) do update set ${updates}`,
-    );
-    if (written.rowCount !== ids.length) throw new Error(`${this.table}: ${ids.length} rows staged, ${String(written.rowCount)} written`);
-    if (this.sequence !== null && this.lastAssigned > 0) {
-      await client.query('select setval($1::regclass, greatest($2::bigint, (select last_value from ' + this.sequence + ')))', [this.sequence, this.lastAssigned]);
-    }
+    if (inserts.length > 0) written += await copyRows(inserts, table);
+    if (written !== ids.length) throw new Error(`${this.table}: ${ids.length} rows staged, ${written} written`);
+    this.flushedBelow = this.nextId;
+    await this.moveSequence(client);
     this.staged.clear();
+  }
+
+  /** The table's sequence past every id handed out (inserted or burnt), as SQLite's sqlite_sequence: the next batch starts after them. */
+  private async moveSequence(client: pg.PoolClient): Promise<void> {
+    if (this.sequence === null || this.lastAssigned <= this.sequenceAt) return;
+    await client.query('select setval($1::regclass, greatest($2::bigint, (select last_value from ' + this.sequence + ')))', [this.sequence, this.lastAssigned]);
+    this.sequenceAt = this.lastAssigned;
   }
 }
 
@@ -190,6 +247,12 @@ class PostgresTableUpserter implements RowUpserter {
   firstInsertedId: number | null = null;
   private last: SqlValue[] = [];
   private readonly keptSlots: number[];
+  /**
+   * As SQLite's upserter (db/sqlite/tableUpserter): after an insert (and at first) it tries the
+   * next row as an insert … on conflict do nothing, and a row already there then burns an
+   * AUTOINCREMENT id. The same ids are burnt here, so both stores hand out the same ids after.
+   */
+  private insertFirst = true;
 
   constructor(
     private readonly state: TableState,
@@ -219,9 +282,12 @@ class PostgresTableUpserter implements RowUpserter {
       state.put(id, stored, true);
       this.lastChanges = [];
       this.insertedRows += 1;
+      this.insertFirst = true;
       this.firstInsertedId ??= id;
       return { outcome: 'inserted', id };
     }
+    if (this.insertFirst) state.assignId();
+    this.insertFirst = false;
     const existing = state.rows.get(found) as StoredRow;
     for (const i of this.keptSlots) row[i] = existing[columns[i] as string] ?? null;
     const changes: ColumnChange[] = [];
@@ -269,6 +335,20 @@ export function postgresUpserters(trx: Kysely<Database>, batchId: number): Upser
     if (!state) throw new Error(`postgresUpserters: table ${table} was not prepared for this import`);
     return state;
   };
+  /** Writes what is staged; `all` false (between rows): only once enough rows are staged. */
+  const flush = async (all: boolean): Promise<void> => {
+    const staged = [...states.values()].reduce((n, s) => n + s.staged.size, 0) + history.length;
+    if (staged === 0 || (!all && staged < FLUSH_ROWS)) return;
+    const client = await transactionClient(trx);
+    for (const state of states.values()) await state.flush(client);
+    if (history.length > 0) {
+      const lines = history.splice(0, history.length);
+      await pipeline(
+        Readable.from([`${lines.join('\n')}\n`]),
+        client.query(copyFrom('copy row_history (batch_id, table_name, row_id, old_json) from stdin')),
+      );
+    }
+  };
   return {
     upserter: (table, columns, keep = new Set()) => new PostgresTableUpserter(stateOf(table), columns, batchId, keepHistory, keep),
     journalRows: (): JournalRows => {
@@ -298,21 +378,14 @@ export function postgresUpserters(trx: Kysely<Database>, batchId: number): Upser
       };
     },
     suspendIndexes: async () => ({ names: [], restore: async () => {} }),
-    prepare: async (tables) => {
-      for (const table of tables) if (!states.has(table)) states.set(table, await TableState.load(trx, table));
+    prepare: async (tables, keyed) => {
+      for (const table of tables) if (!states.has(table)) states.set(table, await TableState.load(trx, table, table === keyed));
     },
-    flush: async (all = true) => {
-      const staged = [...states.values()].reduce((n, s) => n + s.staged.size, 0) + history.length;
-      if (staged === 0 || (!all && staged < FLUSH_ROWS)) return;
-      const client = await transactionClient(trx);
-      for (const state of states.values()) await state.flush(client);
-      if (history.length > 0) {
-        const lines = history.splice(0, history.length);
-        await pipeline(
-          Readable.from([`${lines.join('\n')}\n`]),
-          client.query(copyFrom('copy row_history (batch_id, table_name, row_id, old_json) from stdin')),
-        );
-      }
+    lookAhead: LOOK_AHEAD_ROWS,
+    prefetch: async (table, nks) => {
+      await flush(true);
+      await stateOf(table).prefetch(trx, nks);
     },
+    flush: (all = true) => flush(all),
   };
 }

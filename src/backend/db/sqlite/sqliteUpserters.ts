@@ -11,6 +11,8 @@ export function sqliteUpserters(store: Store, batchId: number): Upserters {
     journalRows: () => sqliteJournalRows(store.db, store.sqlite, batchId),
     suspendIndexes: (table, keep) => suspendIndexes(store.db, table, keep),
     prepare: async () => {},
+    lookAhead: 0,
+    prefetch: async () => {},
     flush: async () => {},
   };
 }

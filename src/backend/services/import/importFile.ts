@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { columnLetter } from '../../../core/import/columnLetter';
 import type { KindKey } from '../../../shared/kindKeys';
-import { makeRowParser } from '../../../core/import/makeRowParser';
+import type { RawRow } from '../../../core/import/cell';
+import { makeRowParser, type RowParseResult } from '../../../core/import/makeRowParser';
 import { textOf } from '../../../core/import/records';
 import {
   emptyCounts,
@@ -10,7 +11,7 @@ import {
   type ImportIssue,
 } from '../../../shared/importReport';
 import type { ControlledTransaction } from 'kysely';
-import { WRITTEN_TABLES } from '../../db/kindTables';
+import { TABLE_OF_KIND, WRITTEN_TABLES } from '../../db/kindTables';
 import { isPostgres } from '../../db/isPostgres';
 import { makeUpserters } from '../../db/makeUpserters';
 import type { Store } from '../../db/openStore';
@@ -265,15 +266,17 @@ async function importSheet(
       });
       const carried = new Set(match.mapped.map((m) => m.field));
       const upserters = makeUpserters(inTrx, batchId);
-      await upserters.prepare(WRITTEN_TABLES[match.kind]);
       const writer = makeKindWriter(match.kind, { store: inTrx, upserters, links, batchId, asOfMonth: asOf.month, bulkMinRows: opts.bulkMinRows, carried });
+      // Read ahead where the store wants the keys of the next rows before they are written
+      // (PostgreSQL: their stored rows are loaded in one query) and the kind can tell them.
+      const keyOf = upserters.lookAhead > 0 ? writer.keyOf : undefined;
+      const ownTable = TABLE_OF_KIND[match.kind];
+      await upserters.prepare(WRITTEN_TABLES[match.kind], keyOf === undefined ? undefined : ownTable);
       const counts = report.counts;
       // Reshaped sheets give several rows per line of the file: duplicates are looked for in files read as they are.
       const duplicates = found.shapeNote === undefined ? new DuplicateRows() : null;
-      for await (const row of rows) {
-        if (row.rowNumber <= match.headerRowNumber) continue;
+      const handle = async (row: RawRow, parsed: RowParseResult) => {
         counts.rows += 1;
-        const parsed = parse(row);
         if (parsed.status === 'skip') {
           counts.skipped += 1;
         } else if (parsed.status === 'invalid') {
@@ -313,7 +316,28 @@ async function importSheet(
           await upserters.flush(false);
           opts.onProgress?.({ file, rowsDone: counts.rows });
         }
+      };
+      const ahead: { row: RawRow; parsed: RowParseResult }[] = [];
+      const writeAhead = async () => {
+        const keys = new Set<string>();
+        for (const { parsed } of ahead) {
+          const key = parsed.status === 'record' && keyOf !== undefined ? keyOf(parsed.record) : null;
+          if (key !== null) keys.add(key);
+        }
+        await upserters.prefetch(ownTable, [...keys]);
+        for (const { row, parsed } of ahead) await handle(row, parsed);
+        ahead.length = 0;
+      };
+      for await (const row of rows) {
+        if (row.rowNumber <= match.headerRowNumber) continue;
+        if (keyOf === undefined) {
+          await handle(row, parse(row));
+        } else {
+          ahead.push({ row, parsed: parse(row) });
+          if (ahead.length >= upserters.lookAhead) await writeAhead();
+        }
       }
+      if (ahead.length > 0) await writeAhead();
       if (opts.signal?.aborted) throw new ImportCancelled();
       if (frozenRows.months().length > 0) {
         // Throws (the catch below rolls back); the months were read under the same write lock.

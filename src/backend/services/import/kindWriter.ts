@@ -23,6 +23,12 @@ export interface RowChange {
 /** Writes the records of one kind into their table(s), linking them to what they reference. */
 export interface KindWriter {
   write(record: KindRecord): WriteOutcome;
+  /**
+   * The natural key (compacted) write() will upsert the record under in the kind's own table, or
+   * null when the record cannot be linked. Only for kinds that write their own table alone, under
+   * keys told by the record itself (absent otherwise): their stored rows can be loaded ahead.
+   */
+  keyOf?: (record: KindRecord) => string | null;
   /** Warnings worth telling the user once per file (e.g. "12 行找不到零售户"). */
   warnings(): string[];
   /** The first updated rows with what changed in them. */

@@ -149,8 +149,8 @@ export function makeKindWriter(kind: KindKey, ctx: KindWriterContext): KindWrite
   };
   const isError = (x: unknown): x is LinkError => typeof x === 'object' && x !== null && 'reason' in x;
 
-  /** Links a row's references in the order the import reports them: manager, retailer, brand. */
-  const link = (d: RecordData): RowLinks | LinkError => {
+  /** Links a row's references in the order the import reports them: manager, retailer, brand. `unlinked` counts what points nowhere. */
+  const link = (d: RecordData, unlinked: (message: string) => void = (message) => tally.add(message)): RowLinks | LinkError => {
     const links: RowLinks = { retailerRef: null, linkMethod: null, unlinked: false };
     if (references.manager === 'required') {
       const m = manager(d);
@@ -165,7 +165,7 @@ export function makeKindWriter(kind: KindKey, ctx: KindWriterContext): KindWrite
         links.manager = m;
       } else if (route) {
         links.manager = ctx.links.managerForRoute(route);
-        if (!links.manager) tally.add(`的线路在花名册中没有对应的客户经理`);
+        if (!links.manager) unlinked(`的线路在花名册中没有对应的客户经理`);
       }
     }
     if (references.retailer !== undefined) {
@@ -174,7 +174,7 @@ export function makeKindWriter(kind: KindKey, ctx: KindWriterContext): KindWrite
       const customerCode = textOf(d, 'customerCode');
       const ref = licence ?? customerCode;
       const found = ctx.links.retailerByCode(licence, customerCode);
-      if (ref && !found) tally.add(`找不到零售户（许可证号/客户编码不在零售客户档案中），已保留但未关联`);
+      if (ref && !found) unlinked(`找不到零售户（许可证号/客户编码不在零售客户档案中），已保留但未关联`);
       links.retailerRef = ref;
       links.retailer = found;
       links.linkMethod = found ? 'code' : null;
@@ -195,7 +195,7 @@ export function makeKindWriter(kind: KindKey, ctx: KindWriterContext): KindWrite
     if (references.brand === true) {
       links.brand = ctx.links.brand(textOf(d, 'brandCode'), textOf(d, 'brandName'));
       if (!links.brand) {
-        tally.add(`的卷烟不在品规目录中，已保留但未关联`);
+        unlinked(`的卷烟不在品规目录中，已保留但未关联`);
         links.unlinked = true;
       }
     }
@@ -227,16 +227,19 @@ export function makeKindWriter(kind: KindKey, ctx: KindWriterContext): KindWrite
 
   const writeRow = makeRowWrites(kind, { ctx, upsert, stored, counts });
 
+  const naturalKeyOf = (d: RecordData, links: RowLinks): string =>
+    naturalKeyParts(declaration, d, {
+      manager: () => links.manager?.code ?? '',
+      retailer: (orField) => links.retailer?.licence ?? links.retailerRef ?? (orField === undefined ? null : textOf(d, orField)) ?? '',
+      brand: () => links.brand?.code ?? textOf(d, 'brandCode') ?? textOf(d, 'brandName') ?? '',
+    }).join('|');
+
   const write = (d: RecordData): WriteOutcome => {
     const links = link(d);
     if (isError(links)) return invalid(links);
     const values: Record<string, SqlValue> = {};
     for (const [column, c] of columns) values[column] = 'link' in c.value ? linkValue(d, links, c.value.link) : toSql(d[c.value.record]);
-    const nk = naturalKeyParts(declaration, d, {
-      manager: () => links.manager?.code ?? '',
-      retailer: (orField) => links.retailer?.licence ?? links.retailerRef ?? (orField === undefined ? null : textOf(d, orField)) ?? '',
-      brand: () => links.brand?.code ?? textOf(d, 'brandCode') ?? textOf(d, 'brandName') ?? '',
-    }).join('|');
+    const nk = naturalKeyOf(d, links);
     const title = declaration.rowTitle?.map((key) => textOf(d, key) ?? '').join(' ');
     const row: RowWrite = { table, nk, values, title, data: d, manager: links.manager };
     if (writeRow !== undefined) return writeRow(row, links.unlinked);
@@ -244,8 +247,16 @@ export function makeKindWriter(kind: KindKey, ctx: KindWriterContext): KindWrite
   };
 
   const suspended = new Map<ImportedTableName, SuspendedIndexes>();
+  /** The key a record is upserted under, told ahead (linked again by write(); nothing is counted here). */
+  const keyOf = (data: RecordData): string | null => {
+    const links = link(data, () => {});
+    return isError(links) ? null : compactKey(naturalKeyOf(data, links));
+  };
   return {
     write: (record) => write(record.data),
+    // Kinds whose row hook writes other tables, or keys rows by what came before (attendance's
+    // repeats, journals' corrections), cannot tell their keys ahead; orders only note months.
+    keyOf: writeRow === undefined || kind === 'orders' ? (record) => keyOf(record.data) : undefined,
     warnings: () => tally.warnings(),
     changeSamples: () => changeSamples,
     assignmentsAdded: () => counts.assignmentsAdded,
