@@ -267,7 +267,7 @@ export interface OrderMonthCacheTable {
   month: string;
   /** The import batches that the month's order lines carry, ascending. */
   batch_ids_json: string;
-  /** 1 when order_month_totals holds the month's totals. */
+  /** 1 when order_month_retailer_totals holds the month's sums (order_month_totals is no longer written). */
   totals_ready: number;
 }
 

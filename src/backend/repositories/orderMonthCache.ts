@@ -23,26 +23,20 @@ function monthRange(month: string): { first: string; last: string } {
 
 /**
  * Brings the order month cache (migration 0005) up to date for the months asked for: the import
- * batches of `batchMonths`' order lines and the totals of `totalsMonths`. Months whose cache row
- * the triggers on orders and brands left alone are not touched; the others are recomputed from the
- * order lines, with the very aggregate the evaluation used to run itself, so the figures are the
- * same to the last bit. Runs in its own transaction unless the caller is in one.
+ * batches of their order lines. Months whose cache row the triggers on orders and brands left
+ * alone are not touched. The months' order totals are summed where they are read
+ * (readRetailerMonthOrders), with the brand marks that decide what they count. Runs in its own
+ * transaction unless the caller is in one.
  */
-export async function refreshOrderMonthCache(db: Kysely<Database>, batchMonths: readonly string[], totalsMonths: readonly string[]): Promise<void> {
-  const wanted = [...new Set([...batchMonths, ...totalsMonths])];
+export async function refreshOrderMonthCache(db: Kysely<Database>, months: readonly string[]): Promise<void> {
+  const wanted = [...new Set(months)];
   if (wanted.length === 0) return;
-  const current = await db
-    .selectFrom('order_month_cache')
-    .select(['month', 'totals_ready'])
-    .where('month', 'in', wanted)
-    .execute();
-  const known = new Map(current.map((r) => [r.month, r.totals_ready === 1] as const));
-  const staleBatches = wanted.filter((m) => !known.has(m));
-  const staleTotals = [...new Set(totalsMonths)].filter((m) => known.get(m) !== true);
-  if (staleBatches.length === 0 && staleTotals.length === 0) return;
+  const current = await db.selectFrom('order_month_cache').select('month').where('month', 'in', wanted).execute();
+  const known = new Set(current.map((r) => r.month));
+  const stale = wanted.filter((m) => !known.has(m));
+  if (stale.length === 0) return;
   await transact(db, async (trx) => {
-    for (const month of staleBatches) await recomputeBatches(trx, month);
-    for (const month of staleTotals) await recomputeTotals(trx, month);
+    for (const month of stale) await recomputeBatches(trx, month);
   });
 }
 
@@ -69,39 +63,6 @@ async function recomputeBatches(db: Kysely<Database>, month: string): Promise<vo
     .values({ month, batch_ids_json: JSON.stringify(ids), totals_ready: 0 })
     .onConflict((oc) => oc.column('month').doUpdateSet({ batch_ids_json: JSON.stringify(ids), totals_ready: 0 }))
     .execute();
-}
-
-async function recomputeTotals(db: Kysely<Database>, month: string): Promise<void> {
-  const { first, last } = monthRange(month);
-  await db.deleteFrom('order_month_totals').where('month', '=', month).execute();
-  // Every line in the range is of the month (the bounds share the prefix YYYY-MM-), so the month
-  // is a constant, not a grouping key: sorting the lines by one key fewer costs an eighth less.
-  // (Cast: PostgreSQL cannot type a bare parameter in a select list.)
-  const monthOf = sql<string>`cast(${month} as text)`;
-  await db
-    .insertInto('order_month_totals')
-    .columns(['retailer_id', 'brand_code', 'month', 'quantity', 'retail_value', 'wholesale_value'])
-    .expression(
-      db
-        .selectFrom('orders as o')
-        .leftJoin('brands as b', 'b.id', 'o.brand_id')
-        .select([
-          sql<number>`o.retailer_id`.as('retailer_id'),
-          'o.brand_code',
-          monthOf.as('month'),
-          floatSum<number>(db, sql`o.quantity`).as('quantity'),
-          floatSum<number | null>(db, sql`o.quantity * coalesce(o.retail_price, b.retail_price)`).as('retail_value'),
-          floatSum<number | null>(db, sql`o.quantity * coalesce(o.wholesale_price, b.wholesale_price)`).as('wholesale_value'),
-        ])
-        .where('o.retailer_id', 'is not', null)
-        .where('o.date', '>=', first)
-        .where('o.date', '<=', last)
-        .groupBy(['o.retailer_id', 'o.brand_code']),
-    )
-    .execute();
-  // The per-retailer sums of 0006 were summed from the totals just replaced.
-  await db.deleteFrom('order_month_retailer_totals').where('month', '=', month).execute();
-  await db.updateTable('order_month_cache').set({ totals_ready: 1 }).where('month', '=', month).execute();
 }
 
 /** SQLite's BINARY order of TEXT (UTF-8 bytes, i.e. code points), NULL first. */
@@ -140,10 +101,10 @@ function brandMarksKey(brands: BrandMarks): string {
 }
 
 /**
- * The cached totals of the months summed once more per retailer × month: what core/measures
- * needs of them (RetailerMonthOrders), about a tenth as many rows as the totals per brand.
- * The sums are kept in order_month_retailer_totals (migration 0006) and summed again only when
- * the month's per-brand totals were recomputed or the brand marks differ from those they were
+ * The months' order lines summed per retailer × month: what core/measures needs of them
+ * (RetailerMonthOrders). The sums are kept in order_month_retailer_totals (migration 0006) and
+ * summed again only when the month's order lines or brand prices changed since (the month's
+ * cache row is gone or no longer `totals_ready`) or the brand marks differ from those they were
  * summed with. Brands count as key or new brands by the codes given (the brand list the
  * evaluation holds). `brandQuantities` is filled for the brands the month's agreements name.
  * Call refreshOrderMonthCache for the months first. Runs its writes in a transaction of its own
@@ -158,17 +119,18 @@ export async function readRetailerMonthOrders(
   const marks = brandMarksKey(brands);
   const sorted = [...new Set(months)].sort();
   if (sorted.length === 0) return [];
-  const ready = await db.selectFrom('order_month_cache').select('month').where('month', 'in', sorted).where('totals_ready', '=', 1).execute();
+  const cached = await db.selectFrom('order_month_cache').select(['month', 'totals_ready']).where('month', 'in', sorted).execute();
   for (const month of sorted) {
-    if (!ready.some((r) => r.month === month)) throw new Error(`order month cache of ${month} is not current: refresh it first`);
+    if (!cached.some((r) => r.month === month)) throw new Error(`order month cache of ${month} is not current: refresh it first`);
   }
+  const ready = new Set(cached.filter((r) => r.totals_ready === 1).map((r) => r.month));
   const kept = await db
     .selectFrom('order_month_retailer_totals')
     .select(['month', 'totals'])
     .where('month', 'in', sorted)
     .where('brand_marks', '=', marks)
     .execute();
-  const blobs = new Map(kept.map((r) => [r.month, r.totals] as const));
+  const blobs = new Map(kept.filter((r) => ready.has(r.month)).map((r) => [r.month, r.totals] as const));
   const stale = sorted.filter((month) => !blobs.has(month));
   if (stale.length > 0) {
     await transact(db, async (trx) => {
@@ -185,7 +147,7 @@ export async function readRetailerMonthOrders(
     }
     if (month !== agreementMonth) continue;
     // Single brands' quantities where an agreement of the month names the brand (履约率): the
-    // agreements first (few), then their retailers' per-brand totals off the index.
+    // agreements first (few), then their retailers' order lines of the month off the index.
     const agreed = await db
       .selectFrom('agreements')
       .select(['retailer_id', 'brand_code'])
@@ -202,13 +164,18 @@ export async function readRetailerMonthOrders(
       namedBrands.set(a.retailer_id, set);
     }
     const retailerIds = [...namedBrands.keys()];
+    const { first, last } = monthRange(month);
     for (let i = 0; i < retailerIds.length; i += 500) {
+      // Summed as the month's per-brand totals were (lines of a retailer and brand by date, off
+      // the index on orders (retailer_id, date)).
       const brandRows = await db
-        .selectFrom('order_month_totals')
-        .select(['retailer_id', 'brand_code', 'quantity'])
-        .where('month', '=', month)
-        .where('retailer_id', 'in', retailerIds.slice(i, i + 500))
-        .where('brand_code', 'is not', null)
+        .selectFrom('orders as o')
+        .select([sql<number>`o.retailer_id`.as('retailer_id'), 'o.brand_code', floatSum<number>(db, sql`o.quantity`).as('quantity')])
+        .where('o.retailer_id', 'in', retailerIds.slice(i, i + 500))
+        .where('o.date', '>=', first)
+        .where('o.date', '<=', last)
+        .where('o.brand_code', 'is not', null)
+        .groupBy(['o.retailer_id', 'o.brand_code'])
         .execute();
       for (const r of brandRows) {
         const totals = byRetailer.get(r.retailer_id);
@@ -221,18 +188,38 @@ export async function readRetailerMonthOrders(
 }
 
 /**
- * Sums a month's per-brand totals per retailer and keeps the sums in order_month_retailer_totals,
- * each retailer's brands in code order off the totals' index, so that the figures equal core's
- * sumOrderTotals over the same per-brand totals; `marks` records the brand marks they count.
+ * Sums a month's order lines per retailer and brand code, and those per-brand totals once more
+ * per retailer, each retailer's brands in code order, in one statement: the per-brand totals come
+ * out of their GROUP BY in (retailer, brand code) order, which the per-retailer GROUP BY reads
+ * without sorting again. Each line is valued at its own prices, else at its brand's. The figures
+ * equal core's sumOrderTotals over the per-brand totals. Marks the month's totals current and
+ * keeps the sums in order_month_retailer_totals; `marks` records the brand marks they count.
  */
 async function recomputeRetailerTotals(db: Kysely<Database>, month: string, brands: BrandMarks, marks: string): Promise<Uint8Array> {
+  const { first, last } = monthRange(month);
   const inList = (codes: readonly string[]) =>
     codes.length === 0 ? sql<boolean>`0 = 1` : sql<boolean>`t.brand_code in (${sql.join(codes.map((c) => sql.val(c)))})`;
   const isKey = inList(brands.keyBrandCodes);
   const isNew = inList(brands.newBrandCodes);
   const bothValues = sql<boolean>`t.retail_value is not null and t.wholesale_value is not null`;
+  const perBrand = db
+    .selectFrom('orders as o')
+    .leftJoin('brands as b', 'b.id', 'o.brand_id')
+    .select([
+      sql<number>`o.retailer_id`.as('retailer_id'),
+      'o.brand_code',
+      floatSum<number>(db, sql`o.quantity`).as('quantity'),
+      floatSum<number | null>(db, sql`o.quantity * coalesce(o.retail_price, b.retail_price)`).as('retail_value'),
+      floatSum<number | null>(db, sql`o.quantity * coalesce(o.wholesale_price, b.wholesale_price)`).as('wholesale_value'),
+    ])
+    .where('o.retailer_id', 'is not', null)
+    .where('o.date', '>=', first)
+    .where('o.date', '<=', last)
+    .groupBy(['o.retailer_id', 'o.brand_code'])
+    .orderBy('o.retailer_id')
+    .orderBy('o.brand_code');
   const rows = await db
-    .selectFrom('order_month_totals as t')
+    .selectFrom(perBrand.as('t'))
     .select([
       't.retailer_id',
       floatSum<number>(db, sql`t.quantity`).as('quantity'),
@@ -242,7 +229,6 @@ async function recomputeRetailerTotals(db: Kysely<Database>, month: string, bran
       floatSum<number | null>(db, sql`case when ${bothValues} then t.retail_value - t.wholesale_value end`).as('margin_value'),
       floatSum<number | null>(db, sql`case when ${bothValues} then t.retail_value end`).as('margin_retail_value'),
     ])
-    .where('t.month', '=', month)
     .groupBy('t.retailer_id')
     .orderBy('t.retailer_id')
     .execute();
@@ -262,5 +248,6 @@ async function recomputeRetailerTotals(db: Kysely<Database>, month: string, bran
     .values({ month, brand_marks: marks, totals: blob })
     .onConflict((oc) => oc.column('month').doUpdateSet({ brand_marks: marks, totals: blob }))
     .execute();
+  await db.updateTable('order_month_cache').set({ totals_ready: 1 }).where('month', '=', month).execute();
   return blob;
 }

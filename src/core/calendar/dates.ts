@@ -85,7 +85,45 @@ function fromUtcMs(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+/** Two ASCII digits at `at` as a number, else NaN. */
+function twoDigits(text: string, at: number): number {
+  const a = text.charCodeAt(at) - 48;
+  const b = text.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : NaN;
+}
+
+/**
+ * 'YYYY-MM-DD' plus a number of days. A valid date of the years 1000–9999 and up to a year's
+ * days either way are counted through the calendar without a Date (the evaluation calls this
+ * tens of thousands of times); anything else goes through Date.UTC as it always did (which also
+ * reads years 0–99 as 1900–1999 and rolls an impossible day over into the next month).
+ */
 export function addDays(date: string, days: number): string {
+  if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45 && Number.isInteger(days) && days >= -366 && days <= 366) {
+    let year = twoDigits(date, 0) * 100 + twoDigits(date, 2);
+    let month = twoDigits(date, 5);
+    let day = twoDigits(date, 8);
+    if (year >= 1001 && year <= 9998 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) {
+      day += days;
+      while (day < 1) {
+        month -= 1;
+        if (month === 0) {
+          month = 12;
+          year -= 1;
+        }
+        day += daysInMonth(year, month);
+      }
+      for (let length = daysInMonth(year, month); day > length; length = daysInMonth(year, month)) {
+        day -= length;
+        month += 1;
+        if (month === 13) {
+          month = 1;
+          year += 1;
+        }
+      }
+      return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+    }
+  }
   return fromUtcMs(toUtcMs(date) + days * MS_PER_DAY);
 }
 

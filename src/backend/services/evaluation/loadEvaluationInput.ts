@@ -127,12 +127,12 @@ export async function loadEvaluationInput(
     };
   });
 
-  // Order lines are summed per retailer × brand × month into the order month cache (a city has
-  // millions of lines; only months whose lines changed are summed again), and those totals once
-  // more per retailer × month (kept too, migration 0006): a city month has a million per-brand totals.
+  // Order lines are summed per retailer × brand × month and those totals once more per retailer ×
+  // month, kept in the order month cache (migrations 0005 and 0006): a city has millions of lines,
+  // and only months whose lines changed are summed again.
   const batchMonths = Array.from({ length: 13 }, (_, i) => shiftMonth(month, i - 12));
   const totalsMonths = [lastYear, prevMonth, month];
-  await refreshOrderMonthCache(db, batchMonths, totalsMonths);
+  await refreshOrderMonthCache(db, batchMonths);
   const retailerOrders = await readRetailerMonthOrders(
     db,
     totalsMonths,

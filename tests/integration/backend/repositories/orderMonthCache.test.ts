@@ -181,6 +181,35 @@ describe('the order month cache', () => {
   }, 180_000);
 });
 
+describe('the single brands an agreement names', () => {
+  it("are the month's quantities of those brands at those retailers, as summed from the order lines", async () => {
+    const store = demo.store;
+    // Agreements of the month that name a brand their retailer ordered in it (the demo's name none).
+    const ordered = await store.db
+      .selectFrom('agreements as a')
+      .innerJoin('orders as o', (j) => j.onRef('o.retailer_id', '=', 'a.retailer_id'))
+      .select(['a.id', 'a.brand_code as was', (eb) => eb.fn.min('o.brand_code').as('brand_code')])
+      .where('a.month', '=', MONTH)
+      .where('o.date', '>=', `${MONTH}-01`)
+      .where('o.date', '<=', lastDay(MONTH))
+      .where('o.brand_code', 'is not', null)
+      .groupBy('a.id')
+      .orderBy('a.id')
+      .limit(40)
+      .execute();
+    expect(ordered.length).toBe(40);
+    for (const a of ordered) await store.db.updateTable('agreements').set({ brand_code: a.brand_code }).where('id', '=', a.id).execute();
+    try {
+      await evaluateAndCompare(store);
+      const loaded = await loadEvaluationInput(store, MONTH, await monthWorkdays(store, MONTH), asOf);
+      const named = (loaded.input.retailerOrders ?? []).filter((o) => o.month === MONTH && o.brandQuantities !== undefined);
+      expect(named.length).toBeGreaterThan(20);
+    } finally {
+      for (const a of ordered) await store.db.updateTable('agreements').set({ brand_code: a.was }).where('id', '=', a.id).execute();
+    }
+  }, 180_000);
+});
+
 describe('compareText', () => {
   it("orders text as SQLite's BINARY collation does, NULL first", () => {
     const texts = ['6901028001687', '69010280', '', 'a', 'B', '中华', '\u{1F600}', '\uFF21', null, '6901028001687x'];

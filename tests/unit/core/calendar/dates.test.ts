@@ -29,6 +29,27 @@ describe('the one date module', () => {
     expect(monthRange('2026-12')).toEqual({ from: '2026-12-01', to: '2027-01-01' });
   });
 
+  it('adds days as Date.UTC counts them, for every day of 1999–2032 and for what is no valid date', () => {
+    // The reference: what addDays computed through Date for every input before it counted days itself.
+    const throughDate = (date: string, days: number) =>
+      new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) + days * 86_400_000).toISOString().slice(0, 10);
+    const steps = [-366, -365, -61, -60, -32, -31, -30, -29, -28, -1, 0, 1, 27, 28, 29, 30, 31, 32, 59, 60, 365, 366];
+    let compared = 0;
+    const differing: string[] = [];
+    for (let day = '1999-01-01'; day <= '2032-12-31'; day = throughDate(day, 1)) {
+      for (const n of steps) {
+        if (addDays(day, n) !== throughDate(day, n)) differing.push(`${day} ${n}`);
+        compared++;
+      }
+    }
+    expect(differing).toEqual([]);
+    expect(compared).toBe(12_419 * steps.length);
+    for (const odd of ['2026-02-30', '2026-04-31', '2026-13-01', '2026-10-00', '0000-01-01', '0099-03-01', '1000-01-01', '9999-12-31', '1001-01-01']) {
+      for (const n of [-400, -1, 0, 1, 400, 0.5]) expect(addDays(odd, n)).toBe(throughDate(odd, n));
+    }
+    expect(() => addDays('2026-1-5', 1)).toThrow(RangeError);
+  });
+
   it('names weekdays and the ISO weeks whose Thursday falls in a month', () => {
     expect(isoWeekdayOf('2026-10-05')).toBe(1);
     expect(isoWeekdayOf('2026-10-04')).toBe(7);

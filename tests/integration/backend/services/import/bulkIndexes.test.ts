@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../../../../src/backend/db/openStore';
-import { refreshOrderMonthCache } from '../../../../../src/backend/repositories/orderMonthCache';
+import { readRetailerMonthOrders, refreshOrderMonthCache } from '../../../../../src/backend/repositories/orderMonthCache';
 import { DISK_FULL_MESSAGE } from '../../../../../src/backend/services/import/diskFullMessage';
 import { importFile } from '../../../../../src/backend/services/import/importFile';
 import { importFiles } from '../../../../../src/backend/services/import/importFiles';
@@ -141,7 +141,8 @@ describe('bulk import with suspended indexes', () => {
     try {
       for (const store of [bulk, plain]) {
         expect((await importFile(store, first, { now })).status).toBe('imported');
-        await refreshOrderMonthCache(store.db, ['2024-01', '2024-02', '2024-03', '2024-04'], ['2024-01', '2024-02']);
+        await refreshOrderMonthCache(store.db, ['2024-01', '2024-02', '2024-03', '2024-04']);
+        await readRetailerMonthOrders(store.db, ['2024-01', '2024-02'], { keyBrandCodes: [], newBrandCodes: [] }, '2024-02');
       }
       const a = await importWatching(bulk, second, BULK);
       const b = await importWatching(plain, second, NEVER);
