@@ -1,8 +1,12 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
 import type { ChartSpec } from '../../../core/report/reportModel';
 import { findCjkFont } from './cjkFont';
 import { encodePng } from './encodePng';
+import { openFontSubsetter, type FontSubsetter } from './fontSubsetter';
 import { startOutlineWorker, type OutlineWorker } from './outlineWorker';
 
 /** Pixels per chart pixel in the PNG, so that printed charts stay sharp. */
@@ -36,12 +40,17 @@ const LABEL_ID = 'kaoping-label-';
  * large CJK font costs resvg dearly: resvg 2.6 reads the whole font file (about 20 MB) again for
  * every glyph it shapes or outlines, while the same labels recur in every manager's chart. So each
  * distinct label is turned into outline paths once, through resvg itself, and reused; the final
- * raster then needs no fonts at all. The labels are outlined many per resvg call (each in a group
+ * raster then needs no fonts at all. Each outlining call reads a subset of the font holding only
+ * its labels' characters (fontSubsetter.ts, a few dozen KB to reread instead of 20 MB), with the
+ * same outlines. The labels are outlined many per resvg call (each in a group
  * of its own id, split apart again from usvg's output), and in renderMany on a worker thread
  * (outlineWorker.ts), while this thread goes on building the next charts' SVGs.
  */
 export function createChartRenderer(opts: ChartRendererOptions = {}): ChartRenderer {
   const font = fontOptions();
+  const cjk = findCjkFont();
+  // Opened on the first labels; null: no known CJK font or HarfBuzz unavailable (the full font outlines).
+  let subsetter: Promise<FontSubsetter | null> | null = null;
   const outlines = new Map<string, string>();
   const pending = new Map<string, Promise<void>>();
   let worker: OutlineWorker | null = null;
@@ -49,24 +58,44 @@ export function createChartRenderer(opts: ChartRendererOptions = {}): ChartRende
   // waiting behind the ranking's many.
   const outlining = new Slots(1);
 
-  const usvg = async (svgs: string[]): Promise<string[]> => {
+  const usvg = async (svgs: string[], withFont: Font): Promise<string[]> => {
     if (worker) {
       try {
-        return await worker.outline(svgs);
+        return await worker.outline(svgs, withFont);
       } catch {
         // A worker that died is not asked again; this thread outlines the rest.
         worker = null;
       }
     }
-    return svgs.map((svg) => new Resvg(svg, { font }).toString());
+    return svgs.map((svg) => new Resvg(svg, { font: withFont }).toString());
+  };
+
+  /**
+   * usvg's output for `svgs`, whose text is `labels`: read with a subset of the CJK font holding
+   * just the labels' characters, written to a file of its own for the call (resvg reads fonts from
+   * files only), else with the full font.
+   */
+  const usvgLabels = async (svgs: string[], labels: readonly string[]): Promise<string[]> => {
+    if (cjk) subsetter ??= openFontSubsetter(cjk.file, cjk.family);
+    const glyphs = (await subsetter)?.subset(labelText(labels));
+    if (!glyphs) return usvg(svgs, font);
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kaoping-glyphs-'));
+    try {
+      const file = path.join(dir, 'labels.otf');
+      await fs.writeFile(file, glyphs);
+      return await usvg(svgs, { ...font, fontFiles: [file] });
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   };
 
   const outlineBatch = async (batch: readonly string[]): Promise<void> => {
     const grouped = batch.map((label, k) => `<g id="${LABEL_ID}${k}">${label}</g>`).join('');
-    const [out = ''] = await usvg([`<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">${grouped}</svg>`]);
+    const [out = ''] = await usvgLabels([`<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">${grouped}</svg>`], batch);
     const split = splitGroups(out, batch.length);
     // When usvg's output cannot be split (shared definitions), each label is outlined on its own.
-    const parts = split ?? (await usvg(batch.map((label) => `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">${label}</svg>`))).map(innerSvg);
+    const parts =
+      split ?? (await usvgLabels(batch.map((label) => `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">${label}</svg>`), batch)).map(innerSvg);
     batch.forEach((label, k) => {
       outlines.set(label, parts[k] ?? '');
       pending.delete(label);
@@ -115,7 +144,7 @@ export function createChartRenderer(opts: ChartRendererOptions = {}): ChartRende
     async renderMany(specs, concurrency, onRendered) {
       // This thread builds every chart's SVG with ECharts; meanwhile the worker outlines the new
       // labels and libuv's pool rasterises the charts whose labels are ready, `concurrency` at a time.
-      worker = opts.outlineWorker === false ? null : startOutlineWorker(font);
+      worker = opts.outlineWorker === false ? null : startOutlineWorker();
       const svgWriter = createSvgWriter();
       const results = new Array<Buffer>(specs.length);
       const slots = new Slots(Math.max(1, concurrency));
@@ -234,7 +263,21 @@ function createSvgWriter(): { write(spec: ChartSpec): string; dispose(): void } 
   };
 }
 
-function fontOptions(): NonNullable<ResvgRenderOptions['font']> {
+type Font = NonNullable<ResvgRenderOptions['font']>;
+
+/**
+ * Every character a label's markup holds, its entities decoded: more than the text it draws (tag
+ * and attribute names too), so that a font subset of them has every glyph the label needs.
+ */
+function labelText(labels: readonly string[]): string {
+  return labels
+    .join('')
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name] ?? '');
+}
+
+function fontOptions(): Font {
   const cjk = findCjkFont();
   if (!cjk) return { loadSystemFonts: true };
   return {

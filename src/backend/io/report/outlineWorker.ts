@@ -23,8 +23,8 @@ parentPort.on('message', ({ id, svgs, font }) => {
 `;
 
 export interface OutlineWorker {
-  /** usvg's output for each SVG, in order (text already turned into paths). */
-  outline(svgs: readonly string[]): Promise<string[]>;
+  /** usvg's output for each SVG, in order (text already turned into paths with `font`). */
+  outline(svgs: readonly string[], font: Font): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -40,7 +40,7 @@ interface Reply {
  * the thread that builds the ECharts SVGs. Null when no worker can be started (resvg cannot be
  * resolved from here, or the platform refuses threads): the caller then outlines in-process.
  */
-export function startOutlineWorker(font: Font): OutlineWorker | null {
+export function startOutlineWorker(): OutlineWorker | null {
   let worker: Worker;
   try {
     const resvg = createRequire(import.meta.url).resolve('@resvg/resvg-js');
@@ -70,7 +70,7 @@ export function startOutlineWorker(font: Font): OutlineWorker | null {
   worker.on('exit', (code) => failAll(new Error(`outline worker exited (${code})`)));
 
   return {
-    outline(svgs) {
+    outline(svgs, font) {
       if (failure) return Promise.reject(failure);
       const id = nextId++;
       // Referenced while it owes an answer, so that the awaiting caller is not left hanging.

@@ -47,12 +47,12 @@ describe('chart renderer', () => {
   });
 
   it('outlines text to paths on the worker and refuses work once closed', async () => {
-    const worker = startOutlineWorker({ loadSystemFonts: true });
+    const worker = startOutlineWorker();
     if (!worker) throw new Error('no outline worker');
-    const [out] = await worker.outline(['<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><text y="10">Ab</text></svg>']);
+    const [out] = await worker.outline(['<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><text y="10">Ab</text></svg>'], { loadSystemFonts: true });
     expect(out).toContain('<path');
     expect(out).not.toContain('<text');
     await worker.close();
-    await expect(worker.outline(['<svg xmlns="http://www.w3.org/2000/svg"/>'])).rejects.toThrow();
+    await expect(worker.outline(['<svg xmlns="http://www.w3.org/2000/svg"/>'], { loadSystemFonts: true })).rejects.toThrow();
   });
 });

@@ -14,7 +14,7 @@ describe('chart renderer without worker threads', () => {
     const { createChartRenderer } = await import('../../../../../src/backend/io/report/chartRenderer');
     const { startOutlineWorker } = await import('../../../../../src/backend/io/report/outlineWorker');
     const { gradeDistributionOption } = await import('../../../../../src/core/report/charts/gradeDistributionOption');
-    expect(startOutlineWorker({ loadSystemFonts: false })).toBeNull();
+    expect(startOutlineWorker()).toBeNull();
     const grades = ['优秀', '良好', '合格'];
     const spec = gradeDistributionOption(grades.map((grade, i) => ({ grade, count: i + 2 })), grades);
     const [png] = (await createChartRenderer().renderMany?.([spec], 2)) ?? [];
