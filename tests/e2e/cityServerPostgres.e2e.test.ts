@@ -167,6 +167,12 @@ describe.skipIf(!binDir)(`a city server on PostgreSQL, three PCs side by side${b
     await page.getByTestId('read-only-action').first().hover();
     await page.locator('.ant-tooltip', { hasText: '只读（审阅人）' }).first().waitFor();
     await screenshot(page, 'pg-city-03-reviewer-evaluation');
+    // A manager's scorecard (the manager's own district): no adjustment, no manual score.
+    await page.goto(`${url}#/evaluation/DA001?month=${MONTH}`);
+    await page.getByTestId('scorecard').waitFor();
+    await page.getByTestId('adjust-records').waitFor();
+    expect(await page.getByTestId('adjust-records').isDisabled()).toBe(true);
+    await screenshot(page, 'pg-city-03b-reviewer-scorecard');
     await page.goto(`${url}#/import`);
     await expect.poll(() => page.getByTestId('import-read-only').textContent()).toContain('只读（审阅人）');
     expect(await page.locator('.ant-upload-disabled').count()).toBeGreaterThan(0);
