@@ -111,16 +111,20 @@ it('a second PC logs in as a reviewer beside it (in English): reads, and is refu
   await logIn(page, 'zhaoshen', 'zhao-pass-1');
   await expect.poll(() => page.getByTestId('account-badge').textContent()).toBe('zhaoshen (reviewer)');
   await screenshot(page, 'city-05-reviewer-overview');
-  // The screen offers 评价 to everyone; the backend refuses it for a reviewer, and the page says why.
-  // A store with two districts: the reviewer chooses which one first.
+  // A store with two districts: the reviewer chooses which one first. The page offers a reviewer no
+  // working 评价 (disabled, saying why); the backend refuses the call all the same (below).
   await page.goto(`${url}#/evaluation`);
   await page.getByTestId('evaluation-needs-district').waitFor();
   await screenshot(page, 'city-05b-reviewer-chooses-district');
   await page.getByTestId('evaluation-district').click();
   await page.locator('.ant-select-item-option[title="城西营销部"]').click();
-  await page.getByRole('button', { name: 'Start evaluation' }).click();
-  await page.getByText('只能查看，不能修改数据').first().waitFor();
-  await screenshot(page, 'city-06-reviewer-refused');
+  await page.getByTestId('evaluation-start').waitFor();
+  expect(await page.getByTestId('evaluation-start').isDisabled()).toBe(true);
+  await page.getByTestId('read-only-action').first().hover();
+  await page.locator('.ant-tooltip', { hasText: 'Read only (reviewer)' }).first().waitFor();
+  await screenshot(page, 'city-06-reviewer-read-only');
+  const run = await pageApiCall(page, 'evaluation.run', { month: '2026-10', jobId: 'reviewer-run' });
+  expect(run).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('只能查看，不能修改数据') } });
   const refused = await pageApiCall(page, 'calendar.setDay', { date: '2026-10-01', workday: false });
   expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   expect(refused.error?.message).toContain('审阅人账号「zhaoshen」只能查看');

@@ -15,6 +15,7 @@ import { currentMapping, isReady, type PendingFile } from './pendingFile';
 import { ImportSummaryTable } from './ImportSummaryTable';
 import { GuardedButton } from '../login/GuardedButton';
 import { useWriteAccess } from '../login/useWriteAccess';
+import { useSessionAccount } from '../login/SessionContext';
 
 let uidCounter = 0;
 
@@ -218,13 +219,14 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
   const busy = job !== null;
   // A reviewer (or an admin) on a city server imports nothing: the drop zone is off and says why.
   const writeGuard = useWriteAccess();
+  const account = useSessionAccount();
   const checking = files.some((f) => f.checking === true);
   const progress = job?.progress;
   const percent = progress ? Math.round(((progress.fileIndex + 0.5) / Math.max(progress.fileCount, 1)) * 100) : 0;
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={12}>
-      {!writeGuard.allowed && <Alert type="info" showIcon title={writeGuard.reason} data-testid="import-read-only" />}
+      {!writeGuard.allowed && <Alert type="info" showIcon title={account?.role === 'reviewer' ? t('login.readOnly.banner') : writeGuard.reason} data-testid="import-read-only" />}
       <Upload.Dragger
         multiple
         accept=".xlsx,.xlsm,.xls,.csv,.txt,.html,.htm"

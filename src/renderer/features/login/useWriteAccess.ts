@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import type { SessionAccountDto } from '../../../shared/api/authProtocol';
 import { useSessionAccount } from './SessionContext';
 
 /**
@@ -14,6 +15,15 @@ export interface WriteGuard {
   reason: string | null;
 }
 
+/** The i18n key saying why `account` may not make this kind of change, or null when it may (and without an account). */
+export function writeRefusalKey(account: SessionAccountDto | null, access: WriteAccess): string | null {
+  if (!account) return null;
+  if (account.role === 'reviewer') return 'login.readOnly.reviewer';
+  if (access === 'city') return account.role === 'admin' ? null : 'login.readOnly.city';
+  if (account.role === 'admin') return 'login.readOnly.admin';
+  return account.district ? null : 'login.readOnly.noDistrict';
+}
+
 /**
  * Whether the logged-in account may make this kind of change. The backend refuses a forbidden
  * call whatever the page does; this only keeps the page from offering it. Without an account
@@ -21,10 +31,6 @@ export interface WriteGuard {
  */
 export function useWriteAccess(access: WriteAccess = 'district'): WriteGuard {
   const { t } = useTranslation();
-  const account = useSessionAccount();
-  if (!account) return { allowed: true, reason: null };
-  if (account.role === 'reviewer') return { allowed: false, reason: t('login.readOnly.reviewer') };
-  if (access === 'city') return account.role === 'admin' ? { allowed: true, reason: null } : { allowed: false, reason: t('login.readOnly.city') };
-  if (account.role === 'admin') return { allowed: false, reason: t('login.readOnly.admin') };
-  return account.district ? { allowed: true, reason: null } : { allowed: false, reason: t('login.readOnly.noDistrict') };
+  const key = writeRefusalKey(useSessionAccount(), access);
+  return key === null ? { allowed: true, reason: null } : { allowed: false, reason: t(key) };
 }
