@@ -266,7 +266,8 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
           style={{ position: 'sticky', top: -16, zIndex: 5, boxShadow: '0 2px 6px rgba(0,0,0,0.06)' }}
           styles={{ body: { display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap', minHeight: 56 } }}
         >
-          {districts.length > 0 && (
+          {/* A supervisor on a city server imports into their own district only (the backend holds them to it). */}
+          {districts.length > 0 && account?.role !== 'supervisor' && (
             <ImportDistrictChooser
               districts={districts}
               value={district}
