@@ -14,6 +14,7 @@ import * as m0014 from './0014_districts';
 import * as m0015 from './0015_accounts';
 import * as m0016 from './0016_journal_copy_cache';
 import * as m0019 from './0019_postgres_float_sum';
+import * as m0024 from './0024_orders_month_lines_index';
 
 /** An explicit list, because bundlers break folder scans. Append only. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0015_accounts': m0015,
   '0016_journal_copy_cache': m0016,
   '0019_postgres_float_sum': m0019,
+  '0024_orders_month_lines_index': m0024,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -25,6 +25,7 @@ const PINNED: Record<string, string> = {
   '0015_accounts': 'f0158bf354350bb37280f08fbb75d13558385f32289f452f9dc242ac8a837cd7',
   '0016_journal_copy_cache': '4be0511cea454ca3600139666745679e8c9e6b8666a7b6a377eb9c09d3065928',
   '0019_postgres_float_sum': '40bac56a7b7ec600ca15c42aeeb9a710d8fb8e30e2155183b443760935bbd05d',
+  '0024_orders_month_lines_index': 'f107b5f575053985de20ae601dd0d9778d70a970dc1a1d3abc8cb3295d2f5638',
 };
 
 const folder = 'src/backend/db/migrations';
