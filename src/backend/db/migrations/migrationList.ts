@@ -15,6 +15,7 @@ import * as m0015 from './0015_accounts';
 import * as m0016 from './0016_journal_copy_cache';
 import * as m0019 from './0019_postgres_float_sum';
 import * as m0022 from './0022_saved_mapping_district';
+import * as m0024 from './0024_orders_month_lines_index';
 import * as m0026 from './0026_journal_copy_cache_per_district';
 
 /** An explicit list, because bundlers break folder scans. Append only. */
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016_journal_copy_cache': m0016,
   '0019_postgres_float_sum': m0019,
   '0022_saved_mapping_district': m0022,
+  '0024_orders_month_lines_index': m0024,
   '0026_journal_copy_cache_per_district': m0026,
 };
 

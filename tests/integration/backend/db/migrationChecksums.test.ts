@@ -26,6 +26,7 @@ const PINNED: Record<string, string> = {
   '0016_journal_copy_cache': '4be0511cea454ca3600139666745679e8c9e6b8666a7b6a377eb9c09d3065928',
   '0019_postgres_float_sum': '40bac56a7b7ec600ca15c42aeeb9a710d8fb8e30e2155183b443760935bbd05d',
   '0022_saved_mapping_district': '9a2086076daf1a339b243531fea90ca7611f882992e7e2a121f83d94d404118e',
+  '0024_orders_month_lines_index': 'f107b5f575053985de20ae601dd0d9778d70a970dc1a1d3abc8cb3295d2f5638',
   '0026_journal_copy_cache_per_district': 'b122c3e0247918399cf3149222af73892c5a3812d7eef0f1d43183b26a40bfcd',
 };
 
