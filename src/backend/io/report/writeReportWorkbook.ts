@@ -51,33 +51,61 @@ export async function writeReportWorkbook(fullModel: ReportModel, outPath: strin
     : [model.summary.rankingChart, model.summary.gradeChart, ...model.managers.map((m) => m.radarChart)];
   const progress = opts.onProgress ?? (() => undefined);
   progress('charts', 0, specs.length);
-  const pngs = await renderAll(renderer, specs, (done) => progress('charts', done, specs.length));
+  // The charts are drawn (on worker threads and libuv's pool) while this thread writes the sheets;
+  // their PNGs go into the images' slots once drawn. The sheets' progress is told after the
+  // charts', so that a progress bar never goes back.
+  let chartsDrawn = false;
+  const rendering = renderAll(renderer, specs, (done) => progress('charts', done, specs.length)).finally(() => {
+    chartsDrawn = true;
+  });
 
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '考评工作台';
   workbook.title = `${model.department} ${model.monthLabel} 客户经理考评报表`;
   workbook.subject = model.statusLabel;
+  const imageIds: number[] = [];
   const image = (index: number): ChartImage => {
     const spec = specs[index];
-    const png = pngs[index];
-    if (!spec || !png) throw new Error(`chart ${index} was not rendered`);
-    // exceljs types its buffer as an ArrayBuffer; it hands it to JSZip, which takes a Node Buffer as is
-    // (and skips the base64 round trip).
-    return { id: workbook.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' }), width: spec.width, height: spec.height };
+    if (!spec) throw new Error(`chart ${index} was not rendered`);
+    // exceljs keeps the image object it is given and reads its buffer only when the file is written.
+    const id = workbook.addImage({ buffer: Buffer.alloc(0) as unknown as ExcelJS.Buffer, extension: 'png' });
+    imageIds[index] = id;
+    return { id, width: spec.width, height: spec.height };
   };
 
   const sheetCount = only ? model.managers.length : model.managers.length + 3;
-  progress('sheets', 0, sheetCount);
-  if (!only) writeSummarySheet(workbook, model, { ranking: image(0), grades: image(1) });
-  const radarOffset = only ? 0 : 2;
-  model.managers.forEach((section, index) => {
-    writeManagerSheet(workbook, model, section, image(index + radarOffset));
-    progress('sheets', index + (only ? 1 : 2), sheetCount);
-  });
-  if (!only) {
-    writeFlagsSheet(workbook, model);
-    writeNearCopySheet(workbook, model);
+  let sheetsDone = 0;
+  const sheetWritten = (done: number) => {
+    sheetsDone = done;
+    if (chartsDrawn) progress('sheets', done, sheetCount);
+  };
+  try {
+    if (!only) writeSummarySheet(workbook, model, { ranking: image(0), grades: image(1) });
+    const radarOffset = only ? 0 : 2;
+    for (const [index, section] of model.managers.entries()) {
+      writeManagerSheet(workbook, model, section, image(index + radarOffset));
+      sheetWritten(index + (only ? 1 : 2));
+      // Lets the drawn charts' SVGs be outlined and handed to the rasteriser between sheets.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (!only) {
+      writeFlagsSheet(workbook, model);
+      writeNearCopySheet(workbook, model);
+    }
+  } catch (err) {
+    await rendering.catch(() => undefined);
+    throw err;
   }
+  const pngs = await rendering;
+  progress('sheets', sheetsDone, sheetCount);
+  specs.forEach((_, index) => {
+    const png = pngs[index];
+    const id = imageIds[index];
+    if (!png || id === undefined) throw new Error(`chart ${index} was not rendered`);
+    // exceljs types its buffer as an ArrayBuffer; it hands it to JSZip, which takes a Node Buffer as is
+    // (and skips the base64 round trip).
+    workbook.getImage(id).buffer = png as unknown as ExcelJS.Buffer;
+  });
   progress('sheets', sheetCount, sheetCount);
   progress('save', 0, 1);
 
