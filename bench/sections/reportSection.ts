@@ -6,7 +6,7 @@ import { EXPORT_MODULE } from '../workloads/reportExportTask';
 import { scaleLabel } from './evaluationSection';
 
 const SECTION = '5 report export';
-const CITY_TARGET_SECONDS = 10;
+const CITY_TARGET_SECONDS = 5;
 
 /** exportMonthReport for the district and the city month (evaluated first when they are not). */
 export async function reportSection(ctx: BenchContext): Promise<SectionResult> {

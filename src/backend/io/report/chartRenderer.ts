@@ -8,6 +8,7 @@ import { findCjkFont } from './cjkFont';
 import { encodePng } from './encodePng';
 import { openFontSubsetter, type FontSubsetter } from './fontSubsetter';
 import { startOutlineWorker, type OutlineWorker } from './outlineWorker';
+import { startSvgWorkerPool } from './svgWorkerPool';
 
 /** Pixels per chart pixel in the PNG, so that printed charts stay sharp. */
 const ZOOM = 2;
@@ -25,6 +26,8 @@ export interface ChartRenderer {
 export interface ChartRendererOptions {
   /** Outline the labels of renderMany on a worker thread (default true; false: all on this thread). */
   outlineWorker?: boolean;
+  /** Draw the SVGs of renderMany with ECharts on worker threads (default true; false: on this thread). */
+  svgWorkers?: boolean;
 }
 
 /**
@@ -142,10 +145,12 @@ export function createChartRenderer(opts: ChartRendererOptions = {}): ChartRende
       return rasterise(svg);
     },
     async renderMany(specs, concurrency, onRendered) {
-      // This thread builds every chart's SVG with ECharts; meanwhile the worker outlines the new
-      // labels and libuv's pool rasterises the charts whose labels are ready, `concurrency` at a time.
+      // ECharts builds the SVGs on worker threads (or this one); the outline worker outlines the
+      // new labels and libuv's pool rasterises the charts whose labels are ready, `concurrency` at a time.
       worker = opts.outlineWorker === false ? null : startOutlineWorker();
-      const svgWriter = createSvgWriter();
+      const pool = opts.svgWorkers === false ? null : startSvgWorkerPool();
+      let svgWriter: ReturnType<typeof createSvgWriter> | null = null;
+      const writeHere = (spec: ChartSpec): string => (svgWriter ??= createSvgWriter()).write(spec);
       const results = new Array<Buffer>(specs.length);
       const slots = new Slots(Math.max(1, concurrency));
       const drawn: Promise<void>[] = [];
@@ -154,24 +159,25 @@ export function createChartRenderer(opts: ChartRendererOptions = {}): ChartRende
         for (let index = 0; index < specs.length; index++) {
           const spec = specs[index];
           if (!spec) continue;
-          const svg = svgWriter.write(spec);
-          const ready = ensureOutlined(labelsOf(svg));
+          // A chart whose worker failed is drawn here; its SVG is the same.
+          const svg = pool ? pool.write(spec).catch(() => writeHere(spec)) : Promise.resolve(writeHere(spec));
           drawn.push(
-            ready
-              .then(() => slots.run(() => rasterise(svg), index))
+            svg
+              .then((s) => ensureOutlined(labelsOf(s)).then(() => slots.run(() => rasterise(s), index)))
               .then((png) => {
                 results[index] = png;
                 onRendered?.(++rendered);
               }),
           );
-          // Lets finished outlines and rasters be taken up between charts.
-          await new Promise((resolve) => setImmediate(resolve));
+          // Lets finished outlines and rasters be taken up between charts drawn on this thread.
+          if (!pool) await new Promise((resolve) => setImmediate(resolve));
         }
         await Promise.all(drawn);
       } finally {
-        // Settle every chart before the worker goes, so that no rejection is left unobserved.
+        // Settle every chart before the workers go, so that no rejection is left unobserved.
         await Promise.allSettled(drawn);
-        svgWriter.dispose();
+        (svgWriter as ReturnType<typeof createSvgWriter> | null)?.dispose();
+        await pool?.close();
         await worker?.close();
         worker = null;
       }

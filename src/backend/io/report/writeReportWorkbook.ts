@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { ChartSpec, ReportModel } from '../../../core/report/reportModel';
 import { createChartRenderer, type ChartRenderer } from './chartRenderer';
+import { NATIVE_ZIP_OPTION, useNativeZip } from './nativeZip';
 import { storeZipMedia } from './storeZipMedia';
 import { writeFlagsSheet } from './writeFlagsSheet';
 import { writeManagerSheet, type ChartImage } from './writeManagerSheet';
@@ -30,10 +31,16 @@ export interface WriteReportOptions {
 }
 
 /**
- * exceljs hands these to JSZip's generateAsync. JSZip deflates in JavaScript (pako); level 1
- * costs a fraction of the default level 6. The PNGs are stored as they are (storeZipMedia).
+ * exceljs' zip options. The parts are deflated at level 1 (a fraction of the default level 6's
+ * cost) by Node's zlib on the thread pool (nativeZip.ts), else by JSZip; the PNGs are stored as
+ * they are (storeZipMedia, nativeZip).
  */
-const ZIP_OPTIONS: Partial<ExcelJS.XlsxWriteOptions>['zip'] = { compression: 'DEFLATE', compressionOptions: { level: 1 } };
+const ZIP_OPTIONS = {
+  compression: 'DEFLATE',
+  compressionOptions: { level: 1 },
+  // Zipped with Node's zlib on the thread pool instead (nativeZip.ts); the level is the same.
+  [NATIVE_ZIP_OPTION]: true,
+} as Partial<ExcelJS.XlsxWriteOptions>['zip'];
 
 /** Charts rendered at once; the rasterising runs on libuv's thread pool. */
 const CHART_CONCURRENCY = 2;
@@ -51,39 +58,68 @@ export async function writeReportWorkbook(fullModel: ReportModel, outPath: strin
     : [model.summary.rankingChart, model.summary.gradeChart, ...model.managers.map((m) => m.radarChart)];
   const progress = opts.onProgress ?? (() => undefined);
   progress('charts', 0, specs.length);
-  const pngs = await renderAll(renderer, specs, (done) => progress('charts', done, specs.length));
+  // The charts are drawn (on worker threads and libuv's pool) while this thread writes the sheets;
+  // their PNGs go into the images' slots once drawn. The sheets' progress is told after the
+  // charts', so that a progress bar never goes back.
+  let chartsDrawn = false;
+  const rendering = renderAll(renderer, specs, (done) => progress('charts', done, specs.length)).finally(() => {
+    chartsDrawn = true;
+  });
 
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '考评工作台';
   workbook.title = `${model.department} ${model.monthLabel} 客户经理考评报表`;
   workbook.subject = model.statusLabel;
+  const imageIds: number[] = [];
   const image = (index: number): ChartImage => {
     const spec = specs[index];
-    const png = pngs[index];
-    if (!spec || !png) throw new Error(`chart ${index} was not rendered`);
-    // exceljs types its buffer as an ArrayBuffer; it hands it to JSZip, which takes a Node Buffer as is
-    // (and skips the base64 round trip).
-    return { id: workbook.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' }), width: spec.width, height: spec.height };
+    if (!spec) throw new Error(`chart ${index} was not rendered`);
+    // exceljs keeps the image object it is given and reads its buffer only when the file is written.
+    const id = workbook.addImage({ buffer: Buffer.alloc(0) as unknown as ExcelJS.Buffer, extension: 'png' });
+    imageIds[index] = id;
+    return { id, width: spec.width, height: spec.height };
   };
 
   const sheetCount = only ? model.managers.length : model.managers.length + 3;
-  progress('sheets', 0, sheetCount);
-  if (!only) writeSummarySheet(workbook, model, { ranking: image(0), grades: image(1) });
-  const radarOffset = only ? 0 : 2;
-  model.managers.forEach((section, index) => {
-    writeManagerSheet(workbook, model, section, image(index + radarOffset));
-    progress('sheets', index + (only ? 1 : 2), sheetCount);
-  });
-  if (!only) {
-    writeFlagsSheet(workbook, model);
-    writeNearCopySheet(workbook, model);
+  let sheetsDone = 0;
+  const sheetWritten = (done: number) => {
+    sheetsDone = done;
+    if (chartsDrawn) progress('sheets', done, sheetCount);
+  };
+  try {
+    if (!only) writeSummarySheet(workbook, model, { ranking: image(0), grades: image(1) });
+    const radarOffset = only ? 0 : 2;
+    for (const [index, section] of model.managers.entries()) {
+      writeManagerSheet(workbook, model, section, image(index + radarOffset));
+      sheetWritten(index + (only ? 1 : 2));
+      // Lets the drawn charts' SVGs be outlined and handed to the rasteriser between sheets.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (!only) {
+      writeFlagsSheet(workbook, model);
+      writeNearCopySheet(workbook, model);
+    }
+  } catch (err) {
+    await rendering.catch(() => undefined);
+    throw err;
   }
+  const pngs = await rendering;
+  progress('sheets', sheetsDone, sheetCount);
+  specs.forEach((_, index) => {
+    const png = pngs[index];
+    const id = imageIds[index];
+    if (!png || id === undefined) throw new Error(`chart ${index} was not rendered`);
+    // exceljs types its buffer as an ArrayBuffer; it hands it to JSZip, which takes a Node Buffer as is
+    // (and skips the base64 round trip).
+    workbook.getImage(id).buffer = png as unknown as ExcelJS.Buffer;
+  });
   progress('sheets', sheetCount, sheetCount);
   progress('save', 0, 1);
 
   const target = path.resolve(outPath);
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`);
   storeZipMedia();
+  useNativeZip();
   try {
     await workbook.xlsx.writeFile(temp, { zip: ZIP_OPTIONS });
     await fs.rename(temp, target);

@@ -55,6 +55,9 @@ describe('report.export', () => {
     const progress = events.filter((e) => e.name === 'job.progress').map((e) => e.payload as EventPayload<'job.progress'>);
     expect(progress.every((p) => p.jobId === 'export-1')).toBe(true);
     expect(new Set(progress.map((p) => p.step))).toEqual(new Set(['charts', 'sheets', 'save']));
+    // The sheets are written while the charts are drawn, but the steps are told in order.
+    const stepIndexes = progress.map((p) => ['charts', 'sheets', 'save'].indexOf(p.step));
+    expect(stepIndexes).toEqual([...stepIndexes].sort((a, b) => a - b));
     expect(progress.at(-1)).toMatchObject({ step: 'save', done: 1, total: 1 });
     expect(events.at(-1)).toEqual({ name: 'job.done', payload: { jobId: 'export-1' } });
     expect(leftovers()).toEqual([]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createChartRenderer } from '../../../../../src/backend/io/report/chartRenderer';
 import { startOutlineWorker } from '../../../../../src/backend/io/report/outlineWorker';
+import { startSvgWorkerPool } from '../../../../../src/backend/io/report/svgWorkerPool';
 import { dimensionRadarOption } from '../../../../../src/core/report/charts/dimensionRadarOption';
 import { gradeDistributionOption } from '../../../../../src/core/report/charts/gradeDistributionOption';
 import { rankingBarOption } from '../../../../../src/core/report/charts/rankingBarOption';
@@ -54,5 +55,23 @@ describe('chart renderer', () => {
     expect(out).not.toContain('<text');
     await worker.close();
     await expect(worker.outline(['<svg xmlns="http://www.w3.org/2000/svg"/>'], { loadSystemFonts: true })).rejects.toThrow();
+  });
+
+  it('draws the same PNG bytes whether ECharts lays the charts out on worker threads or on this thread', async () => {
+    const all = specs();
+    const pooled = await createChartRenderer().renderMany?.(all, 2);
+    const here = await createChartRenderer({ svgWorkers: false, outlineWorker: false }).renderMany?.(all, 2);
+    expect(pooled).toHaveLength(all.length);
+    all.forEach((_, i) => expect(pooled?.[i]?.equals(here?.[i] ?? Buffer.alloc(0))).toBe(true));
+  });
+
+  it('writes ECharts SVGs on the pool and refuses work once closed', async () => {
+    const pool = startSvgWorkerPool();
+    if (!pool) throw new Error('no chart workers');
+    const all = specs();
+    const svgs = await Promise.all(all.map((spec) => pool.write(spec)));
+    svgs.forEach((svg, i) => expect(svg).toMatch(new RegExp(`^<svg width="${all[i]?.width}" height="${all[i]?.height}"`)));
+    await pool.close();
+    await expect(pool.write(all[0] as ChartSpec)).rejects.toThrow();
   });
 });
