@@ -12,7 +12,7 @@ import { RequestError } from '../requestError';
 import { WRITE_ACTIONS, type WriteAction, type WriteBusy } from '../../../shared/api/writeBusy';
 
 /** The Chinese verb phrase of each action, as in 「正在由 张三 导入」. */
-export const WRITE_ACTION_ZH: Record<WriteAction, string> = {
+const WRITE_ACTION_ZH: Record<WriteAction, string> = {
   import: '导入数据',
   undo: '撤销导入',
   evaluate: '计算考评',
@@ -46,7 +46,7 @@ export class DistrictBusyError extends RequestError {
   }
 }
 
-export function districtBusyMessage(busy: WriteBusy): string {
+function districtBusyMessage(busy: WriteBusy): string {
   const where = busy.district === null ? '全市共用数据' : `营销部 ${busy.district}`;
   if (busy.who === null || busy.action === null) return `${where}正由其他用户修改，请稍后再试`;
   return `正在由 ${busy.who} ${WRITE_ACTION_ZH[busy.action]}（${where}），请稍后再试`;
