@@ -34,7 +34,7 @@ export type WriteScope = number | 'city';
 export interface WriteClaim {
   scope: WriteScope;
   action: WriteAction;
-  /** Who writes; default: the served call's account (callerScope), else 「其他用户」 is said. */
+  /** Who writes; default: the served call's account (callerScope), else $KAOPING_USER, else the holder goes unnamed. */
   who?: string;
 }
 
@@ -86,7 +86,7 @@ export async function claimWrite(trx: Kysely<Database>, claim: WriteClaim): Prom
   if (!isPostgres(trx)) return;
   if (!trx.isTransaction) throw new Error('claimWrite: needs a transaction (the lock lasts until it ends)');
   const key = claim.scope === 'city' ? CITY_LOCK_KEY : claim.scope;
-  const who = claim.who ?? currentCaller()?.name ?? '';
+  const who = claim.who ?? currentCaller()?.name ?? process.env.KAOPING_USER ?? '';
   await labelTransaction(trx, `${LABEL_PREFIX}${claim.action} ${who}`);
   if (await tryAdvisoryLock(trx, key)) return;
   // Said before waiting: once the wait runs out the transaction is aborted and reads nothing more.
