@@ -3,23 +3,26 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiArg, ApiName, ApiReturn } from '../../shared/api/kaopingApi';
 import type { ApiError, Result } from '../../shared/api/result';
 import { useApiClient } from './ApiContext';
+import { useTranslation } from 'react-i18next';
+import { apiErrorText } from '../i18n/writeBusyText';
 
 export interface CallOptions {
   /** The caller shows the error itself (e.g. in a dialog) instead of a toast. */
   silent?: boolean;
 }
 
-/** Calls a handler; a failed Result is shown as a message (the backend's text is Chinese already). */
+/** Calls a handler; a failed Result is shown as a message (the backend's text is Chinese already; a busy district in the UI's language). */
 export function useApiCall() {
   const client = useApiClient();
   const { message } = App.useApp();
+  const { t } = useTranslation();
   return useCallback(
     async <K extends ApiName>(name: K, arg: ApiArg<K>, options: CallOptions = {}): Promise<Result<ApiReturn<K>>> => {
       const result = await client.call(name, arg);
-      if (!result.ok && !options.silent) void message.error(result.error.message);
+      if (!result.ok && !options.silent) void message.error(apiErrorText(t, result.error));
       return result;
     },
-    [client, message],
+    [client, message, t],
   );
 }
 

@@ -10,6 +10,7 @@ import type { Resources } from './zhCN';
 import { kindLabelTextEn } from './kindLabelText';
 import { messagesTextEn } from './messagesText';
 import { officeTextEn } from './officeText';
+import { writeBusyTextEn } from './writeBusyText';
 
 /** English UI text: same keys as zhCN. */
 export const en: Resources = {
@@ -242,6 +243,7 @@ export const en: Resources = {
   login: loginTextEn,
   office: officeTextEn,
   messages: messagesTextEn,
+  writeBusy: writeBusyTextEn,
   supervisor: {
     firstTitle: 'Who is the supervisor?',
     skip: 'Later',

@@ -9,6 +9,7 @@ import { loginTextZh } from '../features/login/loginText';
 import type { Shape } from './shape';
 import { messagesTextZh } from './messagesText';
 import { officeTextZh } from './officeText';
+import { writeBusyTextZh } from './writeBusyText';
 import { kindLabelTextZh } from './kindLabelText';
 
 /** Chinese (default) UI text. en.ts has the same keys; the type below keeps them in step. */
@@ -242,6 +243,7 @@ export const zhCN = {
   login: loginTextZh,
   office: officeTextZh,
   messages: messagesTextZh,
+  writeBusy: writeBusyTextZh,
   supervisor: {
     firstTitle: '请先填写考核人',
     skip: '稍后填写',

@@ -12,7 +12,7 @@ import { RequestError } from '../requestError';
 import { WRITE_ACTIONS, type WriteAction, type WriteBusy } from '../../../shared/api/writeBusy';
 
 /** The Chinese verb phrase of each action, as in 「正在由 张三 导入」. */
-export const WRITE_ACTION_ZH: Record<WriteAction, string> = {
+const WRITE_ACTION_ZH: Record<WriteAction, string> = {
   import: '导入数据',
   undo: '撤销导入',
   evaluate: '计算考评',
@@ -34,7 +34,7 @@ export type WriteScope = number | 'city';
 export interface WriteClaim {
   scope: WriteScope;
   action: WriteAction;
-  /** Who writes; default: the served call's account (callerScope), else 「其他用户」 is said. */
+  /** Who writes; default: the served call's account (callerScope), else $KAOPING_USER, else the holder goes unnamed. */
   who?: string;
 }
 
@@ -46,7 +46,7 @@ export class DistrictBusyError extends RequestError {
   }
 }
 
-export function districtBusyMessage(busy: WriteBusy): string {
+function districtBusyMessage(busy: WriteBusy): string {
   const where = busy.district === null ? '全市共用数据' : `营销部 ${busy.district}`;
   if (busy.who === null || busy.action === null) return `${where}正由其他用户修改，请稍后再试`;
   return `正在由 ${busy.who} ${WRITE_ACTION_ZH[busy.action]}（${where}），请稍后再试`;
@@ -86,7 +86,7 @@ export async function claimWrite(trx: Kysely<Database>, claim: WriteClaim): Prom
   if (!isPostgres(trx)) return;
   if (!trx.isTransaction) throw new Error('claimWrite: needs a transaction (the lock lasts until it ends)');
   const key = claim.scope === 'city' ? CITY_LOCK_KEY : claim.scope;
-  const who = claim.who ?? currentCaller()?.name ?? '';
+  const who = claim.who ?? currentCaller()?.name ?? process.env.KAOPING_USER ?? '';
   await labelTransaction(trx, `${LABEL_PREFIX}${claim.action} ${who}`);
   if (await tryAdvisoryLock(trx, key)) return;
   // Said before waiting: once the wait runs out the transaction is aborted and reads nothing more.

@@ -2,6 +2,7 @@ import { Alert, DatePicker, Space, Spin, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { FileImportReport, ImportRowChange } from '../../../shared/importReport';
+import { writeBusyMessage } from '../../i18n/writeBusyText';
 
 interface Props {
   check: FileImportReport | undefined;
@@ -23,7 +24,7 @@ export function ChangePreview({ check, checking, disabled, onMonth }: Props) {
   const { t } = useTranslation();
   if (!check) return checking ? <Spin size="small" /> : null;
   if (check.status !== 'imported') {
-    return check.message ? <Alert type="warning" showIcon title={check.message} data-testid="check-refused" /> : null;
+    return check.message ? <Alert type="warning" showIcon title={check.busy ? writeBusyMessage(t, check.busy) : check.message} data-testid="check-refused" /> : null;
   }
   const c = check.counts;
   const changes = check.changes ?? [];

@@ -2,6 +2,7 @@ import { Alert, Button, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FileImportReport } from '../../../shared/importReport';
 import { ErrorGrid } from './ErrorGrid';
+import { writeBusyMessage } from '../../i18n/writeBusyText';
 
 interface Props {
   report: FileImportReport;
@@ -84,7 +85,7 @@ export function ImportResult({ report, busy, onFixAndRetry, onSkipInvalid }: Pro
         showIcon
         title={
           <span>
-            <Typography.Text strong>{t('import.resultRefused')}</Typography.Text>：{report.message ?? counts}
+            <Typography.Text strong>{t('import.resultRefused')}</Typography.Text>：{report.busy ? writeBusyMessage(t, report.busy) : (report.message ?? counts)}
           </span>
         }
       />
