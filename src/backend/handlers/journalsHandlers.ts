@@ -15,10 +15,10 @@ export function journalsHandlers(env: HandlerEnv): Pick<Methods, Names> {
   return {
     'journals.pairs': reads(async ({ month }) => nearCopyMonth(store, month, await callerDistrictId(store.db))),
     'journals.entries': reads(async ({ kind, managerCode, month, date }) =>
-      loadTextEntries(store, kind, date === undefined ? { managerCode, month } : { managerCode, month, date }),
+      loadTextEntries(store.db, kind, date === undefined ? { managerCode, month } : { managerCode, month, date }),
     ),
-    'journals.byIds': reads(async ({ kind, ids }) => loadTextEntries(store, kind, { ids })),
-    'journals.comment': writes(async (req) => commentOnEntry(env.store, req, { who: await actingName(env.store.db), now: env.now() })),
+    'journals.byIds': reads(async ({ kind, ids }) => loadTextEntries(store.db, kind, { ids })),
+    'journals.comment': writes(async (req) => commentOnEntry(env.store.db, req, { who: await actingName(env.store.db), now: env.now() })),
     'journals.managers': reads(async ({ month }) => compareManagers(store, month)),
   };
 }

@@ -1,5 +1,6 @@
 import type { TextEntryDto, TextKind } from '../../../shared/api/journalsApi';
-import type { Store } from '../../db/openStore';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
 import { transact } from '../../db/transact';
 import { appendAudit } from '../../repositories/auditLogRepository';
 import { deleteEntryComment, getEntryComment, putEntryComment } from '../../repositories/entryCommentRepository';
@@ -23,15 +24,15 @@ const KIND_LABEL: Record<TextKind, string> = { journals: '日志', reports: '月
  * is finalized (定稿 freezes the evidence the report shows). Every actual change is audited with
  * the old and new text, so a comment is never altered silently.
  */
-export async function commentOnEntry(store: Store, req: CommentRequest, actor: { who: string; now: Date }): Promise<TextEntryDto> {
-  const [entry] = await loadTextEntries(store, req.kind, { ids: [req.entryId] });
+export async function commentOnEntry(db: Kysely<Database>, req: CommentRequest, actor: { who: string; now: Date }): Promise<TextEntryDto> {
+  const [entry] = await loadTextEntries(db, req.kind, { ids: [req.entryId] });
   if (!entry) throw new RequestError('not_found', `找不到${KIND_LABEL[req.kind]} #${req.entryId}，可能已随导入批次撤销`);
   // The entry's month in its manager's district (migration 0014: districts finalize independently).
-  const district = (await store.db.selectFrom('managers').select('district_id').where('code', '=', entry.managerCode).executeTakeFirst())?.district_id;
-  await refuseFinalizedMonths(store.db, new MonthTouches().add(entryMonth(entry), `${KIND_LABEL[req.kind]} #${req.entryId}`), '再添加或修改批注', district ?? undefined);
+  const district = (await db.selectFrom('managers').select('district_id').where('code', '=', entry.managerCode).executeTakeFirst())?.district_id;
+  await refuseFinalizedMonths(db, new MonthTouches().add(entryMonth(entry), `${KIND_LABEL[req.kind]} #${req.entryId}`), '再添加或修改批注', district ?? undefined);
   const text = req.text.trim();
   const at = actor.now.toISOString();
-  await transact(store.db, async (trx) => {
+  await transact(db, async (trx) => {
     const old = await getEntryComment(trx, req.kind, req.entryId);
     const oldText = old?.text ?? null;
     const newText = text === '' ? null : text;
@@ -49,6 +50,6 @@ export async function commentOnEntry(store: Store, req: CommentRequest, actor: {
       reason: null,
     });
   });
-  const [saved] = await loadTextEntries(store, req.kind, { ids: [req.entryId] });
+  const [saved] = await loadTextEntries(db, req.kind, { ids: [req.entryId] });
   return saved ?? entry;
 }
