@@ -52,8 +52,8 @@ describeOnBothStores('writes outside the import', () => buildDemoDatabase(tempDi
   it('takes a manual score with its reason, audited', async () => {
     const { store } = fixture();
     const code = (await readMonthSnapshot(store.db, MONTH))!.evaluation.managers[1]!.code;
-    await setManualScore(store, { month: MONTH, managerCode: code, metric: 'knowledge_score', value: 75, reason: '抽查答对三题' }, actor);
-    expect((await readManualScores(store, MONTH)).map((s) => [s.managerCode, s.metric, s.score, s.who])).toEqual([[code, 'knowledge_score', 75, '主管甲']]);
+    await setManualScore(store.db, { month: MONTH, managerCode: code, metric: 'knowledge_score', value: 75, reason: '抽查答对三题' }, actor);
+    expect((await readManualScores(store.db, MONTH)).map((s) => [s.managerCode, s.metric, s.score, s.who])).toEqual([[code, 'knowledge_score', 75, '主管甲']]);
     const audit = await listAudit(store.db, 'evaluation', `${MONTH}/${code}`);
     expect(audit.map((a) => [a.field.split('（')[0], a.oldValue, a.newValue])).toEqual([['manual.knowledge_score', null, '75']]);
   });
