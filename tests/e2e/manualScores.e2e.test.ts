@@ -31,7 +31,7 @@ describe('manual scores', () => {
         source.close();
         const store = await openStore(dbPath, { backupBeforeMigrate: false });
         const scheme = { ...DEFAULT_SCHEME, name: '手工了解市场', metrics: { ...DEFAULT_SCHEME.metrics, knowledge: [{ metric: 'knowledge_score' as const, weight: 1, rule: { type: 'manual' as const } }] } };
-        await saveScheme(store, scheme, '张明', new Date());
+        await saveScheme(store.db, scheme, '张明', new Date());
         await store.close();
         return [['evaluate', '--month', month, '--scheme', '手工了解市场']];
       },

@@ -8,8 +8,8 @@ export type StoreDialectName = 'sqlite' | 'postgres';
 
 /**
  * A migrated PostgreSQL store (a fresh database on the test server, dropped after the file)
- * holding every row of `sqlite`, copied with COPY. The import still needs better-sqlite3
- * (docs/postgres-plan.md), so PostgreSQL fixtures are made on SQLite and copied.
+ * holding every row of `sqlite`, copied with COPY: both blocks start from the very same rows (ids
+ * included), whereas tests/helpers/testStore.ts's postgres project imports the fixture anew.
  */
 export async function postgresCopyOf(sqlite: Store, baseUrl: string): Promise<Store> {
   const url = await freshPostgresDatabase(baseUrl);

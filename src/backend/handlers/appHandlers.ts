@@ -9,7 +9,7 @@ type AppHandlers = Pick<Methods, 'app.info' | 'app.loadDemo' | 'app.setSuperviso
 export function appHandlers(env: HandlerEnv): AppHandlers {
   return {
     'app.info': reads(async () => appInfo(env.reader)),
-    'app.setSupervisor': writes(async (arg) => saveSupervisor(env.store, arg, env.now())),
+    'app.setSupervisor': writes(async (arg) => saveSupervisor(env.store.db, arg, env.now())),
     'app.loadDemo': job(
       writes(
         backupFirst(async ({ jobId }, ctx) =>

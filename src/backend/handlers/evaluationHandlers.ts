@@ -60,7 +60,7 @@ export function evaluationHandlers(env: HandlerEnv): Pick<Methods, Names> {
 
     'evaluation.setManualScore': writes(async (arg) => {
       const scope = await inDistrict();
-      await setManualScore(store, { ...arg, ...scope }, await actor());
+      await setManualScore(store.db, { ...arg, ...scope }, await actor());
       return managerScorecard(store, arg.month, arg.managerCode, scope.districtId);
     }),
 

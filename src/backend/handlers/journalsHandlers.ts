@@ -21,10 +21,10 @@ export function journalsHandlers(env: HandlerEnv): Pick<Methods, Names> {
     'journals.entries': reads(async ({ kind, managerCode, month, date }) => {
       const own = await callerGridDistrictId(store.db);
       if (own !== undefined) await assertInDistrict(store.db, own, { managerCode });
-      return loadTextEntries(store, kind, date === undefined ? { managerCode, month } : { managerCode, month, date });
+      return loadTextEntries(store.db, kind, date === undefined ? { managerCode, month } : { managerCode, month, date });
     }),
     'journals.byIds': reads(async ({ kind, ids }) => {
-      const entries = await loadTextEntries(store, kind, { ids });
+      const entries = await loadTextEntries(store.db, kind, { ids });
       const own = await callerGridDistrictId(store.db);
       if (own === undefined) return entries;
       // An id that does not exist is simply absent, as for everyone; one of another district is refused.
@@ -32,7 +32,7 @@ export function journalsHandlers(env: HandlerEnv): Pick<Methods, Names> {
       if (entries.some((e) => !inside.has(e.id))) throw new RequestError('other_district', '这条数据属于另一个营销部，不能查看或修改');
       return entries;
     }),
-    'journals.comment': writes(async (req) => commentOnEntry(env.store, req, { who: await actingName(env.store.db), now: env.now() })),
+    'journals.comment': writes(async (req) => commentOnEntry(env.store.db, req, { who: await actingName(env.store.db), now: env.now() })),
     'journals.managers': reads(async ({ month }) => compareManagers(store, month, await callerGridDistrictId(store.db))),
   };
 }

@@ -34,7 +34,7 @@ export function settingsHandlers(env: HandlerEnv): Pick<Methods, Names> {
 
     'settings.saveScheme': writes(async ({ scheme }) => {
       // The contract checks shapes; validateScheme (inside saveScheme) checks every dimension and metric key.
-      const saved = await saveScheme(env.store, scheme as unknown as Scheme, await actingName(env.store.db), env.now());
+      const saved = await saveScheme(env.store.db, scheme as unknown as Scheme, await actingName(env.store.db), env.now());
       const summary = (await schemeSummaries(env.store.db)).find((s) => s.id === saved.id);
       if (!summary) throw new Error(`scheme ${saved.id} vanished after saving it`);
       return summary;
@@ -43,7 +43,7 @@ export function settingsHandlers(env: HandlerEnv): Pick<Methods, Names> {
     'calendar.month': reads(async ({ month }) => calendarMonthDays(env.reader.db, month)),
 
     'calendar.setDay': writes(async (change) => {
-      await setCalendarDay(env.store, change, await actingName(env.store.db), env.now());
+      await setCalendarDay(env.store.db, change, await actingName(env.store.db), env.now());
       return calendarMonthDays(env.store.db, change.date.slice(0, 7));
     }),
   };

@@ -60,7 +60,7 @@ export async function runScore(args: string[]): Promise<number> {
   if (!Number.isFinite(value)) throw new UsageError(`--value 需要一个数，收到「${values.value}」`);
   return withStore(values.db, async (store) => {
     const saved = await setManualScore(
-      store,
+      store.db,
       { month, managerCode: values.manager ?? '', metric: values.metric ?? '', value, reason: values.reason ?? '', districtId: await districtOption(store, values.district) },
       await cliActor(store, values.by),
     );

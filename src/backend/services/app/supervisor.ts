@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import type { Store } from '../../db/openStore';
 import { transactClaimed } from '../districts/districtWriteLock';
 import type { Database } from '../../db/schema';
 import { appendAudit } from '../../repositories/auditLogRepository';
@@ -35,12 +34,12 @@ export async function actingName(db: Kysely<Database>): Promise<string> {
 }
 
 /** Sets the supervisor's name and unit; each changed field is audited (signed with the new name). */
-export async function saveSupervisor(store: Store, next: Supervisor, now: Date): Promise<Supervisor> {
+export async function saveSupervisor(db: Kysely<Database>, next: Supervisor, now: Date): Promise<Supervisor> {
   const name = next.name.trim();
   const unit = next.unit.trim();
   if (!name) throw new RequestError('invalid_argument', '请填写考核人姓名');
   if (name.length > 50 || unit.length > 100) throw new RequestError('invalid_argument', '姓名不超过 50 字，单位不超过 100 字');
-  await transactClaimed(store.db, { scope: 'city', action: 'supervisor', who: name }, async (trx) => {
+  await transactClaimed(db, { scope: 'city', action: 'supervisor', who: name }, async (trx) => {
     const before = await readSupervisor(trx);
     await trx
       .insertInto('app_settings')

@@ -117,7 +117,16 @@ export async function writeInDistrict<T>(
   claim: { action: WriteAction; who?: string },
   work: (inTrx: Store) => Promise<T>,
 ): Promise<T> {
-  const scope = districtId ?? (await resolveDistrict(store.db));
-  const run = (trx: Kysely<Database>) => work(storeOn(store, trx));
-  return scope === null ? transact(store.db, run) : transactClaimed(store.db, { scope, ...claim }, run);
+  return transactInDistrict(store.db, districtId, claim, (trx) => work(storeOn(store, trx)));
+}
+
+/** writeInDistrict for a service that needs only the executor: `work` gets the claimed transaction. */
+export async function transactInDistrict<T>(
+  db: Kysely<Database>,
+  districtId: number | undefined | null,
+  claim: { action: WriteAction; who?: string },
+  work: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  const scope = districtId ?? (await resolveDistrict(db));
+  return scope === null ? transact(db, work) : transactClaimed(db, { scope, ...claim }, work);
 }

@@ -120,7 +120,7 @@ async function evaluateInTransaction(store: Store, month: string, opts: Evaluate
     throw new EvaluationError('no_managers', '还没有客户经理：请先导入客户经理花名册');
   }
   await reportStep(opts, 'compute');
-  const manualScores = manualScoresByManager(await readManualScores(store, month, districtId));
+  const manualScores = manualScoresByManager(await readManualScores(store.db, month, districtId));
   const journalCopyCache = await readJournalCopyCache(store.db, month, districtId);
   const evaluation = evaluateMonth(input, stored.scheme, { manualScores, journalCopyCache });
   await reportStep(opts, 'save');

@@ -1,8 +1,7 @@
 import type { TextEntryDto, TextKind } from '../../../shared/api/journalsApi';
-import type { Store } from '../../db/openStore';
-import { transact } from '../../db/transact';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { transact } from '../../db/transact';
 import { transactClaimed } from '../districts/districtWriteLock';
 import { appendAudit } from '../../repositories/auditLogRepository';
 import { deleteEntryComment, getEntryComment, putEntryComment } from '../../repositories/entryCommentRepository';
@@ -26,11 +25,11 @@ const KIND_LABEL: Record<TextKind, string> = { journals: '日志', reports: '月
  * is finalized (定稿 freezes the evidence the report shows). Every actual change is audited with
  * the old and new text, so a comment is never altered silently.
  */
-export async function commentOnEntry(store: Store, req: CommentRequest, actor: { who: string; now: Date }): Promise<TextEntryDto> {
-  const [entry] = await loadTextEntries(store, req.kind, { ids: [req.entryId] });
+export async function commentOnEntry(db: Kysely<Database>, req: CommentRequest, actor: { who: string; now: Date }): Promise<TextEntryDto> {
+  const [entry] = await loadTextEntries(db, req.kind, { ids: [req.entryId] });
   if (!entry) throw new RequestError('not_found', `找不到${KIND_LABEL[req.kind]} #${req.entryId}，可能已随导入批次撤销`);
   // The entry's month in its manager's district (migration 0014: districts finalize independently).
-  const district = (await store.db.selectFrom('managers').select('district_id').where('code', '=', entry.managerCode).executeTakeFirst())?.district_id;
+  const district = (await db.selectFrom('managers').select('district_id').where('code', '=', entry.managerCode).executeTakeFirst())?.district_id;
   const text = req.text.trim();
   const at = actor.now.toISOString();
   const write = async (trx: Kysely<Database>) => {
@@ -53,7 +52,7 @@ export async function commentOnEntry(store: Store, req: CommentRequest, actor: {
       reason: null,
     });
   };
-  await (district === null || district === undefined ? transact(store.db, write) : transactClaimed(store.db, { scope: district, action: 'comment', who: actor.who }, write));
-  const [saved] = await loadTextEntries(store, req.kind, { ids: [req.entryId] });
+  await (district === null || district === undefined ? transact(db, write) : transactClaimed(db, { scope: district, action: 'comment', who: actor.who }, write));
+  const [saved] = await loadTextEntries(db, req.kind, { ids: [req.entryId] });
   return saved ?? entry;
 }

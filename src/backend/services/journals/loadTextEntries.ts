@@ -1,5 +1,6 @@
 import type { TextEntryDto, TextKind } from '../../../shared/api/journalsApi';
-import type { Store } from '../../db/openStore';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
 import { selectJournalEntries, selectReportEntries } from '../../repositories/textEntryQueries';
 import { commentsByEntry } from '../../repositories/entryCommentRepository';
 import { monthRange } from '../../../core/calendar/dates';
@@ -17,16 +18,16 @@ export const WEEKLY_KIND = '周记';
  * Journals (by date and time) or monthly reports, with the supervisor's comment and whether
  * the entry's month is finalized. Entries are returned in date/time order, then by id.
  */
-export async function loadTextEntries(store: Store, kind: TextKind, filter: EntryFilter): Promise<TextEntryDto[]> {
-  const entries = kind === 'journals' ? await loadJournals(store, filter) : await loadReports(store, filter);
+export async function loadTextEntries(db: Kysely<Database>, kind: TextKind, filter: EntryFilter): Promise<TextEntryDto[]> {
+  const entries = kind === 'journals' ? await loadJournals(db, filter) : await loadReports(db, filter);
   if (entries.length === 0) return [];
   const [comments, locked] = await Promise.all([
     commentsByEntry(
-      store.db,
+      db,
       kind,
       entries.map((e) => e.id),
     ),
-    finalizedMonthsByDistrict(store, entries),
+    finalizedMonthsByDistrict(db, entries),
   ]);
   return entries
     .map((e): TextEntryDto => {
@@ -46,11 +47,11 @@ export async function loadTextEntries(store: Store, kind: TextKind, filter: Entr
 type BareEntry = Omit<TextEntryDto, 'comment' | 'commentBy' | 'commentAt' | 'locked'>;
 
 /** Whether an entry's month is finalized in its manager's district (districts finalize independently, migration 0014). */
-async function finalizedMonthsByDistrict(store: Store, entries: readonly BareEntry[]): Promise<(managerCode: string, month: string) => boolean> {
-  const finals = await store.db.selectFrom('evaluations').select(['month', 'district_id']).where('status', '=', 'final').execute();
+async function finalizedMonthsByDistrict(db: Kysely<Database>, entries: readonly BareEntry[]): Promise<(managerCode: string, month: string) => boolean> {
+  const finals = await db.selectFrom('evaluations').select(['month', 'district_id']).where('status', '=', 'final').execute();
   if (finals.length === 0) return () => false;
   const codes = [...new Set(entries.map((e) => e.managerCode))];
-  const districtOf = new Map((await store.db.selectFrom('managers').select(['code', 'district_id']).where('code', 'in', codes).execute()).map((m) => [m.code, m.district_id] as const));
+  const districtOf = new Map((await db.selectFrom('managers').select(['code', 'district_id']).where('code', 'in', codes).execute()).map((m) => [m.code, m.district_id] as const));
   const locked = new Set(finals.map((f) => `${f.district_id}|${f.month}`));
   return (code, month) => locked.has(`${districtOf.get(code) ?? ''}|${month}`);
 }
@@ -65,8 +66,8 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-async function loadJournals(store: Store, filter: EntryFilter): Promise<BareEntry[]> {
-  let query = selectJournalEntries(store.db);
+async function loadJournals(db: Kysely<Database>, filter: EntryFilter): Promise<BareEntry[]> {
+  let query = selectJournalEntries(db);
   if ('ids' in filter) {
     query = query.where('j.id', 'in', [...filter.ids]);
   } else {
@@ -94,8 +95,8 @@ async function loadJournals(store: Store, filter: EntryFilter): Promise<BareEntr
   }));
 }
 
-async function loadReports(store: Store, filter: EntryFilter): Promise<BareEntry[]> {
-  let query = selectReportEntries(store.db);
+async function loadReports(db: Kysely<Database>, filter: EntryFilter): Promise<BareEntry[]> {
+  let query = selectReportEntries(db);
   if ('ids' in filter) {
     query = query.where('p.id', 'in', [...filter.ids]);
   } else {

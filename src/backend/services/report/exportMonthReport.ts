@@ -66,7 +66,7 @@ export async function monthReportModel(store: Store, month: string, opts: Pick<E
     utcOffsetMinutes: -opts.now.getTimezoneOffset(),
     audit: await verifyAuditChain(store.db),
     stale: snapshot.status === 'draft' ? snapshot.stale : [],
-    manualScores: await readManualScores(store, month, snapshot.districtId),
+    manualScores: await readManualScores(store.db, month, snapshot.districtId),
   };
   return buildReportModel(input);
 }

@@ -2,7 +2,8 @@ import { DIMENSION_KEYS } from '../../../core/measures/dimensions';
 import type { Scheme } from '../../../core/scoring/scheme';
 import { syncKeyBrandTarget } from '../../../core/scoring/syncKeyBrandTarget';
 import { validateScheme } from '../../../core/scoring/validateScheme';
-import type { Store } from '../../db/openStore';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
 import { transactClaimed } from '../districts/districtWriteLock';
 import { appendAudit } from '../../repositories/auditLogRepository';
 import { findScheme, saveSchemeVersion, type StoredScheme } from '../../repositories/schemeRepository';
@@ -13,9 +14,9 @@ import { RequestError } from '../requestError';
  * month was scored with are never touched, so that month keeps reading the same. An invalid
  * scheme is refused with every reason (invalid_scheme, details: the Chinese list).
  */
-export async function saveScheme(store: Store, edited: Scheme, who: string, now: Date): Promise<StoredScheme> {
+export async function saveScheme(db: Kysely<Database>, edited: Scheme, who: string, now: Date): Promise<StoredScheme> {
   const name = edited.name.trim();
-  return transactClaimed(store.db, { scope: 'city', action: 'scheme', who }, async (trx) => {
+  return transactClaimed(db, { scope: 'city', action: 'scheme', who }, async (trx) => {
     const latest = await findScheme(trx, name);
     const version = (latest?.scheme.version ?? 0) + 1;
     const scheme = syncKeyBrandTarget({ ...edited, name, version });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { calendarDay } from '../../../core/calendar';
-import type { Store } from '../../db/openStore';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
 import { transactClaimed } from '../districts/districtWriteLock';
 import { appendAudit } from '../../repositories/auditLogRepository';
 import { finishImportBatch, insertImportBatch } from '../../repositories/importBatchRepository';
@@ -29,22 +30,22 @@ const describe = (workday: boolean) => (workday ? '工作日' : '休息日');
  * can be undone from the import centre like any import. A finalized month is refused: its
  * workdays are part of a result that must read the same forever. Every change is audited.
  */
-export async function setCalendarDay(store: Store, change: CalendarDayChange, who: string, now: Date): Promise<void> {
+export async function setCalendarDay(db: Kysely<Database>, change: CalendarDayChange, who: string, now: Date): Promise<void> {
   const month = change.date.slice(0, 7);
   let before;
   try {
-    before = calendarDay(change.date, await calendarOverrides(store.db, month));
+    before = calendarDay(change.date, await calendarOverrides(db, month));
   } catch {
     throw new RequestError('invalid_argument', `「${change.date}」不是有效的日期`);
   }
-  await refuseFinalizedMonths(store.db, new MonthTouches().add(month, change.date), '修改该月的工作日历');
+  await refuseFinalizedMonths(db, new MonthTouches().add(month, change.date), '修改该月的工作日历');
   const note = change.note?.trim() || null;
   // Putting a day back writes the shipped calendar's value over the stored row, in a batch like
   // any other change: deleting the row would take an imported row out of its import batch
   // unrecorded, and neither this change nor that import could then be undone exactly.
-  const stored = await store.db.selectFrom('calendar_days').select('id').where('date', '=', change.date).executeTakeFirst();
+  const stored = await db.selectFrom('calendar_days').select('id').where('date', '=', change.date).executeTakeFirst();
   const workday = change.workday ?? (stored ? calendarDay(change.date, []).workday : null);
-  await transactClaimed(store.db, { scope: 'city', action: 'calendar', who }, async (trx) => {
+  await transactClaimed(db, { scope: 'city', action: 'calendar', who }, async (trx) => {
     if (workday !== null) {
       const batchId = await insertImportBatch(trx, {
         file_name: HAND_EDIT_BATCH_NAME,

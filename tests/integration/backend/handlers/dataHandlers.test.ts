@@ -5,6 +5,7 @@ import { GRID_KINDS, type GridRow } from '../../../../src/shared/api/dataApi';
 import type { ApiArg } from '../../../../src/shared/api/kaopingApi';
 import { tempDir } from '../../../helpers/tempDir';
 import { call, data } from '../../../helpers/invoke';
+import { testStoreDialect } from '../../../helpers/testStore';
 import { buildWorkbenchDistrict, type DistrictFacts } from '../../../helpers/workbenchDistrict';
 
 let store: Store;
@@ -204,7 +205,11 @@ describe('data.rows', () => {
       expect(total, label).toBeGreaterThan(BLOCK);
       const bySlice = await blocks();
       expect(bySlice.map((p) => p.rows), label).toEqual(byOffset.map((p) => p.rows));
-      expect(bySlice.every((p) => p.total === total), label).toBe(true);
+      // A block knows its total from the cache. On PostgreSQL the cache's version is the server's
+      // snapshot, which any write on the server moves (other test files write to other databases
+      // of the same server meanwhile): a block may then come without its total, never with another.
+      const unknownAllowed = testStoreDialect() === 'postgres';
+      expect(bySlice.every((p) => p.total === total || (unknownAllowed && p.total === null)), label).toBe(true);
       expect(bySlice.flatMap((p) => p.rows)).toHaveLength(total);
     }
   });

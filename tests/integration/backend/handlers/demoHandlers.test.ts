@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers, type Handlers } from '../../../../src/backend/handlers';
-import { openStore, type Store } from '../../../../src/backend/db/openStore';
+import type { Store } from '../../../../src/backend/db/openStore';
+import { openTestStore } from '../../../helpers/testStore';
 import { evaluateStoredMonth } from '../../../../src/backend/services/evaluation/evaluateStoredMonth';
 import type { FileImportReport } from '../../../../src/shared/importReport';
 import { tempDir } from '../../../helpers/tempDir';
@@ -15,7 +16,7 @@ let reports: FileImportReport[];
 let events: RecordedEvent[];
 
 beforeAll(async () => {
-  store = await openStore(path.join(dir, 'demo.sqlite'));
+  store = await openTestStore(path.join(dir, 'demo.sqlite'));
   handlers = createHandlers({ store, now: () => new Date('2026-11-03T09:00:00Z'), workDir: dir });
   expect((await data(handlers, 'app.info', {})).empty).toBe(true);
   const recorded = recordingContext();

@@ -3,7 +3,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers, invokeHandler, type Handlers } from '../../../../src/backend/handlers';
-import { openStore, type Store } from '../../../../src/backend/db/openStore';
+import type { Store } from '../../../../src/backend/db/openStore';
+import { openTestStore } from '../../../helpers/testStore';
 import { countRowsByKind } from '../../../../src/backend/services/countRowsByKind';
 import type { UploadedFile } from '../../../../src/shared/api/schemas';
 import { tempDir } from '../../../helpers/tempDir';
@@ -344,7 +345,7 @@ describe('app', () => {
   });
 
   it('turns unexpected errors into an internal Result without a stack trace', async () => {
-    const other = await openStore(path.join(dir, 'closed.sqlite'));
+    const other = await openTestStore(path.join(dir, 'closed.sqlite'));
     const h = createHandlers({ store: other, now: () => new Date(), workDir: dir });
     expect((await data(h, 'app.info', {})).empty).toBe(true);
     await h.close();

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../../../src/backend/db/openStore';
+import type { Store } from '../../../../src/backend/db/openStore';
+import { openTestStore } from '../../../helpers/testStore';
 import { writeDemoDistrict } from '../../../../src/backend/demo/writeDemoDistrict';
 import { createHandlers, type Handlers } from '../../../../src/backend/handlers';
 import { finalizeMonth } from '../../../../src/backend/services/evaluation/changeMonth';
@@ -27,7 +28,7 @@ let month: NearCopyMonthDto;
 
 beforeAll(async () => {
   const demo = await writeDemoDistrict({ outDir: path.join(dir, 'demo'), months: 2 });
-  store = await openStore(path.join(dir, 'kaoping.sqlite'));
+  store = await openTestStore(path.join(dir, 'kaoping.sqlite'));
   const reports = await importFiles(store, demo.files, { now: new Date('2026-11-03T08:00:00Z') });
   expect(reports.filter((r) => r.status !== 'imported')).toEqual([]);
   handlers = createHandlers({ store, now: () => NOW, workDir: dir });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../../../src/backend/db/openStore';
+import type { Store } from '../../../../src/backend/db/openStore';
+import { openTestStore } from '../../../helpers/testStore';
 import { createHandlers, declaredMethods, invokeHandler, type Handlers } from '../../../../src/backend/handlers';
 import { JobRegistry } from '../../../../src/backend/handlers/jobRegistry';
 import type { DistrictClaim } from '../../../../src/backend/handlers/districtOfCall';
@@ -33,7 +34,7 @@ const ALLOWED: Record<MethodAccess, AccountRole[]> = {
 };
 
 beforeAll(async () => {
-  store = await openStore(path.join(dir, 'k.sqlite'), { backupBeforeMigrate: false });
+  store = await openTestStore(path.join(dir, 'k.sqlite'), { backupBeforeMigrate: false });
   handlers = createHandlers({ store, now: () => new Date('2026-12-01T08:00:00Z'), workDir: dir, accounts: { districtOf: async () => claim } });
 });
 afterAll(async () => {

@@ -1,3 +1,4 @@
+// SQLite only (not in vitest.config.mts's postgres project): online backups of the database file (a server is backed up by pg_dump / PITR).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// SQLite only (not in vitest.config.mts's postgres project): runs the CLI on a database file and reopens it with openStore (cliImportPostgres covers the CLI on PostgreSQL).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -75,7 +76,7 @@ describe('kaoping import', () => {
       await runCli(['import', '--db', db, phones], { KAOPING_USER: '' }),
     ];
     const store = await openStore(db);
-    await saveSupervisor(store, { name: '王科长', unit: '临河营销部' }, new Date('2026-11-02T01:00:00Z'));
+    await saveSupervisor(store.db, { name: '王科长', unit: '临河营销部' }, new Date('2026-11-02T01:00:00Z'));
     await store.close();
     runs.push(await runCli(['import', '--db', db, phones], { KAOPING_USER: '' }));
     for (const run of runs) expect(run.code, run.stderr).toBe(0);

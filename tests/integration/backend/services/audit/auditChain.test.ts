@@ -1,3 +1,4 @@
+// SQLite only (not in vitest.config.mts's postgres project): tampers with the database file through better-sqlite3 (PostgreSQL: postgresMigrations tests the triggers).
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';

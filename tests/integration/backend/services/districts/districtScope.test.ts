@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../../../../src/backend/db/openStore';
+import type { Store } from '../../../../../src/backend/db/openStore';
+import { openTestStore } from '../../../../helpers/testStore';
 import { createDistrict } from '../../../../../src/backend/repositories/districtRepository';
 import { assertInDistrict, districtOf, districtOfRequest } from '../../../../../src/backend/services/districts/districtScope';
 import { importFiles } from '../../../../../src/backend/services/import/importFiles';
@@ -16,7 +17,7 @@ describe('district scope of a request (for the server’s accounts)', () => {
 
   beforeAll(async () => {
     const dir = tempDir('kaoping-scope-');
-    store = await openStore(path.join(dir, 'k.sqlite'));
+    store = await openTestStore(path.join(dir, 'k.sqlite'));
     const roster = (name: string, code: string) =>
       writeCsv(path.join(dir, `${code}.csv`), [['工号', '姓名', '营销部', '状态'], [code, '张三', name, '在岗']], 'utf8-bom');
     await importFiles(store, [roster('临河营销部', 'LH001')], { now });

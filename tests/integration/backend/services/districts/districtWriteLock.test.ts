@@ -153,7 +153,7 @@ describe.skipIf(!url)(`two clients of one district on PostgreSQL${postgresSkipRe
       expect(second.busy).toEqual({ who: '张三', action: 'import', district: districtName });
       expect(second.message).toBe(`正在由 张三 导入数据（营销部 ${districtName}），请稍后再试`);
       // The city's shared data (the calendar) is held too: a brands file is the city's.
-      const calendar = await withLockWait(0, () => setCalendarDay(two, { date: '2026-10-08', workday: true, note: '补班' }, '李四', actor.now)).then(
+      const calendar = await withLockWait(0, () => setCalendarDay(two.db, { date: '2026-10-08', workday: true, note: '补班' }, '李四', actor.now)).then(
         () => null,
         (err: unknown) => err,
       );

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../../../../src/backend/db/openStore';
+import type { Store } from '../../../../../src/backend/db/openStore';
+import { openTestStore } from '../../../../helpers/testStore';
 import { importFiles } from '../../../../../src/backend/services/import/importFiles';
 import { tempDir } from '../../../../helpers/tempDir';
 import { writeCsv } from '../../../../helpers/writeSheets';
@@ -17,7 +18,7 @@ describe('the district of files that come before the roster', () => {
 
   const setUp = async () => {
     const dir = tempDir('kaoping-late-roster-');
-    store = await openStore(path.join(dir, 'k.sqlite'));
+    store = await openTestStore(path.join(dir, 'k.sqlite'));
     const orders = writeCsv(
       path.join(dir, 'orders.csv'),
       [

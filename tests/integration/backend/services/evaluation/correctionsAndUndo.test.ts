@@ -245,8 +245,8 @@ describe('undo refusals and the calendar', () => {
     }
     const calendar = await d.load('工作日历_2026.csv', rows);
     expect(calendar.counts.inserted).toBe(365);
-    await setCalendarDay(d.store, { date: '2026-10-12', workday: false, note: '片区培训' }, 'tester', now);
-    await setCalendarDay(d.store, { date: '2026-10-12', workday: null }, 'tester', now);
+    await setCalendarDay(d.store.db, { date: '2026-10-12', workday: false, note: '片区培训' }, 'tester', now);
+    await setCalendarDay(d.store.db, { date: '2026-10-12', workday: null }, 'tester', now);
     expect(await d.store.db.selectFrom('calendar_days').select(['workday', 'note']).where('date', '=', '2026-10-12').executeTakeFirst()).toEqual({ workday: 1, note: null });
     const edits = await d.store.db.selectFrom('import_batches').select('id').where('file_name', '=', '手工修改工作日历').orderBy('id', 'desc').execute();
     expect(edits).toHaveLength(2);

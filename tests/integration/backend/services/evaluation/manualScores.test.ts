@@ -1,3 +1,4 @@
+// SQLite only (not in vitest.config.mts's postgres project): runs the CLI on the database file and reopens it with openStore (writesOnBothStores sets manual scores on both).
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../../../../src/backend/db/openStore';
@@ -58,7 +59,7 @@ beforeAll(async () => {
   const reports = await importFiles(store, files, { now });
   if (reports.some((r) => r.status !== 'imported')) throw new Error('fixture import refused');
   const scheme = { ...DEFAULT_SCHEME, name: '手工了解市场', metrics: { ...DEFAULT_SCHEME.metrics, knowledge: [{ metric: 'knowledge_score' as const, weight: 1, rule: { type: 'manual' as const } }] } };
-  await saveScheme(store, scheme, '主管甲', now);
+  await saveScheme(store.db, scheme, '主管甲', now);
   await evaluateStoredMonth(store, MONTH, { now, schemeName: '手工了解市场' });
 }, 120_000);
 afterAll(async () => {
@@ -68,8 +69,8 @@ afterAll(async () => {
 describe('the supervisor', () => {
   it('is nobody until set; setting and changing name and unit is audited', async () => {
     expect(await readSupervisor(store.db)).toBeNull();
-    await saveSupervisor(store, { name: ' 张明 ', unit: '临河营销部' }, now);
-    await saveSupervisor(store, { name: '张明', unit: '临河营销部市场科' }, new Date('2026-11-10T03:00:00Z'));
+    await saveSupervisor(store.db, { name: ' 张明 ', unit: '临河营销部' }, now);
+    await saveSupervisor(store.db, { name: '张明', unit: '临河营销部市场科' }, new Date('2026-11-10T03:00:00Z'));
     expect(await readSupervisor(store.db)).toEqual({ name: '张明', unit: '临河营销部市场科' });
     const audit = await listAudit(store.db, 'settings', 'supervisor');
     expect(audit.map((a) => [a.field, a.oldValue, a.newValue, a.who])).toEqual([
@@ -77,7 +78,7 @@ describe('the supervisor', () => {
       ['unit', null, '临河营销部', '张明'],
       ['unit', '临河营销部', '临河营销部市场科', '张明'],
     ]);
-    await expect(saveSupervisor(store, { name: '  ', unit: '' }, now)).rejects.toThrow('请填写考核人姓名');
+    await expect(saveSupervisor(store.db, { name: '  ', unit: '' }, now)).rejects.toThrow('请填写考核人姓名');
   });
 });
 
@@ -151,7 +152,7 @@ describe('manual scores', () => {
     expect(summary[signature]).toEqual(expect.arrayContaining(['考核人：', '张明（临河营销部市场科）', '审核人：', '日期：']));
     expect(signature).toBeGreaterThan(summary.findIndex((r) => r.includes('片区平均')));
     // Naming another supervisor later does not re-sign the finalized month's report.
-    await saveSupervisor(store, { name: '李华', unit: '临河营销部' }, new Date('2026-11-20T01:00:00Z'));
+    await saveSupervisor(store.db, { name: '李华', unit: '临河营销部' }, new Date('2026-11-20T01:00:00Z'));
     const again = path.join(dir, '考评报表_换人后.xlsx');
     await exportMonthReport(store, MONTH, again, { now });
     const signedAgain = rowTexts((await readWorkbook(again)).worksheets[0]!).find((r) => r.includes('考核人：'));

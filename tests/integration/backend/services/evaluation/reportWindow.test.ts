@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../../../../src/backend/db/openStore';
+import type { Store } from '../../../../../src/backend/db/openStore';
+import { openTestStore } from '../../../../helpers/testStore';
 import { evaluateStoredMonth } from '../../../../../src/backend/services/evaluation/evaluateStoredMonth';
 import { readMonthSnapshot, type MonthSnapshot } from '../../../../../src/backend/services/evaluation/monthSnapshot';
 import { importFiles } from '../../../../../src/backend/services/import/importFiles';
@@ -48,7 +49,7 @@ beforeAll(async () => {
       ['2026-10-08', '370902110001', '假烟', '刘专管'],
     ]),
   ];
-  store = await openStore(path.join(dir, 'window.sqlite'));
+  store = await openTestStore(path.join(dir, 'window.sqlite'));
   const reports = await importFiles(store, files, { now });
   const refused = reports.filter((r) => r.status !== 'imported');
   if (refused.length > 0) throw new Error(`fixture import refused: ${refused.map((r) => `${r.file}: ${r.message}`).join('; ')}`);
@@ -68,7 +69,7 @@ describe("the journals' look-back follows the scheme's report window", () => {
 
   it('window 60: the same report counts, nothing is missed; a late journal inside the window makes the month stale, one before it does not', async () => {
     const used = (await evaluateStoredMonth(store, MONTH, { now })).scheme;
-    await saveScheme(store, { ...used, thresholds: { ...used.thresholds, reportWindowDays: 60 } }, '主管甲', new Date('2026-11-11T01:00:00Z'));
+    await saveScheme(store.db, { ...used, thresholds: { ...used.thresholds, reportWindowDays: 60 } }, '主管甲', new Date('2026-11-11T01:00:00Z'));
     const snapshot = await evaluateStoredMonth(store, MONTH, { now });
     expect(snapshot.scheme.thresholds.reportWindowDays).toBe(60);
     expect(order(snapshot).metrics).toMatchObject({ reported: 0, missed: 0, order_score: 100 });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../../../../src/backend/db/openStore';
+import type { Store } from '../../../../../src/backend/db/openStore';
+import { openTestStore } from '../../../../helpers/testStore';
 import { adjustDimension, finalizeMonth } from '../../../../../src/backend/services/evaluation/changeMonth';
 import { evaluateStoredMonth } from '../../../../../src/backend/services/evaluation/evaluateStoredMonth';
 import { readMonthSnapshot, type MonthSnapshot } from '../../../../../src/backend/services/evaluation/monthSnapshot';
@@ -97,7 +98,7 @@ beforeAll(async () => {
       ['2026-10-08', 'LH005', '钱进', '370902110003', TEXT[3]],
     ]),
   ];
-  store = await openStore(path.join(dir, 'judged.sqlite'));
+  store = await openTestStore(path.join(dir, 'judged.sqlite'));
   const reports = await importFiles(store, files, { now });
   const refused = reports.filter((r) => r.status !== 'imported');
   if (refused.length > 0) throw new Error(`fixture import refused: ${refused.map((r) => `${r.file}: ${r.message}`).join('; ')}`);
@@ -235,12 +236,12 @@ describe('results never silently stale', () => {
   });
 
   it('a calendar edit in the month makes it stale; so does putting the day back', async () => {
-    await setCalendarDay(store, { date: '2026-10-31', workday: true }, '主管甲', new Date('2026-11-12T01:00:00Z'));
+    await setCalendarDay(store.db, { date: '2026-10-31', workday: true }, '主管甲', new Date('2026-11-12T01:00:00Z'));
     expect((await readMonthSnapshot(store.db, MONTH))?.stale).toEqual([{ kind: 'calendar', what: '修改了工作日历 2026-10-31', at: '2026-11-12T01:00:00.000Z' }]);
     snapshot = await evaluateStoredMonth(store, MONTH, { now });
     expect(snapshot.evaluation.workdays).toBe(19);
     expect(snapshot.stale).toEqual([]);
-    await setCalendarDay(store, { date: '2026-10-31', workday: null }, '主管甲', new Date('2026-11-12T02:00:00Z'));
+    await setCalendarDay(store.db, { date: '2026-10-31', workday: null }, '主管甲', new Date('2026-11-12T02:00:00Z'));
     const read = await readMonthSnapshot(store.db, MONTH);
     expect(read?.stale).toEqual([{ kind: 'calendar', what: '修改了工作日历 2026-10-31', at: '2026-11-12T02:00:00.000Z' }]);
   });
@@ -248,7 +249,7 @@ describe('results never silently stale', () => {
   it('a new scheme version makes it stale; 重新考评 then uses the newest version', async () => {
     snapshot = await evaluateStoredMonth(store, MONTH, { now });
     const used = snapshot.scheme;
-    await saveScheme(store, { ...used, thresholds: { ...used.thresholds, minEntryChars: 25 } }, '主管甲', new Date('2026-11-13T01:00:00Z'));
+    await saveScheme(store.db, { ...used, thresholds: { ...used.thresholds, minEntryChars: 25 } }, '主管甲', new Date('2026-11-13T01:00:00Z'));
     const read = await readMonthSnapshot(store.db, MONTH);
     expect(read?.stale).toEqual([
       { kind: 'scheme', what: `考核方案「${used.name}」已保存新版本 v${used.version + 1}（本次考评用的是 v${used.version}）`, at: '2026-11-13T01:00:00.000Z' },

@@ -52,8 +52,8 @@ describeOnBothStores('writes outside the import', () => buildDemoDatabase(tempDi
   it('takes a manual score with its reason, audited', async () => {
     const { store } = fixture();
     const code = (await readMonthSnapshot(store.db, MONTH))!.evaluation.managers[1]!.code;
-    await setManualScore(store, { month: MONTH, managerCode: code, metric: 'knowledge_score', value: 75, reason: '抽查答对三题' }, actor);
-    expect((await readManualScores(store, MONTH)).map((s) => [s.managerCode, s.metric, s.score, s.who])).toEqual([[code, 'knowledge_score', 75, '主管甲']]);
+    await setManualScore(store.db, { month: MONTH, managerCode: code, metric: 'knowledge_score', value: 75, reason: '抽查答对三题' }, actor);
+    expect((await readManualScores(store.db, MONTH)).map((s) => [s.managerCode, s.metric, s.score, s.who])).toEqual([[code, 'knowledge_score', 75, '主管甲']]);
     const audit = await listAudit(store.db, 'evaluation', `${MONTH}/${code}`);
     expect(audit.map((a) => [a.field.split('（')[0], a.oldValue, a.newValue])).toEqual([['manual.knowledge_score', null, '75']]);
   });
@@ -62,10 +62,10 @@ describeOnBothStores('writes outside the import', () => buildDemoDatabase(tempDi
     const { store } = fixture();
     const entry = await store.db.selectFrom('journals').select('id').where('date', 'like', `${MONTH}-%`).orderBy('id').executeTakeFirstOrThrow();
     const req = { kind: 'journals' as const, entryId: entry.id };
-    expect((await commentOnEntry(store, { ...req, text: ' 需核实 ' }, actor)).comment).toBe('需核实');
-    await commentOnEntry(store, { ...req, text: '需核实' }, actor);
-    await commentOnEntry(store, { ...req, text: '已核实' }, actor);
-    await commentOnEntry(store, { ...req, text: '' }, actor);
+    expect((await commentOnEntry(store.db, { ...req, text: ' 需核实 ' }, actor)).comment).toBe('需核实');
+    await commentOnEntry(store.db, { ...req, text: '需核实' }, actor);
+    await commentOnEntry(store.db, { ...req, text: '已核实' }, actor);
+    await commentOnEntry(store.db, { ...req, text: '' }, actor);
     expect(await store.db.selectFrom('entry_comments').select('entry_id').execute()).toEqual([]);
     const audit = await listAudit(store.db, 'entry_comment', `journals/${entry.id}`);
     expect(audit.map((a) => [a.oldValue, a.newValue])).toEqual([
@@ -78,10 +78,10 @@ describeOnBothStores('writes outside the import', () => buildDemoDatabase(tempDi
   it('saves a scheme as its next version; an invalid one is refused and leaves no version and no audit row', async () => {
     const { store } = fixture();
     const base = await ensureDefaultScheme(store.db, actor.now);
-    const saved = await saveScheme(store, { ...base.scheme, thresholds: { ...base.scheme.thresholds, reportWindowDays: 45 } }, '主管甲', actor.now);
+    const saved = await saveScheme(store.db, { ...base.scheme, thresholds: { ...base.scheme.thresholds, reportWindowDays: 45 } }, '主管甲', actor.now);
     expect(saved.scheme.version).toBe(base.scheme.version + 1);
     const bad = { ...base.scheme, weights: { ...base.scheme.weights, nonsense: 5 } } as typeof base.scheme;
-    await expect(saveScheme(store, bad, '主管甲', actor.now)).rejects.toMatchObject({ code: 'invalid_scheme' });
+    await expect(saveScheme(store.db, bad, '主管甲', actor.now)).rejects.toMatchObject({ code: 'invalid_scheme' });
     expect((await findScheme(store.db, base.scheme.name))?.scheme.version).toBe(saved.scheme.version);
     expect((await listAudit(store.db, 'scheme', base.scheme.name)).map((a) => [a.oldValue, a.newValue])).toEqual([[String(base.scheme.version), String(saved.scheme.version)]]);
   });
@@ -90,7 +90,7 @@ describeOnBothStores('writes outside the import', () => buildDemoDatabase(tempDi
     const { store } = fixture();
     const day = '2026-10-31';
     const before = await store.db.selectFrom('calendar_days').select(['workday', 'note', 'batch_id']).where('date', '=', day).executeTakeFirst();
-    await setCalendarDay(store, { date: day, workday: before?.workday !== 1, note: '调休' }, '主管甲', actor.now);
+    await setCalendarDay(store.db, { date: day, workday: before?.workday !== 1, note: '调休' }, '主管甲', actor.now);
     const changed = await store.db.selectFrom('calendar_days').select(['workday', 'note', 'batch_id']).where('date', '=', day).executeTakeFirstOrThrow();
     expect([changed.workday, changed.note]).toEqual([before?.workday === 1 ? 0 : 1, '调休']);
     const batch = await store.db.selectFrom('import_batches').select(['id', 'kind', 'inserted', 'updated']).where('id', '=', changed.batch_id).executeTakeFirstOrThrow();
@@ -104,8 +104,8 @@ describeOnBothStores('writes outside the import', () => buildDemoDatabase(tempDi
 
   it('names the supervisor, each changed field audited', async () => {
     const { store } = fixture();
-    await saveSupervisor(store, { name: '张明', unit: '临河营销部' }, actor.now);
-    await saveSupervisor(store, { name: '张明', unit: '临河营销部市场科' }, actor.now);
+    await saveSupervisor(store.db, { name: '张明', unit: '临河营销部' }, actor.now);
+    await saveSupervisor(store.db, { name: '张明', unit: '临河营销部市场科' }, actor.now);
     expect(await readSupervisor(store.db)).toEqual({ name: '张明', unit: '临河营销部市场科' });
     expect((await listAudit(store.db, 'settings', 'supervisor')).map((a) => [a.field, a.newValue])).toEqual([
       ['name', '张明'],

@@ -1,3 +1,4 @@
+// SQLite only (not in vitest.config.mts's postgres project): SQLite's index suspension for bulk loads (a no-op on PostgreSQL).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// SQLite only (not in vitest.config.mts's postgres project): alters and reads the table through better-sqlite3.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openStore, type Store } from '../../../../../src/backend/db/openStore';

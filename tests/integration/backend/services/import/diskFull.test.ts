@@ -1,3 +1,4 @@
+// SQLite only (not in vitest.config.mts's postgres project): a full disk under the SQLite file and its rollback.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// SQLite only (not in vitest.config.mts's postgres project): reads rows back through better-sqlite3.
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import * as detection from '../../../../../src/core/import/detectHeader';

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../../../../src/backend/db/openStore';
+import type { Store } from '../../../../../src/backend/db/openStore';
+import { openTestStore } from '../../../../helpers/testStore';
 import { importFile } from '../../../../../src/backend/services/import/importFile';
 import { importFiles } from '../../../../../src/backend/services/import/importFiles';
 import { undoBatch } from '../../../../../src/backend/services/undoBatch';
@@ -33,7 +34,7 @@ beforeEach(async () => {
   n += 1;
   dir = path.join(root, `case${n}`);
   fs.mkdirSync(dir);
-  store = await openStore(path.join(dir, 'kaoping.sqlite'));
+  store = await openTestStore(path.join(dir, 'kaoping.sqlite'));
   const masters = await writeMasters(dir);
   const reports = await importFiles(store, [masters.roster, masters.retailers, masters.brands], { now });
   expect(reports.map((r) => [r.kind, r.status])).toEqual([

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../../../../src/backend/db/openStore';
+import type { Store } from '../../../../../src/backend/db/openStore';
+import { openTestStore } from '../../../../helpers/testStore';
 import { countRowsByKind } from '../../../../../src/backend/services/countRowsByKind';
 import { importFile } from '../../../../../src/backend/services/import/importFile';
 import { importFiles } from '../../../../../src/backend/services/import/importFiles';
@@ -21,7 +22,7 @@ beforeEach(async () => {
   const caseDir = path.join(dir, `case${n}`);
   fs.mkdirSync(caseDir);
   files = await writeMiniDistrict(caseDir);
-  store = await openStore(path.join(caseDir, 'kaoping.sqlite'));
+  store = await openTestStore(path.join(caseDir, 'kaoping.sqlite'));
   return () => store.close();
 });
 

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../../../../src/backend/db/openStore';
+import type { Store } from '../../../../../src/backend/db/openStore';
+import { openTestStore } from '../../../../helpers/testStore';
 import { openSpreadsheet } from '../../../../../src/backend/io/openSpreadsheet';
 import { buildErrorsWorkbook } from '../../../../../src/backend/services/import/errorsWorkbook';
 import { importFile } from '../../../../../src/backend/services/import/importFile';
@@ -46,7 +47,7 @@ async function newStore(): Promise<{ store: Store; caseDir: string }> {
   const caseDir = path.join(dir, `case${n}`);
   fs.mkdirSync(caseDir);
   const masters = await writeMiniDistrict(caseDir);
-  const store = await openStore(path.join(caseDir, 'kaoping.sqlite'));
+  const store = await openTestStore(path.join(caseDir, 'kaoping.sqlite'));
   stores.push(store);
   const reports = await importFiles(store, [masters.roster, masters.brands], { now });
   expect(reports.map((r) => r.status)).toEqual(['imported', 'imported']);

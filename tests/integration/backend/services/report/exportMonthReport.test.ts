@@ -217,7 +217,7 @@ describe('the evaluation report workbook', () => {
     if (!pair) throw new Error('no cross copy');
     const copier = pair.aManager === 'LH002' ? pair.aId : pair.bId;
     // A comment that looks like a formula stays text, like any imported text.
-    await commentOnEntry(district.store, { kind: 'journals', entryId: copier, text: '=已约谈，承认照抄' }, supervisor('2026-11-04T04:00:00Z'));
+    await commentOnEntry(district.store.db, { kind: 'journals', entryId: copier, text: '=已约谈，承认照抄' }, supervisor('2026-11-04T04:00:00Z'));
     const file = path.join(dir, '考评报表_批注.xlsx');
     await exportMonthReport(district.store, MONTH, file, { now: new Date('2026-11-04T05:00:00Z') });
     const commented = await readWorkbook(file);
@@ -234,7 +234,7 @@ describe('the evaluation report workbook', () => {
       else expect(typeof cell.value).toBe('string');
     }
     // Removing the comment removes it from the next export.
-    await commentOnEntry(district.store, { kind: 'journals', entryId: copier, text: '' }, supervisor('2026-11-04T06:00:00Z'));
+    await commentOnEntry(district.store.db, { kind: 'journals', entryId: copier, text: '' }, supervisor('2026-11-04T06:00:00Z'));
     const details = await loadEvidence(district.store.db, [{ kind: 'journals', id: copier }]);
     expect(details[0]?.comment ?? null).toBeNull();
   });
