@@ -31,9 +31,8 @@ export interface WriteReportOptions {
 }
 
 /**
- * exceljs' zip options. The parts are deflated at level 1 (a fraction of the default level 6's
- * cost) by Node's zlib on the thread pool (nativeZip.ts), else by JSZip; the PNGs are stored as
- * they are (storeZipMedia, nativeZip).
+ * exceljs hands these to JSZip's generateAsync. JSZip deflates in JavaScript (pako); level 1
+ * costs a fraction of the default level 6. The PNGs are stored as they are (storeZipMedia).
  */
 const ZIP_OPTIONS = {
   compression: 'DEFLATE',
