@@ -4,7 +4,6 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { ChartSpec, ReportModel } from '../../../core/report/reportModel';
 import { createChartRenderer, type ChartRenderer } from './chartRenderer';
-import { NATIVE_ZIP_OPTION, useNativeZip } from './nativeZip';
 import { storeZipMedia } from './storeZipMedia';
 import { writeFlagsSheet } from './writeFlagsSheet';
 import { writeManagerSheet, type ChartImage } from './writeManagerSheet';
@@ -34,12 +33,7 @@ export interface WriteReportOptions {
  * exceljs hands these to JSZip's generateAsync. JSZip deflates in JavaScript (pako); level 1
  * costs a fraction of the default level 6. The PNGs are stored as they are (storeZipMedia).
  */
-const ZIP_OPTIONS = {
-  compression: 'DEFLATE',
-  compressionOptions: { level: 1 },
-  // Zipped with Node's zlib on the thread pool instead (nativeZip.ts); the level is the same.
-  [NATIVE_ZIP_OPTION]: true,
-} as Partial<ExcelJS.XlsxWriteOptions>['zip'];
+const ZIP_OPTIONS: Partial<ExcelJS.XlsxWriteOptions>['zip'] = { compression: 'DEFLATE', compressionOptions: { level: 1 } };
 
 /** Charts rendered at once; the rasterising runs on libuv's thread pool. */
 const CHART_CONCURRENCY = 2;
@@ -118,7 +112,6 @@ export async function writeReportWorkbook(fullModel: ReportModel, outPath: strin
   const target = path.resolve(outPath);
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${crypto.randomBytes(4).toString('hex')}.tmp`);
   storeZipMedia();
-  useNativeZip();
   try {
     await workbook.xlsx.writeFile(temp, { zip: ZIP_OPTIONS });
     await fs.rename(temp, target);
