@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { isWriteBusy, type WriteAction } from '../../shared/api/writeBusy';
+import { isWriteBusy, WRITE_ACTION_ZH, type WriteAction } from '../../shared/api/writeBusy';
 import type { ApiError } from '../../shared/api/result';
 import type { Shape } from './shape';
 
@@ -12,21 +12,7 @@ export const writeBusyTextZh = {
   unknownHolder: '{{where}}正由其他用户修改，请稍后再试',
   district: '营销部 {{district}}',
   city: '全市共用数据',
-  actions: {
-    import: '导入数据',
-    undo: '撤销导入',
-    evaluate: '计算考评',
-    adjust: '调整分数',
-    manualScore: '录入手工评分',
-    finalize: '定稿',
-    reopen: '重新打开定稿',
-    comment: '填写批注',
-    calendar: '修改工作日历',
-    scheme: '修改考核方案',
-    supervisor: '修改考核人信息',
-    accounts: '管理账号',
-    mapping: '保存列对应',
-  } satisfies Record<WriteAction, string>,
+  actions: WRITE_ACTION_ZH,
 };
 
 export const writeBusyTextEn: Shape<typeof writeBusyTextZh> = {

@@ -9,24 +9,8 @@ import { resolveDistrict } from './resolveDistrict';
 import { listDistricts } from '../../repositories/districtRepository';
 import { currentCaller } from '../accounts/callerScope';
 import { RequestError } from '../requestError';
-import { WRITE_ACTIONS, type WriteAction, type WriteBusy } from '../../../shared/api/writeBusy';
+import { WRITE_ACTION_ZH, WRITE_ACTIONS, type WriteAction, type WriteBusy } from '../../../shared/api/writeBusy';
 
-/** The Chinese verb phrase of each action, as in 「正在由 张三 导入」. */
-const WRITE_ACTION_ZH: Record<WriteAction, string> = {
-  import: '导入数据',
-  undo: '撤销导入',
-  evaluate: '计算考评',
-  adjust: '调整分数',
-  manualScore: '录入手工评分',
-  finalize: '定稿',
-  reopen: '重新打开定稿',
-  comment: '填写批注',
-  calendar: '修改工作日历',
-  scheme: '修改考核方案',
-  supervisor: '修改考核人信息',
-  accounts: '管理账号',
-  mapping: '保存列对应',
-};
 
 /** Whose data a write changes: one district's (by id), or the city's shared data (calendar, schemes, brands, accounts). */
 export type WriteScope = number | 'city';

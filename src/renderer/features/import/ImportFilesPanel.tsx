@@ -59,6 +59,7 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
   // Preview answers can arrive out of order; only the newest request per file counts.
   const previewSeq = useRef(new Map<string, number>());
   const checkSeq = useRef(new Map<string, number>());
+  const importing = useRef(false);
   // A store with several districts (营销部, a city store) imports into the one chosen here.
   const [districts, setDistricts] = useState<{ id: number; name: string }[]>([]);
   const [district, setDistrict] = useState<string | undefined>(undefined);
@@ -100,6 +101,8 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
 
   /** A dry run of the ready files together, as the import would take them: what it would change, before anything is written. */
   async function checkAll() {
+    // Files being imported are not dry-run meanwhile: the answer would be about rows the import is changing.
+    if (importing.current) return;
     // A very large file is counted when it is imported: dry-running it again on every change would keep the database busy.
     const selected = filesRef.current.filter((f) => isReady(f) && f.bytes.length <= CHECK_MAX_BYTES);
     if (selected.length === 0) return;
@@ -167,13 +170,16 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
     const uids = new Set(selected.map((f) => f.uid));
     const id = newJobId('import');
     setJob({ id, cancelling: false, progress: null });
+    importing.current = true;
+    // A dry run still waiting for its turn, or under way, is dropped (its answer would be ignored).
+    checkSeq.current.set('all', (checkSeq.current.get('all') ?? 0) + 1);
     // Listen before starting, so the first file's progress is not missed.
     const off = client.on('import.progress', (p) => {
       if (p.jobId !== id) return;
       setJob((j) => (j && j.id === id ? { ...j, progress: p } : j));
       setFiles((fs) => fs.map((f) => (uids.has(f.uid) && f.fileName === p.file ? { ...f, rowsDone: p.rowsDone } : f)));
     });
-    setFiles((fs) => fs.map((f) => (uids.has(f.uid) ? { ...f, report: undefined, rowsDone: 0 } : f)));
+    setFiles((fs) => fs.map((f) => ({ ...f, checking: false, ...(uids.has(f.uid) ? { report: undefined, rowsDone: 0 } : {}) })));
     const result = await call('import.run', {
       jobId: id,
       skipInvalid,
@@ -186,6 +192,7 @@ export function ImportFilesPanel({ onImported }: { onImported: () => void }) {
       })),
     });
     off();
+    importing.current = false;
     setJob(null);
     if (!result.ok) {
       setFiles((fs) => fs.map((f) => (uids.has(f.uid) ? { ...f, rowsDone: undefined } : f)));
