@@ -340,6 +340,11 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     });
   };
   const server = opts.tls ? https.createServer({ cert: opts.tls.cert, key: opts.tls.key }, onRequest) : http.createServer(onRequest);
+  // Node closes an idle kept-alive socket after 5 s; a call the browser sends on it at that moment
+  // fails as a network error (a POST is not always resent). Keep idle sockets longer than the
+  // browser does, so that the browser is the one to close them.
+  server.keepAliveTimeout = 330_000;
+  server.headersTimeout = 340_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, listenHost, () => {
